@@ -1,0 +1,1 @@
+"""Loading and validating tutorials and checklist files. No Qt."""

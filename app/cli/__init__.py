@@ -1,0 +1,164 @@
+"""The command-line twin of every screen: `regie <verb> [--json]`.
+
+Each module of this package that defines `register(verbs)` adds its verbs; a verb sets
+`handler=fn(ctx, args) -> int` on its parser. Modules are found by name, in order, so a
+feature adds its verbs by adding a module, without touching this file. Groups shared by
+several modules (`check`, `sessions`…) are reached with `group()`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import pkgutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from app import __version__
+from app.config import AppConfig, db_url
+from app.errors import RegieError
+
+if TYPE_CHECKING:
+    from app.services import Services
+
+Handler = Callable[["CliContext", argparse.Namespace], int]
+
+EXIT_OK = 0
+EXIT_ERROR = 1  # a known problem, explained on stderr
+EXIT_USAGE = 2  # argparse's own code for bad arguments
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that tells what to do next instead of only what went wrong."""
+
+    def error(self, message: str) -> Any:  # pragma: no cover - exercised through main()
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: {message}\nSee “{self.prog} --help”.\n")
+
+
+def group(verbs: argparse._SubParsersAction[Any], name: str, help_text: str) -> Any:
+    """The sub-verbs of `name`, created on first use (several modules share a group)."""
+    existing = verbs.choices.get(name)
+    if existing is None:
+        existing = verbs.add_parser(name, help=help_text, description=help_text)
+        sub = existing.add_subparsers(dest=f"{name}_verb", metavar="VERB", required=True)
+        existing.set_defaults(_group_sub=sub)
+        return sub
+    return existing.get_default("_group_sub")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="regie",
+        description="Régie: prepare, launch and report on the library's remote sessions. "
+        "Without a verb, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"regie {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="database: a file path, sqlite:///path "
+        "or postgresql+psycopg://… (default: REGIE_DB, then the data folder)",
+    )
+    parser.add_argument("--lang", choices=["en", "fr"], help="interface language")
+    parser.add_argument(
+        "--simulate-camera",
+        metavar="PATH",
+        type=Path,
+        help="use a video or image file as the camera (training, demos)",
+    )
+    parser.add_argument(
+        "--simulate-mic",
+        metavar="WAV",
+        type=Path,
+        help="use a WAV file as the microphone (training, demos)",
+    )
+    parser.add_argument(
+        "--no-err-windows",
+        action="store_true",
+        help="report errors on stderr, never in a dialog (scripts, tests)",
+    )
+    parser.add_argument(
+        "--smoke", action="store_true", help="start the window, print the seconds to idle, quit"
+    )
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB")
+    for module in _verb_modules():
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(verbs)
+    return parser
+
+
+def _verb_modules() -> list[Any]:
+    names = sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
+    return [importlib.import_module(f"{__name__}.{name}") for name in names]
+
+
+def config_from_args(args: argparse.Namespace) -> AppConfig:
+    return AppConfig(
+        db_url=db_url(args.db),
+        lang=args.lang,
+        simulate_camera=args.simulate_camera,
+        simulate_mic=args.simulate_mic,
+        no_err_windows=args.no_err_windows,
+    )
+
+
+@dataclass
+class CliContext:
+    """What a verb handler gets: the configuration and, on demand, the services."""
+
+    config: AppConfig
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    err: TextIO = field(default_factory=lambda: sys.stderr)
+    _services: Services | None = None
+
+    def services(self) -> Services:
+        """Open the database (and migrate it) on first use only: `--help` stays instant."""
+        if self._services is None:
+            from app.services import open_services
+
+            self._services = open_services(self.config)
+        return self._services
+
+    def print_json(self, data: object) -> None:
+        json.dump(data, self.out, ensure_ascii=False, indent=2, default=str)
+        self.out.write("\n")
+
+    def print(self, text: str = "") -> None:
+        self.out.write(text + "\n")
+
+    def close(self) -> None:
+        if self._services is not None:
+            self._services.close()
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the verb in `args`; known problems become a message and exit code 1."""
+    ctx = CliContext(config_from_args(args))
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:  # a group named without its verb
+        ctx.err.write("regie: name a verb; see “regie --help”.\n")
+        return EXIT_USAGE
+    try:
+        return handler(ctx, args)
+    except RegieError as err:
+        ctx.err.write(f"regie: {err.text()}\n")
+        return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader went away (`regie sessions list | head`): not an error of ours.
+        _silence_stdout()
+        return EXIT_OK
+    finally:
+        ctx.close()
+
+
+def _silence_stdout() -> None:
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

@@ -1,0 +1,66 @@
+"""Where Régie keeps its files, and which database it opens."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "regie"
+
+
+def data_dir() -> Path:
+    """The per-user data folder (database, backups, crash logs); REGIE_DATA_DIR overrides."""
+    override = os.environ.get("REGIE_DATA_DIR")
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    """Per-user configuration (user checklists, thresholds); REGIE_CONFIG_DIR overrides."""
+    override = os.environ.get("REGIE_CONFIG_DIR")
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def resources_dir() -> Path:
+    """Shipped resources: next to the package in a checkout, inside the bundle when frozen."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "resources", here / "resources"):
+        if candidate.is_dir():
+            return candidate
+    return here.parent / "resources"
+
+
+def default_db_url() -> str:
+    return "sqlite:///" + str(data_dir() / "regie.sqlite3")
+
+
+def db_url(cli_value: str | None = None) -> str:
+    """--db wins, then REGIE_DB, then the embedded SQLite file in the data folder."""
+    return cli_value or os.environ.get("REGIE_DB") or default_db_url()
+
+
+@dataclass(frozen=True, slots=True)
+class AppConfig:
+    """What the command line and environment decided, handed to the composition root."""
+
+    db_url: str
+    lang: str | None = None
+    simulate_camera: Path | None = None
+    simulate_mic: Path | None = None
+    no_err_windows: bool = False
+
+
+def operator_name() -> str:
+    """Who is at the keyboard, for saved results when no staff member was chosen."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"

@@ -1,0 +1,1 @@
+"""Pure domain: dataclasses and services. No Qt, no SQL, no hardware."""

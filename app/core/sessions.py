@@ -1,0 +1,249 @@
+"""Session rules: what a valid session is, how lists are ordered, which changes are allowed."""
+
+from __future__ import annotations
+
+import builtins
+import dataclasses
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import TypeVar
+
+from app.core.i18n import QT_TRANSLATE_NOOP as _N
+from app.core.models import (
+    Session,
+    SessionDraft,
+    SessionFilter,
+    SessionRow,
+    SessionStatus,
+)
+from app.core.ports import ReferenceRepository, SessionRepository
+from app.errors import RegieError, ValidationError
+
+T = TypeVar("T")
+
+MAX_TITLE = 200
+MAX_CAPACITY = 100_000
+MAX_DURATION = timedelta(hours=12)
+
+# Which status may follow which. Done and cancelled are final, except that a
+# cancelled session may be planned again (a mistake undone).
+_TRANSITIONS: dict[SessionStatus, frozenset[SessionStatus]] = {
+    SessionStatus.PLANNED: frozenset(
+        {SessionStatus.READY, SessionStatus.RUNNING, SessionStatus.CANCELLED}
+    ),
+    SessionStatus.READY: frozenset(
+        {SessionStatus.PLANNED, SessionStatus.RUNNING, SessionStatus.CANCELLED}
+    ),
+    SessionStatus.RUNNING: frozenset({SessionStatus.DONE, SessionStatus.READY}),
+    SessionStatus.DONE: frozenset(),
+    SessionStatus.CANCELLED: frozenset({SessionStatus.PLANNED}),
+}
+
+
+def now_local() -> datetime:
+    """The wall clock, time-zone aware in the machine's zone."""
+    return datetime.now().astimezone()
+
+
+def today_first_key(row: SessionRow, today: date) -> tuple[int, float]:
+    """Today's sessions first (by time), then upcoming ones (soonest first), then past
+    ones (most recent first): the order an agent scans the desk in."""
+    day = row.start.astimezone().date()
+    ts = row.start.timestamp()
+    if day == today:
+        return (0, ts)
+    if day > today:
+        return (1, ts)
+    return (2, -ts)
+
+
+def validate_draft(draft: SessionDraft) -> SessionDraft:
+    """Return the draft with its title tidied, or raise ValidationError naming the field."""
+    title = " ".join(draft.title.split())
+    if not title:
+        raise ValidationError(
+            "title", _N("errors", "The title is empty."), _N("errors", "Type a title.")
+        )
+    if len(title) > MAX_TITLE:
+        raise ValidationError(
+            "title",
+            _N("errors", "The title is longer than {max} characters."),
+            _N("errors", "Shorten it."),
+            max=MAX_TITLE,
+        )
+    if draft.start.tzinfo is None or draft.end.tzinfo is None:
+        raise ValueError("session times must be time-zone aware")
+    if draft.end <= draft.start:
+        raise ValidationError(
+            "end",
+            _N("errors", "The session ends before it starts."),
+            _N("errors", "Set an end time after the start time."),
+        )
+    if draft.end - draft.start > MAX_DURATION:
+        raise ValidationError(
+            "end",
+            _N("errors", "The session lasts more than {hours} hours."),
+            _N("errors", "Check the end date and time."),
+            hours=int(MAX_DURATION.total_seconds() // 3600),
+        )
+    if draft.capacity <= 0:
+        raise ValidationError(
+            "capacity",
+            _N("errors", "The capacity must be at least 1."),
+            _N("errors", "Enter how many people may register."),
+        )
+    if draft.capacity > MAX_CAPACITY:
+        raise ValidationError(
+            "capacity",
+            _N("errors", "The capacity is larger than {max}."),
+            _N("errors", "Enter a realistic number of places."),
+            max=MAX_CAPACITY,
+        )
+    return dataclasses.replace(draft, title=title, notes=draft.notes.strip())
+
+
+class SessionService:
+    """Creates, edits, duplicates and cancels sessions; lists them in desk order."""
+
+    def __init__(
+        self,
+        sessions: SessionRepository,
+        references: ReferenceRepository,
+        clock: Callable[[], datetime] = now_local,
+    ) -> None:
+        self._sessions = sessions
+        self._refs = references
+        self._clock = clock
+
+    def list(self, flt: SessionFilter | None = None) -> list[SessionRow]:
+        rows = self._sessions.list_rows(flt or SessionFilter())
+        today = self._clock().date()
+        rows.sort(key=lambda r: today_first_key(r, today))
+        return rows
+
+    def row(self, session_id: int) -> SessionRow:
+        return self._sessions.row(session_id)
+
+    def get(self, session_id: int) -> Session:
+        return self._sessions.get(session_id)
+
+    def create(self, draft: SessionDraft) -> int:
+        draft = self._check_references(validate_draft(draft))
+        return self._sessions.add(draft)
+
+    def update(self, session_id: int, draft: SessionDraft) -> None:
+        current = self._sessions.get(session_id)
+        if current.status in (SessionStatus.DONE, SessionStatus.CANCELLED) and (
+            draft.status == current.status
+        ):
+            # Notes may still be completed after the fact; the rest is history.
+            if _essentials(current) != _essentials(draft):
+                raise ValidationError(
+                    "status",
+                    _N("errors", "This session is over or cancelled; only its notes can change."),
+                    _N("errors", "Duplicate it to plan it again."),
+                )
+        elif draft.status != current.status:
+            self._check_transition(current.status, draft.status)
+        draft = self._check_references(validate_draft(draft))
+        self._sessions.update(session_id, draft)
+
+    def duplicate(self, session_id: int, start: datetime | None = None) -> SessionDraft:
+        """A planned copy (no licence, no notes) one week later unless a start is given.
+
+        Returned as a draft so the dialog can show it before it is saved.
+        """
+        src = self._sessions.get(session_id)
+        new_start = start or src.start + timedelta(days=7)
+        return SessionDraft(
+            title=src.title,
+            type_id=src.type_id,
+            branch_id=src.branch_id,
+            start=new_start,
+            end=new_start + (src.end - src.start),
+            mode=src.mode,
+            capacity=src.capacity,
+            host_id=src.host_id,
+            licence_id=None,
+            status=SessionStatus.PLANNED,
+            notes="",
+        )
+
+    def cancel(self, session_id: int) -> None:
+        self.set_status(session_id, SessionStatus.CANCELLED)
+
+    def set_status(self, session_id: int, status: SessionStatus) -> None:
+        current = self._sessions.get(session_id)
+        if current.status == status:
+            return
+        self._check_transition(current.status, status)
+        self._sessions.set_status(session_id, status)
+
+    def allowed_statuses(self, current: SessionStatus) -> builtins.list[SessionStatus]:
+        return [current, *sorted(_TRANSITIONS[current], key=list(SessionStatus).index)]
+
+    @staticmethod
+    def _check_transition(old: SessionStatus, new: SessionStatus) -> None:
+        if new not in _TRANSITIONS[old]:
+            raise ValidationError(
+                "status",
+                _N("errors", "A session cannot go from “{old}” to “{new}”."),
+                _N("errors", "Choose another status, or duplicate the session."),
+                old=old.value,
+                new=new.value,
+            )
+
+    def _check_references(self, draft: SessionDraft) -> SessionDraft:
+        if draft.type_id not in {t.id for t in self._refs.session_types(include_inactive=True)}:
+            raise ValidationError(
+                "type", _N("errors", "Unknown session type."), _N("errors", "Pick a type.")
+            )
+        if draft.branch_id not in {b.id for b in self._refs.branches()}:
+            raise ValidationError(
+                "branch", _N("errors", "Unknown branch."), _N("errors", "Pick a branch.")
+            )
+        if draft.host_id is not None and draft.host_id not in {s.id for s in self._refs.staff()}:
+            raise ValidationError(
+                "host", _N("errors", "Unknown host."), _N("errors", "Pick a staff member.")
+            )
+        if draft.licence_id is not None:
+            licence = next((x for x in self._refs.licences() if x.id == draft.licence_id), None)
+            if licence is None:
+                raise ValidationError(
+                    "licence", _N("errors", "Unknown licence."), _N("errors", "Pick a licence.")
+                )
+            if draft.capacity > licence.participant_cap:
+                raise ValidationError(
+                    "capacity",
+                    _N("errors", "The capacity ({capacity}) exceeds the licence's cap ({cap})."),
+                    _N("errors", "Lower the capacity or choose a larger licence."),
+                    capacity=draft.capacity,
+                    cap=licence.participant_cap,
+                )
+        return draft
+
+
+def _essentials(d: SessionDraft) -> tuple[object, ...]:
+    return (d.title.strip(), d.type_id, d.branch_id, d.start, d.end, d.mode, d.capacity)
+
+
+_UNKNOWN = {
+    "type": _N("errors", "Unknown session type “{value}”."),
+    "branch": _N("errors", "Unknown branch “{value}”."),
+}
+
+
+def find_by_code_or_name(items: list[T], value: str, *, what: str) -> T:
+    """Resolve what a person typed (a code or a name, any case) to one item."""
+    wanted = value.strip().casefold()
+    for item in items:
+        if str(getattr(item, "code", "")).casefold() == wanted:
+            return item
+    for item in items:
+        if str(getattr(item, "name", "")).casefold() == wanted:
+            return item
+    raise RegieError(
+        _UNKNOWN[what],
+        _N("errors", "Use one of the values that “regie sessions list --json” prints."),
+        value=value,
+    )

@@ -1,0 +1,1 @@
+"""Device probes and their analysis (camera through OpenCV, audio through sounddevice). No Qt."""

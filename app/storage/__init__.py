@@ -1,0 +1,1 @@
+"""Storage: the SQLAlchemy schema, Alembic migrations and repositories. The only SQL."""

@@ -1,0 +1,321 @@
+"""Opening the database, migrating it safely, and turning driver errors into advice.
+
+The only module that knows which engine is behind a URL. SQLite runs in WAL mode with
+transactional DDL (so a failed migration leaves the file as it was) and can take the
+write lock up front (`begin(immediate=True)`) for check-then-insert rules.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import event, exc
+from sqlalchemy.engine import Connection, Engine
+
+from app.core.i18n import QT_TRANSLATE_NOOP as _N
+from app.errors import RegieError
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+KEEP_BACKUPS = 5
+
+
+class StorageError(RegieError):
+    """A database problem the user can fix (disk full, read-only, locked, corrupt…)."""
+
+    def __init__(self, message: str, fix: str, *, path: str, kind: str) -> None:
+        self.kind = kind
+        self.path = path
+        super().__init__(message, fix, path=path)
+
+
+def resolve_url(value: str) -> str:
+    """Accept `sqlite:///path`, a plain file path, or a PostgreSQL URL."""
+    value = value.strip()
+    if "://" not in value:
+        return "sqlite:///" + str(Path(value).expanduser().resolve())
+    if value.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + value.split("://", 1)[1]
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class MigrationReport:
+    before: str | None
+    after: str | None
+    backup: Path | None
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+
+class Database:
+    """An engine plus the knowledge of how to migrate, back up and explain failures."""
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        echo: bool = False,
+        migrations: Path = MIGRATIONS,
+        busy_timeout_ms: int = 5000,
+    ) -> None:
+        self.url = resolve_url(url)
+        self.migrations = migrations
+        parsed = sa.engine.make_url(self.url)
+        self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        self.path: Path | None = (
+            Path(parsed.database) if self.is_sqlite and parsed.database else None
+        )
+        if self.path is not None:
+            self._check_sqlite_location(self.path)
+        self.engine: Engine = sa.create_engine(self.url, echo=echo, future=True)
+        if self.is_sqlite:
+            _configure_sqlite(self.engine, busy_timeout_ms)
+
+    @property
+    def display_name(self) -> str:
+        """Where the data is, for messages: a path, or the URL without its password."""
+        if self.path is not None:
+            return str(self.path)
+        return sa.engine.make_url(self.url).render_as_string(hide_password=True)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    # ------------------------------------------------------------------ transactions
+    @contextlib.contextmanager
+    def begin(self, *, immediate: bool = False) -> Iterator[Connection]:
+        """One transaction; `immediate` takes SQLite's write lock before reading, so a
+        check-then-insert cannot interleave with another writer."""
+        with self.errors():
+            conn = self.engine.connect()
+            try:
+                if immediate and self.is_sqlite:
+                    conn = conn.execution_options(sqlite_immediate=True)
+                with conn.begin():
+                    yield conn
+            finally:
+                conn.close()
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.errors(), self.engine.connect() as conn:
+            yield conn
+
+    @contextlib.contextmanager
+    def errors(self) -> Iterator[None]:
+        """Translate driver errors the user can act on into StorageError."""
+        try:
+            yield
+        except exc.DBAPIError as err:
+            known = self.explain(err)
+            if known is None:
+                raise
+            raise known from err
+
+    def explain(self, err: exc.DBAPIError) -> StorageError | None:
+        text = str(err.orig).lower() if err.orig is not None else str(err).lower()
+        where = self.display_name
+        if isinstance(err, exc.IntegrityError):
+            return None
+        if "locked" in text or "busy" in text:
+            return StorageError(
+                _N("errors", "The database {path} is busy (locked by another program)."),
+                _N("errors", "Close the other program using it, then try again."),
+                path=where,
+                kind="locked",
+            )
+        if "readonly" in text or "read-only" in text or "read only" in text:
+            return StorageError(
+                _N("errors", "The database {path} is read-only."),
+                _N("errors", "Give your account write access to it, or choose another file."),
+                path=where,
+                kind="readonly",
+            )
+        if "disk is full" in text or "no space" in text or "database or disk is full" in text:
+            return StorageError(
+                _N("errors", "The disk holding {path} is full."),
+                _N("errors", "Free some space, then try again. Nothing was saved."),
+                path=where,
+                kind="full",
+            )
+        if "malformed" in text or "not a database" in text or "corrupt" in text:
+            return StorageError(
+                _N("errors", "The database {path} is damaged."),
+                _N(
+                    "errors",
+                    "Restore the latest backup next to it (regie db backup makes one), "
+                    "or move the file away to start afresh.",
+                ),
+                path=where,
+                kind="corrupt",
+            )
+        if "unable to open" in text or "could not connect" in text or "connection" in text:
+            return StorageError(
+                _N("errors", "The database {path} cannot be opened."),
+                _N("errors", "Check that the file or server exists and can be reached."),
+                path=where,
+                kind="unreachable",
+            )
+        return None
+
+    # ------------------------------------------------------------------ migrations
+    def alembic_config(self) -> Config:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(self.migrations))
+        cfg.attributes["engine"] = self.engine
+        return cfg
+
+    def head_revision(self) -> str | None:
+        """The newest revision shipped (several heads are joined with '+')."""
+        heads = ScriptDirectory.from_config(self.alembic_config()).get_heads()
+        return "+".join(sorted(heads)) or None
+
+    def current_revision(self) -> str | None:
+        with self.read() as conn:
+            heads = MigrationContext.configure(conn).get_current_heads()
+        return "+".join(sorted(heads)) or None
+
+    def is_empty(self) -> bool:
+        with self.read() as conn:
+            return not sa.inspect(conn).get_table_names()
+
+    def migrate(self, *, target: str = "heads", backup: bool = True) -> MigrationReport:
+        """Bring the schema to `target`, after a timestamped backup of a non-empty file.
+
+        Runs in one transaction: if a step fails the database is left as it was and the
+        error says where the backup is.
+        """
+        before = self.current_revision()
+        head = self.head_revision() if target in ("head", "heads") else target
+        if before == head:
+            return MigrationReport(before, before, None)
+        copy = None
+        if backup and self.path is not None and not self.is_empty():
+            copy = self.backup(self._backup_path(before))
+        try:
+            with self.errors():
+                command.upgrade(self.alembic_config(), target)
+        except StorageError:
+            raise
+        except Exception as err:
+            log.exception("migration failed")
+            raise RegieError(
+                _N("errors", "Updating the database {path} failed; it was left unchanged."),
+                _N(
+                    "errors",
+                    "Report the crash log to your technician. A backup is at {backup}.",
+                ),
+                path=self.display_name,
+                backup=str(copy) if copy else "-",
+            ) from err
+        return MigrationReport(before, self.current_revision(), copy)
+
+    def backup(self, dest: Path) -> Path:
+        """A consistent copy of a SQLite database (WAL included), through SQLite's backup API."""
+        if self.path is None:
+            raise RegieError(
+                _N("errors", "Backups of a network database are made on its server."),
+                _N("errors", "Ask the network's technician (pg_dump)."),
+            )
+        dest = dest.expanduser().resolve()
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            if dest.exists():
+                dest.unlink()
+            src = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            try:
+                out = sqlite3.connect(dest)
+                try:
+                    src.backup(out)
+                finally:
+                    out.close()
+            finally:
+                src.close()
+        except (OSError, sqlite3.Error) as err:
+            raise StorageError(
+                _N("errors", "Could not write the backup {path}."),
+                _N("errors", "Choose a folder you can write to, with free space."),
+                path=str(dest),
+                kind="backup",
+            ) from err
+        return dest
+
+    def _backup_path(self, revision: str | None) -> Path:
+        assert self.path is not None
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")  # noqa: DTZ005 - local, for people
+        folder = self.path.parent / "backups"
+        self._prune_backups(folder)
+        return folder / f"{self.path.stem}-{stamp}-rev{revision or 'none'}.sqlite3"
+
+    def _prune_backups(self, folder: Path) -> None:
+        if not folder.is_dir() or self.path is None:
+            return
+        old = sorted(folder.glob(f"{self.path.stem}-*.sqlite3"))
+        for stale in old[: max(0, len(old) - (KEEP_BACKUPS - 1))]:
+            with contextlib.suppress(OSError):
+                stale.unlink()
+
+    @staticmethod
+    def _check_sqlite_location(path: Path) -> None:
+        folder = path.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StorageError(
+                _N("errors", "The folder {path} cannot be created."),
+                _N("errors", "Check its permissions, or choose another database with --db."),
+                path=str(folder),
+                kind="folder",
+            ) from err
+        probe = folder / f".regie-write-test-{path.stem}"
+        try:
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as err:
+            raise StorageError(
+                _N("errors", "Régie cannot write in the folder {path}."),
+                _N("errors", "Check its permissions, or choose another database with --db."),
+                path=str(folder),
+                kind="folder",
+            ) from err
+
+
+def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
+    """WAL, foreign keys, a busy timeout, and transactions that include DDL.
+
+    Python's sqlite3 module opens transactions itself and leaves DDL outside them; we
+    turn that off and emit BEGIN ourselves (SQLAlchemy's documented pysqlite recipe).
+    """
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA synchronous = NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        if conn.get_execution_options().get("sqlite_immediate"):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")

@@ -1,0 +1,103 @@
+"""Writing the demo network into an empty database, in one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+
+from app.core.demo import DemoNetwork
+from app.core.i18n import QT_TRANSLATE_NOOP as _N
+from app.errors import RegieError
+from app.storage import schema as t
+from app.storage.database import Database
+
+
+@dataclass(frozen=True, slots=True)
+class DemoCounts:
+    branches: int
+    staff: int
+    licences: int
+    sessions: int
+
+
+def network_is_empty(db: Database) -> bool:
+    """No branch and no session yet: a fresh install that may want the demo."""
+    with db.read() as conn:
+        n = conn.execute(
+            sa.select(
+                sa.select(sa.func.count()).select_from(t.branches).scalar_subquery()
+                + sa.select(sa.func.count()).select_from(t.sessions).scalar_subquery()
+            )
+        ).scalar_one()
+    return int(n) == 0
+
+
+def load_demo(db: Database, network: DemoNetwork) -> DemoCounts:
+    """Insert the whole network or nothing; refuses a database that already has data."""
+    now = datetime.now(UTC)
+    with db.begin(immediate=True) as conn:
+        if conn.execute(sa.select(sa.func.count()).select_from(t.branches)).scalar_one():
+            raise RegieError(
+                _N("errors", "This database already holds a network; the demo was not loaded."),
+                _N("errors", "Use an empty database, e.g. regie --db demo.sqlite3 demo."),
+            )
+        types = dict(conn.execute(sa.select(t.session_types.c.code, t.session_types.c.id)).all())
+        branch_ids: dict[str, int] = {}
+        for code, name in network.branches:
+            key = conn.execute(
+                t.branches.insert().values(code=code, name=name)
+            ).inserted_primary_key
+            assert key is not None
+            branch_ids[code] = int(key[0])
+        staff_ids: list[int] = []
+        for person in network.staff:
+            key = conn.execute(
+                t.staff.insert().values(
+                    name=person.name,
+                    branch_id=branch_ids[person.branch_code],
+                    role=person.role.value,
+                    email=person.email,
+                )
+            ).inserted_primary_key
+            assert key is not None
+            staff_ids.append(int(key[0]))
+        licence_ids: dict[str, int] = {}
+        for label, email, plan, cap, concurrent in network.licences:
+            key = conn.execute(
+                t.licences.insert().values(
+                    label=label,
+                    email=email,
+                    plan=plan.value,
+                    participant_cap=cap,
+                    concurrent_limit=concurrent,
+                )
+            ).inserted_primary_key
+            assert key is not None
+            licence_ids[label] = int(key[0])
+        if network.sessions:
+            conn.execute(
+                t.sessions.insert(),
+                [
+                    {
+                        "title": s.title,
+                        "type_id": types[s.type_code],
+                        "branch_id": branch_ids[s.branch_code],
+                        "starts_at": s.start,
+                        "ends_at": s.end,
+                        "mode": s.mode.value,
+                        "capacity": s.capacity,
+                        "host_id": staff_ids[s.host_index],
+                        "licence_id": licence_ids[s.licence_label] if s.licence_label else None,
+                        "status": s.status.value,
+                        "notes": "",
+                        "created_at": now,
+                        "updated_at": now,
+                    }
+                    for s in network.sessions
+                ],
+            )
+    return DemoCounts(
+        len(network.branches), len(network.staff), len(network.licences), len(network.sessions)
+    )

@@ -1,0 +1,432 @@
+"""SQL implementations of the core's repository Protocols.
+
+Lists are read with Core selects into tuples (not ORM objects): the sessions table is
+listed often and can hold years of history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+
+from app.core.checks import CheckKind, CheckResult, SavedCheck, Verdict
+from app.core.i18n import QT_TRANSLATE_NOOP as _N
+from app.core.models import (
+    Branch,
+    Licence,
+    LicencePlan,
+    Session,
+    SessionDraft,
+    SessionFilter,
+    SessionMode,
+    SessionRow,
+    SessionStatus,
+    SessionType,
+    Staff,
+    StaffRole,
+)
+from app.errors import NotFoundError, ValidationError
+from app.storage import schema as t
+from app.storage.database import Database
+
+
+def local_day_bounds(day: date) -> tuple[datetime, datetime]:
+    """[00:00, next 00:00) of a local calendar day, as aware datetimes."""
+    start = datetime.combine(day, time.min).astimezone()
+    end = datetime.combine(day + timedelta(days=1), time.min).astimezone()
+    return start, end
+
+
+class SqlReferenceRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def branches(self) -> list[Branch]:
+        with self._db.read() as conn:
+            rows = conn.execute(sa.select(t.branches).order_by(t.branches.c.name)).all()
+        return [Branch(id=r.id, code=r.code, name=r.name) for r in rows]
+
+    def session_types(self, *, include_inactive: bool = False) -> list[SessionType]:
+        q = sa.select(t.session_types).order_by(t.session_types.c.position, t.session_types.c.id)
+        if not include_inactive:
+            q = q.where(t.session_types.c.active.is_(True))
+        with self._db.read() as conn:
+            rows = conn.execute(q).all()
+        return [
+            SessionType(id=r.id, code=r.code, name=r.name, position=r.position, active=r.active)
+            for r in rows
+        ]
+
+    def staff(self) -> list[Staff]:
+        with self._db.read() as conn:
+            rows = conn.execute(sa.select(t.staff).order_by(t.staff.c.name)).all()
+        return [
+            Staff(
+                id=r.id,
+                name=r.name,
+                branch_id=r.branch_id,
+                role=StaffRole(r.role),
+                email=r.email,
+                active=r.active,
+            )
+            for r in rows
+        ]
+
+    def licences(self) -> list[Licence]:
+        with self._db.read() as conn:
+            rows = conn.execute(sa.select(t.licences).order_by(t.licences.c.label)).all()
+        return [
+            Licence(
+                id=r.id,
+                label=r.label,
+                email=r.email,
+                plan=LicencePlan(r.plan),
+                participant_cap=r.participant_cap,
+                concurrent_limit=r.concurrent_limit,
+                branch_id=r.branch_id,
+                active=r.active,
+            )
+            for r in rows
+        ]
+
+    def add_branch(self, code: str, name: str) -> int:
+        return self._insert(t.branches, {"code": code, "name": name}, "branch")
+
+    def add_session_type(self, code: str, name: str) -> int:
+        with self._db.begin() as conn:
+            pos = conn.execute(
+                sa.select(sa.func.coalesce(sa.func.max(t.session_types.c.position), -1))
+            ).scalar_one()
+            return _insert_id(
+                conn, t.session_types, {"code": code, "name": name, "position": pos + 1}, "type"
+            )
+
+    def rename_session_type(self, type_id: int, name: str) -> None:
+        self._update(t.session_types, type_id, {"name": name})
+
+    def set_session_type_active(self, type_id: int, active: bool) -> None:
+        self._update(t.session_types, type_id, {"active": active})
+
+    def add_staff(self, name: str, branch_id: int, role: str, email: str | None = None) -> int:
+        values = {"name": name, "branch_id": branch_id, "role": StaffRole(role).value}
+        return self._insert(t.staff, {**values, "email": email}, "staff")
+
+    def add_licence(
+        self,
+        label: str,
+        email: str,
+        plan: LicencePlan,
+        participant_cap: int,
+        concurrent_limit: int = 1,
+        branch_id: int | None = None,
+    ) -> int:
+        values = {
+            "label": label,
+            "email": email,
+            "plan": plan.value,
+            "participant_cap": participant_cap,
+            "concurrent_limit": concurrent_limit,
+            "branch_id": branch_id,
+        }
+        return self._insert(t.licences, values, "licence")
+
+    def _insert(self, table: sa.Table, values: dict[str, Any], what: str) -> int:
+        with self._db.begin() as conn:
+            return _insert_id(conn, table, values, what)
+
+    def _update(self, table: sa.Table, row_id: int, values: dict[str, Any]) -> None:
+        with self._db.begin() as conn:
+            done = conn.execute(table.update().where(table.c.id == row_id).values(**values))
+            if done.rowcount == 0:
+                raise NotFoundError(_N("errors", "This item no longer exists."))
+
+
+def _insert_id(conn: sa.Connection, table: sa.Table, values: dict[str, Any], what: str) -> int:
+    try:
+        with conn.begin_nested():
+            result = conn.execute(table.insert().values(**values))
+    except sa.exc.IntegrityError as err:
+        raise ValidationError(
+            what,
+            _N("errors", "This {what} already exists (same code or name)."),
+            _N("errors", "Choose another name."),
+            what=what,
+        ) from err
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+_ROW_COLUMNS: Sequence[sa.ColumnElement[Any]] = (
+    t.sessions.c.id,
+    t.sessions.c.title,
+    t.sessions.c.type_id,
+    t.session_types.c.code.label("type_code"),
+    t.session_types.c.name.label("type_name"),
+    t.sessions.c.branch_id,
+    t.branches.c.code.label("branch_code"),
+    t.branches.c.name.label("branch_name"),
+    t.sessions.c.starts_at,
+    t.sessions.c.ends_at,
+    t.sessions.c.mode,
+    t.sessions.c.capacity,
+    t.sessions.c.host_id,
+    t.staff.c.name.label("host_name"),
+    t.sessions.c.licence_id,
+    t.licences.c.label.label("licence_label"),
+    t.sessions.c.status,
+    t.sessions.c.notes,
+)
+
+_ROW_FROM = (
+    t.sessions.join(t.session_types, t.session_types.c.id == t.sessions.c.type_id)
+    .join(t.branches, t.branches.c.id == t.sessions.c.branch_id)
+    .outerjoin(t.staff, t.staff.c.id == t.sessions.c.host_id)
+    .outerjoin(t.licences, t.licences.c.id == t.sessions.c.licence_id)
+)
+
+
+def session_filter_clauses(flt: SessionFilter) -> list[sa.ColumnElement[bool]]:
+    """WHERE clauses for a SessionFilter; reused by features that list sessions."""
+    c = t.sessions.c
+    where: list[sa.ColumnElement[bool]] = []
+    if flt.branch_id is not None:
+        where.append(c.branch_id == flt.branch_id)
+    if flt.type_id is not None:
+        where.append(c.type_id == flt.type_id)
+    if flt.date_from is not None:
+        where.append(c.starts_at >= local_day_bounds(flt.date_from)[0])
+    if flt.date_to is not None:
+        where.append(c.starts_at < local_day_bounds(flt.date_to)[1])
+    if flt.statuses:
+        where.append(c.status.in_(sorted(s.value for s in flt.statuses)))
+    if flt.text.strip():
+        needle = f"%{flt.text.strip().lower()}%"
+        where.append(sa.func.lower(c.title).like(needle))
+    return where
+
+
+class SqlSessionRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def list_rows(self, flt: SessionFilter) -> list[SessionRow]:
+        q = (
+            sa.select(*_ROW_COLUMNS)
+            .select_from(_ROW_FROM)
+            .where(*session_filter_clauses(flt))
+            .order_by(t.sessions.c.starts_at, t.sessions.c.id)
+        )
+        with self._db.read() as conn:
+            return [_row(r) for r in conn.execute(q)]
+
+    def row(self, session_id: int) -> SessionRow:
+        q = sa.select(*_ROW_COLUMNS).select_from(_ROW_FROM).where(t.sessions.c.id == session_id)
+        with self._db.read() as conn:
+            r = conn.execute(q).first()
+        if r is None:
+            raise _missing(session_id)
+        return _row(r)
+
+    def get(self, session_id: int) -> Session:
+        with self._db.read() as conn:
+            r = conn.execute(sa.select(t.sessions).where(t.sessions.c.id == session_id)).first()
+        if r is None:
+            raise _missing(session_id)
+        return Session(
+            id=r.id,
+            title=r.title,
+            type_id=r.type_id,
+            branch_id=r.branch_id,
+            start=r.starts_at,
+            end=r.ends_at,
+            mode=SessionMode(r.mode),
+            capacity=r.capacity,
+            host_id=r.host_id,
+            licence_id=r.licence_id,
+            status=SessionStatus(r.status),
+            notes=r.notes,
+        )
+
+    def add(self, draft: SessionDraft) -> int:
+        return self.add_many([draft])[0]
+
+    def add_many(self, drafts: Iterable[SessionDraft]) -> list[int]:
+        """All or nothing: one transaction for the whole batch."""
+        now = datetime.now(UTC)
+        ids: list[int] = []
+        with self._db.begin() as conn:
+            for d in drafts:
+                res = conn.execute(
+                    t.sessions.insert().values(**_values(d), created_at=now, updated_at=now)
+                )
+                key = res.inserted_primary_key
+                assert key is not None
+                ids.append(int(key[0]))
+        return ids
+
+    def update(self, session_id: int, draft: SessionDraft) -> None:
+        with self._db.begin() as conn:
+            res = conn.execute(
+                t.sessions.update()
+                .where(t.sessions.c.id == session_id)
+                .values(**_values(draft), updated_at=datetime.now(UTC))
+            )
+            if res.rowcount == 0:
+                raise _missing(session_id)
+
+    def set_status(self, session_id: int, status: SessionStatus) -> None:
+        with self._db.begin() as conn:
+            res = conn.execute(
+                t.sessions.update()
+                .where(t.sessions.c.id == session_id)
+                .values(status=status.value, updated_at=datetime.now(UTC))
+            )
+            if res.rowcount == 0:
+                raise _missing(session_id)
+
+    def count(self) -> int:
+        with self._db.read() as conn:
+            return int(
+                conn.execute(sa.select(sa.func.count()).select_from(t.sessions)).scalar_one()
+            )
+
+
+def _values(d: SessionDraft) -> dict[str, Any]:
+    return {
+        "title": d.title,
+        "type_id": d.type_id,
+        "branch_id": d.branch_id,
+        "starts_at": d.start,
+        "ends_at": d.end,
+        "mode": d.mode.value,
+        "capacity": d.capacity,
+        "host_id": d.host_id,
+        "licence_id": d.licence_id,
+        "status": d.status.value,
+        "notes": d.notes,
+    }
+
+
+def _row(r: sa.Row[Any]) -> SessionRow:
+    return SessionRow(
+        id=r.id,
+        title=r.title,
+        type_id=r.type_id,
+        type_code=r.type_code,
+        type_name=r.type_name,
+        branch_id=r.branch_id,
+        branch_code=r.branch_code,
+        branch_name=r.branch_name,
+        start=r.starts_at,
+        end=r.ends_at,
+        mode=SessionMode(r.mode),
+        capacity=r.capacity,
+        host_id=r.host_id,
+        host_name=r.host_name,
+        licence_id=r.licence_id,
+        licence_label=r.licence_label,
+        status=SessionStatus(r.status),
+        notes=r.notes,
+    )
+
+
+def _missing(session_id: int) -> NotFoundError:
+    return NotFoundError(
+        _N("errors", "Session {id} does not exist."),
+        _N("errors", "Check the number with “regie sessions list”."),
+        id=session_id,
+    )
+
+
+class SqlCheckRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def save(
+        self,
+        result: CheckResult,
+        *,
+        operator: str,
+        staff_id: int | None = None,
+        session_id: int | None = None,
+        at: datetime | None = None,
+    ) -> int:
+        values = {
+            "kind": result.kind.value,
+            "device": result.device[:200],
+            "device_key": (result.device_key or result.device)[:200],
+            "verdict": result.verdict.value,
+            "result": result.as_json(),
+            "operator": operator[:120],
+            "staff_id": staff_id,
+            "session_id": session_id,
+            "created_at": at or datetime.now(UTC),
+        }
+        with self._db.begin() as conn:
+            key = conn.execute(t.device_checks.insert().values(**values)).inserted_primary_key
+        assert key is not None
+        return int(key[0])
+
+    def latest_for_session(self, session_id: int) -> list[SavedCheck]:
+        """The newest result of each kind for a session (its readiness)."""
+        c = t.device_checks.c
+        q = sa.select(t.device_checks).where(c.session_id == session_id).order_by(c.id.desc())
+        with self._db.read() as conn:
+            rows = conn.execute(q).all()
+        newest: dict[str, SavedCheck] = {}
+        for r in rows:
+            newest.setdefault(r.kind, _saved(r))
+        return sorted(newest.values(), key=lambda s: s.kind.value)
+
+    def history(
+        self, *, kind: CheckKind | None = None, device_key: str | None = None, limit: int = 100
+    ) -> list[SavedCheck]:
+        c = t.device_checks.c
+        q = sa.select(t.device_checks).order_by(c.id.desc()).limit(limit)
+        if kind is not None:
+            q = q.where(c.kind == kind.value)
+        if device_key is not None:
+            q = q.where(c.device_key == device_key)
+        with self._db.read() as conn:
+            return [_saved(r) for r in conn.execute(q)]
+
+
+def _saved(r: sa.Row[Any]) -> SavedCheck:
+    return SavedCheck(
+        id=r.id,
+        kind=CheckKind(r.kind),
+        device=r.device,
+        device_key=r.device_key,
+        verdict=Verdict(r.verdict),
+        result=dict(r.result),
+        created_at=r.created_at,
+        operator=r.operator,
+        staff_id=r.staff_id,
+        session_id=r.session_id,
+    )
+
+
+class SqlSettingsRepository:
+    """Network-wide settings (retention period…): shared by every machine on the database."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        with self._db.read() as conn:
+            v = conn.execute(
+                sa.select(t.settings.c.value).where(t.settings.c.key == key)
+            ).scalar_one_or_none()
+        return default if v is None else str(v)
+
+    def set(self, key: str, value: str) -> None:
+        with self._db.begin() as conn:
+            done = conn.execute(
+                t.settings.update().where(t.settings.c.key == key).values(value=value)
+            )
+            if done.rowcount == 0:
+                conn.execute(t.settings.insert().values(key=key, value=value))

@@ -1,0 +1,1 @@
+"""Qt widgets, models and workers. The only package that imports PySide6."""

@@ -1,0 +1,328 @@
+"""GUI composition root: the QApplication, translations, services and the main window.
+
+The window appears first; the database (import of the storage layer, migration with its
+backup, possibly a network connection) opens in a worker, and the work areas are built
+when it is ready. A failure replaces the start-up page with the message and its fix.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QStyle, QWidget
+
+from app import __version__, crash
+from app.config import AppConfig, data_dir, resources_dir
+from app.errors import RegieError
+from app.ui.i18n import choose_language, error_text, install_translators
+from app.ui.main_window import Area, MainWindow
+from app.ui.startup import StartupPage
+from app.ui.workers import CancelToken, Pool, run_task
+
+if TYPE_CHECKING:
+    from app.services import Services
+    from app.ui.sessions_area import SessionsArea
+
+SETTINGS_VERSION = 1
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv or sys.argv[:1])
+    app.setOrganizationName("Regie")
+    app.setApplicationName("regie")
+    app.setApplicationDisplayName("Régie")
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "regie.svg")))
+    return app
+
+
+def migrate_settings() -> None:
+    """QSettings carry a version; older layouts are upgraded here, key by key."""
+    s = QSettings()
+    version = int(s.value("settings/version", 0))  # type: ignore[call-overload]
+    if version < SETTINGS_VERSION:
+        s.setValue("settings/version", SETTINGS_VERSION)
+
+
+def build_areas(services: Services, pool: Pool | None = None) -> list[Area]:
+    """Every work area, in sidebar order."""
+    from app.ui.sessions_area import SessionsArea
+
+    style = QApplication.style()
+    sessions = SessionsArea(services, pool=pool)
+    return [
+        Area(
+            "sessions",
+            QApplication.translate("MainWindow", "Sessions"),
+            sessions,
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
+        ),
+    ]
+
+
+class Desk(QObject):
+    """Owns the window and its services; opens the database off the GUI thread."""
+
+    ready = Signal()  # areas installed and first rows requested
+    data_loaded = Signal()  # the sessions table has its first rows
+    failed = Signal(str)
+    demo_loaded = Signal()
+
+    def __init__(
+        self, config: AppConfig, *, pool: Pool | None = None, offer_demo: bool = True
+    ) -> None:
+        super().__init__()
+        self.config = config
+        self.pool = pool
+        self.offer_demo_on_start = offer_demo
+        self.services: Services | None = None
+        self.demo_box: QMessageBox | None = None
+        self.window = MainWindow()
+        self.startup = StartupPage()
+        self.window.set_placeholder(self.startup)
+        self.startup.retry_requested.connect(self.open)
+        self.startup.quit_requested.connect(self.window.close)
+        self.window.demo_requested.connect(lambda: self.offer_demo(ask=True))
+        self.window.backup_requested.connect(self.backup_dialog)
+
+    def open(self) -> None:
+        self.startup.show_busy()
+        config = self.config
+
+        def work(_t: CancelToken, _p: Callable[[int, int], None]) -> Services:
+            from app.services import open_services
+
+            return open_services(config)
+
+        run_task(
+            work, on_success=self._opened, on_error=self._open_failed, pool=self.pool, parent=self
+        )
+
+    def _open_failed(self, err: BaseException) -> None:
+        if not isinstance(err, RegieError):
+            raise err
+        sys.stderr.write(f"regie: {err.text()}\n")
+        self.startup.show_error(error_text(err))
+        self.failed.emit(error_text(err))
+
+    def _opened(self, services: Services) -> None:
+        self.services = services
+        self.window.set_database(services.db.display_name)
+        areas = build_areas(services, self.pool)
+        self.window.set_areas(areas)
+        sessions = self.sessions_area()
+        sessions.rows_loaded.connect(self._first_rows)
+        sessions.refresh()
+        if services.migration.backup is not None:
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("Desk", "Database updated; backup kept at %1").replace(
+                    "%1", str(services.migration.backup)
+                ),
+                10000,
+            )
+        self.ready.emit()
+
+    def _first_rows(self, _n: int) -> None:
+        sessions = self.sessions_area()
+        sessions.rows_loaded.disconnect(self._first_rows)
+        self.data_loaded.emit()
+        if self.offer_demo_on_start:
+            QTimer.singleShot(0, lambda: self.offer_demo(ask=False))
+
+    def sessions_area(self) -> SessionsArea:
+        from app.ui.sessions_area import SessionsArea
+
+        widget = self.window.area("sessions")
+        assert isinstance(widget, SessionsArea)
+        return widget
+
+    def offer_demo(self, *, ask: bool) -> None:
+        """On an empty network, propose the demo data (non-blocking dialog)."""
+        services = self.services
+        if services is None:
+            return
+        from app.storage.demo import network_is_empty
+
+        window = self.window
+        if not network_is_empty(services.db):
+            if ask:
+                self.demo_box = _message(
+                    window,
+                    QMessageBox.Icon.Information,
+                    QCoreApplication.translate("Desk", "Demo network"),
+                    QCoreApplication.translate(
+                        "Desk",
+                        "This database already holds a network. To try the demo, start Régie "
+                        "on an empty database: regie --db demo.sqlite3",
+                    ),
+                    QMessageBox.StandardButton.Ok,
+                )
+                self.demo_box.open()
+            return
+        box = _message(
+            window,
+            QMessageBox.Icon.Question,
+            QCoreApplication.translate("Desk", "Welcome to Régie"),
+            QCoreApplication.translate(
+                "Desk",
+                "The database is empty. Load a demo library network (ten branches, their "
+                "staff, four Zoom licences and a term of sessions) to discover Régie?\n\n"
+                "You can also start from scratch and add your own sessions.",
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        box.finished.connect(lambda _r: self.load_demo() if box.clickedButton() is yes else None)
+        self.demo_box = box
+        box.open()
+
+    def load_demo(self) -> None:
+        """Load the demo network in a worker, then refresh the areas."""
+        services = self.services
+        if services is None:
+            return
+        from app.core.demo import build_demo
+        from app.core.sessions import now_local
+        from app.storage.demo import load_demo
+
+        window = self.window
+        window.statusBar().showMessage(
+            QCoreApplication.translate("Desk", "Loading the demo network…")
+        )
+
+        def load(_t: CancelToken, _p: Callable[[int, int], None]) -> object:
+            return load_demo(services.db, build_demo(now_local()))
+
+        def done(_counts: object) -> None:
+            window.statusBar().showMessage(
+                QCoreApplication.translate("Desk", "Demo network loaded."), 5000
+            )
+            self.sessions_area().reload_all()
+            self.demo_loaded.emit()
+
+        def failed(err: BaseException) -> None:
+            window.statusBar().clearMessage()
+            if not isinstance(err, RegieError):
+                raise err
+            QMessageBox.warning(
+                window, QCoreApplication.translate("Desk", "Demo network"), error_text(err)
+            )
+
+        run_task(load, on_success=done, on_error=failed, pool=self.pool, parent=self)
+
+    def backup_dialog(self) -> None:
+        services = self.services
+        window = self.window
+        if services is None:
+            return
+        if services.db.path is None:
+            QMessageBox.information(
+                window,
+                QCoreApplication.translate("Desk", "Back up the database"),
+                QCoreApplication.translate(
+                    "Desk", "A network database is backed up on its server by the technician."
+                ),
+            )
+            return
+        from app.core.sessions import now_local
+
+        suggested = str(Path.home() / f"regie-{now_local():%Y%m%d-%H%M}.sqlite3")
+        path, _filter = QFileDialog.getSaveFileName(
+            window,
+            QCoreApplication.translate("Desk", "Back up the database"),
+            suggested,
+            "SQLite (*.sqlite3)",
+        )
+        if not path:
+            return
+        try:
+            dest = services.db.backup(Path(path))
+        except RegieError as err:
+            QMessageBox.warning(
+                window, QCoreApplication.translate("Desk", "Back up the database"), error_text(err)
+            )
+            return
+        window.statusBar().showMessage(
+            QCoreApplication.translate("Desk", "Backup written to %1").replace("%1", str(dest)),
+            8000,
+        )
+
+    def close(self) -> None:
+        if self.services is not None:
+            self.services.close()
+            self.services = None
+
+
+def _message(
+    parent: QWidget,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton,
+) -> QMessageBox:
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return box
+
+
+def run_gui(config: AppConfig, *, smoke: bool = False) -> int:
+    """Start the window; with `smoke`, print the seconds to an idle window and quit."""
+    app = make_application()
+    translators = install_translators(app, choose_language(config.lang))
+    migrate_settings()
+    quiet = config.no_err_windows or smoke
+
+    def notify(path: Path | None, _exc: BaseException) -> None:
+        if quiet:
+            return
+        QMessageBox.critical(
+            None,
+            app.translate("crash", "Régie met an unexpected error"),
+            app.translate(
+                "crash",
+                "Something went wrong inside Régie. Your data is safe.\n\n"
+                "A report was written to:\n%1\n\nPlease send it to your AV technician.",
+            ).replace("%1", str(path) if path else "-"),
+        )
+
+    crash.install(data_dir(), notify)
+    desk = Desk(config, offer_demo=not smoke)
+    desk.window.show()
+    status = 0
+    if smoke:
+        from app.__main__ import seconds_since_process_start
+
+        def shown() -> None:
+            sys.stdout.write(f"{seconds_since_process_start():.3f}\n")
+            sys.stdout.flush()
+
+        def loaded() -> None:
+            sys.stderr.write(f"regie: data on screen at {seconds_since_process_start():.3f} s\n")
+            app.quit()
+
+        def failed(_text: str) -> None:
+            nonlocal status
+            status = 1
+            app.quit()
+
+        # Idle: the window is shown and the event queue has drained once.
+        QTimer.singleShot(0, shown)
+        desk.data_loaded.connect(lambda: QTimer.singleShot(0, loaded))
+        desk.failed.connect(failed)
+        QTimer.singleShot(60_000, app.quit)
+    QTimer.singleShot(0, desk.open)
+    try:
+        code = app.exec()
+    finally:
+        desk.close()
+        del translators
+    return status or code

@@ -1,0 +1,161 @@
+"""The main window: a sidebar of work areas and the area shown beside it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from app import __version__
+
+
+@dataclass
+class Area:
+    """One work area: its key (settings, tests), sidebar title, icon and widget."""
+
+    key: str
+    title: str
+    widget: QWidget
+    icon: QIcon | None = None
+
+
+class MainWindow(QMainWindow):
+    area_changed = Signal(str)
+    demo_requested = Signal()
+    backup_requested = Signal()
+
+    def __init__(
+        self, areas: list[Area] | None = None, *, database: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(self.tr("Régie — remote sessions desk"))
+        self.setAccessibleName(self.windowTitle())
+        self.areas: list[Area] = []
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("Sidebar")
+        self.sidebar.setAccessibleName(self.tr("Work areas"))
+        self.sidebar.setMaximumWidth(220)
+        self.sidebar.setMinimumWidth(150)
+        self.stack = QStackedWidget()
+        self.sidebar.currentRowChanged.connect(self._on_area)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.sidebar)
+        split.addWidget(self.stack)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        self.setCentralWidget(split)
+
+        self.view_menu: QMenu | None = None
+        self._build_menu()
+        self.db_label = QLabel()
+        self.db_label.setAccessibleName(self.tr("Database in use"))
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.set_database(database)
+        if areas:
+            self.set_areas(areas)
+        self._restore()
+
+    def set_database(self, name: str) -> None:
+        self.db_label.setText(self.tr("Database: %1").replace("%1", name) if name else "")
+
+    def set_placeholder(self, widget: QWidget) -> None:
+        """What the window shows while the database opens (or why it could not)."""
+        self.stack.addWidget(widget)
+        self.stack.setCurrentWidget(widget)
+
+    def set_areas(self, areas: list[Area]) -> None:
+        """Install the work areas once their services exist; drops the start-up page."""
+        while (old := self.stack.widget(0)) is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.areas = areas
+        assert self.view_menu is not None
+        for i, area in enumerate(areas):
+            item = QListWidgetItem(area.title)
+            if area.icon is not None:
+                item.setIcon(area.icon)
+            shortcut = QKeySequence(f"Ctrl+{i + 1}")
+            native = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
+            item.setToolTip(f"{area.title} ({native})")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, area.title)
+            self.sidebar.addItem(item)
+            self.stack.addWidget(area.widget)
+            go = self.view_menu.addAction(area.title)
+            if i < 9:
+                go.setShortcut(shortcut)
+            go.triggered.connect(lambda _c=False, n=i: self.show_area(n))
+        self.sidebar.setCurrentRow(0)
+
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        demo = file_menu.addAction(self.tr("Load &demo network…"))
+        demo.triggered.connect(self.demo_requested)
+        backup = file_menu.addAction(self.tr("&Back up the database…"))
+        backup.triggered.connect(self.backup_requested)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("&Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = help_menu.addAction(self.tr("&About Régie"))
+        about.triggered.connect(self._about)
+
+    def show_area(self, key_or_index: str | int) -> QWidget:
+        index = (
+            key_or_index
+            if isinstance(key_or_index, int)
+            else next(i for i, a in enumerate(self.areas) if a.key == key_or_index)
+        )
+        self.sidebar.setCurrentRow(index)
+        return self.areas[index].widget
+
+    def area(self, key: str) -> QWidget:
+        return next(a.widget for a in self.areas if a.key == key)
+
+    def _on_area(self, index: int) -> None:
+        if index < 0:
+            return
+        self.stack.setCurrentIndex(index)
+        self.area_changed.emit(self.areas[index].key)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Régie"),
+            self.tr(
+                "<b>Régie %1</b><p>Prepare, launch and report on the library network's "
+                "remote and hybrid cultural sessions.</p>"
+            ).replace("%1", __version__),
+        )
+
+    def _restore(self) -> None:
+        s = QSettings()
+        geometry = s.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        for area in self.areas:
+            close = getattr(area.widget, "shutdown", None)
+            if callable(close):
+                close()
+        super().closeEvent(event)

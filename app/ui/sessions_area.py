@@ -1,0 +1,488 @@
+"""The Sessions area: filters, the session table, the readiness panel and the actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.checks import CheckKind
+from app.core.models import (
+    MODE_LABELS,
+    STATUS_LABELS,
+    SessionFilter,
+    SessionRow,
+    SessionStatus,
+)
+from app.core.sessions import now_local
+from app.errors import RegieError
+from app.ui.i18n import error_text, label
+from app.ui.session_dialog import SessionDialog
+from app.ui.sessions_model import SessionTableModel
+from app.ui.widgets import verdict_text
+from app.ui.workers import CancelToken, Pool, run_task
+
+if TYPE_CHECKING:
+    from app.services import Services
+
+# Status filter presets: (label, statuses); empty means all.
+_STATUS_PRESETS: list[tuple[str, frozenset[SessionStatus]]] = [
+    ("All statuses", frozenset()),
+    ("To come (planned, ready)", frozenset({SessionStatus.PLANNED, SessionStatus.READY})),
+    ("Running", frozenset({SessionStatus.RUNNING})),
+    ("Done", frozenset({SessionStatus.DONE})),
+    ("Cancelled", frozenset({SessionStatus.CANCELLED})),
+]
+
+
+_Shortcut = QKeySequence | QKeySequence.StandardKey | str
+
+
+class SessionsArea(QWidget):
+    """Lists sessions today-first; create, edit, duplicate, cancel from the keyboard.
+
+    Rows are loaded in a worker (a network database may be slow); results from an older
+    request are dropped when a newer one was made meanwhile.
+    """
+
+    rows_loaded = Signal(int)
+    session_selected = Signal(object)  # session id or None
+
+    def __init__(
+        self,
+        services: Services,
+        *,
+        pool: Pool | None = None,
+        today: Callable[[], date] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("SessionsArea")
+        self._services = services
+        self._pool = pool
+        self._today = today or (lambda: now_local().date())
+        self._generation = 0
+        self._pending_select: int | None = None
+        self._extra_actions: list[QAction] = []
+
+        self.model = SessionTableModel(self._today(), self)
+        self._build_filters()
+        self._build_table()
+        self._build_actions()
+
+        self.details = QTextBrowser()
+        self.details.setAccessibleName(self.tr("Session details and readiness"))
+        self.details.setOpenLinks(False)
+        self.details.setMinimumWidth(260)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(self.details)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName(self.tr("Number of sessions shown"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.toolbar)
+        layout.addLayout(self.filter_row)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.count_label)
+        self._reload_references()
+        self._update_actions()
+
+    # ------------------------------------------------------------------ building
+    def _build_filters(self) -> None:
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Search titles…"))
+        self.search_edit.setAccessibleName(self.tr("Search titles"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self.refresh)
+
+        self.branch_filter = QComboBox()
+        self.branch_filter.setAccessibleName(self.tr("Filter by branch"))
+        self.type_filter = QComboBox()
+        self.type_filter.setAccessibleName(self.tr("Filter by type"))
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName(self.tr("Filter by status"))
+        for text, statuses in _STATUS_PRESETS:
+            self.status_filter.addItem(self.tr(text), statuses)
+
+        self.from_check = QCheckBox(self.tr("F&rom"))
+        self.from_check.setAccessibleName(self.tr("Filter from a date"))
+        self.from_date = QDateEdit()
+        self.from_date.setCalendarPopup(True)
+        self.from_date.setDisplayFormat("dd/MM/yyyy")
+        self.from_date.setAccessibleName(self.tr("First day shown"))
+        self.to_check = QCheckBox(self.tr("&Until"))
+        self.to_check.setAccessibleName(self.tr("Filter until a date"))
+        self.to_date = QDateEdit()
+        self.to_date.setCalendarPopup(True)
+        self.to_date.setDisplayFormat("dd/MM/yyyy")
+        self.to_date.setAccessibleName(self.tr("Last day shown"))
+        today = self._today()
+        self.from_date.setDate(QDate(today.year, today.month, today.day))
+        self.to_date.setDate(QDate(today.year, today.month, today.day).addDays(30))
+        self.from_date.setEnabled(False)
+        self.to_date.setEnabled(False)
+        self.from_check.toggled.connect(self.from_date.setEnabled)
+        self.to_check.toggled.connect(self.to_date.setEnabled)
+
+        for w in (self.branch_filter, self.type_filter, self.status_filter):
+            w.currentIndexChanged.connect(self.refresh)
+        for c in (self.from_check, self.to_check):
+            c.toggled.connect(self.refresh)
+        for d in (self.from_date, self.to_date):
+            d.dateChanged.connect(self.refresh)
+
+        row = QHBoxLayout()
+        row.addWidget(self.search_edit, 2)
+        row.addWidget(self.branch_filter, 1)
+        row.addWidget(self.type_filter, 1)
+        row.addWidget(self.status_filter, 1)
+        row.addWidget(self.from_check)
+        row.addWidget(self.from_date)
+        row.addWidget(self.to_check)
+        row.addWidget(self.to_date)
+        self.filter_row = row
+
+    def _build_table(self) -> None:
+        self.table = QTableView()
+        self.table.setObjectName("SessionsTable")
+        self.table.setAccessibleName(self.tr("Sessions"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for col, width in {
+            0: 90,
+            1: 95,
+            3: 170,
+            4: 110,
+            5: 80,
+            6: 70,
+            7: 130,
+            8: 170,
+            9: 100,
+        }.items():
+            self.table.setColumnWidth(col, width)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.table.activated.connect(lambda _i: self.edit_selected())
+        sel = self.table.selectionModel()
+        sel.selectionChanged.connect(lambda *_: self._on_selection())
+
+    def _build_actions(self) -> None:
+        self.toolbar = QToolBar(self.tr("Session actions"))
+        self.toolbar.setAccessibleName(self.tr("Session actions"))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+
+        def act(text: str, shortcut: _Shortcut, slot: Callable[[], Any]) -> QAction:
+            a = QAction(text, self)
+            a.setShortcut(QKeySequence(shortcut))
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            a.setToolTip(f"{text.replace('&', '')} ({QKeySequence(shortcut).toString()})")
+            a.triggered.connect(slot)
+            self.addAction(a)
+            self.toolbar.addAction(a)
+            return a
+
+        self.new_action = act(
+            self.tr("&New session"), QKeySequence.StandardKey.New, self.new_session
+        )
+        self.edit_action = act(self.tr("&Edit"), "Ctrl+E", self.edit_selected)
+        self.duplicate_action = act(self.tr("&Duplicate"), "Ctrl+D", self.duplicate_selected)
+        self.cancel_action = act(self.tr("Ca&ncel session"), "Del", self.cancel_selected)
+        self.refresh_action = act(
+            self.tr("Re&fresh"), QKeySequence.StandardKey.Refresh, self.refresh
+        )
+        self.toolbar.addSeparator()
+        focus_search = QAction(self.tr("Search"), self)
+        focus_search.setShortcut(QKeySequence.StandardKey.Find)
+        focus_search.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        focus_search.triggered.connect(lambda: self.search_edit.setFocus())
+        self.addAction(focus_search)
+
+    def add_session_action(self, action: QAction) -> None:
+        """Let other areas offer actions on the selected session (check, launch…)."""
+        self._extra_actions.append(action)
+        self.toolbar.addAction(action)
+        self.addAction(action)
+        self._update_actions()
+
+    # ------------------------------------------------------------------ data
+    def _reload_references(self) -> None:
+        refs = self._services.references
+        self._types = refs.session_types()
+        self._branches = refs.branches()
+        self._staff = refs.staff()
+        for combo, items, all_text in (
+            (self.branch_filter, self._branches, self.tr("All branches")),
+            (self.type_filter, self._types, self.tr("All types")),
+        ):
+            keep = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(all_text, None)
+            for item in items:
+                combo.addItem(item.name, item.id)
+            i = combo.findData(keep)
+            combo.setCurrentIndex(max(i, 0))
+            combo.blockSignals(False)
+
+    def current_filter(self) -> SessionFilter:
+        def day(edit: QDateEdit) -> date:
+            d = edit.date()
+            return date(d.year(), d.month(), d.day())
+
+        return SessionFilter(
+            branch_id=self.branch_filter.currentData(),
+            type_id=self.type_filter.currentData(),
+            date_from=day(self.from_date) if self.from_check.isChecked() else None,
+            date_to=day(self.to_date) if self.to_check.isChecked() else None,
+            statuses=self.status_filter.currentData() or frozenset(),
+            text=self.search_edit.text(),
+        )
+
+    def refresh(self) -> None:
+        """Reload the rows for the current filters (in a worker)."""
+        self._generation += 1
+        generation = self._generation
+        flt = self.current_filter()
+        service = self._services.sessions
+
+        def load(_token: CancelToken, _progress: Callable[[int, int], None]) -> list[SessionRow]:
+            return service.list(flt)
+
+        run_task(
+            load,
+            on_success=lambda rows: self._apply_rows(generation, rows),
+            on_error=self._on_load_error,
+            pool=self._pool,
+            parent=self,
+        )
+
+    def reload_all(self) -> None:
+        """References may have changed too (demo loaded, types edited)."""
+        self._reload_references()
+        self.refresh()
+
+    def _apply_rows(self, generation: int, rows: list[SessionRow]) -> None:
+        if generation != self._generation:
+            return
+        keep = self._pending_select if self._pending_select is not None else self.selected_id()
+        self._pending_select = None
+        self.model.set_rows(rows, self._today())
+        self.count_label.setText(self.tr("%n session(s) shown", "", len(rows)))
+        if keep is not None:
+            self.select_session(keep)
+        self._on_selection()
+        self.rows_loaded.emit(len(rows))
+
+    def _on_load_error(self, err: BaseException) -> None:
+        if isinstance(err, RegieError):
+            self.count_label.setText("✖ " + error_text(err))
+            return
+        raise err
+
+    # ------------------------------------------------------------------ selection
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.row_at(rows[0].row()).id
+
+    def selected_row(self) -> SessionRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def select_session(self, session_id: int) -> bool:
+        row = self.model.row_of(session_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().select(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def _on_selection(self) -> None:
+        self._update_actions()
+        row = self.selected_row()
+        self.details.setHtml(self._details_html(row) if row else self._empty_html())
+        self.session_selected.emit(row.id if row else None)
+
+    def _update_actions(self) -> None:
+        row = self.selected_row()
+        has = row is not None
+        self.edit_action.setEnabled(has)
+        self.duplicate_action.setEnabled(has)
+        self.cancel_action.setEnabled(
+            has
+            and row is not None
+            and row.status not in (SessionStatus.DONE, SessionStatus.CANCELLED)
+        )
+        for a in self._extra_actions:
+            a.setEnabled(has)
+
+    def _empty_html(self) -> str:
+        return (
+            "<p>" + self.tr("Select a session to see its details and whether it is ready.") + "</p>"
+        )
+
+    def _details_html(self, r: SessionRow) -> str:
+        from html import escape
+
+        start = r.start.astimezone()
+        end = r.end.astimezone()
+        lines = [
+            f"<h3>{escape(r.title)}</h3>",
+            "<p>",
+            f"{escape(r.type_name)}<br>",
+            f"{start:%d/%m/%Y} · {start:%H:%M}–{end:%H:%M}<br>",
+            f"{escape(r.branch_name)} · {escape(label(MODE_LABELS[r.mode]))}<br>",
+            self.tr("Capacity: %1").replace("%1", str(r.capacity)) + "<br>",
+            self.tr("Host: %1").replace("%1", escape(r.host_name or "—")) + "<br>",
+            self.tr("Status: %1").replace("%1", escape(label(STATUS_LABELS[r.status]))),
+            "</p>",
+            f"<h4>{self.tr('Readiness')}</h4>",
+            "<ul>",
+        ]
+        if r.licence_label:
+            lines.append(
+                "<li>✔ " + self.tr("Licence: %1").replace("%1", escape(r.licence_label)) + "</li>"
+            )
+        else:
+            lines.append("<li>▲ " + self.tr("No licence assigned yet.") + "</li>")
+        checks = {c.kind: c for c in self._services.checks.latest_for_session(r.id)}
+        for kind, name in (
+            (CheckKind.CAMERA, self.tr("Camera")),
+            (CheckKind.AUDIO, self.tr("Sound")),
+        ):
+            saved = checks.get(kind)
+            if saved is None:
+                lines.append(
+                    "<li>○ " + self.tr("%1: not checked yet.").replace("%1", name) + "</li>"
+                )
+            else:
+                when = saved.created_at.astimezone()
+                lines.append(
+                    f"<li>{escape(verdict_text(saved.verdict))} — {escape(name)} "
+                    f"({when:%d/%m %H:%M}, {escape(saved.device)})</li>"
+                )
+        lines.append("</ul>")
+        if r.notes:
+            lines.append(f"<h4>{self.tr('Notes')}</h4><p>{escape(r.notes)}</p>")
+        return "".join(lines)
+
+    # ------------------------------------------------------------------ actions
+    def _dialog(self, **kwargs: Any) -> SessionDialog:
+        return SessionDialog(
+            self._services.sessions,
+            types=self._types,
+            branches=self._branches,
+            staff=self._staff,
+            parent=self,
+            **kwargs,
+        )
+
+    def new_session(self) -> None:
+        dlg = self._dialog(title=self.tr("New session"))
+        self._run_dialog(dlg)
+
+    def edit_selected(self) -> None:
+        sid = self.selected_id()
+        if sid is None:
+            return
+        session = self._services.sessions.get(sid)
+        dlg = self._dialog(
+            draft=session,
+            title=self.tr("Edit session"),
+            allowed_statuses=self._services.sessions.allowed_statuses(session.status),
+            session_id=sid,
+        )
+        self._run_dialog(dlg)
+
+    def duplicate_selected(self) -> None:
+        sid = self.selected_id()
+        if sid is None:
+            return
+        draft = self._services.sessions.duplicate(sid)
+        dlg = self._dialog(draft=draft, title=self.tr("Duplicate session"))
+        self._run_dialog(dlg)
+
+    def _run_dialog(self, dlg: SessionDialog) -> None:
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.accepted.connect(lambda: self._after_save(dlg.saved_id))
+        dlg.open()
+
+    def _after_save(self, session_id: int | None) -> None:
+        self._pending_select = session_id
+        self.refresh()
+
+    def cancel_selected(self) -> None:
+        row = self.selected_row()
+        if row is None or row.status in (SessionStatus.DONE, SessionStatus.CANCELLED):
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Cancel session"),
+            self.tr(
+                "Cancel “%1”? It stays in the list as cancelled and frees its licence."
+            ).replace("%1", row.title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        box.finished.connect(
+            lambda _r: self._do_cancel(row.id) if box.clickedButton() is yes else None
+        )
+        self.cancel_box = box
+        box.open()
+
+    def _do_cancel(self, session_id: int) -> None:
+        try:
+            self._services.sessions.cancel(session_id)
+        except RegieError as err:
+            QMessageBox.warning(self, self.tr("Cancel session"), error_text(err))
+            return
+        self._pending_select = session_id
+        self.refresh()
+
+    def current_index(self) -> QModelIndex:
+        return self.table.currentIndex()

@@ -1,0 +1,139 @@
+"""Qt table model of session rows (already filtered and ordered by the service)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.models import MODE_LABELS, STATUS_LABELS, SessionRow, SessionStatus
+from app.ui.i18n import label
+
+Index = QModelIndex | QPersistentModelIndex
+
+COLUMNS: list[tuple[str, str]] = [
+    ("date", QT_TRANSLATE_NOOP("SessionTableModel", "Date")),
+    ("time", QT_TRANSLATE_NOOP("SessionTableModel", "Time")),
+    ("title", QT_TRANSLATE_NOOP("SessionTableModel", "Title")),
+    ("type", QT_TRANSLATE_NOOP("SessionTableModel", "Type")),
+    ("branch", QT_TRANSLATE_NOOP("SessionTableModel", "Branch")),
+    ("mode", QT_TRANSLATE_NOOP("SessionTableModel", "Mode")),
+    ("capacity", QT_TRANSLATE_NOOP("SessionTableModel", "Capacity")),
+    ("host", QT_TRANSLATE_NOOP("SessionTableModel", "Host")),
+    ("licence", QT_TRANSLATE_NOOP("SessionTableModel", "Licence")),
+    ("status", QT_TRANSLATE_NOOP("SessionTableModel", "Status")),
+]
+
+_STATUS_SYMBOL = {
+    SessionStatus.PLANNED: "○",
+    SessionStatus.READY: "●",
+    SessionStatus.RUNNING: "▶",
+    SessionStatus.DONE: "✔",
+    SessionStatus.CANCELLED: "✖",
+}
+
+SessionIdRole = Qt.ItemDataRole.UserRole + 1
+
+
+class SessionTableModel(QAbstractTableModel):
+    """Rows are replaced wholesale (`set_rows`); cells are formatted lazily on display."""
+
+    def __init__(self, today: date | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[SessionRow] = []
+        self._today = today or date.today()  # noqa: DTZ011 - the desk's local day
+        self._locale = QLocale()
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._headers = [
+            QCoreApplication.translate("SessionTableModel", text) for _key, text in COLUMNS
+        ]
+
+    def set_rows(self, rows: list[SessionRow], today: date | None = None) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        if today is not None:
+            self._today = today
+        self.endResetModel()
+
+    def row_at(self, row: int) -> SessionRow:
+        return self._rows[row]
+
+    def row_of(self, session_id: int) -> int | None:
+        for i, r in enumerate(self._rows):
+            if r.id == session_id:
+                return i
+        return None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        key = COLUMNS[index.column()][0]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._display(r, key)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "title" and r.notes:
+            return r.notes
+        if role == Qt.ItemDataRole.FontRole and r.start.astimezone().date() == self._today:
+            return self._bold
+        if role == Qt.ItemDataRole.ForegroundRole and r.status == SessionStatus.CANCELLED:
+            return Qt.GlobalColor.gray
+        if role == Qt.ItemDataRole.TextAlignmentRole and key == "capacity":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == SessionIdRole:
+            return r.id
+        return None
+
+    def _display(self, r: SessionRow, key: str) -> str:
+        start = r.start.astimezone()
+        end = r.end.astimezone()
+        match key:
+            case "date":
+                if start.date() == self._today:
+                    return QCoreApplication.translate("SessionTableModel", "Today")
+                return self._locale.toString(
+                    QDate(start.year, start.month, start.day), QLocale.FormatType.ShortFormat
+                )
+            case "time":
+                return f"{start:%H:%M}–{end:%H:%M}"
+            case "title":
+                return r.title
+            case "type":
+                return r.type_name
+            case "branch":
+                return r.branch_name
+            case "mode":
+                return label(MODE_LABELS[r.mode])
+            case "capacity":
+                return str(r.capacity)
+            case "host":
+                return r.host_name or "—"
+            case "licence":
+                return r.licence_label or QCoreApplication.translate("SessionTableModel", "none")
+            case "status":
+                return f"{_STATUS_SYMBOL[r.status]} {label(STATUS_LABELS[r.status])}"
+        return ""

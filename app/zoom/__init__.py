@@ -1,0 +1,1 @@
+"""Zoom: credential vault (keyring), launch URLs, participant-report import. No Qt."""

@@ -1,0 +1,61 @@
+"""Suite-wide fixtures: offscreen Qt, a fresh data folder and settings per test, a fixed
+time zone, and failure on unexpected warnings."""
+
+from __future__ import annotations
+
+import os
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["TZ"] = "Europe/Paris"
+time.tzset()
+os.environ.setdefault("OPENCV_LOG_LEVEL", "SILENT")
+
+import logging  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from app.config import AppConfig  # noqa: E402
+
+pytest_plugins = ["tests.support.fixtures"]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_folders(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test gets its own data and config folders, never the developer's real ones."""
+    base = tmp_path_factory.mktemp("regie-home")
+    monkeypatch.setenv("REGIE_DATA_DIR", str(base / "data"))
+    monkeypatch.setenv("REGIE_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "xdg-config"))
+    monkeypatch.delenv("REGIE_DB", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_log_warnings(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """A test that makes the app log a warning it did not expect fails.
+
+    Tests that expect one read and clear `caplog` themselves.
+    """
+    caplog.set_level(logging.WARNING)
+    yield
+    unexpected = [
+        r
+        for r in caplog.get_records("call")
+        if r.levelno >= logging.WARNING and r.name.startswith("app")
+    ]
+    if unexpected:
+        pytest.fail("unexpected log warnings: " + "; ".join(r.getMessage() for r in unexpected))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "regie.sqlite3"
+
+
+@pytest.fixture
+def config(db_path: Path) -> AppConfig:
+    return AppConfig(db_url=f"sqlite:///{db_path}", no_err_windows=True)

@@ -1,0 +1,57 @@
+"""The whole window: opening the database off the GUI thread, first-run demo offer,
+and a database that cannot be opened."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app.config import AppConfig
+from app.ui.app import Desk
+
+
+def test_first_run_offers_the_demo_and_loads_it(qtbot: QtBot, config: AppConfig) -> None:
+    desk = Desk(config)
+    qtbot.addWidget(desk.window)
+    desk.window.show()
+    with qtbot.waitSignal(desk.data_loaded, timeout=20_000):
+        desk.open()
+    assert desk.window.areas[0].key == "sessions"
+    qtbot.waitUntil(lambda: desk.demo_box is not None and desk.demo_box.isVisible())
+    box = desk.demo_box
+    assert box is not None
+    with qtbot.waitSignal(desk.demo_loaded, timeout=20_000):
+        box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: desk.sessions_area().model.rowCount() == 249, timeout=10_000)
+    assert desk.window.sidebar.count() == len(desk.window.areas)
+    desk.close()
+
+
+def test_declining_the_demo_leaves_an_empty_desk(qtbot: QtBot, config: AppConfig) -> None:
+    desk = Desk(config)
+    qtbot.addWidget(desk.window)
+    with qtbot.waitSignal(desk.data_loaded, timeout=20_000):
+        desk.open()
+    qtbot.waitUntil(lambda: desk.demo_box is not None and desk.demo_box.isVisible())
+    assert desk.demo_box is not None
+    desk.demo_box.button(QMessageBox.StandardButton.No).click()
+    assert desk.sessions_area().model.rowCount() == 0
+    desk.close()
+
+
+def test_unopenable_database_shows_the_fix(qtbot: QtBot, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(b"garbage" * 300)
+    desk = Desk(AppConfig(db_url=str(broken), no_err_windows=True))
+    qtbot.addWidget(desk.window)
+    desk.window.show()
+    with qtbot.waitSignal(desk.failed, timeout=20_000) as blocker:
+        desk.open()
+    text = blocker.args[0]
+    assert str(broken) in text
+    assert desk.startup.retry.isVisible() and desk.startup.quit.isVisible()
+    assert str(broken) in desk.startup.message.text()
+    assert broken.read_bytes() == b"garbage" * 300
+    desk.close()

@@ -1,0 +1,173 @@
+"""The Sessions area driven like a person would: keyboard, filters, dialogs."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app.core.demo import build_demo
+from app.core.models import SessionStatus
+from app.services import Services
+from app.storage.demo import load_demo
+from app.ui.session_dialog import SessionDialog
+from app.ui.sessions_area import SessionsArea
+from app.ui.workers import ImmediatePool
+from tests.support.fixtures import FIXED_NOW
+
+
+@pytest.fixture
+def area(qtbot: QtBot, services: Services) -> SessionsArea:
+    load_demo(services.db, build_demo(FIXED_NOW))
+    w = SessionsArea(services, pool=ImmediatePool(), today=lambda: FIXED_NOW.date())
+    qtbot.addWidget(w)
+    w.resize(1100, 600)
+    w.show()
+    w.refresh()
+    return w
+
+
+def _open_dialog(qtbot: QtBot, area: SessionsArea) -> SessionDialog:
+    dialogs = [d for d in area.findChildren(SessionDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    return dialogs[0]
+
+
+def test_rows_today_first_with_visible_status(area: SessionsArea) -> None:
+    m = area.model
+    assert m.rowCount() == 249
+    assert m.row_at(0).start.astimezone().date() == FIXED_NOW.date()
+    assert m.index(0, 0).data() in ("Today", "Aujourd'hui")
+    status = m.index(0, 9).data()
+    assert status.split(" ", 1)[0] in "○●▶✔✖"  # a symbol as well as the word
+    assert area.count_label.text()
+
+
+def test_filters(area: SessionsArea) -> None:
+    area.type_filter.setCurrentIndex(area.type_filter.findText("Jeux"))
+    assert area.model.rowCount() == 11
+    area.status_filter.setCurrentIndex(3)  # done
+    assert all(
+        area.model.row_at(i).status == SessionStatus.DONE for i in range(area.model.rowCount())
+    )
+    area.status_filter.setCurrentIndex(0)
+    area.type_filter.setCurrentIndex(0)
+    area.from_check.setChecked(True)
+    area.from_date.setDate(QDate(2027, 3, 1))
+    assert area.model.rowCount() > 0
+    assert all(
+        area.model.row_at(i).start.astimezone().date() >= date(2027, 3, 1)
+        for i in range(area.model.rowCount())
+    )
+    area.from_check.setChecked(False)
+    area.search_edit.setText("conte")
+    assert 0 < area.model.rowCount() < 20
+
+
+def test_new_session_by_keyboard(qtbot: QtBot, area: SessionsArea) -> None:
+    area.table.setFocus()
+    qtbot.keyClick(area.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dlg = _open_dialog(qtbot, area)
+    qtbot.keyClicks(dlg.title_edit, "Atelier tablettes")  # QTest types ASCII only
+    dlg.date_edit.setDate(QDate(2026, 12, 9))
+    dlg.start_edit.setTime(QTime(14, 0))
+    dlg.end_edit.setTime(QTime(16, 0))
+    dlg.capacity_spin.setValue(10)
+    with qtbot.waitSignal(area.rows_loaded):
+        qtbot.keyClick(dlg.title_edit, Qt.Key.Key_Return)
+    assert not dlg.isVisible()
+    row = area.selected_row()
+    assert row is not None and row.title == "Atelier tablettes"
+    assert row.start == datetime(2026, 12, 9, 14).astimezone()
+
+
+def test_dialog_validation_keeps_the_dialog_open(qtbot: QtBot, area: SessionsArea) -> None:
+    area.new_session()
+    dlg = _open_dialog(qtbot, area)
+    dlg.title_edit.setText("")
+    dlg.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dlg.isVisible() and dlg.error_label.isVisible()
+    assert dlg.focusWidget() is dlg.title_edit  # the problem field takes the focus
+    dlg.title_edit.setText("Ciné-débat")
+    dlg.start_edit.setTime(QTime(20, 0))
+    dlg.end_edit.setTime(QTime(19, 0))
+    dlg.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dlg.isVisible() and dlg.focusWidget() is dlg.end_edit
+    dlg.end_edit.setTime(QTime(22, 0))
+    dlg.capacity_spin.setValue(0)
+    dlg.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dlg.isVisible()
+    count = area._services.session_repo.count()
+    dlg.reject()
+    assert area._services.session_repo.count() == count
+
+
+def test_edit_and_duplicate(qtbot: QtBot, area: SessionsArea) -> None:
+    target = next(
+        i
+        for i in range(area.model.rowCount())
+        if area.model.row_at(i).status == SessionStatus.PLANNED
+    )
+    sid = area.model.row_at(target).id
+    area.select_session(sid)
+    qtbot.keyClick(area.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dlg = _open_dialog(qtbot, area)
+    assert dlg.status_combo.isEnabled()  # planned → ready/running/cancelled allowed
+    dlg.capacity_spin.setValue(33)
+    with qtbot.waitSignal(area.rows_loaded):
+        dlg.accept()
+    assert area._services.sessions.row(sid).capacity == 33
+
+    area.select_session(sid)
+    qtbot.keyClick(area.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    dup = _open_dialog(qtbot, area)
+    assert (
+        dup.date_edit.date().toPython()
+        == (area._services.sessions.row(sid).start.astimezone() + timedelta(days=7)).date()
+    )
+    with qtbot.waitSignal(area.rows_loaded):
+        dup.accept()
+    assert area.model.rowCount() == 250
+
+
+def test_cancel_asks_then_cancels(qtbot: QtBot, area: SessionsArea) -> None:
+    target = next(
+        i
+        for i in range(area.model.rowCount())
+        if area.model.row_at(i).status == SessionStatus.PLANNED
+    )
+    sid = area.model.row_at(target).id
+    area.select_session(sid)
+    qtbot.keyClick(area.table, Qt.Key.Key_Delete)
+    box = area.cancel_box
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    with qtbot.waitSignal(area.rows_loaded):
+        box.button(QMessageBox.StandardButton.Yes).click()
+    assert area._services.sessions.row(sid).status == SessionStatus.CANCELLED
+    assert not area.cancel_action.isEnabled()
+
+
+def test_details_show_readiness(area: SessionsArea) -> None:
+    area.select_session(area.model.row_at(0).id)
+    html = area.details.toPlainText()
+    assert area.model.row_at(0).title in html
+    assert "Licence" in html or "licence" in html
+
+
+def test_every_control_has_an_accessible_name(area: SessionsArea) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QDateEdit, QLineEdit, QTableView
+
+    for cls in (QLineEdit, QComboBox, QDateEdit, QTableView):
+        for w in area.findChildren(cls):
+            if (
+                w.isVisibleTo(area)
+                and w.parent() is not None
+                and not isinstance(w.parent(), (QComboBox, QDateEdit))
+            ):
+                assert w.accessibleName(), f"{cls.__name__} without accessible name"
+    for b in area.findChildren(QAbstractButton):
+        if b.isVisibleTo(area):
+            assert b.text() or b.accessibleName() or b.toolTip()
