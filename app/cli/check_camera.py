@@ -1,0 +1,112 @@
+"""`regie check camera`: the camera screen from the command line.
+
+Exits 0 whatever the verdict (a red verdict is a result, not a failure of the command);
+non-zero only when the check could not run (no camera, unreadable file…).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from app.cli import EXIT_OK, CliContext, group
+from app.config import operator_name
+from app.core.checks import CheckResult
+
+
+def register(verbs: argparse._SubParsersAction[Any]) -> None:
+    sub = group(verbs, "check", "check a camera or a microphone before a session")
+    p = sub.add_parser(
+        "camera",
+        help="check a camera: exposure, sharpness, face framing, frame rate…",
+        description="Check a camera (or a video/image file standing in for one) and print a "
+        "verdict per criterion. Without --source, uses the --simulate-camera file if given, "
+        "else camera 0. A file given with --source is analysed as fast as it decodes; the "
+        "--simulate-camera file is played in real time, like a camera.",
+    )
+    p.add_argument("--source", metavar="INDEX|PATH",
+                   help="camera index (0, 1…) or a video/image file")
+    p.add_argument("--seconds", type=_seconds, metavar="N",
+                   help="seconds of picture to judge (default: from the thresholds file)")
+    p.add_argument("--session", type=int, metavar="ID",
+                   help="save the result against this session (its readiness)")
+    p.add_argument("--save", action=argparse.BooleanOptionalAction, default=True,
+                   help="save the result in the database (default: yes)")
+    p.add_argument("--list", action="store_true", help="list the cameras and exit")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(handler=_check_camera)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0.5 <= value <= 600:
+        raise argparse.ArgumentTypeError("give between 0.5 and 600 seconds")
+    return value
+
+
+def _check_camera(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.devices import camera
+    from app.devices.video_analysis import load_thresholds
+
+    camera.quiet_opencv()
+    simulate: Path | None = ctx.config.simulate_camera
+    if args.list:
+        cams = camera.list_cameras(simulate=simulate)
+        if args.json:
+            ctx.print_json([c.as_json() for c in cams])
+        elif not cams:
+            ctx.print("No camera found.")
+        else:
+            for c in cams:
+                where = str(c.path) if c.path else f"index {c.index}"
+                ctx.print(f"{c.name}  ({where})")
+        return EXIT_OK
+
+    if args.session is not None:
+        ctx.services().session_repo.row(args.session)  # a clear error before a long check
+    thresholds = load_thresholds()
+    if args.source is None:
+        info = (camera.file_source(simulate, simulated=True) if simulate is not None
+                else camera.parse_source("0"))
+    elif args.source.strip().isdigit():
+        info = camera.parse_source(args.source, camera.list_cameras())
+    else:
+        info = camera.parse_source(args.source)
+    result = camera.check_camera(info, seconds=args.seconds, thresholds=thresholds)
+
+    check_id: int | None = None
+    if args.save or args.session is not None:
+        check_id = ctx.services().checks.save(
+            result, operator=operator_name(), session_id=args.session
+        )
+    if args.json:
+        out = result.as_json()
+        out["check_id"] = check_id
+        out["session_id"] = args.session
+        ctx.print_json(out)
+    else:
+        _print_human(ctx, result, check_id)
+    return EXIT_OK
+
+
+def _print_human(ctx: CliContext, result: CheckResult, check_id: int | None) -> None:
+    from app.devices.video_analysis import CRITERION_LABELS
+
+    symbols = {"pass": "OK  ", "warn": "WARN", "fail": "FAIL"}
+    ctx.print(f"{result.device}: {symbols[result.verdict.value].strip()}")
+    for name, c in result.criteria.items():
+        value = "—" if c.value is None else f"{c.value}{(' ' + c.unit) if c.unit else ''}"
+        line = f"  {symbols[c.verdict.value]}  {CRITERION_LABELS.get(name, name)}: {value}"
+        if c.advice:
+            line += f" — {c.advice}"
+        ctx.print(line)
+    m = result.metrics
+    ctx.print(f"  requested {m.get('requested')}, got {m.get('negotiated')}; "
+              f"{m.get('frames')} frames in {m.get('seconds')} s")
+    if check_id is not None:
+        ctx.print(f"Saved as check {check_id}.")
+

@@ -1,0 +1,429 @@
+"""The camera area: pick a camera, watch the live preview, read a verdict per criterion.
+
+Capture and analysis run in a `StreamWorker` thread (`app.devices.camera.run_check`); this
+widget only paints what it is sent. Preview frames pass a `PreviewGate`, so a busy screen
+skips frames rather than queueing them. The result is saved when the check's time is up
+(against the session when the area was opened for one); "Save again" records the current
+verdicts after the agent fixed the light or the framing.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QHideEvent, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.config import operator_name
+from app.core.checks import CheckResult, Criterion, Verdict
+from app.devices.camera import CameraInfo, CheckUpdate, PreviewGate, list_cameras, run_check
+from app.devices.video_analysis import CRITERIA, CRITERION_LABELS, Thresholds, load_thresholds
+from app.errors import RegieError
+from app.services import Services
+from app.ui.i18n import core_text, error_text
+from app.ui.widgets import VerdictBadge
+from app.ui.workers import CancelToken, Pool, StreamWorker, TaskHandle, run_task
+
+log = logging.getLogger(__name__)
+
+
+class _CriterionRow:
+    """One line of the verdict table: name, badge, figure, advice."""
+
+    def __init__(self, grid: QGridLayout, row: int, name: str, parent: QWidget) -> None:
+        self.name = QLabel(core_text("camera", CRITERION_LABELS[name]), parent)
+        self.badge = VerdictBadge(None, parent)
+        self.value = QLabel("—", parent)
+        self.advice = QLabel("", parent)
+        self.advice.setWordWrap(True)
+        self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        for col, w in enumerate((self.name, self.badge, self.value, self.advice)):
+            grid.addWidget(w, row, col)
+        self.value.setAccessibleName(self.name.text())
+        self.advice.setAccessibleName(self.name.text())
+
+    def show(self, c: Criterion | None) -> None:
+        if c is None:
+            self.badge.set_verdict(None)
+            self.value.setText("—")
+            self.advice.setText("")
+            return
+        self.badge.set_verdict(c.verdict)
+        self.value.setText(_value_text(c))
+        self.advice.setText(core_text("camera", c.advice) if c.advice else "")
+
+
+def _value_text(c: Criterion) -> str:
+    if c.value is None:
+        return "—"
+    if isinstance(c.value, bool):
+        return (QCoreApplication.translate("CameraCheckArea", "Yes") if c.value
+                else QCoreApplication.translate("CameraCheckArea", "No"))
+    if c.name == "face" and isinstance(c.value, float):
+        return f"{round(c.value * 100)} %"
+    if c.name == "resolution":
+        return str(c.value).replace("x", "×")
+    return f"{c.value} {c.unit}".strip()
+
+
+class CameraCheckArea(QWidget):
+    """The camera screen. `simulate` adds the simulated camera (a video or image file)."""
+
+    checkSaved = Signal(int, object)  # check id, session id or None
+    resultReady = Signal(object)  # CheckResult
+
+    def __init__(
+        self,
+        services: Services,
+        simulate: Path | None,
+        parent: QWidget | None = None,
+        *,
+        pool: Pool | None = None,
+        thresholds: Thresholds | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._simulate = simulate
+        self._pool = pool
+        self._thresholds = thresholds or load_thresholds()
+        self._session_id: int | None = None
+        self._worker: StreamWorker | None = None
+        self._gate = PreviewGate()
+        self._cameras: list[CameraInfo] = []
+        self._listing: TaskHandle | None = None
+        self._last_criteria: dict[str, Criterion] = {}
+        self._last_result: CheckResult | None = None
+        self.preview_count = 0
+        self._build()
+        self.refresh_cameras()
+
+    # ------------------------------------------------------------ layout
+
+    def _build(self) -> None:
+        self.setAccessibleName(self.tr("Camera check"))
+        top = QHBoxLayout()
+        label = QLabel(self.tr("&Camera:"), self)
+        self.devices = QComboBox(self)
+        self.devices.setAccessibleName(self.tr("Camera"))
+        self.devices.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        label.setBuddy(self.devices)
+        self.refresh_button = QPushButton(self.tr("&Refresh list"), self)
+        self.refresh_button.setAccessibleName(self.tr("Refresh the list of cameras"))
+        self.refresh_button.clicked.connect(self.refresh_cameras)
+        self.start_button = QPushButton(self.tr("&Start check"), self)
+        self.start_button.setAccessibleName(self.tr("Start the camera check"))
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self.start)
+        self.stop_button = QPushButton(self.tr("S&top"), self)
+        self.stop_button.setAccessibleName(self.tr("Stop the camera check"))
+        self.stop_button.setEnabled(False)
+        self.stop_button.clicked.connect(self.stop)
+        for w in (label, self.devices, self.refresh_button, self.start_button,
+                  self.stop_button):
+            top.addWidget(w)
+        top.addStretch(1)
+
+        self.session_label = QLabel("", self)
+        self.session_label.setAccessibleName(self.tr("Session"))
+        self.session_label.setVisible(False)
+
+        self.preview = QLabel(self.tr("The preview appears here once the check starts."),
+                              self)
+        self.preview.setAccessibleName(self.tr("Camera preview"))
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setMinimumSize(320, 180)
+        self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.preview.setStyleSheet("QLabel { background: #202020; color: #dddddd; }")
+        self.resolution_label = QLabel("", self)
+        self.resolution_label.setAccessibleName(self.tr("Resolution"))
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName(self.tr("Check progress"))
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+
+        left = QVBoxLayout()
+        left.addWidget(self.preview, 1)
+        left.addWidget(self.resolution_label)
+        left.addWidget(self.progress)
+
+        box = QGroupBox(self.tr("Verdicts"), self)
+        grid = QGridLayout(box)
+        overall_label = QLabel(self.tr("Overall"), box)
+        overall_label.setStyleSheet("QLabel { font-weight: bold; }")
+        self.overall = VerdictBadge(None, box)
+        self.overall_text = QLabel("", box)
+        self.overall_text.setWordWrap(True)
+        grid.addWidget(overall_label, 0, 0)
+        grid.addWidget(self.overall, 0, 1)
+        grid.addWidget(self.overall_text, 0, 2, 1, 2)
+        self.rows = {name: _CriterionRow(grid, i + 1, name, box)
+                     for i, name in enumerate(CRITERIA)}
+        grid.setColumnStretch(3, 1)
+        self.save_button = QPushButton(self.tr("Save &again"), box)
+        self.save_button.setAccessibleName(self.tr("Save the current verdicts again"))
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save_current)
+        grid.addWidget(self.save_button, len(CRITERIA) + 1, 0, 1, 2)
+
+        middle = QHBoxLayout()
+        middle.addLayout(left, 3)
+        middle.addWidget(box, 2)
+
+        self.status = QLabel("", self)
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("Status"))
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.session_label)
+        layout.addLayout(middle, 1)
+        layout.addWidget(self.status)
+
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.stop)
+        self.setTabOrder(self.devices, self.refresh_button)
+        self.setTabOrder(self.refresh_button, self.start_button)
+        self.setTabOrder(self.start_button, self.stop_button)
+        self.setTabOrder(self.stop_button, self.save_button)
+
+    # ------------------------------------------------------------ devices
+
+    def refresh_cameras(self) -> None:
+        """List cameras in a worker: probing devices can take seconds on some systems."""
+        self.refresh_button.setEnabled(False)
+        self.status.setText(self.tr("Looking for cameras…"))
+        simulate = self._simulate
+
+        def job(token: CancelToken, progress: Any) -> list[CameraInfo]:
+            return list_cameras(simulate=simulate)
+
+        self._listing = run_task(job, on_success=self._on_cameras, on_error=self._on_error,
+                                 pool=self._pool, parent=self)
+
+    def _on_cameras(self, cameras: list[CameraInfo]) -> None:
+        self._listing = None
+        self.refresh_button.setEnabled(True)
+        current = self.devices.currentData()
+        self._cameras = list(cameras)
+        self.devices.clear()
+        for cam in self._cameras:
+            self.devices.addItem(self._camera_label(cam), cam.key)
+        if current is not None:
+            i = self.devices.findData(current)
+            if i >= 0:
+                self.devices.setCurrentIndex(i)
+        if self._cameras:
+            self.status.setText("")
+            self.start_button.setEnabled(self._worker is None)
+        else:
+            self.status.setText(self.tr(
+                "No camera found. Plug the camera in (wait a few seconds), then click "
+                "Refresh list."))
+            self.start_button.setEnabled(False)
+
+    def _camera_label(self, cam: CameraInfo) -> str:
+        if cam.simulated and cam.path is not None:
+            return self.tr("Simulated camera ({name})").format(name=cam.path.name)
+        return cam.name
+
+    def selected_camera(self) -> CameraInfo | None:
+        i = self.devices.currentIndex()
+        return self._cameras[i] if 0 <= i < len(self._cameras) else None
+
+    # ------------------------------------------------------------ sessions
+
+    def open_for_session(self, session_id: int) -> None:
+        """Check the camera for this session: the result goes to its readiness panel."""
+        try:
+            row = self._services.session_repo.row(session_id)
+        except RegieError as err:
+            self.status.setText(error_text(err))
+            return
+        self._session_id = session_id
+        when = row.start.astimezone().strftime("%d/%m/%Y %H:%M")
+        self.session_label.setText(self.tr("For the session “{title}”, {when}").format(
+            title=row.title, when=when))
+        self.session_label.setVisible(True)
+
+    def clear_session(self) -> None:
+        self._session_id = None
+        self.session_label.setVisible(False)
+
+    @property
+    def session_id(self) -> int | None:
+        return self._session_id
+
+    # ------------------------------------------------------------ the check
+
+    @property
+    def running(self) -> bool:
+        return self._worker is not None
+
+    def start(self) -> None:
+        cam = self.selected_camera()
+        if cam is None or self._worker is not None:
+            return
+        self._reset_verdicts()
+        self._gate = PreviewGate()
+        gate = self._gate
+        thresholds = self._thresholds
+
+        def source(token: CancelToken) -> Any:
+            return run_check(cam, token, thresholds=thresholds, gate=gate,
+                             keep_previewing=True)
+
+        worker = StreamWorker(source, parent=self)
+        worker.item.connect(self._on_update)
+        worker.failed.connect(self._on_error)
+        worker.finished.connect(self._on_finished)
+        self._worker = worker
+        self.start_button.setEnabled(False)
+        self.devices.setEnabled(False)
+        self.stop_button.setEnabled(True)
+        self.status.setText(self.tr("Opening the camera…"))
+        worker.start()
+
+    def stop(self) -> None:
+        """Stop the preview and release the camera; waits for the capture thread."""
+        worker = self._worker
+        if worker is None:
+            return
+        self._worker = None
+        for signal, slot in ((worker.item, self._on_update), (worker.failed, self._on_error),
+                             (worker.finished, self._on_finished)):
+            signal.disconnect(slot)
+        if not worker.stop():
+            log.warning("the camera thread did not stop in time")
+        worker.deleteLater()
+        self._idle()
+        if self._last_result is None:
+            self.status.setText(self.tr("Check stopped."))
+
+    def _idle(self) -> None:
+        self.stop_button.setEnabled(False)
+        self.devices.setEnabled(True)
+        self.start_button.setEnabled(bool(self._cameras))
+
+    def _reset_verdicts(self) -> None:
+        self._last_criteria = {}
+        self._last_result = None
+        self.preview_count = 0
+        self.overall.set_verdict(None)
+        self.overall_text.setText("")
+        self.save_button.setEnabled(False)
+        self.progress.setValue(0)
+        for row in self.rows.values():
+            row.show(None)
+
+    def _on_update(self, update: CheckUpdate) -> None:
+        if update.preview is not None:
+            self._show_frame(update)
+            self._gate.release()
+        if update.criteria is not None:
+            self._show_criteria(update.criteria)
+        if update.seconds > 0:
+            self.progress.setValue(min(100, round(100 * update.elapsed / update.seconds)))
+        if self.status.text() == self.tr("Opening the camera…"):
+            self.status.setText(self.tr("Checking… keep still and look at the camera."))
+        if update.result is not None:
+            self._last_result = update.result
+            self.progress.setValue(100)
+            self.resultReady.emit(update.result)
+            self._save(update.result)
+
+    def _show_frame(self, update: CheckUpdate) -> None:
+        frame = update.preview
+        assert frame is not None
+        h, w = frame.shape[:2]
+        image = QImage(frame.data, w, h, int(frame.strides[0]), QImage.Format.Format_BGR888)
+        pixmap = QPixmap.fromImage(image).scaled(
+            self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation)
+        self.preview.setPixmap(pixmap)
+        self.preview_count += 1
+        if self.preview_count == 1:
+            (rw, rh), (nw, nh) = update.requested, update.negotiated
+            self.resolution_label.setText(self.tr("Requested {rw}×{rh}, received {nw}×{nh}")
+                                          .format(rw=rw, rh=rh, nw=nw, nh=nh))
+
+    def _show_criteria(self, criteria: dict[str, Criterion]) -> None:
+        self._last_criteria = criteria
+        for name, row in self.rows.items():
+            row.show(criteria.get(name))
+        if criteria:
+            verdict = Verdict.worst([c.verdict for c in criteria.values()])
+            self.overall.set_verdict(verdict)
+            worst = [c for c in criteria.values() if c.verdict is verdict and c.advice]
+            self.overall_text.setText(core_text("camera", worst[0].advice) if worst else
+                                      self.tr("The camera is ready."))
+
+    # ------------------------------------------------------------ saving
+
+    def save_current(self) -> None:
+        """Record the verdicts shown now (after the agent fixed something)."""
+        if self._last_result is None or not self._last_criteria:
+            return
+        r = self._last_result
+        self._save(CheckResult(kind=r.kind, device=r.device, criteria=self._last_criteria,
+                               device_key=r.device_key, metrics=r.metrics))
+
+    def _save(self, result: CheckResult) -> None:
+        checks = self._services.checks
+        session_id = self._session_id
+        operator = operator_name()
+
+        def job(token: CancelToken, progress: Any) -> int:
+            return checks.save(result, operator=operator, session_id=session_id)
+
+        def done(check_id: int) -> None:
+            self.save_button.setEnabled(True)
+            self.status.setText(self.tr("Result saved.") if session_id is None else
+                                self.tr("Result saved for the session."))
+            self.checkSaved.emit(check_id, session_id)
+
+        run_task(job, on_success=done, on_error=self._on_error, pool=self._pool, parent=self)
+
+    # ------------------------------------------------------------ ends
+
+    def _on_error(self, err: BaseException) -> None:
+        self.refresh_button.setEnabled(True)
+        if isinstance(err, RegieError):
+            self.status.setText(error_text(err))
+        else:
+            log.error("camera check failed: %r", err)
+            self.status.setText(self.tr(
+                "The camera check stopped unexpectedly ({detail}). Start it again; if it "
+                "happens again, restart Régie.").format(detail=str(err)))
+
+    def _on_finished(self) -> None:
+        worker = self._worker
+        if worker is None:
+            return
+        self._worker = None
+        worker.stop()
+        worker.deleteLater()
+        self._idle()
+
+    def shutdown(self) -> None:
+        """Release the camera (the window is closing)."""
+        self.stop()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Another area is shown: free the camera for Zoom.
+        self.stop()
+        super().hideEvent(event)
+

@@ -1,0 +1,185 @@
+"""Verdicts on real video files read through cv2.VideoCapture."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+from app.core.checks import CheckKind, Verdict
+from app.devices.camera import check_camera, file_source
+from app.devices.video_analysis import (
+    CRITERIA,
+    CameraCheck,
+    CaptureFacts,
+    FrameAnalyzer,
+    FrameMetrics,
+    load_thresholds,
+)
+from app.errors import RegieError
+from tests.camera import videos
+
+P, W, F = Verdict.PASS, Verdict.WARN, Verdict.FAIL
+
+# kind -> (overall verdict, {criterion: verdict}) ; unlisted criteria must pass.
+EXPECTED: dict[str, tuple[Verdict, dict[str, Verdict]]] = {
+    "well_lit": (P, {}),
+    "dark": (F, {"exposure": F, "contrast": W, "sharpness": W, "colour_cast": W,
+                 "face": W, "framing": W}),
+    "over_exposed": (F, {"exposure": F, "contrast": W, "sharpness": W, "colour_cast": W,
+                         "face": W, "framing": W}),
+    "blurred": (F, {"sharpness": F}),
+    "frozen": (F, {"frozen": F}),
+    "black": (F, {"black_picture": F, "frozen": W, "exposure": F, "contrast": W,
+                  "sharpness": W, "colour_cast": W, "face": W, "framing": W}),
+    "no_face": (W, {"face": W, "framing": W}),
+    "off_centre": (W, {"framing": W}),
+}
+
+
+@pytest.mark.parametrize("kind", videos.KINDS)
+def test_each_kind_of_video_gets_its_verdicts(video_dir: Path, kind: str) -> None:
+    result = check_camera(file_source(video_dir / f"{kind}.avi"), seconds=3)
+    overall, special = EXPECTED[kind]
+    got = {name: c.verdict for name, c in result.criteria.items()}
+    assert list(got) == list(CRITERIA)
+    assert got == {name: special.get(name, P) for name in CRITERIA}
+    assert result.verdict is overall
+    assert result.kind is CheckKind.CAMERA
+    for c in result.criteria.values():  # every non-green verdict says what to do
+        assert bool(c.advice) == (c.verdict is not P), c
+
+
+def test_figures_are_reported(video_dir: Path) -> None:
+    result = check_camera(file_source(video_dir / "well_lit.avi"), seconds=3)
+    c = result.criteria
+    assert c["frame_rate"].value == pytest.approx(30.0, abs=0.5)
+    assert c["dropped_frames"].value == 0.0
+    assert c["resolution"].value == "1280x720"
+    assert 110 < float(c["exposure"].value or 0) < 150
+    assert c["face"].value == 1.0
+    assert float(c["framing"].value or 100) < 25
+    m = result.metrics
+    assert m["requested"] == "1280x720" and m["negotiated"] == "1280x720"
+    assert m["live"] is False and m["frames"] == 75
+    assert 0.2 < float(m["face_height_share"]) < 0.5  # type: ignore[arg-type]
+    shape = result.as_json()
+    assert set(shape) >= {"device", "verdict", "criteria"}
+    assert shape["criteria"]["sharpness"]["verdict"] == "pass"  # type: ignore[index]
+
+
+def test_coloured_light_is_a_colour_cast(video_dir: Path) -> None:
+    result = check_camera(file_source(video_dir / "tinted.avi"), seconds=3)
+    assert result.criteria["colour_cast"].verdict is W
+    assert result.criteria["exposure"].verdict is P
+
+
+def test_mp4_and_low_frame_rate(tmp_path: Path) -> None:
+    lit = videos.scene(0.5)
+    path = videos.write_video(tmp_path / "slow.mp4", lambda i, r: videos.noisy(lit, r),
+                              count=20, fps=8.0)
+    result = check_camera(file_source(path), seconds=3)
+    assert result.criteria["frame_rate"].value == pytest.approx(8.0, abs=0.3)
+    assert result.criteria["frame_rate"].verdict is F
+
+
+def test_low_resolution_is_reported(tmp_path: Path) -> None:
+    small = videos.scene(0.5, (480, 270))
+    path = videos.write_video(tmp_path / "small.avi", lambda i, r: videos.noisy(small, r),
+                              count=30)
+    result = check_camera(file_source(path), seconds=1)
+    assert result.criteria["resolution"].value == "480x270"
+    assert result.criteria["resolution"].verdict is F
+
+
+def test_still_image_plays_in_real_time_like_a_camera(video_dir: Path) -> None:
+    start = time.monotonic()
+    result = check_camera(file_source(video_dir / "scene.png", simulated=True), seconds=0.6)
+    assert time.monotonic() - start >= 0.55
+    assert result.device_key == "simulated:scene.png"
+    assert result.criteria["frozen"].verdict is P  # sensor noise: a live still scene
+    assert result.verdict is P
+
+
+def test_one_bad_frame_does_not_flip_the_verdict() -> None:
+    t = load_thresholds()
+    analyzer = FrameAnalyzer(t)
+    check = CameraCheck(t, CaptureFacts((1280, 720), (1280, 720), 30.0, live=False))
+    lit = videos.scene(0.5)
+    rng = np.random.default_rng(0)
+    for i in range(45):
+        frame = np.zeros_like(lit) if i == 40 else videos.noisy(lit, rng)
+        check.add(analyzer.analyze(frame, i / 30))
+        if i == 40:
+            assert check.criteria()["exposure"].verdict is P
+            assert check.criteria()["black_picture"].verdict is P
+
+
+def test_dropped_frames_come_from_gaps() -> None:
+    check = CameraCheck(load_thresholds(), CaptureFacts((1280, 720), (1280, 720), 30.0))
+    stamps = [i / 30 for i in range(60) if i % 4 != 3]  # one frame in four missing
+    for s in stamps:
+        check.add(FrameMetrics(10 + s, 120, 50, 0, 0, 300, 2, 1.0))
+    c = check.criteria()
+    assert c["dropped_frames"].verdict is F
+    assert c["dropped_frames"].value == pytest.approx(25, abs=3)
+
+
+def test_live_camera_warmup_is_not_judged() -> None:
+    t = load_thresholds()
+    check = CameraCheck(t, CaptureFacts((1280, 720), (1280, 720), 30.0, live=True))
+    for i in range(10):  # 0.33 s: still warming up
+        check.add(FrameMetrics(i / 30, 5, 1, 99, 0, 0, 0, 0.0))
+    assert check.criteria() == {}
+    with pytest.raises(RegieError, match="No picture"):
+        check.result("Cam")
+
+
+def test_thresholds_override_file(tmp_path: Path) -> None:
+    override = tmp_path / "camera.toml"
+    override.write_text("[exposure]\ndark_fail_below = 150\n")
+    t = load_thresholds(override=override)
+    assert t.get("exposure", "dark_fail_below") == 150
+    assert t.get("exposure", "dark_warn_below") == 70
+    assert t.sources[-1] == override
+
+
+def test_thresholds_override_in_config_folder(video_dir: Path) -> None:
+    from app.devices.video_analysis import override_thresholds_path
+
+    path = override_thresholds_path()
+    path.parent.mkdir(parents=True)
+    path.write_text("[sharpness]\nwarn_below = 100000\n")
+    result = check_camera(file_source(video_dir / "well_lit.avi"), seconds=1)
+    assert result.criteria["sharpness"].verdict is W
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("[exposure]\ndark_fail_belw = 1\n", "Unknown setting “dark_fail_belw”"),
+    ("[exposur]\nx = 1\n", "Unknown section"),
+    ("[exposure]\ndark_fail_below = 'dark'\n", "must be a number"),
+    ("[exposure\n", "cannot be read"),
+])
+def test_bad_override_is_named(tmp_path: Path, text: str, message: str) -> None:
+    override = tmp_path / "camera.toml"
+    override.write_text(text)
+    with pytest.raises(RegieError, match=message) as err:
+        load_thresholds(override=override)
+    assert str(override) in err.value.text()
+
+
+def test_analysis_without_face_sampling_skips_face_criteria() -> None:
+    t = load_thresholds()
+    analyzer = FrameAnalyzer(t)
+    lit = videos.scene(0.5)
+    m0 = analyzer.analyze(lit, 0.0)
+    m1 = analyzer.analyze(lit, 1 / 30)
+    assert m0.face_searched and m0.face is not None
+    assert not m1.face_searched and m1.change == 0.0
+    cx, cy = m0.face.centre
+    assert abs(cx - 0.5) < 0.05 and 0.2 < cy < 0.5
+    assert analyzer.work_image is not None and analyzer.work_image.shape == (360, 640, 3)
+    assert cv2.mean(analyzer.work_image)[0] > 0

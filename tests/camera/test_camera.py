@@ -1,0 +1,207 @@
+"""Opening cameras: absent, busy, slow to open, unplugged mid-check, listing."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+import pytest
+
+from app.devices import camera
+from app.devices.camera import (
+    CameraAbsentError,
+    CameraBusyError,
+    CameraInfo,
+    CameraLostError,
+    CheckUpdate,
+    NeverCancelled,
+    PreviewGate,
+    list_cameras,
+    open_camera,
+    run_check,
+)
+from app.devices.video_analysis import Thresholds, load_thresholds
+
+
+def quick(tmp_path: Path, **capture: float) -> Thresholds:
+    t = load_thresholds()
+    values = {s: dict(v) for s, v in t.values.items()}
+    values["capture"].update(capture)
+    values["check"]["warmup_seconds"] = 0.1
+    return Thresholds(values)
+
+
+CAM = CameraInfo("camera:test", "Test camera", index=0)
+
+
+def test_absent_camera_index_is_a_clear_error() -> None:
+    info = CameraInfo("camera:63", "Camera 63", index=63)  # real OpenCV, no such device
+    start = time.monotonic()
+    with pytest.raises(CameraAbsentError, match="No camera answers as “Camera 63”") as err:
+        open_camera(info)
+    assert "plugged in" in err.value.text()
+    assert time.monotonic() - start < 5
+
+
+def test_opening_that_hangs_times_out(tmp_path: Path) -> None:
+    released = threading.Event()
+
+    class SlowDriver:
+        def __init__(self) -> None:
+            time.sleep(0.6)
+
+        def release(self) -> None:
+            released.set()
+
+    start = time.monotonic()
+    with pytest.raises(CameraBusyError, match=r"did not answer within 0\.2 seconds"):
+        open_camera(CAM, thresholds=quick(tmp_path, open_timeout_seconds=0.2),
+                    opener=lambda i: SlowDriver())
+    assert time.monotonic() - start < 0.5
+    assert released.wait(2), "the abandoned driver must be released once it answers"
+
+
+def test_live_capture_reads_real_frames_then_reports_unplugging(
+    video_dir: Path, tmp_path: Path
+) -> None:
+    """A real VideoCapture stands in for the device: it "unplugs" when the file ends."""
+    t = quick(tmp_path, read_timeout_seconds=1.0)
+    updates: list[CheckUpdate] = []
+    stream = run_check(CAM, NeverCancelled(), seconds=30, thresholds=t,
+                       opener=lambda i: cv2.VideoCapture(str(video_dir / "well_lit.avi")))
+    with pytest.raises(CameraLostError, match="stopped sending pictures") as err:
+        updates.extend(stream)
+    assert "cable" in err.value.text()
+    assert updates and any(u.preview is not None for u in updates)
+    assert not [th for th in threading.enumerate() if th.name == "regie-camera-read"]
+
+
+class FakeDevice:
+    """A device at the hardware edge: frames, then failure or silence."""
+
+    def __init__(self, frames: int, then: str) -> None:
+        self.frames = frames
+        self.then = then
+        self.released = False
+        self.image = np.full((720, 1280, 3), 120, np.uint8)
+
+    def isOpened(self) -> bool:
+        return True
+
+    def set(self, prop: int, value: float) -> bool:
+        return True
+
+    def get(self, prop: int) -> float:
+        return {cv2.CAP_PROP_FRAME_WIDTH: 1280.0, cv2.CAP_PROP_FRAME_HEIGHT: 720.0,
+                cv2.CAP_PROP_FPS: 30.0}.get(prop, 0.0)
+
+    def read(self) -> tuple[bool, Any]:
+        if self.frames > 0:
+            self.frames -= 1
+            time.sleep(1 / 60)
+            return True, self.image
+        if self.then == "hang":
+            while not self.released:
+                time.sleep(0.01)
+        return False, None
+
+    def release(self) -> None:
+        self.released = True
+
+
+def test_busy_camera_gives_no_first_frame(tmp_path: Path) -> None:
+    device = FakeDevice(0, "fail")
+    with pytest.raises(CameraBusyError, match="another program is probably using it"):
+        list(run_check(CAM, NeverCancelled(), thresholds=quick(tmp_path),
+                       opener=lambda i: device))
+    assert device.released
+
+
+def test_camera_that_stops_answering_times_out(tmp_path: Path) -> None:
+    device = FakeDevice(10, "hang")
+    start = time.monotonic()
+    with pytest.raises(CameraLostError):
+        list(run_check(CAM, NeverCancelled(), thresholds=quick(tmp_path,
+                       read_timeout_seconds=0.3), opener=lambda i: device))
+    assert time.monotonic() - start < 3
+    assert device.released
+
+
+def test_cancel_stops_promptly_and_releases(tmp_path: Path) -> None:
+    class Token:
+        cancelled = False
+
+    token = Token()
+    device = FakeDevice(10_000, "fail")
+    gate = PreviewGate()
+    stream = run_check(CAM, token, thresholds=quick(tmp_path), opener=lambda i: device,
+                       gate=gate, keep_previewing=True)
+    first = next(u for u in stream if u.preview is not None)
+    assert first.preview is not None and first.preview.shape == (360, 640, 3)
+    assert not gate.take()  # the screen has not painted it yet: no second preview
+    token.cancelled = True
+    list(stream)  # ends at the next frame
+    assert device.released
+
+
+def test_unreadable_files(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.avi"
+    bad.write_text("not a video")
+    with pytest.raises(CameraAbsentError, match="cannot be read"):
+        list(run_check(camera.file_source(bad), NeverCancelled()))
+    with pytest.raises(CameraAbsentError, match="does not exist"):
+        camera.file_source(tmp_path / "missing.mp4")
+
+
+def test_listing_names_linux_cameras_from_sysfs(tmp_path: Path, video_dir: Path) -> None:
+    sysfs = tmp_path / "video4linux"
+    for node, name, index in (("video0", "HD Pro Webcam C920", "0"),
+                              ("video1", "HD Pro Webcam C920", "1"),
+                              ("video2", "Integrated Camera", "0")):
+        (sysfs / node).mkdir(parents=True)
+        (sysfs / node / "name").write_text(name + "\n")
+        (sysfs / node / "index").write_text(index + "\n")
+    cams = list_cameras(simulate=video_dir / "scene.png", sysfs=sysfs)
+    assert [(c.name, c.index, c.simulated) for c in cams] == [
+        ("Simulated camera (scene.png)", None, True),
+        ("HD Pro Webcam C920", 0, False),
+        ("Integrated Camera", 2, False),
+    ]
+    assert list_cameras(sysfs=tmp_path / "none") == []
+
+
+def test_listing_elsewhere_uses_names_then_probing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(camera, "_platform", lambda: "win32")
+    named = list_cameras(names=lambda: ["Logitech BRIO", "OBS Virtual Camera"])
+    assert [(c.name, c.index) for c in named] == [("Logitech BRIO", 0), ("OBS Virtual Camera", 1)]
+    probed = list_cameras(names=list, probe=lambda i: i in (0, 2), max_index=4)
+    assert [(c.name, c.index) for c in probed] == [("Camera 0", 0), ("Camera 2", 2)]
+    assert camera.backend() == cv2.CAP_DSHOW
+
+
+@pytest.mark.qt_log_ignore("pipewire", "PulseAudio", "pulseaudio")
+def test_qt_names_come_from_qt_multimedia(qapp: Any) -> None:
+    from app.devices.camera_names import camera_names
+
+    names = camera_names()  # no camera on this machine: an empty list, no error
+    assert isinstance(names, list) and all(isinstance(n, str) for n in names)
+
+
+def test_qt_names_fall_back_without_qt_multimedia(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from app.devices.camera_names import camera_names
+
+    monkeypatch.setitem(sys.modules, "PySide6.QtMultimedia", None)
+    assert camera_names() == []
+
+
+def test_parse_source(video_dir: Path) -> None:
+    known = [CameraInfo("camera:Cam", "Cam", index=1)]
+    assert camera.parse_source("1", known).name == "Cam"
+    assert camera.parse_source("3", known).name == "Camera 3"
+    assert camera.parse_source(str(video_dir / "dark.avi")).key == "file:dark.avi"
