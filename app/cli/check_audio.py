@@ -1,0 +1,139 @@
+"""`regie check audio`: the microphone and speaker check from the command line.
+
+A fail verdict is a result, not an error: the command exits 0 and prints it. Only a
+check that could not run (no PortAudio, no device, a busy device) exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+from app.core.checks import Verdict
+from app.devices.audio_steps import SENTENCE, STEPS
+
+if TYPE_CHECKING:
+    from app.cli import CliContext
+    from app.devices.audio import AudioChecker
+
+_SYMBOL = {Verdict.PASS: "✔", Verdict.WARN: "▲", Verdict.FAIL: "✖"}
+_PROMPTS = {
+    "noise": "Stay silent for {seconds:g} s: measuring the room noise…",
+    "speech": "Read aloud for {seconds:g} s: “{sentence}”",
+    "speaker": "Playing a tone on the speakers…",
+    "echo": "Playing a sweep on the speakers and listening with the microphone…",
+}
+
+
+def register(verbs: argparse._SubParsersAction[Any]) -> None:
+    from app.cli import group
+
+    check = group(verbs, "check", "check a device before a session")
+    p = check.add_parser(
+        "audio",
+        help="check the microphone and speakers (levels, noise, echo)",
+        description="Measure the room noise, the voice level, play a tone on the speakers "
+        "and test whether the microphone hears them (echo risk in hybrid rooms). The "
+        "result is saved against the device. A failed check still exits 0.",
+    )
+    p.add_argument("--input", metavar="DEV", help="microphone: number or part of the name "
+                   "(default: the system's)")
+    p.add_argument("--output", metavar="DEV", help="speakers: number or part of the name "
+                   "(default: the system's)")
+    p.add_argument("--steps", default=",".join(STEPS), type=_steps,
+                   help="steps to run, comma-separated among noise, speech, speaker, echo "
+                   "(default: all)")
+    p.add_argument("--seconds", type=_seconds, metavar="N",
+                   help="seconds recorded for the noise and speech steps")
+    p.add_argument("--session", type=int, metavar="ID", help="save the result for this session")
+    p.add_argument("--list", action="store_true", help="list the sound devices and stop")
+    p.add_argument("--no-save", action="store_true", help="do not save the result")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=run_check_audio)
+
+
+def _steps(text: str) -> list[str]:
+    steps = [s.strip().lower() for s in text.split(",") if s.strip()]
+    bad = [s for s in steps if s not in STEPS]
+    if bad or not steps:
+        raise argparse.ArgumentTypeError(
+            f"unknown step {', '.join(bad) or '(none)'}; choose among {', '.join(STEPS)}")
+    return list(dict.fromkeys(steps))
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a number of seconds") from None
+    if not 0.5 <= value <= 60:
+        raise argparse.ArgumentTypeError("give between 0.5 and 60 seconds")
+    return value
+
+
+def run_check_audio(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.devices.audio import build_audio_check
+
+    services = ctx.services()
+    checker = build_audio_check(services, ctx.config.simulate_mic)
+    if args.list:
+        return _list(ctx, checker, args.json)
+    if args.session is not None:
+        services.sessions.get(args.session)  # a missing session stops here, before recording
+    steps: list[str] = args.steps
+    needs_input = any(s in ("noise", "speech", "echo") for s in steps)
+    needs_output = any(s in ("speaker", "echo") for s in steps)
+    if needs_input:
+        checker.choose(args.input, args.output, need_output=needs_output)
+    else:
+        checker.choose(None, args.output, need_output=True)
+
+    def announce(step: str) -> None:
+        seconds = args.seconds or (checker.th.noise_seconds if step == "noise"
+                                   else checker.th.speech_seconds)
+        # Prompts go to stderr so --json output stays machine-readable.
+        ctx.err.write(_PROMPTS[step].format(seconds=seconds, sentence=SENTENCE) + "\n")
+        ctx.err.flush()
+
+    result = checker.run(steps, args.seconds, announce)
+    saved: int | None = None
+    if not args.no_save:
+        saved = checker.save(result, session_id=args.session)
+    if args.json:
+        out = result.as_json()
+        out["saved_id"] = saved
+        out["session_id"] = args.session
+        ctx.print_json(out)
+        return 0
+    ctx.print(f"{result.device}: {_SYMBOL[result.verdict]} {result.verdict.value}")
+    for name, c in result.criteria.items():
+        value = "—" if c.value is None else f"{c.value}{' ' + c.unit if c.unit else ''}"
+        ctx.print(f"  {_SYMBOL[c.verdict]} {name}: {value} — {c.advice}")
+    m = result.metrics
+    if m.get("echo_detected"):
+        ctx.print(f"  echo delay {m['echo_delay_ms']} ms, level {m['echo_level_db']} dB, "
+                  f"received {m['echo_received_dbfs']} dBFS")
+    if saved is not None:
+        ctx.print(f"Saved as check {saved}.")
+    return 0
+
+
+def _list(ctx: CliContext, checker: AudioChecker, as_json: bool) -> int:
+    listing = checker.devices()
+    if as_json:
+        ctx.print_json({"inputs": [d.as_json() for d in listing.inputs],
+                        "outputs": [d.as_json() for d in listing.outputs]})
+        return 0
+    for title, devices, flag in (("Microphones", listing.inputs, "is_default_input"),
+                                 ("Speakers", listing.outputs, "is_default_output")):
+        ctx.print(f"{title}:")
+        if not devices:
+            ctx.print("  (none)")
+        for d in devices:
+            star = "*" if getattr(d, flag) else " "
+            channels = d.max_input_channels if flag == "is_default_input" else \
+                d.max_output_channels
+            ctx.print(f" {star}{d.index:3d}  {d.name}  [{d.host_api}, {channels} ch, "
+                      f"{d.default_rate:g} Hz]")
+    return 0
+
