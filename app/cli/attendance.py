@@ -1,0 +1,175 @@
+"""`regie attendance …`: the attendance dialog from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from app.cli import EXIT_OK, CliContext, group
+from app.core.attendance import AttendanceService
+from app.core.i18n import QT_TRANSLATE_NOOP as _N
+from app.errors import RegieError
+
+
+def register(verbs: argparse._SubParsersAction[Any]) -> None:
+    sub = group(verbs, "attendance", "record who came to a session")
+
+    p = sub.add_parser("show", help="a session's counts and derived figures")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_show)
+
+    p = sub.add_parser("set", help="type counts (those not given keep their value)")
+    p.add_argument("id", type=int)
+    p.add_argument("--registered", type=_count, metavar="N")
+    p.add_argument("--connected", type=_count, metavar="N")
+    p.add_argument("--onsite", type=_count, metavar="N", help="on-site head count (hybrid)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_set)
+
+    p = sub.add_parser("import", help="import Zoom's participant report (CSV)")
+    p.add_argument("id", type=int)
+    p.add_argument("file", type=Path)
+    p.add_argument("--dry-run", action="store_true", help="read and count, save nothing")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_import)
+
+    p = sub.add_parser("registrations", help="import the registration list (CSV)")
+    p.add_argument("id", type=int)
+    p.add_argument("file", type=Path)
+    p.add_argument("--dry-run", action="store_true", help="read and count, save nothing")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_registrations)
+
+    p = sub.add_parser(
+        "purge", help="forget imported names and e-mails older than the retention period"
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_purge)
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"not a number of people: {text!r}")
+    return value
+
+
+def _service(ctx: CliContext) -> AttendanceService:
+    services = ctx.services()
+    existing = getattr(services, "attendance", None)
+    if isinstance(existing, AttendanceService):
+        return existing
+    from app.storage.attendance import build_attendance
+
+    return build_attendance(services)
+
+
+def read_file(path: Path) -> bytes:
+    """The file's bytes, or a message saying why it cannot be read."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise RegieError(
+            _N("errors", "The file {path} does not exist."),
+            _N("errors", "Check the name and folder of the exported file."),
+            path=str(path),
+        ) from None
+    except IsADirectoryError:
+        raise RegieError(
+            _N("errors", "{path} is a folder, not a file."),
+            _N("errors", "Name the CSV file inside it."),
+            path=str(path),
+        ) from None
+    except OSError as err:
+        raise RegieError(
+            _N("errors", "The file {path} cannot be read ({detail})."),
+            _N("errors", "Check that you may open it, or copy it to your documents first."),
+            path=str(path),
+            detail=err.strerror or str(err),
+        ) from None
+
+
+def _show(ctx: CliContext, args: argparse.Namespace) -> int:
+    svc = _service(ctx)
+    figures = svc.figures(args.id)
+    record = svc.record(args.id)
+    data = {
+        "session": args.id,
+        **figures.as_json(),
+        "registered_source": record.registered_source if record else None,
+        "connected_source": record.connected_source if record else None,
+        "people_kept": len(svc.people(args.id)),
+    }
+    _out(ctx, args, data)
+    return EXIT_OK
+
+
+def _set(ctx: CliContext, args: argparse.Namespace) -> int:
+    if args.registered is None and args.connected is None and args.onsite is None:
+        raise RegieError(
+            _N("errors", "No count given."),
+            _N("errors", "Add --registered N, --connected N or --onsite N."),
+        )
+    svc = _service(ctx)
+    svc.set_counts(
+        args.id, registered=args.registered, connected=args.connected, on_site=args.onsite
+    )
+    _out(ctx, args, {"session": args.id, **svc.figures(args.id).as_json()})
+    return EXIT_OK
+
+
+def _import(ctx: CliContext, args: argparse.Namespace) -> int:
+    data = read_file(args.file)
+    svc = _service(ctx)
+    preview = svc.preview_zoom(args.id, data, str(args.file))
+    if not args.dry_run:
+        svc.commit_zoom(preview)
+    _out(
+        ctx,
+        args,
+        {"session": args.id, "dry_run": bool(args.dry_run), **preview.report.summary()},
+    )
+    return EXIT_OK
+
+
+def _registrations(ctx: CliContext, args: argparse.Namespace) -> int:
+    data = read_file(args.file)
+    svc = _service(ctx)
+    preview = svc.preview_registrations(args.id, data, str(args.file))
+    if not args.dry_run:
+        svc.commit_registrations(preview)
+    _out(
+        ctx,
+        args,
+        {"session": args.id, "dry_run": bool(args.dry_run), **preview.registrations.summary()},
+    )
+    return EXIT_OK
+
+
+def _purge(ctx: CliContext, args: argparse.Namespace) -> int:
+    result = _service(ctx).purge()
+    _out(
+        ctx,
+        args,
+        {
+            "retention_months": result.retention_months,
+            "cutoff": result.cutoff.isoformat(),
+            "people_removed": result.people_removed,
+        },
+    )
+    return EXIT_OK
+
+
+def _out(ctx: CliContext, args: argparse.Namespace, data: dict[str, object]) -> None:
+    if args.json:
+        ctx.print_json(data)
+        return
+    for key, value in data.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k}={v}" for k, v in value.items()) or "-"
+        ctx.print(f"{key.replace('_', ' '):>22}: {'-' if value is None else value}")

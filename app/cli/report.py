@@ -1,0 +1,99 @@
+"""`regie report`: the activity report as JSON, a French-Excel CSV or a PDF."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app.cli import EXIT_OK, CliContext
+from app.cli.attendance import _service
+from app.core.i18n import QT_TRANSLATE_NOOP as _N
+from app.core.report import ActivityReport, ReportFilter, percent, report_csv_bytes
+from app.core.sessions import find_by_code_or_name
+from app.errors import RegieError
+
+
+def register(verbs: argparse._SubParsersAction[Any]) -> None:
+    p = verbs.add_parser(
+        "report",
+        help="activity report: sessions by type, per week, no-show by type and branch",
+        description="Counts the sessions held (done, or with attendance recorded) in the "
+        "period. Without --json, --csv or --pdf, prints the table by type.",
+    )
+    p.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD")
+    p.add_argument("--branch", help="branch code or name (default: the whole network)")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="machine-readable output")
+    out.add_argument("--csv", type=Path, metavar="PATH", help="write a CSV for Excel")
+    out.add_argument("--pdf", type=Path, metavar="PATH", help="write a PDF with the charts")
+    p.set_defaults(handler=_report)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (expected YYYY-MM-DD)") from None
+
+
+def _report(ctx: CliContext, args: argparse.Namespace) -> int:
+    if args.date_from and args.date_to and args.date_to < args.date_from:
+        raise RegieError(
+            _N("errors", "The period ends before it starts."),
+            _N("errors", "Give a --to date after the --from date."),
+        )
+    branch_id = None
+    if args.branch:
+        branches = ctx.services().references.branches()
+        branch_id = find_by_code_or_name(branches, args.branch, what="branch").id
+    report = _service(ctx).report(ReportFilter(args.date_from, args.date_to, branch_id))
+    if args.json:
+        ctx.print_json(report.as_json())
+    elif args.csv:
+        _write(args.csv, report_csv_bytes(report))
+        ctx.print(f"CSV written: {args.csv}")
+    elif args.pdf:
+        _ensure_platform()
+        from app.ui.report import write_report_pdf_standalone
+
+        write_report_pdf_standalone(report, args.pdf)
+        ctx.print(f"PDF written: {args.pdf}")
+    else:
+        _print_table(ctx, report)
+    return EXIT_OK
+
+
+def _ensure_platform() -> None:
+    """Qt draws the PDF without a screen when there is none (servers, scheduled tasks)."""
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as err:
+        raise RegieError(
+            _N("errors", "The file {path} cannot be written ({detail})."),
+            _N("errors", "Choose another folder, or close the file if Excel has it open."),
+            path=str(path),
+            detail=err.strerror or str(err),
+        ) from None
+
+
+def _print_table(ctx: CliContext, report: ActivityReport) -> None:
+    head = f"{'Type':<44} {'Sess.':>6} {'Reg.':>6} {'Conn.':>6} {'Site':>6} {'No-show':>8}"
+    ctx.print(head)
+    for x in (*report.by_type, report.total):
+        rate = percent(x.no_show_rate, ".")
+        ctx.print(
+            f"{x.label[:44]:<44} {x.sessions:>6} {x.registered:>6} {x.connected:>6} "
+            f"{x.on_site:>6} {(rate + ' %') if rate else '-':>8}"
+        )

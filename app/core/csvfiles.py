@@ -1,0 +1,168 @@
+"""Reading the CSV files staff already have: Zoom exports, booking lists, Excel re-saves.
+
+Files arrive as UTF-8 (with or without BOM), UTF-16 ("Unicode text" from Excel) or
+cp1252 (a French Excel "CSV (séparateur : point-virgule)"), separated by commas,
+semicolons or tabs, sometimes with a block of meeting details above the table. These
+helpers find the table and say precisely where a file goes wrong.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from app.core.i18n import QT_TRANSLATE_NOOP as _N
+from app.errors import RegieError
+
+MAX_BYTES = 50 * 1024 * 1024
+DELIMITERS = (",", ";", "\t")
+_SPACES = re.compile(r"\s+")
+
+
+class FileFormatError(RegieError):
+    """A file that cannot be read as a table; `line` is 1-based, 0 for the whole file."""
+
+    def __init__(self, message: str, fix: str = "", *, line: int = 0, **params: object) -> None:
+        self.line = line
+        super().__init__(message, fix, line=line, **params)
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    text: str
+    encoding: str
+
+
+def decode(data: bytes) -> DecodedText:
+    """Text from the bytes, whichever of the usual encodings wrote them."""
+    if len(data) > MAX_BYTES:
+        raise FileFormatError(
+            _N("errors", "The file is larger than {mb} MB: it is not a participant list."),
+            _N("errors", "Choose the CSV file exported for this session."),
+            mb=MAX_BYTES // (1024 * 1024),
+        )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return DecodedText(data.decode("utf-16"), "utf-16")
+        except UnicodeDecodeError:
+            pass
+    elif b"\x00" not in data:
+        try:
+            return DecodedText(data.decode("utf-8-sig"), "utf-8")
+        except UnicodeDecodeError:
+            try:
+                return DecodedText(data.decode("cp1252"), "cp1252")
+            except UnicodeDecodeError:
+                pass
+    raise FileFormatError(
+        _N("errors", "The file is not a text (CSV) file."),
+        _N("errors", "Export the list again as CSV, or save it from Excel as “CSV UTF-8”."),
+    )
+
+
+def normalise_header(text: str) -> str:
+    """'  Name (Original  Name) ' → 'name (original name)': headers in any case."""
+    return _SPACES.sub(" ", text.replace("\ufeff", "").strip().strip('"').strip()).casefold()
+
+
+@functools.lru_cache(maxsize=65_536)
+def name_key(name: str) -> str:
+    """A person's name reduced to what identifies them: no accents, case or extra spaces."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", bare).strip().casefold()
+
+
+def email_key(email: str) -> str:
+    return email.strip().casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    line: int  # 1-based line where the record starts in the file
+    cells: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """The header row found in a file, the rows above it and the records below it."""
+
+    delimiter: str
+    encoding: str
+    header: list[str]  # normalised
+    header_line: int
+    preamble: list[Record]
+    records: list[Record]
+
+
+def _records(text: str, delimiter: str) -> Iterator[Record]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    last_end = 0
+    try:
+        for row in reader:
+            yield Record(last_end + 1, row)
+            last_end = reader.line_num
+    except csv.Error as err:
+        raise FileFormatError(
+            _N("errors", "Line {line}: the file is not valid CSV ({detail})."),
+            _N("errors", "Check the quotes on that line, or export the file again."),
+            line=last_end + 1,
+            detail=str(err),
+        ) from err
+
+
+def find_table(
+    data: bytes, is_header: Callable[[Sequence[str]], bool], *, scan_lines: int = 60
+) -> Table:
+    """Locate the header row (the first row `is_header` accepts) and split the file there.
+
+    The delimiter is the one under which such a header row appears; a `;` file from a
+    French Excel and a `,` file from Zoom are both read without asking.
+    """
+    decoded = decode(data)
+    text = decoded.text
+    head = "\n".join(text.splitlines()[:scan_lines])
+    for delimiter in DELIMITERS:
+        found: tuple[int, Record, list[str]] | None = None
+        try:
+            for index, rec in enumerate(_records(head, delimiter)):
+                normalised = [normalise_header(c) for c in rec.cells]
+                if is_header(normalised):
+                    found = (index, rec, normalised)
+                    break
+        except FileFormatError:
+            pass  # broken quoting below a header is reported by the full read
+        if found is not None:
+            index, rec, normalised = found
+            records = list(_records(text, delimiter))
+            return Table(
+                delimiter=delimiter,
+                encoding=decoded.encoding,
+                header=normalised,
+                header_line=rec.line,
+                preamble=records[:index],
+                records=records[index + 1 :],
+            )
+    raise FileFormatError(
+        _N("errors", "No table header was found in the first {lines} lines of the file."),
+        _N("errors", "Choose the CSV file exported for this session, with its column titles."),
+        line=1,
+        lines=scan_lines,
+    )
+
+
+def is_blank(cells: Sequence[str]) -> bool:
+    return all(not c.strip() for c in cells)
+
+
+def column_index(header: Sequence[str], names: Sequence[str]) -> int | None:
+    """Position of the first header cell matching one of `names` (normalised)."""
+    for name in names:
+        if name in header:
+            return header.index(name)
+    return None

@@ -1,0 +1,433 @@
+"""Attendance tables and their repository; counts are kept, people are purged.
+
+`attendance` holds one row of counts per session, forever. `attendance_people` holds the
+names and e-mails of imported files only, until the retention period ends. Imports
+replace a session's people and counts in one transaction: all or nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime, tzinfo
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
+
+from app.core.attendance import (
+    AttendanceRecord,
+    AttendanceService,
+    CountSource,
+    ParticipantReport,
+    Person,
+)
+from app.core.models import SessionRow
+from app.core.registrations import RegistrationList
+from app.core.report import ReportCell, ReportData, ReportFilter, offset_segments
+from app.storage import schema as t
+from app.storage.database import Database
+from app.storage.repositories import local_day_bounds
+from app.storage.schema import UtcDateTime, metadata
+
+if TYPE_CHECKING:
+    from app.services import Services
+
+attendance = sa.Table(
+    "attendance",
+    metadata,
+    sa.Column(
+        "session_id",
+        sa.Integer,
+        sa.ForeignKey("sessions.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("registered", sa.Integer, nullable=True),
+    sa.Column("connected", sa.Integer, nullable=True),
+    sa.Column("on_site", sa.Integer, nullable=True),
+    sa.Column("registered_source", sa.String(16), nullable=True),
+    sa.Column("connected_source", sa.String(16), nullable=True),
+    sa.Column("peak_concurrent", sa.Integer, nullable=True),
+    sa.Column("median_minutes", sa.Float, nullable=True),
+    sa.Column("updated_at", UtcDateTime(), nullable=False),
+    sa.CheckConstraint(
+        "(registered IS NULL OR registered >= 0) AND (connected IS NULL OR connected >= 0)"
+        " AND (on_site IS NULL OR on_site >= 0)",
+        name="counts_non_negative",
+    ),
+)
+
+attendance_people = sa.Table(
+    "attendance_people",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "session_id",
+        sa.Integer,
+        sa.ForeignKey("sessions.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("kind", sa.String(12), nullable=False),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("email", sa.String(200), nullable=True),
+    sa.Column("minutes", sa.Integer, nullable=True),
+    sa.Column("first_join", UtcDateTime(), nullable=True),
+    sa.Column("last_leave", UtcDateTime(), nullable=True),
+    sa.Column("connections", sa.Integer, nullable=False, server_default="1"),
+    sa.Column("imported_at", UtcDateTime(), nullable=False, index=True),
+    sa.CheckConstraint("kind IN ('attendee', 'registrant')", name="kind"),
+)
+
+ATTENDEE = "attendee"
+REGISTRANT = "registrant"
+
+
+class epoch_seconds(FunctionElement[int]):  # noqa: N801 - SQL function style
+    """Seconds since 1970 of a UtcDateTime column, on SQLite and PostgreSQL alike."""
+
+    type = sa.BigInteger()
+    inherit_cache = True
+    name = "epoch_seconds"
+
+
+@compiles(epoch_seconds, "sqlite")
+def _epoch_sqlite(element: epoch_seconds, compiler: SQLCompiler, **kw: Any) -> str:
+    # julianday() is several times faster than strftime('%s'); +0.5 rounds away the
+    # floating-point error so a session at 10:00:00 is not counted at 09:59:59.
+    value = compiler.process(element.clauses, **kw)
+    return f"CAST((julianday({value}) - 2440587.5) * 86400 + 0.5 AS INTEGER)"
+
+
+@compiles(epoch_seconds)
+def _epoch_default(element: epoch_seconds, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"CAST(EXTRACT(EPOCH FROM {compiler.process(element.clauses, **kw)}) AS BIGINT)"
+
+
+class SqlAttendanceRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # -------------------------------------------------------------- counts
+    def get(self, session_id: int) -> AttendanceRecord | None:
+        with self._db.read() as conn:
+            r = conn.execute(
+                sa.select(attendance).where(attendance.c.session_id == session_id)
+            ).first()
+        return None if r is None else _record(r)
+
+    def set_counts(
+        self,
+        session_id: int,
+        *,
+        registered: int | None,
+        connected: int | None,
+        on_site: int | None,
+        at: datetime,
+    ) -> AttendanceRecord:
+        values: dict[str, Any] = {"updated_at": at}
+        if registered is not None:
+            values |= {"registered": registered, "registered_source": CountSource.TYPED.value}
+        if connected is not None:
+            values |= {"connected": connected, "connected_source": CountSource.TYPED.value}
+        if on_site is not None:
+            values["on_site"] = on_site
+        with self._db.begin(immediate=True) as conn:
+            _upsert(conn, session_id, values)
+            return _record(_fetch(conn, session_id))
+
+    def save_participants(
+        self, session_id: int, report: ParticipantReport, *, at: datetime
+    ) -> AttendanceRecord:
+        values = {
+            "connected": report.unique_attendees,
+            "connected_source": CountSource.ZOOM.value,
+            "peak_concurrent": report.peak_concurrent,
+            "median_minutes": report.median_minutes,
+            "updated_at": at,
+        }
+        people = [
+            {
+                "session_id": session_id,
+                "kind": ATTENDEE,
+                "name": p.name[:200],
+                "email": p.email[:200] if p.email else None,
+                "minutes": p.minutes,
+                "first_join": p.first_join,
+                "last_leave": p.last_leave,
+                "connections": p.connections,
+                "imported_at": at,
+            }
+            for p in report.attendees
+        ]
+        return self._replace(session_id, ATTENDEE, values, people)
+
+    def save_registrations(
+        self, session_id: int, registrations: RegistrationList, *, at: datetime
+    ) -> AttendanceRecord:
+        values = {
+            "registered": registrations.count,
+            "registered_source": CountSource.REGISTRATIONS.value,
+            "updated_at": at,
+        }
+        people = [
+            {
+                "session_id": session_id,
+                "kind": REGISTRANT,
+                "name": p.name[:200],
+                "email": p.email[:200] if p.email else None,
+                "connections": 1,
+                "imported_at": at,
+            }
+            for p in registrations.registrants
+        ]
+        return self._replace(session_id, REGISTRANT, values, people)
+
+    def _replace(
+        self, session_id: int, kind: str, values: dict[str, Any], people: list[dict[str, Any]]
+    ) -> AttendanceRecord:
+        p = attendance_people.c
+        with self._db.begin(immediate=True) as conn:
+            _upsert(conn, session_id, values)
+            conn.execute(
+                attendance_people.delete().where(p.session_id == session_id, p.kind == kind)
+            )
+            if people:
+                conn.execute(attendance_people.insert(), people)
+            return _record(_fetch(conn, session_id))
+
+    def people(self, session_id: int) -> list[tuple[str, Person]]:
+        p = attendance_people.c
+        q = (
+            sa.select(attendance_people)
+            .where(p.session_id == session_id)
+            .order_by(p.kind, p.name, p.id)
+        )
+        with self._db.read() as conn:
+            rows = conn.execute(q).all()
+        return [
+            (
+                r.kind,
+                Person(
+                    name=r.name,
+                    email=r.email,
+                    minutes=r.minutes,
+                    first_join=r.first_join,
+                    last_leave=r.last_leave,
+                    connections=r.connections,
+                ),
+            )
+            for r in rows
+        ]
+
+    def purge_people(self, imported_before: datetime) -> int:
+        with self._db.begin() as conn:
+            res = conn.execute(
+                attendance_people.delete().where(attendance_people.c.imported_at < imported_before)
+            )
+        return int(res.rowcount or 0)
+
+    def write_many(self, records: Iterable[AttendanceRecord]) -> int:
+        """Bulk counts (the demo network); existing rows of those sessions are replaced."""
+        rows = [_values(r) for r in records]
+        if not rows:
+            return 0
+        with self._db.begin() as conn:
+            ids = [r["session_id"] for r in rows]
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                conn.execute(attendance.delete().where(attendance.c.session_id.in_(chunk)))
+            conn.execute(attendance.insert(), rows)
+        return len(rows)
+
+    # -------------------------------------------------------------- report
+    def report_data(self, flt: ReportFilter, tz: tzinfo | None = None) -> ReportData:
+        """Grouped queries only: sums per type × branch, and sessions per local day."""
+        s = t.sessions.c
+        a = attendance.c
+        where: list[sa.ColumnElement[bool]] = [
+            s.status != "cancelled",
+            sa.or_(s.status == "done", a.session_id.is_not(None)),
+        ]
+        if flt.branch_id is not None:
+            where.append(s.branch_id == flt.branch_id)
+        if flt.date_from is not None:
+            where.append(s.starts_at >= local_day_bounds(flt.date_from)[0])
+        if flt.date_to is not None:
+            where.append(s.starts_at < local_day_bounds(flt.date_to)[1])
+        joined = t.sessions.outerjoin(attendance, a.session_id == s.id)
+        attended = sa.func.coalesce(a.connected, 0) + sa.func.coalesce(a.on_site, 0)
+        known = sa.and_(
+            a.registered > 0, sa.or_(a.connected.is_not(None), a.on_site.is_not(None))
+        )
+        sums = (
+            sa.select(
+                s.type_id,
+                s.branch_id,
+                sa.func.count().label("sessions"),
+                sa.func.count(a.session_id).label("with_attendance"),
+                sa.func.coalesce(sa.func.sum(a.registered), 0).label("registered"),
+                sa.func.coalesce(sa.func.sum(a.connected), 0).label("connected"),
+                sa.func.coalesce(sa.func.sum(a.on_site), 0).label("on_site"),
+                sa.func.coalesce(
+                    sa.func.sum(sa.case((known, a.registered), else_=0)), 0
+                ).label("ns_registered"),
+                sa.func.coalesce(
+                    sa.func.sum(
+                        sa.case(
+                            (sa.and_(known, a.registered > attended), a.registered - attended),
+                            else_=0,
+                        )
+                    ),
+                    0,
+                ).label("ns_missing"),
+            )
+            .select_from(joined)
+            .where(*where)
+            .group_by(s.type_id, s.branch_id)
+        )
+        with self._db.read() as conn:
+            types = {
+                r.id: r
+                for r in conn.execute(
+                    sa.select(t.session_types).order_by(
+                        t.session_types.c.position, t.session_types.c.id
+                    )
+                )
+            }
+            branches = {r.id: r for r in conn.execute(sa.select(t.branches))}
+            rows = conn.execute(sums).all()
+            day_counts = self._day_counts(conn, joined, where, tz)
+        cells = [
+            ReportCell(
+                type_code=types[r.type_id].code,
+                type_name=types[r.type_id].name,
+                type_position=types[r.type_id].position,
+                branch_code=branches[r.branch_id].code,
+                branch_name=branches[r.branch_id].name,
+                sessions=int(r.sessions),
+                with_attendance=int(r.with_attendance),
+                registered=int(r.registered),
+                connected=int(r.connected),
+                on_site=int(r.on_site),
+                ns_registered=int(r.ns_registered),
+                ns_missing=int(r.ns_missing),
+            )
+            for r in rows
+        ]
+        label = (
+            branches[flt.branch_id].name
+            if flt.branch_id is not None and flt.branch_id in branches
+            else None
+        )
+        return ReportData(
+            cells=cells,
+            day_counts=day_counts,
+            types=[(r.code, r.name) for r in types.values() if r.active],
+            branch_label=label,
+        )
+
+
+    @staticmethod
+    def _day_counts(
+        conn: sa.Connection,
+        joined: sa.FromClause,
+        where: list[sa.ColumnElement[bool]],
+        tz: tzinfo | None,
+    ) -> list[tuple[int, int]]:
+        """Sessions per local day, exact across daylight-saving changes, in one grouped
+        scan: each row's UTC offset comes from the spans of constant offset (about two a
+        year), so its local day is plain arithmetic."""
+        starts = t.sessions.c.starts_at
+        bounds = sa.select(
+            sa.select(sa.func.min(starts)).scalar_subquery(),  # two index look-ups
+            sa.select(sa.func.max(starts)).scalar_subquery(),
+        )
+        first, last = conn.execute(bounds).one()
+        if first is None or last is None:
+            return []
+        segments = offset_segments(int(first.timestamp()), int(last.timestamp()), tz)
+        offset: sa.ColumnElement[int]
+        if len(segments) == 1:
+            offset = sa.literal(segments[0][2], sa.Integer)
+        else:
+            offset = sa.case(
+                *[
+                    (starts < datetime.fromtimestamp(hi, tz=UTC), sa.literal(off, sa.Integer))
+                    for _lo, hi, off in segments[:-1]
+                ],
+                else_=sa.literal(segments[-1][2], sa.Integer),
+            )
+        day = ((epoch_seconds(starts) + offset) // 86400).label("day")
+        q = sa.select(day, sa.func.count()).select_from(joined).where(*where).group_by(day)
+        return [(int(d), int(n)) for d, n in conn.execute(q).all()]
+
+
+def _fetch(conn: sa.Connection, session_id: int) -> sa.Row[Any]:
+    return conn.execute(sa.select(attendance).where(attendance.c.session_id == session_id)).one()
+
+
+def _upsert(conn: sa.Connection, session_id: int, values: dict[str, Any]) -> None:
+    done = conn.execute(
+        attendance.update().where(attendance.c.session_id == session_id).values(**values)
+    )
+    if done.rowcount == 0:
+        conn.execute(attendance.insert().values(session_id=session_id, **values))
+
+
+def _values(r: AttendanceRecord) -> dict[str, Any]:
+    assert r.updated_at is not None
+    return {
+        "session_id": r.session_id,
+        "registered": r.registered,
+        "connected": r.connected,
+        "on_site": r.on_site,
+        "registered_source": r.registered_source.value if r.registered_source else None,
+        "connected_source": r.connected_source.value if r.connected_source else None,
+        "peak_concurrent": r.peak_concurrent,
+        "median_minutes": r.median_minutes,
+        "updated_at": r.updated_at,
+    }
+
+
+def _record(r: sa.Row[Any]) -> AttendanceRecord:
+    return AttendanceRecord(
+        session_id=r.session_id,
+        registered=r.registered,
+        connected=r.connected,
+        on_site=r.on_site,
+        registered_source=CountSource(r.registered_source) if r.registered_source else None,
+        connected_source=CountSource(r.connected_source) if r.connected_source else None,
+        peak_concurrent=r.peak_concurrent,
+        median_minutes=r.median_minutes,
+        updated_at=r.updated_at,
+    )
+
+
+def write_demo_attendance(db: Database, records: Sequence[AttendanceRecord]) -> int:
+    """Store the demo generator's counts (`app.core.attendance.demo_attendance`)."""
+    return SqlAttendanceRepository(db).write_many(records)
+
+
+def build_attendance(
+    services: Services, *, clock: Callable[[], datetime] | None = None
+) -> AttendanceService:
+    """The attendance service on the application's database (composition)."""
+    from app.zoom.participants import read_participants
+
+    refs = services.references
+
+    def host_emails(row: SessionRow) -> list[str]:
+        out = [lic.email for lic in refs.licences() if lic.id == row.licence_id]
+        out += [st.email for st in refs.staff() if st.id == row.host_id and st.email]
+        return out
+
+    return AttendanceService(
+        SqlAttendanceRepository(services.db),
+        services.session_repo,
+        services.settings,
+        read_participants,
+        host_emails=host_emails,
+        clock=clock or (lambda: datetime.now(UTC)),
+    )

@@ -1,0 +1,341 @@
+"""The attendance dialog: typed counts, or Zoom's report and the registration list
+imported with a preview before anything is saved."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.attendance import (
+    MAX_COUNT,
+    AttendanceFigures,
+    AttendanceService,
+    RegistrationPreview,
+    ZoomPreview,
+)
+from app.core.i18n import QT_TRANSLATE_NOOP as _N
+from app.core.models import SessionMode
+from app.core.report import percent
+from app.errors import RegieError
+from app.ui.i18n import error_text
+from app.ui.workers import CancelToken, Pool, run_task
+
+
+class AttendanceServices(Protocol):
+    @property
+    def attendance(self) -> AttendanceService: ...
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise RegieError(
+            _N("errors", "The file {path} cannot be read ({detail})."),
+            _N("errors", "Check that you may open it, or copy it to your documents first."),
+            path=str(path),
+            detail=err.strerror or str(err),
+        ) from None
+
+
+class AttendanceDialog(QDialog):
+    """Counts for one session. Files are read in a worker; the agent sees what was found
+    (attendees, merged reconnections, skipped rows) and confirms before it is saved."""
+
+    def __init__(
+        self,
+        services: AttendanceServices,
+        session_id: int,
+        parent: QWidget | None = None,
+        *,
+        pool: Pool | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("AttendanceDialog")
+        self._service = services.attendance
+        self._session_id = session_id
+        self._pool = pool
+        self.pending: ZoomPreview | RegistrationPreview | None = None
+        self.row = self._service.session(session_id)
+        self.setWindowTitle(self.tr("Attendance — {title}").format(title=self.row.title))
+        self.setAccessibleName(self.tr("Attendance of the session"))
+
+        heading = QLabel(
+            self.tr("{title} · {day} · capacity {capacity}").format(
+                title=self.row.title,
+                day=self.row.start.astimezone().strftime("%d/%m/%Y %H:%M"),
+                capacity=self.row.capacity,
+            )
+        )
+        heading.setWordWrap(True)
+        heading.setAccessibleName(self.tr("Session"))
+
+        self.registered = self._spin(self.tr("Registered"))
+        self.connected = self._spin(self.tr("Connected (remote)"))
+        self.on_site = self._spin(self.tr("On site"))
+        hybrid = self.row.mode is SessionMode.HYBRID
+        self.on_site.setEnabled(hybrid)
+        if not hybrid:
+            self.on_site.setToolTip(self.tr("Remote session: nobody in the room."))
+        form = QFormLayout()
+        form.addRow(self.tr("&Registered:"), self.registered)
+        form.addRow(self.tr("&Connected (remote):"), self.connected)
+        form.addRow(self.tr("On &site:"), self.on_site)
+
+        self.figures_label = QLabel()
+        self.figures_label.setWordWrap(True)
+        self.figures_label.setAccessibleName(self.tr("Derived figures"))
+        self.figures_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+
+        self.zoom_button = QPushButton(self.tr("Import &Zoom report…"))
+        self.zoom_button.setAccessibleName(self.tr("Import Zoom's participant report"))
+        self.zoom_button.clicked.connect(self._choose_zoom)
+        self.reg_button = QPushButton(self.tr("Import registration &list…"))
+        self.reg_button.setAccessibleName(self.tr("Import the registration list"))
+        self.reg_button.clicked.connect(self._choose_registrations)
+        imports = QHBoxLayout()
+        imports.addWidget(self.zoom_button)
+        imports.addWidget(self.reg_button)
+        imports.addStretch(1)
+
+        self.preview_box = QGroupBox(self.tr("Preview of the import"))
+        self.preview_summary = QLabel()
+        self.preview_summary.setWordWrap(True)
+        self.preview_summary.setAccessibleName(self.tr("Import summary"))
+        self.preview_table = QTableWidget(0, 3)
+        self.preview_table.setAccessibleName(self.tr("People found in the file"))
+        self.preview_table.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("E-mail"), self.tr("Minutes")]
+        )
+        self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview_table.verticalHeader().hide()
+        self.preview_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch
+        )
+        self.confirm_button = QPushButton(self.tr("Sa&ve the import"))
+        self.confirm_button.setAccessibleName(self.tr("Save the imported people and count"))
+        self.confirm_button.clicked.connect(self.confirm_import)
+        self.discard_button = QPushButton(self.tr("&Discard"))
+        self.discard_button.setAccessibleName(self.tr("Discard the import"))
+        self.discard_button.clicked.connect(self.discard_import)
+        pv_buttons = QHBoxLayout()
+        pv_buttons.addStretch(1)
+        pv_buttons.addWidget(self.discard_button)
+        pv_buttons.addWidget(self.confirm_button)
+        pv = QVBoxLayout(self.preview_box)
+        pv.addWidget(self.preview_summary)
+        pv.addWidget(self.preview_table, 1)
+        pv.addLayout(pv_buttons)
+        self.preview_box.hide()
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Message"))
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName(
+            self.tr("Save the typed counts")
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(
+            self.tr("Close")
+        )
+        self.buttons.accepted.connect(self.save_counts)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(self.figures_label)
+        layout.addLayout(imports)
+        layout.addWidget(self.preview_box, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(600, 540)
+        self._load()
+
+    def _spin(self, name: str) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(-1, MAX_COUNT)
+        spin.setSpecialValueText(self.tr("not recorded"))
+        spin.setValue(-1)
+        spin.setAccessibleName(name)
+        return spin
+
+    @staticmethod
+    def _value(spin: QSpinBox) -> int | None:
+        return None if spin.value() < 0 else spin.value()
+
+    def _load(self) -> None:
+        record = self._service.record(self._session_id)
+        for spin, value in (
+            (self.registered, record.registered if record else None),
+            (self.connected, record.connected if record else None),
+            (self.on_site, record.on_site if record else None),
+        ):
+            spin.setValue(-1 if value is None else value)
+        self._show_figures(self._service.figures(self._session_id))
+
+    def _show_figures(self, f: AttendanceFigures) -> None:
+        def rate(value: float | None) -> str:
+            text = percent(value)
+            return f"{text} %" if text else "—"
+
+        self.figures_label.setText(
+            self.tr(
+                "No-show: {no_show} · fill rate: {fill} · peak: {peak} · "
+                "median time: {median} min"
+            ).format(
+                no_show=rate(f.no_show_rate),
+                fill=rate(f.fill_rate),
+                peak="—" if f.peak_concurrent is None else f.peak_concurrent,
+                median="—" if f.median_minutes is None else round(f.median_minutes),
+            )
+        )
+
+    # ------------------------------------------------------------------ typed counts
+    def save_counts(self) -> bool:
+        try:
+            self._service.set_counts(
+                self._session_id,
+                registered=self._value(self.registered),
+                connected=self._value(self.connected),
+                on_site=self._value(self.on_site) if self.on_site.isEnabled() else None,
+            )
+        except RegieError as err:
+            self.message.setText(error_text(err))
+            return False
+        self.message.setText(self.tr("Counts saved."))
+        self._load()
+        return True
+
+    # ------------------------------------------------------------------ imports
+    def _choose_zoom(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Zoom participant report"), "", self.tr("CSV files (*.csv *.txt)")
+        )
+        if name:
+            self.import_zoom_file(Path(name))
+
+    def _choose_registrations(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Registration list"), "", self.tr("CSV files (*.csv *.txt)")
+        )
+        if name:
+            self.import_registration_file(Path(name))
+
+    def import_zoom_file(self, path: Path) -> None:
+        service, sid = self._service, self._session_id
+        self._start(lambda: service.preview_zoom(sid, read_bytes(path), str(path)))
+
+    def import_registration_file(self, path: Path) -> None:
+        service, sid = self._service, self._session_id
+        self._start(lambda: service.preview_registrations(sid, read_bytes(path), str(path)))
+
+    def _start(self, read: Callable[[], Any]) -> None:
+        self.discard_import()
+        self._busy(True)
+        self.message.setText(self.tr("Reading the file…"))
+
+        def job(_token: CancelToken, _progress: Callable[[int, int], None]) -> Any:
+            return read()
+
+        run_task(job, on_success=self._previewed, on_error=self._failed, pool=self._pool,
+                 parent=self)
+
+    def _busy(self, busy: bool) -> None:
+        for w in (self.zoom_button, self.reg_button, self.buttons):
+            w.setEnabled(not busy)
+
+    def _previewed(self, preview: Any) -> None:
+        self._busy(False)
+        self.pending = preview
+        table = self.preview_table
+        if isinstance(preview, ZoomPreview):
+            r = preview.report
+            self.preview_summary.setText(
+                self.tr(
+                    "{unique} attendees ({rows} rows read, {merged} reconnections merged, "
+                    "{skipped} rows skipped: host or waiting room only). Peak: {peak}."
+                ).format(
+                    unique=r.unique_attendees,
+                    rows=r.rows_read,
+                    merged=r.merged_reconnections,
+                    skipped=r.skipped_rows,
+                    peak="—" if r.peak_concurrent is None else r.peak_concurrent,
+                )
+            )
+            people = [(p.name, p.email or "", "" if p.minutes is None else str(p.minutes))
+                      for p in r.attendees]
+        else:
+            assert isinstance(preview, RegistrationPreview)
+            g = preview.registrations
+            self.preview_summary.setText(
+                self.tr(
+                    "{count} registered ({rows} rows read, {dup} duplicates, "
+                    "{skipped} cancelled or refused)."
+                ).format(count=g.count, rows=g.rows_read, dup=g.duplicates,
+                         skipped=g.skipped_cancelled)
+            )
+            people = [(p.name, p.email or "", "") for p in g.registrants]
+        table.setRowCount(len(people))
+        for i, cells in enumerate(people):
+            for col, text in enumerate(cells):
+                table.setItem(i, col, QTableWidgetItem(text))
+        self.preview_box.show()
+        self.message.setText(self.tr("Check the preview, then save the import or discard it."))
+        self.confirm_button.setFocus()
+
+    def _failed(self, err: BaseException) -> None:
+        self._busy(False)
+        if not isinstance(err, RegieError):
+            raise err
+        self.message.setText(self.tr("Nothing was imported. {error}").format(
+            error=error_text(err)))
+
+    def confirm_import(self) -> None:
+        preview = self.pending
+        if preview is None:
+            return
+        try:
+            if isinstance(preview, ZoomPreview):
+                self._service.commit_zoom(preview)
+            else:
+                self._service.commit_registrations(preview)
+        except RegieError as err:
+            QMessageBox.warning(self, self.windowTitle(), error_text(err))
+            return
+        self.discard_import()
+        self.message.setText(self.tr("Import saved."))
+        self._load()
+
+    def discard_import(self) -> None:
+        self.pending = None
+        self.preview_table.setRowCount(0)
+        self.preview_summary.clear()
+        self.preview_box.hide()
