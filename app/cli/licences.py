@@ -1,0 +1,354 @@
+"""`regie licences …`, `regie sessions assign|meeting` and `regie launch`.
+
+Secrets are read from standard input only (never from the command line, where other
+users and the shell history would see them) and never printed back.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from app.cli import EXIT_OK, CliContext, group
+from app.core.i18n import QT_TRANSLATE_NOOP as _N
+from app.core.licences import BookingPolicy, LicenceDraft, planning
+from app.core.models import Licence, LicencePlan
+from app.core.sessions import find_by_code_or_name
+from app.errors import RegieError
+from app.zoom.launch import LicenceFeature, build_licences, system_open
+from app.zoom.vault import KIND_LABELS, SERVICE, SecretKind
+
+
+def register(verbs: argparse._SubParsersAction[Any]) -> None:
+    sub = group(verbs, "licences", "Zoom licences and their secrets in the keyring")
+
+    p = sub.add_parser("list", help="list the licences and which secrets are saved")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(handler=_list)
+
+    p = sub.add_parser("add", help="register a licence; prints its id")
+    p.add_argument("--label", required=True)
+    p.add_argument("--email", required=True, help="the Zoom account's e-mail address")
+    p.add_argument("--plan", required=True, choices=[x.value for x in LicencePlan])
+    p.add_argument("--cap", required=True, type=int, help="participant cap (100, 300, 500…)")
+    p.add_argument("--concurrent", type=int, default=1, help="meetings at once (1 for Pro)")
+    p.add_argument("--branch", help="reserve it for one branch (code or name)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_add)
+
+    p = sub.add_parser("edit", help="change a licence (only the options given)")
+    p.add_argument("label")
+    p.add_argument("--new-label")
+    p.add_argument("--email")
+    p.add_argument("--plan", choices=[x.value for x in LicencePlan])
+    p.add_argument("--cap", type=int)
+    p.add_argument("--concurrent", type=int)
+    p.add_argument("--branch", help="branch code or name; “none” shares it again")
+    p.add_argument("--active", choices=["yes", "no"])
+    p.set_defaults(handler=_edit)
+
+    p = sub.add_parser("remove", help="delete an unused licence and its secrets")
+    p.add_argument("label")
+    p.set_defaults(handler=_remove)
+
+    p = sub.add_parser(
+        "set-secret", help="save a licence secret in the keyring, read from standard input"
+    )
+    p.add_argument("label")
+    p.add_argument("--kind", required=True, choices=[SecretKind.PASSWORD, SecretKind.HOST_KEY])
+    p.set_defaults(handler=_set_secret)
+
+    p = sub.add_parser("delete-secret", help="remove a licence secret from the keyring")
+    p.add_argument("label")
+    p.add_argument("--kind", required=True, choices=[SecretKind.PASSWORD, SecretKind.HOST_KEY])
+    p.set_defaults(handler=_delete_secret)
+
+    p = sub.add_parser("check-vault", help="is a secure keyring available? (exit 1 if not)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_check_vault)
+
+    p = sub.add_parser("policy", help="show or set the buffers around each booking")
+    p.add_argument("--before", type=int, metavar="MINUTES")
+    p.add_argument("--after", type=int, metavar="MINUTES")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_policy)
+
+    p = sub.add_parser("planning", help="licences × time: bookings and free gaps")
+    p.add_argument("--from", dest="day", type=_date, help="first day (default: today)")
+    p.add_argument("--days", type=int, default=7)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_planning)
+
+    ssub = group(verbs, "sessions", "list, add and cancel sessions")
+    p = ssub.add_parser("assign", help="give a session a Zoom licence free at its time")
+    p.add_argument("id", type=int)
+    how = p.add_mutually_exclusive_group(required=True)
+    how.add_argument("--licence", metavar="LABEL")
+    how.add_argument("--auto", action="store_true", help="the free licence that fits best")
+    how.add_argument("--none", action="store_true", help="remove the licence")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_assign)
+
+    p = ssub.add_parser("meeting", help="record a session's Zoom meeting")
+    p.add_argument("id", type=int)
+    p.add_argument("--meeting-id", required=True)
+    p.add_argument(
+        "--passcode-stdin", action="store_true", help="read the passcode from standard input"
+    )
+    p.add_argument("--join-url", help="the invitation's https link (its pwd is dropped)")
+    p.set_defaults(handler=_meeting)
+
+    p = verbs.add_parser("launch", help="open a session's Zoom meeting and mark it running")
+    p.add_argument("session_id", type=int)
+    p.add_argument("--dry-run", action="store_true", help="print what would open, masked")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_launch)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (expected YYYY-MM-DD)") from None
+
+
+def _feature(ctx: CliContext) -> LicenceFeature:
+    return build_licences(ctx.services())
+
+
+def _licence_json(
+    lic: Licence, kinds: list[SecretKind], branches: dict[int, str]
+) -> dict[str, object]:
+    return {
+        "id": lic.id,
+        "label": lic.label,
+        "email": lic.email,
+        "plan": lic.plan.value,
+        "participant_cap": lic.participant_cap,
+        "concurrent_limit": lic.concurrent_limit,
+        "branch": branches.get(lic.branch_id) if lic.branch_id is not None else None,
+        "active": lic.active,
+        "secrets": sorted(k.value for k in kinds),
+    }
+
+
+def _list(ctx: CliContext, args: argparse.Namespace) -> int:
+    f = _feature(ctx)
+    branches = {b.id: b.code for b in ctx.services().references.branches()}
+    kinds = f.repo.all_secret_kinds()
+    rows = [_licence_json(lic, kinds.get(lic.id, []), branches) for lic in f.service.licences()]
+    if args.json:
+        ctx.print_json(rows)
+        return EXIT_OK
+    if not rows:
+        ctx.print("No licence yet: add one with “regie licences add”.")
+    for r in rows:
+        state = "" if r["active"] else "  (inactive)"
+        branch = f"  branch {r['branch']}" if r["branch"] else ""
+        secrets = ", ".join(str(x) for x in r["secrets"]) or "no secret saved"  # type: ignore[attr-defined]
+        ctx.print(
+            f"{r['label']}  {r['email']}  {r['plan']}  cap {r['participant_cap']}"
+            f"  ×{r['concurrent_limit']}{branch}  [{secrets}]{state}"
+        )
+    return EXIT_OK
+
+
+def _branch_id(ctx: CliContext, value: str | None) -> int | None:
+    if value is None or value.strip().casefold() == "none":
+        return None
+    return find_by_code_or_name(ctx.services().references.branches(), value, what="branch").id
+
+
+def _add(ctx: CliContext, args: argparse.Namespace) -> int:
+    f = _feature(ctx)
+    draft = LicenceDraft(
+        label=args.label,
+        email=args.email,
+        plan=LicencePlan(args.plan),
+        participant_cap=args.cap,
+        concurrent_limit=args.concurrent,
+        branch_id=_branch_id(ctx, args.branch),
+    )
+    new_id = f.service.add(draft)
+    if args.json:
+        ctx.print_json({"id": new_id, "label": " ".join(args.label.split())})
+    else:
+        ctx.print(str(new_id))
+    return EXIT_OK
+
+
+def _edit(ctx: CliContext, args: argparse.Namespace) -> int:
+    f = _feature(ctx)
+    lic = f.service.by_label(args.label)
+    draft = LicenceDraft(
+        label=args.new_label if args.new_label is not None else lic.label,
+        email=args.email if args.email is not None else lic.email,
+        plan=LicencePlan(args.plan) if args.plan else lic.plan,
+        participant_cap=args.cap if args.cap is not None else lic.participant_cap,
+        concurrent_limit=args.concurrent if args.concurrent is not None else lic.concurrent_limit,
+        branch_id=_branch_id(ctx, args.branch) if args.branch is not None else lic.branch_id,
+        active=(args.active == "yes") if args.active else lic.active,
+    )
+    f.service.update(lic.id, draft)
+    return EXIT_OK
+
+
+def _remove(ctx: CliContext, args: argparse.Namespace) -> int:
+    f = _feature(ctx)
+    lic = f.service.by_label(args.label)
+    had = f.secrets.kinds(lic.id)
+    if had:
+        f.secrets.require_usable()  # refuse before the row goes, so no secret is orphaned
+    f.service.delete(lic.id)
+    for kind in had:
+        f.vault.delete(f.secrets.licence_ref(lic.id, kind))
+    ctx.print(f"Licence “{lic.label}” removed, with {len(had)} secret(s).")
+    return EXIT_OK
+
+
+def read_secret(prompt: str) -> str:
+    """One line from standard input; typed without echo when it is a terminal."""
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    return sys.stdin.read()
+
+
+def _set_secret(ctx: CliContext, args: argparse.Namespace) -> int:
+    f = _feature(ctx)
+    lic = f.service.by_label(args.label)
+    kind = SecretKind(args.kind)
+    f.secrets.require_usable()
+    f.secrets.store(lic.id, kind, read_secret(f"{KIND_LABELS[kind]}: "))
+    ctx.print(f"{KIND_LABELS[kind]} of “{lic.label}” saved in the keyring (service “{SERVICE}”).")
+    return EXIT_OK
+
+
+def _delete_secret(ctx: CliContext, args: argparse.Namespace) -> int:
+    f = _feature(ctx)
+    lic = f.service.by_label(args.label)
+    f.secrets.remove(lic.id, SecretKind(args.kind))
+    ctx.print(f"{KIND_LABELS[SecretKind(args.kind)]} of “{lic.label}” deleted.")
+    return EXIT_OK
+
+
+def _check_vault(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.zoom.vault import KeyringVault
+
+    health = KeyringVault().health()  # needs no database
+    if args.json:
+        ctx.print_json(health.as_json())
+    else:
+        ctx.print(f"{health.state.value}: {health.message} {health.fix}".rstrip())
+    return EXIT_OK if health.usable else 1
+
+
+def _policy(ctx: CliContext, args: argparse.Namespace) -> int:
+    f = _feature(ctx)
+    policy = f.service.policy()
+    if args.before is not None or args.after is not None:
+        policy = BookingPolicy(
+            timedelta(minutes=args.before) if args.before is not None else policy.buffer_before,
+            timedelta(minutes=args.after) if args.after is not None else policy.buffer_after,
+        )
+        f.service.set_policy(policy)
+    data = policy.as_json()
+    if args.json:
+        ctx.print_json(data)
+    else:
+        ctx.print(
+            f"A licence is held {data['buffer_before_minutes']} min before each session and "
+            f"{data['buffer_after_minutes']} min after it."
+        )
+    return EXIT_OK
+
+
+def _planning(ctx: CliContext, args: argparse.Namespace) -> int:
+    f = _feature(ctx)
+    if not 1 <= args.days <= 92:
+        raise RegieError(
+            _N("errors", "--days must be between 1 and 92."),
+            _N("errors", "Choose a shorter period."),
+        )
+    first = args.day or datetime.now().astimezone().date()
+    start = datetime.combine(first, time.min).astimezone()
+    end = datetime.combine(first + timedelta(days=args.days), time.min).astimezone()
+    rows = planning(f.service.licences(), f.repo.bookings(start, end), start, end)
+    if args.json:
+        ctx.print_json(
+            [
+                {"licence": r.licence.label, "segments": [s.as_json() for s in r.segments]}
+                for r in rows
+            ]
+        )
+        return EXIT_OK
+    for r in rows:
+        ctx.print(r.licence.label)
+        for s in r.booked:
+            titles = "; ".join(f"#{b.session_id} {b.title}" for b in s.bookings)
+            when = f"{s.start.astimezone():%a %d/%m %H:%M}–{s.end.astimezone():%H:%M}"
+            ctx.print(f"  {when}  {titles}")
+        if not r.booked:
+            ctx.print("  free all period")
+    return EXIT_OK
+
+
+def _assign(ctx: CliContext, args: argparse.Namespace) -> int:
+    f = _feature(ctx)
+    if args.none:
+        f.service.unassign(args.id)
+        label = None
+    elif args.auto:
+        label = f.service.assign_auto(args.id).label
+    else:
+        label = f.service.assign(args.id, f.service.by_label(args.licence).id).label
+    if args.json:
+        ctx.print_json({"session_id": args.id, "licence": label})
+    else:
+        ctx.print(f"Session {args.id}: {label or 'no licence'}")
+    return EXIT_OK
+
+
+def _meeting(ctx: CliContext, args: argparse.Namespace) -> int:
+    f = _feature(ctx)
+    passcode = read_secret("Passcode: ") if args.passcode_stdin else None
+    if passcode is not None:
+        f.secrets.require_usable()
+    f.launcher.set_meeting(args.id, args.meeting_id, passcode, args.join_url)
+    tail = " (passcode in the keyring)." if passcode else "."
+    ctx.print(f"Meeting of session {args.id} saved{tail}")
+    return EXIT_OK
+
+
+def _launch(ctx: CliContext, args: argparse.Namespace) -> int:
+    f = _feature(ctx)
+    plan = f.launcher.prepare(args.session_id, with_secrets=not args.dry_run)
+    opened: str | None = None
+    if not args.dry_run:
+        if system_open(plan.client_url):
+            opened = "client"
+        elif system_open(plan.web_url):
+            opened = "web"
+        else:
+            raise RegieError(
+                _N("errors", "Neither the Zoom application nor a web browser could be opened."),
+                _N("errors", "Install Zoom, or open {url} yourself."),
+                url=plan.masked_web_url,
+            )
+        f.launcher.mark_running(args.session_id)
+    data = {**plan.as_json(), "dry_run": args.dry_run, "opened": opened}
+    if args.json:
+        ctx.print_json(data)
+        return EXIT_OK
+    if args.dry_run:
+        ctx.print(f"Would open: {plan.masked_client_url}")
+        ctx.print(f"Fallback:   {plan.masked_web_url}")
+    else:
+        ctx.print("Zoom opened." if opened == "client" else "Opened in the web browser.")
+        if plan.host_key:
+            ctx.print("The host key is in the keyring; the Launch button copies it for you.")
+    for step in plan.next_steps:
+        ctx.print("Next: " + step.english())
+    return EXIT_OK

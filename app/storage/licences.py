@@ -1,0 +1,354 @@
+"""Licences, their secret references, session meetings and race-free booking.
+
+The booking write reads the licence's current bookings and updates the session in one
+transaction that first takes the write lock (SQLite: BEGIN IMMEDIATE; PostgreSQL: the
+licence rows are locked FOR UPDATE), so of two people booking the same licence at once
+one waits, then sees the other's booking and gets the clash message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+
+from app.core.i18n import QT_TRANSLATE_NOOP as _N
+from app.core.licences import MAX_BUFFER, Booking, LicenceDraft
+from app.core.models import Licence, LicencePlan, SessionStatus
+from app.errors import NotFoundError, ValidationError
+from app.storage import schema as t
+from app.storage.database import Database
+from app.zoom.vault import SecretKind
+
+licence_secrets = sa.Table(
+    "licence_secrets",
+    t.metadata,
+    sa.Column(
+        "licence_id",
+        sa.Integer,
+        sa.ForeignKey("licences.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("kind", sa.String(20), primary_key=True),
+    sa.Column("ref", sa.String(200), nullable=False),
+    sa.Column("updated_at", t.UtcDateTime(), nullable=False),
+    sa.CheckConstraint("kind IN ('password', 'host-key')", name="kind"),
+)
+
+session_meetings = sa.Table(
+    "session_meetings",
+    t.metadata,
+    sa.Column(
+        "session_id",
+        sa.Integer,
+        sa.ForeignKey("sessions.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("meeting_id", sa.String(20), nullable=False),
+    sa.Column("join_url", sa.String(500), nullable=True),
+    sa.Column("passcode_ref", sa.String(200), nullable=True),
+    sa.Column("updated_at", t.UtcDateTime(), nullable=False),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRecord:
+    """A session's Zoom meeting; the passcode itself is in the keyring."""
+
+    session_id: int
+    meeting_id: str
+    join_url: str | None
+    passcode_ref: str | None
+
+
+def _licence(r: Any) -> Licence:
+    return Licence(
+        id=r.id,
+        label=r.label,
+        email=r.email,
+        plan=LicencePlan(r.plan),
+        participant_cap=r.participant_cap,
+        concurrent_limit=r.concurrent_limit,
+        branch_id=r.branch_id,
+        active=r.active,
+    )
+
+
+def _booking(r: Any) -> Booking:
+    return Booking(
+        session_id=r.id,
+        title=r.title,
+        branch_id=r.branch_id,
+        start=r.starts_at,
+        end=r.ends_at,
+        capacity=r.capacity,
+        licence_id=r.licence_id,
+        status=SessionStatus(r.status),
+    )
+
+
+_BOOKING_COLS = (
+    t.sessions.c.id,
+    t.sessions.c.title,
+    t.sessions.c.branch_id,
+    t.sessions.c.starts_at,
+    t.sessions.c.ends_at,
+    t.sessions.c.capacity,
+    t.sessions.c.licence_id,
+    t.sessions.c.status,
+)
+# Widest reach of a hold: a session is at most 12 h long (see app.core.sessions).
+_REACH = 2 * MAX_BUFFER + timedelta(hours=12)
+
+Chooser = Callable[[Booking, list[Licence], list[Booking]], Licence]
+
+
+def _missing_session(session_id: int) -> NotFoundError:
+    return NotFoundError(
+        _N("errors", "Session {id} does not exist."),
+        _N("errors", "Check the number with “regie sessions list”."),
+        id=session_id,
+    )
+
+
+def _missing_licence() -> NotFoundError:
+    return NotFoundError(
+        _N("errors", "This licence no longer exists."),
+        _N("errors", "Refresh the list and choose another one."),
+    )
+
+
+class SqlLicenceRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # ------------------------------------------------------------ licences
+    def licences(self) -> list[Licence]:
+        with self._db.read() as conn:
+            rows = conn.execute(sa.select(t.licences).order_by(t.licences.c.label)).all()
+        return [_licence(r) for r in rows]
+
+    def licence(self, licence_id: int) -> Licence:
+        with self._db.read() as conn:
+            r = conn.execute(sa.select(t.licences).where(t.licences.c.id == licence_id)).first()
+        if r is None:
+            raise _missing_licence()
+        return _licence(r)
+
+    def add(self, draft: LicenceDraft) -> int:
+        with self._db.begin() as conn:
+            try:
+                with conn.begin_nested():
+                    res = conn.execute(t.licences.insert().values(**_values(draft)))
+            except sa.exc.IntegrityError as err:
+                raise _duplicate(draft) from err
+        key = res.inserted_primary_key
+        assert key is not None
+        return int(key[0])
+
+    def update(self, licence_id: int, draft: LicenceDraft) -> None:
+        with self._db.begin() as conn:
+            try:
+                with conn.begin_nested():
+                    res = conn.execute(
+                        t.licences.update()
+                        .where(t.licences.c.id == licence_id)
+                        .values(**_values(draft))
+                    )
+            except sa.exc.IntegrityError as err:
+                raise _duplicate(draft) from err
+            if res.rowcount == 0:
+                raise _missing_licence()
+
+    def delete(self, licence_id: int) -> None:
+        """Remove a licence no session ever used; used ones are deactivated instead."""
+        with self._db.begin(immediate=True) as conn:
+            used = conn.execute(
+                sa.select(sa.func.count())
+                .select_from(t.sessions)
+                .where(t.sessions.c.licence_id == licence_id)
+            ).scalar_one()
+            if used:
+                raise ValidationError(
+                    "licence",
+                    _N(
+                        "errors",
+                        "This licence is assigned to {count} session(s) and stays in "
+                        "their history.",
+                    ),
+                    _N("errors", "Deactivate it instead, or unassign those sessions first."),
+                    count=used,
+                )
+            conn.execute(licence_secrets.delete().where(licence_secrets.c.licence_id == licence_id))
+            res = conn.execute(t.licences.delete().where(t.licences.c.id == licence_id))
+            if res.rowcount == 0:
+                raise _missing_licence()
+
+    # ------------------------------------------------------------ bookings
+    def bookings(self, start: datetime | None = None, end: datetime | None = None) -> list[Booking]:
+        """Sessions holding a licence (cancelled ones excluded), optionally in a window."""
+        c = t.sessions.c
+        q = sa.select(*_BOOKING_COLS).where(
+            c.licence_id.is_not(None), c.status != SessionStatus.CANCELLED.value
+        )
+        if start is not None:
+            q = q.where(c.ends_at > start)
+        if end is not None:
+            q = q.where(c.starts_at < end)
+        with self._db.read() as conn:
+            return [_booking(r) for r in conn.execute(q.order_by(c.starts_at, c.id))]
+
+    def assign(self, session_id: int, choose: Chooser) -> Licence:
+        """Check and book in one write-locked transaction (see the module docstring)."""
+        c = t.sessions.c
+        with self._db.begin(immediate=True) as conn:
+            r = conn.execute(sa.select(*_BOOKING_COLS).where(c.id == session_id)).first()
+            if r is None:
+                raise _missing_session(session_id)
+            cand = _booking(r)
+            if cand.status in (SessionStatus.DONE, SessionStatus.CANCELLED):
+                raise ValidationError(
+                    "licence",
+                    _N("errors", "Session {id} is over or cancelled; its licence cannot change."),
+                    _N("errors", "Duplicate it to plan it again."),
+                    id=session_id,
+                )
+            # Lock the licence rows (PostgreSQL; SQLite already holds the write lock).
+            lic_rows = conn.execute(
+                sa.select(t.licences).order_by(t.licences.c.id).with_for_update()
+            ).all()
+            licences = [_licence(x) for x in lic_rows]
+            books = [
+                _booking(x)
+                for x in conn.execute(
+                    sa.select(*_BOOKING_COLS).where(
+                        c.licence_id.is_not(None),
+                        c.status != SessionStatus.CANCELLED.value,
+                        c.id != session_id,
+                        c.starts_at < cand.end + _REACH,
+                        c.ends_at > cand.start - _REACH,
+                    )
+                )
+            ]
+            chosen = choose(cand, licences, books)
+            conn.execute(
+                t.sessions.update()
+                .where(c.id == session_id)
+                .values(licence_id=chosen.id, updated_at=datetime.now(UTC))
+            )
+        return chosen
+
+    def unassign(self, session_id: int) -> None:
+        with self._db.begin() as conn:
+            res = conn.execute(
+                t.sessions.update()
+                .where(t.sessions.c.id == session_id)
+                .values(licence_id=None, updated_at=datetime.now(UTC))
+            )
+            if res.rowcount == 0:
+                raise _missing_session(session_id)
+
+    # ------------------------------------------------------------ secret references
+    def secret_refs(self, licence_id: int) -> dict[SecretKind, str]:
+        with self._db.read() as conn:
+            rows = conn.execute(
+                sa.select(licence_secrets.c.kind, licence_secrets.c.ref).where(
+                    licence_secrets.c.licence_id == licence_id
+                )
+            ).all()
+        return {SecretKind(k): ref for k, ref in rows}
+
+    def all_secret_kinds(self) -> dict[int, list[SecretKind]]:
+        with self._db.read() as conn:
+            rows = conn.execute(
+                sa.select(licence_secrets.c.licence_id, licence_secrets.c.kind)
+            ).all()
+        out: dict[int, list[SecretKind]] = {}
+        for lid, kind in rows:
+            out.setdefault(lid, []).append(SecretKind(kind))
+        return out
+
+    def set_secret_ref(self, licence_id: int, kind: SecretKind, ref: str) -> None:
+        now = datetime.now(UTC)
+        with self._db.begin() as conn:
+            done = conn.execute(
+                licence_secrets.update()
+                .where(
+                    licence_secrets.c.licence_id == licence_id,
+                    licence_secrets.c.kind == kind.value,
+                )
+                .values(ref=ref, updated_at=now)
+            )
+            if done.rowcount == 0:
+                conn.execute(
+                    licence_secrets.insert().values(
+                        licence_id=licence_id, kind=kind.value, ref=ref, updated_at=now
+                    )
+                )
+
+    def drop_secret_ref(self, licence_id: int, kind: SecretKind) -> None:
+        with self._db.begin() as conn:
+            conn.execute(
+                licence_secrets.delete().where(
+                    licence_secrets.c.licence_id == licence_id,
+                    licence_secrets.c.kind == kind.value,
+                )
+            )
+
+    # ------------------------------------------------------------ meetings
+    def meeting(self, session_id: int) -> MeetingRecord | None:
+        with self._db.read() as conn:
+            r = conn.execute(
+                sa.select(session_meetings).where(session_meetings.c.session_id == session_id)
+            ).first()
+        if r is None:
+            return None
+        return MeetingRecord(r.session_id, r.meeting_id, r.join_url, r.passcode_ref)
+
+    def set_meeting(self, record: MeetingRecord) -> None:
+        now = datetime.now(UTC)
+        values = {
+            "meeting_id": record.meeting_id,
+            "join_url": record.join_url,
+            "passcode_ref": record.passcode_ref,
+            "updated_at": now,
+        }
+        with self._db.begin() as conn:
+            exists = conn.execute(
+                sa.select(t.sessions.c.id).where(t.sessions.c.id == record.session_id)
+            ).first()
+            if exists is None:
+                raise _missing_session(record.session_id)
+            done = conn.execute(
+                session_meetings.update()
+                .where(session_meetings.c.session_id == record.session_id)
+                .values(**values)
+            )
+            if done.rowcount == 0:
+                conn.execute(
+                    session_meetings.insert().values(session_id=record.session_id, **values)
+                )
+
+
+def _values(d: LicenceDraft) -> dict[str, Any]:
+    return {
+        "label": d.label,
+        "email": d.email,
+        "plan": d.plan.value,
+        "participant_cap": d.participant_cap,
+        "concurrent_limit": d.concurrent_limit,
+        "branch_id": d.branch_id,
+        "active": d.active,
+    }
+
+
+def _duplicate(d: LicenceDraft) -> ValidationError:
+    return ValidationError(
+        "label",
+        _N("errors", "A licence called “{label}” already exists."),
+        _N("errors", "Choose another label."),
+        label=d.label,
+    )

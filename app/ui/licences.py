@@ -1,0 +1,710 @@
+"""The Licences area: the network's Zoom licences, their secrets, buffers and planning.
+
+Secrets typed in the dialog go straight to the keyring (in a worker: a keyring may
+prompt or be slow) and the fields are emptied at once; the table only says which
+secrets are saved. The vault banner says whether secrets can be saved at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolBar,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.checks import Verdict
+from app.core.licences import (
+    PLAN_CAPS,
+    PLAN_LABELS,
+    BookingPolicy,
+    LicenceDraft,
+    PlanningRow,
+    SegmentKind,
+)
+from app.core.models import Branch, Licence, LicencePlan
+from app.core.sessions import now_local
+from app.errors import RegieError
+from app.ui.i18n import core_text, error_text, label
+from app.ui.widgets import VerdictBadge
+from app.ui.workers import Pool, run_task
+from app.zoom.launch import build_licences
+from app.zoom.vault import (
+    KIND_LABELS,
+    CredentialVault,
+    SecretKind,
+    VaultHealth,
+    VaultState,
+    clean_secret,
+)
+
+if TYPE_CHECKING:
+    from app.services import Services
+
+_HEALTH_VERDICT = {
+    VaultState.USABLE: Verdict.PASS,
+    VaultState.LOCKED: Verdict.WARN,
+    VaultState.MISSING: Verdict.FAIL,
+    VaultState.BROKEN: Verdict.FAIL,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SecretChange:
+    """A secret typed in the dialog (value) or a request to delete it (value None)."""
+
+    kind: SecretKind
+    value: str | None
+
+
+class LicenceDialog(QDialog):
+    """Add or edit a licence. Secret fields are write-only: saved ones are never shown."""
+
+    def __init__(
+        self,
+        branches: list[Branch],
+        licence: Licence | None = None,
+        saved: list[SecretKind] | None = None,
+        vault_usable: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("LicenceDialog")
+        self.setWindowTitle(self.tr("Edit licence") if licence else self.tr("Add a licence"))
+        self.setAccessibleName(self.windowTitle())
+        saved = saved or []
+
+        self.label_edit = QLineEdit(licence.label if licence else "")
+        self.label_edit.setMaxLength(80)
+        self.label_edit.setAccessibleName(self.tr("Label"))
+        self.email_edit = QLineEdit(licence.email if licence else "")
+        self.email_edit.setAccessibleName(self.tr("Account e-mail"))
+        self.plan_combo = QComboBox()
+        self.plan_combo.setAccessibleName(self.tr("Plan"))
+        for plan in LicencePlan:
+            self.plan_combo.addItem(label(PLAN_LABELS[plan]), plan.value)
+        self.cap_spin = QSpinBox()
+        self.cap_spin.setRange(1, 100_000)
+        self.cap_spin.setSingleStep(100)
+        self.cap_spin.setAccessibleName(self.tr("Participant cap"))
+        self.concurrent_spin = QSpinBox()
+        self.concurrent_spin.setRange(1, 50)
+        self.concurrent_spin.setAccessibleName(self.tr("Meetings at the same time"))
+        self.branch_combo = QComboBox()
+        self.branch_combo.setAccessibleName(self.tr("Reserved for branch"))
+        self.branch_combo.addItem(self.tr("Shared by the network"), None)
+        for b in branches:
+            self.branch_combo.addItem(b.name, b.id)
+        self.active_check = QCheckBox(self.tr("&Active (can be booked)"))
+        self.active_check.setAccessibleName(self.tr("Active"))
+        self.active_check.setChecked(licence.active if licence else True)
+
+        self.password_edit = self._secret_edit(SecretKind.PASSWORD, saved)
+        self.host_key_edit = self._secret_edit(SecretKind.HOST_KEY, saved)
+        self.host_key_edit.setInputMask("")
+        self.forget_password = QCheckBox(self.tr("Delete the saved password"))
+        self.forget_password.setAccessibleName(self.forget_password.text())
+        self.forget_password.setVisible(SecretKind.PASSWORD in saved)
+        self.forget_host_key = QCheckBox(self.tr("Delete the saved host key"))
+        self.forget_host_key.setAccessibleName(self.forget_host_key.text())
+        self.forget_host_key.setVisible(SecretKind.HOST_KEY in saved)
+        for edit in (self.password_edit, self.host_key_edit):
+            edit.setEnabled(vault_usable)
+
+        if licence is not None:
+            self.plan_combo.setCurrentIndex(self.plan_combo.findData(licence.plan.value))
+            self.cap_spin.setValue(licence.participant_cap)
+            self.concurrent_spin.setValue(licence.concurrent_limit)
+            self.branch_combo.setCurrentIndex(max(0, self.branch_combo.findData(licence.branch_id)))
+        else:
+            self.cap_spin.setValue(PLAN_CAPS[LicencePlan.PRO][0])
+        self.plan_combo.currentIndexChanged.connect(self._plan_changed)
+
+        form = QFormLayout()
+        for text, widget in (
+            (self.tr("&Label:"), self.label_edit),
+            (self.tr("&E-mail:"), self.email_edit),
+            (self.tr("&Plan:"), self.plan_combo),
+            (self.tr("Participant &cap:"), self.cap_spin),
+            (self.tr("&Meetings at once:"), self.concurrent_spin),
+            (self.tr("&Branch:"), self.branch_combo),
+            (self.tr("Account pass&word:"), self.password_edit),
+            (self.tr("&Host key:"), self.host_key_edit),
+        ):
+            form.addRow(text, widget)
+        form.addRow("", self.forget_password)
+        form.addRow("", self.forget_host_key)
+        form.addRow("", self.active_check)
+        note = QLabel(
+            self.tr("Secrets go to the system's password store, never to the database.")
+            if vault_usable
+            else self.tr("Secrets cannot be saved: the password store is not available.")
+        )
+        note.setWordWrap(True)
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #a31515;")
+        self.error_label.setAccessibleName(self.tr("Problem"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+
+    def _secret_edit(self, kind: SecretKind, saved: list[SecretKind]) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+        edit.setAccessibleName(label(KIND_LABELS[kind]))
+        edit.setPlaceholderText(
+            self.tr("Saved — type to replace") if kind in saved else self.tr("Not saved")
+        )
+        return edit
+
+    def _plan_changed(self) -> None:
+        plan = LicencePlan(self.plan_combo.currentData())
+        if self.cap_spin.value() not in PLAN_CAPS[plan]:
+            self.cap_spin.setValue(PLAN_CAPS[plan][0])
+        if plan is LicencePlan.PRO:
+            self.concurrent_spin.setValue(1)
+
+    def draft(self) -> LicenceDraft:
+        return LicenceDraft(
+            label=self.label_edit.text(),
+            email=self.email_edit.text(),
+            plan=LicencePlan(self.plan_combo.currentData()),
+            participant_cap=self.cap_spin.value(),
+            concurrent_limit=self.concurrent_spin.value(),
+            branch_id=self.branch_combo.currentData(),
+            active=self.active_check.isChecked(),
+        )
+
+    def take_secrets(self) -> list[SecretChange]:
+        """The secrets typed (or deletions asked); empties the fields at once."""
+        out: list[SecretChange] = []
+        for kind, edit, forget in (
+            (SecretKind.PASSWORD, self.password_edit, self.forget_password),
+            (SecretKind.HOST_KEY, self.host_key_edit, self.forget_host_key),
+        ):
+            if edit.text():
+                out.append(SecretChange(kind, edit.text()))
+            elif forget.isChecked():
+                out.append(SecretChange(kind, None))
+            edit.clear()
+        return out
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+
+
+class PlanningChart(QWidget):
+    """Licences × time as bars: booked (filled, with titles) and free (hatched, “free”).
+
+    The tree beside it lists the same segments as text for screen readers.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Planning chart of the licences"))
+        self.setMinimumHeight(120)
+        self.rows: list[PlanningRow] = []
+        self.span: tuple[datetime, datetime] | None = None
+
+    def set_rows(self, rows: list[PlanningRow], start: datetime, end: datetime) -> None:
+        self.rows = rows
+        self.span = (start, end)
+        self.setMinimumHeight(30 + 28 * max(1, len(rows)))
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        del event
+        p = QPainter(self)
+        try:
+            self._paint(p)
+        finally:
+            p.end()
+
+    def _paint(self, p: QPainter) -> None:
+        if self.span is None:
+            return
+        start, end = self.span
+        total = (end - start).total_seconds()
+        left = 150.0
+        width = max(10.0, self.width() - left - 8)
+        fm = self.fontMetrics()
+        p.setPen(self.palette().text().color())
+        days = int(total // 86400)
+        for d in range(days + 1):  # one tick per day
+            x = left + width * d / max(1, days)
+            p.drawLine(int(x), 4, int(x), self.height() - 4)
+            if d < days:
+                day = (start + timedelta(days=d)).astimezone()
+                p.drawText(int(x) + 3, fm.ascent() + 2, day.strftime("%d/%m"))
+        for i, row in enumerate(self.rows):
+            y = 22.0 + 28 * i
+            p.setPen(self.palette().text().color())
+            p.drawText(
+                QRectF(4, y, left - 8, 22),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                fm.elidedText(row.licence.label, Qt.TextElideMode.ElideRight, int(left - 8)),
+            )
+            for seg in row.segments:
+                x0 = left + width * (seg.start - start).total_seconds() / total
+                x1 = left + width * (seg.end - start).total_seconds() / total
+                rect = QRectF(x0, y, max(1.0, x1 - x0), 22)
+                if seg.kind is SegmentKind.BOOKED:
+                    p.fillRect(rect, QColor("#2f5d8a"))
+                    p.setPen(QColor("white"))
+                    text = "; ".join(b.title for b in seg.bookings)
+                    p.drawText(
+                        rect.adjusted(2, 0, -2, 0),
+                        int(Qt.AlignmentFlag.AlignVCenter),
+                        fm.elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width()) - 4),
+                    )
+                else:
+                    p.setPen(QPen(QColor("#6b8f71"), 1, Qt.PenStyle.DashLine))
+                    p.drawRect(rect.adjusted(0, 2, 0, -2))
+
+
+class LicencesArea(QWidget):
+    """Registers licences, saves their secrets, sets buffers and shows the planning."""
+
+    vault_checked = Signal(object)  # VaultHealth
+    saved = Signal(int)  # licence id
+    planning_loaded = Signal()
+
+    def __init__(
+        self,
+        services: Services,
+        vault: CredentialVault | None = None,
+        *,
+        pool: Pool | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("LicencesArea")
+        self._services = services
+        self.feature = build_licences(services, vault)
+        self._pool = pool
+        self.health: VaultHealth | None = None
+        self._licences: list[Licence] = []
+        self.dialog: LicenceDialog | None = None
+        self.last_error = ""
+
+        # Vault banner: verdict badge (colour + symbol + word) and what to do.
+        self.vault_badge = VerdictBadge()
+        self.vault_text = QLabel(self.tr("Checking the password store…"))
+        self.vault_text.setWordWrap(True)
+        self.vault_text.setAccessibleName(self.tr("Password store status"))
+        self.vault_button = QPushButton(self.tr("Chec&k again"))
+        self.vault_button.setAccessibleName(self.tr("Check the password store again"))
+        self.vault_button.clicked.connect(self.check_vault)
+        banner = QHBoxLayout()
+        banner.addWidget(self.vault_badge)
+        banner.addWidget(self.vault_text, 1)
+        banner.addWidget(self.vault_button)
+
+        self._build_actions()
+        self._build_table()
+        self._build_policy()
+        self._build_planning()
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.planning_box)
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(banner)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.policy_box)
+        self.refresh()
+        self.check_vault()
+
+    # ------------------------------------------------------------------ building
+    def _build_actions(self) -> None:
+        self.toolbar = QToolBar(self.tr("Licence actions"))
+        self.toolbar.setAccessibleName(self.tr("Licence actions"))
+
+        def act(text: str, shortcut: QKeySequence, slot: Any) -> QAction:
+            a = QAction(text, self)
+            a.setShortcut(shortcut)
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            a.triggered.connect(slot)
+            self.toolbar.addAction(a)
+            self.addAction(a)
+            return a
+
+        self.add_action = act(self.tr("&Add licence…"), QKeySequence("Ctrl+N"), self.add_licence)
+        self.edit_action = act(self.tr("&Edit…"), QKeySequence("F2"), self.edit_selected)
+        self.toggle_action = act(
+            self.tr("&Deactivate"), QKeySequence("Ctrl+D"), self.toggle_selected
+        )
+        self.delete_action = act(
+            self.tr("&Remove"), QKeySequence(QKeySequence.StandardKey.Delete), self.remove_selected
+        )
+
+    def _build_table(self) -> None:
+        headers = [
+            self.tr("Label"),
+            self.tr("E-mail"),
+            self.tr("Plan"),
+            self.tr("Cap"),
+            self.tr("At once"),
+            self.tr("Branch"),
+            self.tr("State"),
+            self.tr("Secrets saved"),
+        ]
+        self.table = QTableWidget(0, len(headers))
+        self.table.setObjectName("LicencesTable")
+        self.table.setAccessibleName(self.tr("Licences"))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._update_actions)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+
+    def _build_policy(self) -> None:
+        self.policy_box = QGroupBox(self.tr("Booking buffers (whole network)"))
+        self.before_spin = QSpinBox()
+        self.after_spin = QSpinBox()
+        for spin, name in (
+            (self.before_spin, self.tr("Minutes held before each session")),
+            (self.after_spin, self.tr("Minutes held after each session")),
+        ):
+            spin.setRange(0, 240)
+            spin.setSuffix(self.tr(" min"))
+            spin.setAccessibleName(name)
+        self.policy_button = QPushButton(self.tr("A&pply buffers"))
+        self.policy_button.setAccessibleName(self.tr("Apply the booking buffers"))
+        self.policy_button.clicked.connect(self.apply_policy)
+        row = QHBoxLayout(self.policy_box)
+        before_label = QLabel(self.tr("Be&fore:"))
+        before_label.setBuddy(self.before_spin)
+        after_label = QLabel(self.tr("Af&ter:"))
+        after_label.setBuddy(self.after_spin)
+        for w in (before_label, self.before_spin, after_label, self.after_spin):
+            row.addWidget(w)
+        row.addStretch(1)
+        row.addWidget(self.policy_button)
+        policy = self.feature.service.policy().as_json()
+        self.before_spin.setValue(policy["buffer_before_minutes"])
+        self.after_spin.setValue(policy["buffer_after_minutes"])
+
+    def _build_planning(self) -> None:
+        self.planning_box = QGroupBox(self.tr("Planning"))
+        self.day_edit = QDateEdit()
+        self.day_edit.setCalendarPopup(True)
+        self.day_edit.setDisplayFormat("dd/MM/yyyy")
+        self.day_edit.setAccessibleName(self.tr("First day of the planning"))
+        today = now_local().date()
+        self.day_edit.setDate(QDate(today.year, today.month, today.day))
+        self.span_combo = QComboBox()
+        self.span_combo.setAccessibleName(self.tr("Planning period"))
+        self.span_combo.addItem(self.tr("One day"), 1)
+        self.span_combo.addItem(self.tr("One week"), 7)
+        self.span_combo.addItem(self.tr("Two weeks"), 14)
+        self.span_combo.setCurrentIndex(1)
+        self.prev_button = QPushButton(self.tr("◀ &Previous"))
+        self.prev_button.setAccessibleName(self.tr("Previous period"))
+        self.next_button = QPushButton(self.tr("&Next ▶"))
+        self.next_button.setAccessibleName(self.tr("Next period"))
+        self.prev_button.clicked.connect(lambda: self._shift(-1))
+        self.next_button.clicked.connect(lambda: self._shift(1))
+        self.day_edit.dateChanged.connect(self.load_planning)
+        self.span_combo.currentIndexChanged.connect(self.load_planning)
+        self.chart = PlanningChart()
+        self.segments = QTreeWidget()
+        self.segments.setAccessibleName(self.tr("Bookings and free gaps per licence"))
+        self.segments.setHeaderLabels([self.tr("Licence / time"), self.tr("Sessions")])
+        self.segments.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        nav = QHBoxLayout()
+        for w in (self.prev_button, self.day_edit, self.span_combo, self.next_button):
+            nav.addWidget(w)
+        nav.addStretch(1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.chart)
+        split.addWidget(self.segments)
+        split.setChildrenCollapsible(False)
+        box = QVBoxLayout(self.planning_box)
+        box.addLayout(nav)
+        box.addWidget(split, 1)
+
+    # ------------------------------------------------------------------ data
+    def refresh(self) -> None:
+        self._licences = self.feature.service.licences()
+        kinds = self.feature.repo.all_secret_kinds()
+        branches = {b.id: b.name for b in self._services.references.branches()}
+        self.table.setRowCount(len(self._licences))
+        for r, lic in enumerate(self._licences):
+            saved = kinds.get(lic.id, [])
+            values = [
+                lic.label,
+                lic.email,
+                label(PLAN_LABELS[lic.plan]),
+                str(lic.participant_cap),
+                str(lic.concurrent_limit),
+                branches.get(lic.branch_id, "") if lic.branch_id else self.tr("Shared"),
+                self.tr("Active") if lic.active else self.tr("Inactive"),
+                ", ".join(label(KIND_LABELS[k]) for k in sorted(saved, key=list(SecretKind).index))
+                or self.tr("None"),
+            ]
+            for c, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, lic.id)
+                self.table.setItem(r, c, item)
+        self._update_actions()
+        self.load_planning()
+
+    def check_vault(self) -> None:
+        """The keyring probe may wait on an unlock prompt: off the GUI thread."""
+        self.vault_button.setEnabled(False)
+        run_task(
+            lambda _t, _p: self.feature.vault.health(),
+            on_success=self._show_health,
+            on_error=lambda err: self._show_error(err),
+            pool=self._pool,
+            parent=self,
+        )
+
+    def _show_health(self, health: VaultHealth) -> None:
+        self.health = health
+        self.vault_button.setEnabled(True)
+        self.vault_badge.set_verdict(_HEALTH_VERDICT[health.state])
+        text = core_text("vault", health.message)
+        if health.fix:
+            text += " " + core_text("vault", health.fix)
+        self.vault_text.setText(text)
+        self.vault_text.setAccessibleDescription(text)
+        self.vault_checked.emit(health)
+
+    def load_planning(self) -> None:
+        qd = self.day_edit.date()
+        first = date(qd.year(), qd.month(), qd.day())
+        days = int(self.span_combo.currentData() or 7)
+        start = datetime.combine(first, time.min).astimezone()
+        end = datetime.combine(first + timedelta(days=days), time.min).astimezone()
+        run_task(
+            lambda _t, _p: self.feature.service.planning(start, end),
+            on_success=lambda rows: self._show_planning(rows, start, end),
+            on_error=self._show_error,
+            pool=self._pool,
+            parent=self,
+        )
+
+    def _show_planning(self, rows: list[PlanningRow], start: datetime, end: datetime) -> None:
+        self.chart.set_rows(rows, start, end)
+        self.segments.clear()
+        for row in rows:
+            top = QTreeWidgetItem([row.licence.label, ""])
+            for seg in row.segments:
+                when = f"{seg.start.astimezone():%d/%m %H:%M} – {seg.end.astimezone():%d/%m %H:%M}"
+                if seg.kind is SegmentKind.BOOKED:
+                    what = self.tr("Booked")
+                    titles = "; ".join(f"#{b.session_id} {b.title}" for b in seg.bookings)
+                else:
+                    what = self.tr("Free")
+                    titles = ""
+                top.addChild(QTreeWidgetItem([f"{what}  {when}", titles]))
+            self.segments.addTopLevelItem(top)
+        self.segments.expandAll()
+        self.planning_loaded.emit()
+
+    def _shift(self, direction: int) -> None:
+        days = int(self.span_combo.currentData() or 7)
+        self.day_edit.setDate(self.day_edit.date().addDays(direction * days))
+
+    # ------------------------------------------------------------------ actions
+    def selected(self) -> Licence | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self._licences[rows[0].row()]
+
+    def select_label(self, text: str) -> None:
+        for r, lic in enumerate(self._licences):
+            if lic.label == text:
+                self.table.selectRow(r)
+
+    def _update_actions(self) -> None:
+        lic = self.selected()
+        for a in (self.edit_action, self.toggle_action, self.delete_action):
+            a.setEnabled(lic is not None)
+        self.toggle_action.setText(
+            self.tr("Acti&vate") if lic is not None and not lic.active else self.tr("&Deactivate")
+        )
+
+    def add_licence(self) -> None:
+        self._open_dialog(None)
+
+    def edit_selected(self) -> None:
+        lic = self.selected()
+        if lic is not None:
+            self._open_dialog(lic)
+
+    def _open_dialog(self, lic: Licence | None) -> None:
+        saved = self.feature.secrets.kinds(lic.id) if lic else []
+        usable = self.health is not None and self.health.usable
+        dlg = LicenceDialog(self._services.references.branches(), lic, saved, usable, self)
+        self.dialog = dlg
+        dlg.accepted.connect(lambda: self._save(dlg, lic))
+        dlg.open()
+
+    def _save(self, dlg: LicenceDialog, lic: Licence | None) -> None:
+        draft = dlg.draft()
+        secrets = dlg.take_secrets()
+        feature = self.feature
+
+        def work(_t: Any, _p: Any) -> int:
+            for change in secrets:  # refuse bad secrets before writing anything
+                if change.value is not None:
+                    clean_secret(change.kind, change.value)
+            if lic is None:
+                new_id = feature.service.add(draft)
+                try:
+                    _apply_secrets(feature, new_id, secrets)
+                except BaseException:
+                    with contextlib.suppress(RegieError):
+                        feature.secrets.remove_all(new_id)
+                    feature.service.delete(new_id)  # all or nothing for a new licence
+                    raise
+                return new_id
+            feature.service.update(lic.id, draft)
+            _apply_secrets(feature, lic.id, secrets)
+            return lic.id
+
+        def failed(err: BaseException) -> None:
+            self.refresh()
+            if isinstance(err, RegieError):
+                dlg.show_error(error_text(err))
+                dlg.open()  # back to the form: nothing typed (but secrets) is lost
+                return
+            raise err
+
+        def done(licence_id: int) -> None:
+            self.refresh()
+            self.select_label(draft.label.strip())
+            self.saved.emit(licence_id)
+
+        run_task(work, on_success=done, on_error=failed, pool=self._pool, parent=self)
+
+    def toggle_selected(self) -> None:
+        lic = self.selected()
+        if lic is None:
+            return
+        draft = LicenceDraft(
+            lic.label,
+            lic.email,
+            lic.plan,
+            lic.participant_cap,
+            lic.concurrent_limit,
+            lic.branch_id,
+            not lic.active,
+        )
+        self._guarded(lambda: self.feature.service.update(lic.id, draft))
+
+    def remove_selected(self) -> None:
+        lic = self.selected()
+        if lic is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove licence"),
+            self.tr("Remove “{label}” and its saved secrets?").format(label=lic.label),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.remove(lic)
+
+    def remove(self, lic: Licence) -> None:
+        """Delete the licence, then its keyring entries (refused while it is in use)."""
+        feature = self.feature
+        kinds = feature.secrets.kinds(lic.id)
+
+        def work(_t: Any, _p: Any) -> None:
+            if kinds:
+                feature.secrets.require_usable()
+            feature.service.delete(lic.id)
+            for kind in kinds:
+                feature.vault.delete(feature.secrets.licence_ref(lic.id, kind))
+
+        run_task(
+            work,
+            on_success=lambda _r: self.refresh(),
+            on_error=self._show_error,
+            pool=self._pool,
+            parent=self,
+        )
+
+    def apply_policy(self) -> None:
+        policy = BookingPolicy(
+            timedelta(minutes=self.before_spin.value()),
+            timedelta(minutes=self.after_spin.value()),
+        )
+        self._guarded(lambda: self.feature.service.set_policy(policy))
+
+    def _guarded(self, fn: Any) -> None:
+        try:
+            fn()
+        except RegieError as err:
+            self._show_error(err)
+            return
+        self.refresh()
+
+    def _show_error(self, err: BaseException) -> None:
+        if not isinstance(err, RegieError):
+            raise err
+        self.last_error = error_text(err)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Licences"), self.last_error, parent=self
+        )
+        box.setObjectName("LicencesErrorBox")
+        box.open()
+
+
+def _apply_secrets(feature: Any, licence_id: int, changes: list[SecretChange]) -> None:
+    if not changes:
+        return
+    feature.secrets.require_usable()
+    for change in changes:
+        if change.value is None:
+            feature.secrets.remove(licence_id, change.kind)
+        else:
+            feature.secrets.store(licence_id, change.kind, change.value)

@@ -1,0 +1,360 @@
+"""Zoom secrets in the operating system's keyring, and nowhere else.
+
+Where the secrets go: the `keyring` library's backend for the platform (Windows
+Credential Manager, macOS Keychain, the Secret Service on Linux), under the service name
+`SERVICE` ("regie"). Each entry's user name is a *reference* such as
+`3f2a…/licence/4/host-key`; the database keeps only that reference. The first part is a
+random identifier of the network's database, so two databases on one computer (a
+training copy, the demo) never read each other's secrets.
+
+No silent fallback: a plaintext backend (`keyrings.alt`, keyring's own null/fail
+backends) is reported as unusable and nothing is written.
+
+Size limit: Windows Credential Manager stores at most 2560 bytes per credential and
+keyring writes the secret there as UTF-16, so a secret may take at most 2560 bytes in
+UTF-16 (1280 ordinary characters) on every platform — a licence set up on Linux then
+works on Windows too.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Protocol
+
+from app.core.i18n import QT_TRANSLATE_NOOP as _N
+from app.errors import RegieError, ValidationError
+
+log = logging.getLogger(__name__)
+
+CTX = "vault"
+SERVICE = "regie"
+MAX_SECRET_BYTES = 2560  # Windows CRED_MAX_CREDENTIAL_BLOB_SIZE, counted in UTF-16
+SETTING_NAMESPACE = "zoom.vault_namespace"
+_PROBE = "health-probe"
+
+# Backends that would keep secrets readable on disk, or not at all.
+_REFUSED_MODULES = ("keyrings.alt", "keyring.backends.fail", "keyring.backends.null")
+_REFUSED_NAMES = ("plaintext", "uncrypted", "unencrypted", "null", "fail")
+
+
+class SecretKind(StrEnum):
+    PASSWORD = "password"  # noqa: S105 - a kind, not a secret; the Zoom account's password
+    HOST_KEY = "host-key"  # claims host in a meeting started by someone else
+    PASSCODE = "passcode"  # a meeting's passcode
+
+
+KIND_LABELS: dict[SecretKind, str] = {
+    SecretKind.PASSWORD: _N("labels", "Account password"),
+    SecretKind.HOST_KEY: _N("labels", "Host key"),
+    SecretKind.PASSCODE: _N("labels", "Meeting passcode"),
+}
+
+
+class VaultState(StrEnum):
+    USABLE = "usable"
+    LOCKED = "locked"
+    MISSING = "missing"  # no backend, or only an unsafe one
+    BROKEN = "broken"  # a backend that fails for another reason
+
+
+@dataclass(frozen=True, slots=True)
+class VaultHealth:
+    state: VaultState
+    backend: str
+    message: str
+    fix: str
+
+    @property
+    def usable(self) -> bool:
+        return self.state is VaultState.USABLE
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "state": self.state.value,
+            "usable": self.usable,
+            "backend": self.backend,
+            "service": SERVICE,
+            "message": self.message,
+            "fix": self.fix,
+        }
+
+
+class VaultError(RegieError):
+    """The keyring refused or is unavailable. Never carries the secret."""
+
+    context = CTX
+
+    def __init__(self, message: str, fix: str, *, state: VaultState, **params: object) -> None:
+        self.state = state
+        super().__init__(message, fix, **params)
+
+
+class CredentialVault(Protocol):
+    """Where secrets live. `ref` is a reference (no secret in it); values never leave."""
+
+    def health(self) -> VaultHealth: ...
+    def put(self, ref: str, secret: str) -> None: ...
+    def get(self, ref: str) -> str | None: ...
+    def delete(self, ref: str) -> None: ...
+
+
+# ------------------------------------------------------------------ validation
+_HOST_KEY = re.compile(r"^\d{6,10}$")
+_PASSCODE = re.compile(r"^[A-Za-z0-9@*_.\-]{1,10}$")
+
+
+def clean_secret(kind: SecretKind, value: str) -> str:
+    """The secret as it will be stored, or ValidationError (the message never quotes it)."""
+    value = value.strip("\r\n")
+    if kind is SecretKind.HOST_KEY or kind is SecretKind.PASSCODE:
+        value = value.strip()
+    if not value:
+        raise ValidationError(
+            kind.value,
+            _N("errors", "The secret is empty."),
+            _N("errors", "Type it again; nothing was saved."),
+            kind=kind.value,
+        )
+    if len(value.encode("utf-16-le")) > MAX_SECRET_BYTES:
+        raise ValidationError(
+            kind.value,
+            _N(
+                "errors",
+                "The secret is too long for the keyring ({size} bytes; at most {max} "
+                "bytes, about {chars} characters).",
+            ),
+            _N("errors", "Check what was pasted; nothing was saved."),
+            kind=kind.value,
+            size=len(value.encode("utf-16-le")),
+            max=MAX_SECRET_BYTES,
+            chars=MAX_SECRET_BYTES // 2,
+        )
+    if kind is SecretKind.HOST_KEY and not _HOST_KEY.match(value):
+        raise ValidationError(
+            kind.value,
+            _N("errors", "A host key is 6 to 10 digits."),
+            _N("errors", "Copy it from the Zoom profile page (Profile › Host key)."),
+        )
+    if kind is SecretKind.PASSCODE and not _PASSCODE.match(value):
+        raise ValidationError(
+            kind.value,
+            _N("errors", "A Zoom passcode has 1 to 10 letters, digits or @ * _ - ."),
+            _N("errors", "Copy it from the meeting invitation."),
+        )
+    return value
+
+
+# ------------------------------------------------------------------ keyring backend
+def _backend_name(backend: Any) -> str:
+    cls = type(backend)
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def _unsafe(backend: Any) -> bool:
+    parts = [backend]
+    parts.extend(getattr(backend, "backends", []) or [])  # the chainer's members
+    for b in parts:
+        name = _backend_name(b).lower()
+        if name.startswith(_REFUSED_MODULES) or any(w in name for w in _REFUSED_NAMES):
+            return True
+    members = getattr(backend, "backends", None)
+    return members is not None and not members  # an empty chain stores nothing
+
+
+_MISSING = VaultHealth(
+    VaultState.MISSING,
+    "",
+    _N("vault", "No secure password store is available on this computer."),
+    _N(
+        "vault",
+        "On Windows and macOS it is built in; on Linux install and start GNOME Keyring or "
+        "KWallet, then restart Régie. Zoom secrets cannot be saved until then.",
+    ),
+)
+
+
+class KeyringVault:
+    """The real vault, through the `keyring` library.
+
+    `backend` is injected by tests; by default keyring's own choice for the platform.
+    """
+
+    def __init__(self, backend: Any | None = None) -> None:
+        self._backend = backend
+
+    def _keyring(self) -> Any:
+        if self._backend is not None:
+            return self._backend
+        import keyring
+
+        return keyring.get_keyring()
+
+    def health(self) -> VaultHealth:
+        """Usable, locked or missing — checked by writing, reading and deleting a probe."""
+        from keyring import errors as kerr
+
+        try:
+            backend = self._keyring()
+        except Exception:  # keyring's own start-up failure: treat as no backend
+            log.debug("keyring backend could not be loaded", exc_info=True)
+            return _MISSING
+        name = _backend_name(backend)
+        if _unsafe(backend):
+            return VaultHealth(VaultState.MISSING, name, _MISSING.message, _MISSING.fix)
+        probe = uuid.uuid4().hex
+        try:
+            backend.set_password(SERVICE, _PROBE, probe)
+            ok = backend.get_password(SERVICE, _PROBE) == probe
+            backend.delete_password(SERVICE, _PROBE)
+        except (kerr.KeyringLocked, kerr.InitError):
+            # InitError: no default keyring yet and its creation prompt was dismissed.
+            return VaultHealth(
+                VaultState.LOCKED,
+                name,
+                _N("vault", "The password store is locked."),
+                _N(
+                    "vault",
+                    "Unlock it (log in again, or open “Passwords and Keys”), then check again.",
+                ),
+            )
+        except kerr.NoKeyringError:
+            return VaultHealth(VaultState.MISSING, name, _MISSING.message, _MISSING.fix)
+        except Exception as err:
+            log.debug("keyring probe failed: %s", type(err).__name__)
+            ok = False
+        if not ok:
+            return VaultHealth(
+                VaultState.BROKEN,
+                name,
+                _N("vault", "The password store does not answer correctly."),
+                _N("vault", "Restart the computer; if it persists, call your technician."),
+            )
+        return VaultHealth(
+            VaultState.USABLE,
+            name,
+            _N("vault", "Zoom secrets are kept in the system's password store."),
+            "",
+        )
+
+    def put(self, ref: str, secret: str) -> None:
+        self._call("set_password", ref, secret)
+
+    def get(self, ref: str) -> str | None:
+        value = self._call("get_password", ref)
+        return value if isinstance(value, str) else None
+
+    def delete(self, ref: str) -> None:
+        from keyring import errors as kerr
+
+        try:
+            self._call("delete_password", ref)
+        except VaultError as err:
+            if isinstance(err.__cause__, kerr.PasswordDeleteError):
+                return  # already gone: deleting is idempotent
+            raise
+
+    def _call(self, method: str, ref: str, *secret: str) -> Any:
+        from keyring import errors as kerr
+
+        backend = self._keyring()
+        if _unsafe(backend):
+            raise VaultError(_MISSING.message, _MISSING.fix, state=VaultState.MISSING)
+        try:
+            return getattr(backend, method)(SERVICE, ref, *secret)
+        except kerr.KeyringLocked:
+            raise VaultError(
+                _N("vault", "The password store is locked."),
+                _N("vault", "Unlock it, then try again. Nothing was changed."),
+                state=VaultState.LOCKED,
+            ) from None
+        except kerr.NoKeyringError:
+            raise VaultError(_MISSING.message, _MISSING.fix, state=VaultState.MISSING) from None
+        except kerr.PasswordDeleteError as err:
+            raise VaultError(
+                _N("vault", "The secret was not in the password store."),
+                "",
+                state=VaultState.USABLE,
+            ) from err
+        except Exception as err:
+            # The driver's message could echo its arguments: keep only the type.
+            log.debug("keyring %s failed: %s", method, type(err).__name__)
+            raise VaultError(
+                _N("vault", "The password store refused the operation ({error})."),
+                _N("vault", "Check that it is unlocked, then try again. Nothing was changed."),
+                state=VaultState.BROKEN,
+                error=type(err).__name__,
+            ) from None
+
+
+# ------------------------------------------------------------------ references
+class SecretRefStore(Protocol):
+    """The database side: which secrets exist, by reference only."""
+
+    def secret_refs(self, licence_id: int) -> dict[SecretKind, str]: ...
+    def set_secret_ref(self, licence_id: int, kind: SecretKind, ref: str) -> None: ...
+    def drop_secret_ref(self, licence_id: int, kind: SecretKind) -> None: ...
+
+
+class NamespaceSettings(Protocol):
+    def get(self, key: str, default: str | None = None) -> str | None: ...
+    def set(self, key: str, value: str) -> None: ...
+
+
+def namespace(settings: NamespaceSettings) -> str:
+    """This database's random vault prefix, created on first use."""
+    value = settings.get(SETTING_NAMESPACE)
+    if not value:
+        value = uuid.uuid4().hex
+        settings.set(SETTING_NAMESPACE, value)
+    return value
+
+
+class LicenceSecrets:
+    """Writes, replaces and deletes a licence's secrets together with its references."""
+
+    def __init__(
+        self, vault: CredentialVault, refs: SecretRefStore, prefix: Callable[[], str]
+    ) -> None:
+        self.vault = vault
+        self._refs = refs
+        self._prefix = prefix
+
+    def licence_ref(self, licence_id: int, kind: SecretKind) -> str:
+        return f"{self._prefix()}/licence/{licence_id}/{kind.value}"
+
+    def session_ref(self, session_id: int) -> str:
+        return f"{self._prefix()}/session/{session_id}/{SecretKind.PASSCODE.value}"
+
+    def require_usable(self) -> None:
+        health = self.vault.health()
+        if not health.usable:
+            raise VaultError(health.message, health.fix, state=health.state)
+
+    def store(self, licence_id: int, kind: SecretKind, value: str) -> None:
+        """Save (or replace) a licence secret, then record its reference."""
+        value = clean_secret(kind, value)
+        ref = self.licence_ref(licence_id, kind)
+        self.vault.put(ref, value)
+        self._refs.set_secret_ref(licence_id, kind, ref)
+
+    def remove(self, licence_id: int, kind: SecretKind) -> None:
+        ref = self._refs.secret_refs(licence_id).get(kind) or self.licence_ref(licence_id, kind)
+        self.vault.delete(ref)
+        self._refs.drop_secret_ref(licence_id, kind)
+
+    def remove_all(self, licence_id: int) -> None:
+        for kind in (SecretKind.PASSWORD, SecretKind.HOST_KEY):
+            self.remove(licence_id, kind)
+
+    def read(self, licence_id: int, kind: SecretKind) -> str | None:
+        ref = self._refs.secret_refs(licence_id).get(kind)
+        return None if ref is None else self.vault.get(ref)
+
+    def kinds(self, licence_id: int) -> list[SecretKind]:
+        """Which secrets the database says exist (no keyring access)."""
+        return sorted(self._refs.secret_refs(licence_id), key=list(SecretKind).index)

@@ -1,0 +1,179 @@
+"""The Launch Zoom flow with real Qt: captured URL handler, web fallback, clipboard."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QObject, QSettings, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from pytestqt.qtbot import QtBot
+
+from app.core.models import SessionStatus
+from app.services import Services
+from app.ui.launch import (
+    DEFAULT_CLEAR_SECONDS,
+    SETTING_CLEAR_SECONDS,
+    LaunchController,
+    LaunchOutcome,
+    describe,
+)
+from app.ui.workers import ImmediatePool
+from app.zoom.launch import build_licences
+from app.zoom.vault import KeyringVault, SecretKind
+from tests.support.fixtures import FIXED_NOW
+from tests.zoom.conftest import Network
+
+pytestmark = pytest.mark.keyring
+
+HOST_KEY = "572019"
+PASSCODE = "Lm4pQ"
+
+
+class Catcher(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def handle(self, url: QUrl) -> None:
+        self.urls.append(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
+
+
+def _capture(scheme: str, catcher: Catcher) -> None:
+    """Route `scheme` URLs opened through QDesktopServices to the catcher's slot."""
+    QDesktopServices.setUrlHandler(scheme, catcher, "handle")  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def net(services: Services) -> Network:
+    if not os.environ.get("REGIE_TEST_KEYRING"):
+        pytest.skip("needs the Secret Service started by tests/support/services.sh")
+    refs = services.references
+    a = refs.add_branch("centre", "Médiathèque centrale")
+    b = refs.add_branch("nord", "Bibliothèque Nord")
+    return Network(
+        services, build_licences(services, KeyringVault()), a, b, refs.session_types()[0].id
+    )
+
+
+@pytest.fixture
+def session_id(net: Network) -> int:
+    f = net.feature
+    lid = net.licence("Zoom 1")
+    sid = net.session("Café FLE", FIXED_NOW + timedelta(hours=1))
+    f.service.assign(sid, lid)
+    f.secrets.store(lid, SecretKind.HOST_KEY, HOST_KEY)
+    f.launcher.set_meeting(sid, "12345678901", PASSCODE, None)
+    return sid
+
+
+@pytest.fixture
+def catcher() -> object:
+    c = Catcher()
+    yield c
+    QDesktopServices.unsetUrlHandler("zoommtg")
+    QDesktopServices.unsetUrlHandler("https")
+
+
+def _launch(qtbot: QtBot, ctl: LaunchController, sid: int) -> LaunchOutcome:
+    with qtbot.waitSignal(ctl.launched, timeout=5000) as blocker:
+        ctl.launch(sid)
+    outcome = blocker.args[0]
+    assert isinstance(outcome, LaunchOutcome)
+    return outcome
+
+
+def test_opens_zoom_client_copies_host_key_and_marks_running(
+    qtbot: QtBot, net: Network, session_id: int, catcher: Catcher
+) -> None:
+    _capture("zoommtg", catcher)
+    ctl = LaunchController(net.feature.launcher, pool=ImmediatePool())
+    outcome = _launch(qtbot, ctl, session_id)
+    assert len(catcher.urls) == 1
+    url = catcher.urls[0]
+    assert url.startswith("zoommtg://zoom.us/join?action=join&confno=12345678901")
+    assert f"pwd={PASSCODE}" in url
+    assert outcome.opened == "client" and outcome.host_key_copied and outcome.marked_running
+    assert PASSCODE not in outcome.masked_url
+    assert QGuiApplication.clipboard().text() == HOST_KEY
+    assert ctl.clipboard_pending and ctl._timer.interval() == DEFAULT_CLEAR_SECONDS * 1000
+    assert net.services.sessions.get(session_id).status is SessionStatus.RUNNING
+    text = describe(outcome)
+    assert "Zoom was opened" in text and "60 seconds" in text and "Claim host" in text
+    assert HOST_KEY not in text
+    ctl.clear_clipboard()
+    assert QGuiApplication.clipboard().text() == ""
+
+
+@pytest.mark.qt_log_ignore("does not support QPlatformServices::openUrl")
+def test_falls_back_to_the_web_link(
+    qtbot: QtBot, qtlog, net: Network, session_id: int, catcher: Catcher
+) -> None:
+    QDesktopServices.unsetUrlHandler("zoommtg")
+    _capture("https", catcher)
+    ctl = LaunchController(net.feature.launcher, pool=ImmediatePool())
+    outcome = _launch(qtbot, ctl, session_id)
+    assert catcher.urls == [f"https://zoom.us/j/12345678901?pwd={PASSCODE}"]
+    assert outcome.opened == "web"
+    assert "web browser" in describe(outcome)
+    # Qt quotes the refused zoommtg:// URL in a warning: the passcode is masked there.
+    messages = [r.message for r in qtlog.records]
+    assert any("zoommtg://" in m and "pwd=****" in m for m in messages), messages
+    assert all(PASSCODE not in m for m in messages)
+
+
+def test_clipboard_cleared_after_the_delay(
+    qtbot: QtBot, net: Network, session_id: int, catcher: Catcher
+) -> None:
+    QSettings().setValue(SETTING_CLEAR_SECONDS, 1)
+    _capture("zoommtg", catcher)
+    ctl = LaunchController(net.feature.launcher, pool=ImmediatePool())
+    _launch(qtbot, ctl, session_id)
+    assert QGuiApplication.clipboard().text() == HOST_KEY
+    with qtbot.waitSignal(ctl.clipboard_cleared, timeout=4000):
+        pass
+    assert QGuiApplication.clipboard().text() == ""
+
+
+def test_clipboard_left_alone_when_the_user_copied_something_else(
+    qtbot: QtBot, net: Network, session_id: int, catcher: Catcher
+) -> None:
+    QSettings().setValue(SETTING_CLEAR_SECONDS, 1)
+    _capture("zoommtg", catcher)
+    ctl = LaunchController(net.feature.launcher, pool=ImmediatePool())
+    _launch(qtbot, ctl, session_id)
+    QGuiApplication.clipboard().setText("adresse de la salle")
+    with qtbot.waitSignal(ctl.clipboard_cleared, timeout=4000):
+        pass
+    assert QGuiApplication.clipboard().text() == "adresse de la salle"
+
+
+def test_nothing_can_open_is_reported(qtbot: QtBot, net: Network, session_id: int) -> None:
+    ctl = LaunchController(net.feature.launcher, pool=ImmediatePool(), open_url=lambda _u: False)
+    with qtbot.waitSignal(ctl.failed, timeout=5000) as blocker:
+        ctl.launch(session_id)
+    assert "Neither the Zoom application" in blocker.args[0]
+    assert QGuiApplication.clipboard().text() != HOST_KEY
+    assert net.services.sessions.get(session_id).status is SessionStatus.PLANNED
+
+
+def test_missing_meeting_says_what_to_do(qtbot: QtBot, net: Network) -> None:
+    sid = net.session("Sans réunion", FIXED_NOW + timedelta(hours=2))
+    ctl = LaunchController(net.feature.launcher, pool=ImmediatePool())
+    with qtbot.waitSignal(ctl.failed, timeout=5000) as blocker:
+        ctl.launch(sid)
+    assert "no Zoom meeting yet" in blocker.args[0] and "meeting-id" in blocker.args[0]
+
+
+def test_launch_runs_in_a_worker_thread(
+    qtbot: QtBot, net: Network, session_id: int, catcher: Catcher
+) -> None:
+    """With the real thread pool: the GUI thread only opens the URL and the clipboard."""
+    _capture("zoommtg", catcher)
+    ctl = LaunchController(net.feature.launcher)
+    with qtbot.waitSignal(ctl.launched, timeout=10_000):
+        ctl.launch(session_id)
+    assert len(catcher.urls) == 1
+    ctl.clear_clipboard()

@@ -1,0 +1,215 @@
+"""The command-line twin, end to end, and proof that no secret leaks anywhere."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app import cli
+from app.crash import write_crash_log
+from tests.zoom.conftest import Network
+
+HOST_KEY = "739164"
+PASSWORD = "Tr0ub4dor&3-unique-8f2c"
+PASSCODE = "Qz7mK2"
+
+
+def run(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *argv: str, stdin: str = ""
+) -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code = cli.run(cli.build_parser().parse_args(list(argv)))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_add_list_assign_without_keyring(network: Network, at, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("REGIE_DB", network.services.config.db_url)
+    code, out, _ = run(
+        capsys,
+        monkeypatch,
+        "licences",
+        "add",
+        "--label",
+        "Zoom 1",
+        "--email",
+        "z1@bm.fr",
+        "--plan",
+        "pro",
+        "--cap",
+        "100",
+        "--json",
+    )
+    assert code == 0 and json.loads(out)["label"] == "Zoom 1"
+    code, _, err = run(
+        capsys,
+        monkeypatch,
+        "licences",
+        "add",
+        "--label",
+        "Nord",
+        "--email",
+        "n@bm.fr",
+        "--plan",
+        "pro",
+        "--cap",
+        "100",
+        "--concurrent",
+        "2",
+    )
+    assert code == 1 and "Pro licence runs only one meeting" in err
+    code, out, _ = run(
+        capsys,
+        monkeypatch,
+        "licences",
+        "add",
+        "--label",
+        "Nord",
+        "--email",
+        "n@bm.fr",
+        "--plan",
+        "business",
+        "--cap",
+        "300",
+        "--branch",
+        "nord",
+    )
+    assert code == 0
+    code, out, _ = run(capsys, monkeypatch, "licences", "list", "--json")
+    rows = json.loads(out)
+    assert [(r["label"], r["branch"], r["secrets"]) for r in rows] == [
+        ("Nord", "nord", []),
+        ("Zoom 1", None, []),
+    ]
+    s1 = network.session("Conte", at(10))
+    s2 = network.session("Conte 2", at(10, 30))
+    code, out, _ = run(capsys, monkeypatch, "sessions", "assign", str(s1), "--auto", "--json")
+    assert code == 0 and json.loads(out)["licence"] == "Zoom 1"
+    code, _, err = run(capsys, monkeypatch, "sessions", "assign", str(s2), "--licence", "Zoom 1")
+    assert code == 1 and f"session {s1}" in err and "Conte" in err
+    code, out, _ = run(
+        capsys, monkeypatch, "licences", "planning", "--from", "2026-11-24", "--days", "1", "--json"
+    )
+    plan = {r["licence"]: r for r in json.loads(out)}
+    assert [s["kind"] for s in plan["Zoom 1"]["segments"]] == ["free", "booked", "free"]
+    code, out, _ = run(capsys, monkeypatch, "licences", "policy", "--before", "0", "--json")
+    assert json.loads(out) == {"buffer_before_minutes": 0, "buffer_after_minutes": 5}
+
+
+@pytest.mark.keyring
+def test_no_secret_reaches_db_logs_output_or_crash_log(
+    network: Network, at, capsys, monkeypatch, caplog, tmp_path: Path
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    monkeypatch.setenv("REGIE_DB", network.services.config.db_url)
+    outputs: list[str] = []
+
+    def go(*argv: str, stdin: str = "") -> tuple[int, str, str]:
+        code, out, err = run(capsys, monkeypatch, *argv, stdin=stdin)
+        outputs.extend([out, err])
+        return code, out, err
+
+    assert (
+        go(
+            "licences",
+            "add",
+            "--label",
+            "Zoom 1",
+            "--email",
+            "z1@bm.fr",
+            "--plan",
+            "pro",
+            "--cap",
+            "100",
+        )[0]
+        == 0
+    )
+    assert (
+        go("licences", "set-secret", "Zoom 1", "--kind", "host-key", stdin=HOST_KEY + "\n")[0] == 0
+    )
+    assert go("licences", "set-secret", "Zoom 1", "--kind", "password", stdin=PASSWORD)[0] == 0
+    code, _, err = go("licences", "set-secret", "Zoom 1", "--kind", "password", stdin="y" * 5000)
+    assert code == 1 and "too long" in err
+    sid = network.session("Café FLE", at(18))
+    assert go("sessions", "assign", str(sid), "--licence", "Zoom 1")[0] == 0
+    assert (
+        go(
+            "sessions",
+            "meeting",
+            str(sid),
+            "--meeting-id",
+            "123 4567 8901",
+            "--passcode-stdin",
+            "--join-url",
+            f"https://zoom.us/j/12345678901?pwd={PASSCODE}",
+            stdin=PASSCODE,
+        )[0]
+        == 0
+    )
+    code, out, _ = go("launch", str(sid), "--dry-run", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["client_url"].endswith(
+        "pwd=****&uname=" + data["client_url"].rsplit("=", 1)[1]
+    )
+    assert data["host_key"] == "****" and data["passcode"] == "****" and data["dry_run"]
+    go("licences", "list", "--json")
+    go("launch", str(sid), "--dry-run")
+    # A crash while a secret is in play: the crash log holds the traceback only.
+    try:
+        network.feature.secrets.store(999, network.feature.secrets.kinds(1)[0], HOST_KEY)
+    except Exception as exc:  # the licence 999 does not exist: a foreign-key failure
+        log = write_crash_log(tmp_path / "crashes", type(exc), exc, exc.__traceback__)
+        assert log is not None
+        outputs.append(log.read_text(encoding="utf-8"))
+    network.services.close()
+    blobs = [
+        p.read_bytes() for p in Path(network.services.db.path or "").parent.glob("*") if p.is_file()
+    ]
+    texts = [
+        *outputs,
+        *(r.getMessage() for r in caplog.records),
+        *(str(r.args) for r in caplog.records),
+    ]
+    for secret in (HOST_KEY, PASSWORD, PASSCODE):
+        for blob in blobs:
+            assert secret.encode() not in blob
+            assert secret.encode("utf-16-le") not in blob
+        for text in texts:
+            assert secret not in text
+    # ... and they are in the keyring.
+    import keyring
+
+    refs = network.feature.repo.secret_refs(1)
+    assert {keyring.get_password("regie", r) for r in refs.values()} == {HOST_KEY, PASSWORD}
+
+
+def test_set_secret_without_backend_in_subprocess(network: Network, tmp_path: Path) -> None:
+    """The no-backend path end to end: a clear message, exit 1, nothing stored anywhere."""
+    network.licence("Zoom 1")
+    network.services.close()
+    env = {
+        **os.environ,
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+        "REGIE_DB": network.services.config.db_url,
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "licences", "set-secret", "Zoom 1", "--kind", "host-key"],
+        input=HOST_KEY,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert "No secure password store" in done.stderr
+    assert HOST_KEY not in done.stdout + done.stderr
+    assert HOST_KEY.encode() not in Path(network.services.db.path or "").read_bytes()
+    crashes = Path(os.environ["REGIE_DATA_DIR"]) / "crashes"
+    assert not crashes.exists() or not list(crashes.iterdir())

@@ -1,0 +1,126 @@
+"""Licences and bookings on a real SQLite file: the service, its repository, migration."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from app.core.licences import BookingPolicy, LicenceClashError, LicenceDraft
+from app.core.models import LicencePlan, SessionStatus
+from app.errors import NotFoundError, RegieError, ValidationError
+from app.storage.licences import MeetingRecord
+from tests.zoom.conftest import Network
+
+
+def test_migration_creates_the_tables(network: Network) -> None:
+    with network.services.db.read() as conn:
+        names = set(sa.inspect(conn).get_table_names())
+    assert {"licence_secrets", "session_meetings"} <= names
+
+
+def test_add_edit_and_duplicate_label(network: Network) -> None:
+    svc = network.feature.service
+    lid = network.licence("Zoom 1")
+    with pytest.raises(ValidationError, match="already exists"):
+        network.licence("Zoom 1")
+    svc.update(lid, LicenceDraft("Zoom Un", "un@bm.fr", LicencePlan.BUSINESS, 300, 2))
+    lic = svc.by_label("zoom un")
+    assert (lic.plan, lic.participant_cap, lic.concurrent_limit) == (LicencePlan.BUSINESS, 300, 2)
+    with pytest.raises(NotFoundError, match="regie licences list"):
+        svc.by_label("absent")
+
+
+def test_manual_assignment_refuses_overlap_naming_the_session(network: Network, at) -> None:
+    svc = network.feature.service
+    lid = network.licence("Zoom 1")
+    first = network.session("Café FLE", at(14))
+    second = network.session("Atelier BD", at(14, 30))
+    assert svc.assign(first, lid).label == "Zoom 1"
+    with pytest.raises(LicenceClashError) as err:
+        svc.assign(second, lid)
+    assert f"session {first}" in err.value.text() and "Café FLE" in err.value.text()
+    assert network.services.sessions.get(second).licence_id is None  # nothing written
+
+
+def test_buffer_policy_is_a_network_setting(network: Network, at) -> None:
+    svc = network.feature.service
+    assert svc.policy() == BookingPolicy()  # 10 min before, 5 after
+    lid = network.licence("Zoom 1")
+    svc.assign(network.session("A", at(14)), lid)
+    later = network.session("B", at(15, 10))  # 10 min gap: less than 5 + 10
+    with pytest.raises(LicenceClashError):
+        svc.assign(later, lid)
+    svc.set_policy(BookingPolicy(timedelta(minutes=5), timedelta(minutes=5)))
+    assert network.services.settings.get("licences.buffer_before_minutes") == "5"
+    assert svc.assign(later, lid).id == lid
+    with pytest.raises(ValidationError):
+        svc.set_policy(BookingPolicy(timedelta(minutes=-1), timedelta(0)))
+
+
+def test_auto_assignment_and_cancelled_sessions(network: Network, at) -> None:
+    svc = network.feature.service
+    small = network.licence("Petit", 100)
+    big = network.licence("Grand", 300, plan=LicencePlan.BUSINESS)
+    nord = network.licence("Nord", 100, branch_id=network.branch_b)
+    s1 = network.session("Conte", at(10))
+    s2 = network.session("Conte bis", at(10))
+    s3 = network.session("Conte ter", at(10))
+    s_nord = network.session("Lecture", at(10), branch=network.branch_b)
+    assert svc.assign_auto(s_nord).id == nord  # own branch first
+    assert svc.assign_auto(s1).id == small  # smallest cap that fits
+    assert svc.assign_auto(s2).id == big
+    with pytest.raises(RegieError, match="No licence is free"):
+        svc.assign_auto(s3)
+    network.services.sessions.cancel(s1)
+    assert svc.assign_auto(s3).id == small  # a cancelled session frees its licence
+    svc.unassign(s3)
+    assert network.services.sessions.get(s3).licence_id is None
+
+
+def test_capacity_above_cap_refused(network: Network, at) -> None:
+    lid = network.licence("Zoom 1", 100)
+    sid = network.session("Concert", at(20), capacity=250)
+    with pytest.raises(LicenceClashError, match="250 participants"):
+        network.feature.service.assign(sid, lid)
+
+
+def test_finished_sessions_keep_their_licence(network: Network, at) -> None:
+    lid = network.licence("Zoom 1")
+    sid = network.session("Passé", at(8))
+    network.services.sessions.cancel(sid)
+    with pytest.raises(ValidationError, match="over or cancelled"):
+        network.feature.service.assign(sid, lid)
+
+
+def test_delete_only_unused_licences(network: Network, at) -> None:
+    svc = network.feature.service
+    used = network.licence("Utilisée")
+    unused = network.licence("Libre")
+    svc.assign(network.session("S", at(9)), used)
+    with pytest.raises(ValidationError, match="Deactivate it instead"):
+        svc.delete(used)
+    svc.delete(unused)
+    assert [x.label for x in svc.licences()] == ["Utilisée"]
+
+
+def test_planning_from_the_database(network: Network, at) -> None:
+    svc = network.feature.service
+    lid = network.licence("Zoom 1")
+    svc.assign(network.session("Matin", at(10)), lid)
+    rows = svc.planning(at(0), at(0, day=1))
+    assert len(rows) == 1 and len(rows[0].booked) == 1 and len(rows[0].gaps) == 2
+
+
+def test_meeting_record_round_trip(network: Network, at) -> None:
+    sid = network.session("S", at(9))
+    repo = network.feature.repo
+    assert repo.meeting(sid) is None
+    repo.set_meeting(MeetingRecord(sid, "12345678901", None, None))
+    repo.set_meeting(MeetingRecord(sid, "98765432109", "https://zoom.us/j/98765432109", "ref"))
+    got = repo.meeting(sid)
+    assert got is not None and got.meeting_id == "98765432109" and got.passcode_ref == "ref"
+    with pytest.raises(NotFoundError):
+        repo.set_meeting(MeetingRecord(9999, "12345678901", None, None))
+    assert network.services.sessions.get(sid).status is SessionStatus.PLANNED

@@ -1,0 +1,155 @@
+"""The keyring vault against the real Secret Service, and without any backend."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import keyring
+import keyring.backends.fail
+import pytest
+
+from app.errors import ValidationError
+from app.zoom.vault import (
+    MAX_SECRET_BYTES,
+    SERVICE,
+    KeyringVault,
+    SecretKind,
+    VaultError,
+    VaultState,
+    clean_secret,
+)
+from tests.zoom.conftest import Network
+
+
+@pytest.mark.keyring
+def test_real_secret_service_round_trip(keyring_vault: KeyringVault) -> None:
+    ref = f"test/{uuid.uuid4().hex}/host-key"
+    keyring_vault.put(ref, "123456")
+    assert keyring_vault.get(ref) == "123456"
+    assert keyring.get_password(SERVICE, ref) == "123456"  # really in the Secret Service
+    keyring_vault.put(ref, "654321")  # replace
+    assert keyring_vault.get(ref) == "654321"
+    keyring_vault.delete(ref)
+    assert keyring_vault.get(ref) is None
+    keyring_vault.delete(ref)  # deleting twice is fine
+    health = keyring_vault.health()
+    assert health.state is VaultState.USABLE and "SecretService" in health.backend
+    assert keyring_vault.get(f"{SERVICE}/health-probe") is None  # the probe cleans up
+
+
+@pytest.mark.keyring
+def test_licence_secrets_written_replaced_deleted_with_the_licence(network: Network) -> None:
+    f = network.feature
+    lid = network.licence("Zoom 1")
+    f.secrets.store(lid, SecretKind.PASSWORD, "correct horse battery staple\n")
+    f.secrets.store(lid, SecretKind.HOST_KEY, "123456")
+    f.secrets.store(lid, SecretKind.HOST_KEY, "246810")
+    refs = f.repo.secret_refs(lid)
+    assert set(refs) == {SecretKind.PASSWORD, SecretKind.HOST_KEY}
+    assert all("/licence/" in r and "2468" not in r for r in refs.values())
+    assert f.secrets.read(lid, SecretKind.HOST_KEY) == "246810"
+    assert f.secrets.read(lid, SecretKind.PASSWORD) == "correct horse battery staple"
+    f.secrets.remove_all(lid)
+    assert f.repo.secret_refs(lid) == {}
+    assert all(keyring.get_password(SERVICE, r) is None for r in refs.values())
+
+
+def test_secret_rules_never_quote_the_secret() -> None:
+    too_long = "x" * (MAX_SECRET_BYTES // 2 + 1)
+    with pytest.raises(ValidationError) as err:
+        clean_secret(SecretKind.PASSWORD, too_long)
+    assert too_long not in err.value.text() and "2560" in err.value.text()
+    assert clean_secret(SecretKind.PASSWORD, "x" * (MAX_SECRET_BYTES // 2)) == "x" * 1280
+    # Non-ASCII counts in UTF-16 units, as Windows stores it.
+    with pytest.raises(ValidationError):
+        clean_secret(SecretKind.PASSWORD, "🔑" * 641)
+    for bad in ("", "12345", "12345a", "12345678901"):
+        with pytest.raises(ValidationError) as err:
+            clean_secret(SecretKind.HOST_KEY, bad)
+        assert not bad or bad not in err.value.text()
+    with pytest.raises(ValidationError):
+        clean_secret(SecretKind.PASSCODE, "has space")
+    assert clean_secret(SecretKind.PASSCODE, " Ab3@x \n") == "Ab3@x"
+
+
+def test_no_backend_is_reported_missing_and_nothing_is_written() -> None:
+    vault = KeyringVault(keyring.backends.fail.Keyring())
+    health = vault.health()
+    assert health.state is VaultState.MISSING and not health.usable
+    assert "GNOME Keyring" in health.fix
+    with pytest.raises(VaultError) as err:
+        vault.put("x/licence/1/password", "s3cret-value")
+    assert err.value.state is VaultState.MISSING
+    assert "s3cret-value" not in err.value.text()
+
+
+class _Plaintext:
+    """Stands for keyrings.alt's file backend, which must never be used."""
+
+    def set_password(self, *_a: str) -> None:
+        raise AssertionError("a plaintext backend was written to")
+
+
+_Plaintext.__module__ = "keyrings.alt.file"
+
+
+def test_plaintext_backend_is_refused() -> None:
+    vault = KeyringVault(_Plaintext())
+    assert vault.health().state is VaultState.MISSING
+    with pytest.raises(VaultError):
+        vault.put("x", "secret")
+
+
+def test_check_vault_cli_without_backend(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "licences", "check-vault", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert '"state": "missing"' in done.stdout
+
+
+@pytest.mark.keyring
+def test_locked_keyring_is_reported(tmp_path: Path) -> None:
+    """A Secret Service that was never unlocked: its own private bus and daemon."""
+    if shutil.which("gnome-keyring-daemon") is None or shutil.which("dbus-run-session") is None:
+        pytest.skip("gnome-keyring is not installed")
+    home = tmp_path / "home"
+    run = tmp_path / "run"
+    home.mkdir()
+    run.mkdir(mode=0o700)
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "XDG_RUNTIME_DIR": str(run),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+    }
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    lock = (
+        "import secretstorage; c = secretstorage.dbus_init(); "
+        "secretstorage.get_default_collection(c).lock()"
+    )
+    script = (
+        "printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; "
+        f"{sys.executable} -c '{lock}' && "
+        f"{sys.executable} -m app licences check-vault --json"
+    )
+    done = subprocess.run(
+        ["dbus-run-session", "--", "sh", "-c", script],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert '"state": "locked"' in done.stdout, done.stdout + done.stderr
