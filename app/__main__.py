@@ -25,8 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     from app import cli, crash
     from app.config import data_dir
 
-    parser = cli.build_parser()
-    args = parser.parse_args(argv)
+    args = cli.parse(argv)
     if args.verb:
         crash.install(data_dir(), notify=None)
         return cli.run(args)

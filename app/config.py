@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
-
-import platformdirs
 
 APP_NAME = "regie"
 
@@ -16,6 +15,8 @@ def data_dir() -> Path:
     override = os.environ.get("REGIE_DATA_DIR")
     if override:
         return Path(override).expanduser()
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -24,16 +25,23 @@ def config_dir() -> Path:
     override = os.environ.get("REGIE_CONFIG_DIR")
     if override:
         return Path(override).expanduser()
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
 def resources_dir() -> Path:
-    """Shipped resources: next to the package in a checkout, inside the bundle when frozen."""
+    """Shipped resources: next to the package in a checkout, inside it once installed
+    (`app/resources` in a wheel), at the bundle's root when frozen by PyInstaller."""
     here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "resources", here / "resources"):
+    candidates = [here.parent / "resources", here / "resources"]
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundle:
+        candidates.insert(0, Path(bundle) / "resources")
+    for candidate in candidates:
         if candidate.is_dir():
             return candidate
-    return here.parent / "resources"
+    return candidates[0]
 
 
 def default_db_url() -> str:

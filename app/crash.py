@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import platform
 import sys
 import traceback
 from collections.abc import Callable
@@ -29,6 +28,8 @@ def write_crash_log(
     folder: Path, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
 ) -> Path | None:
     """Write the crash log; returns its path, or None if even that failed."""
+    import platform
+
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")  # noqa: DTZ005 - for people
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from app.config import AppConfig
+from app.core.attendance import AttendanceService
 from app.core.sessions import SessionService, now_local
+from app.storage.attendance import build_attendance
 from app.storage.database import Database, MigrationReport
+from app.storage.demo import DemoCounts
 from app.storage.repositories import (
     SqlCheckRepository,
     SqlReferenceRepository,
     SqlSessionRepository,
     SqlSettingsRepository,
 )
+from app.zoom.launch import LicenceFeature, build_licences
+
+DEMO_SEED = 2020
 
 
 @dataclass
@@ -27,6 +33,8 @@ class Services:
     session_repo: SqlSessionRepository
     checks: SqlCheckRepository
     settings: SqlSettingsRepository
+    attendance: AttendanceService = field(init=False)
+    licences: LicenceFeature = field(init=False)
 
     def close(self) -> None:
         self.db.dispose()
@@ -41,7 +49,7 @@ def open_services(
         report = db.migrate() if migrate else MigrationReport(None, None, None)
         refs = SqlReferenceRepository(db)
         session_repo = SqlSessionRepository(db)
-        return Services(
+        services = Services(
             config=config,
             db=db,
             migration=report,
@@ -51,6 +59,26 @@ def open_services(
             checks=SqlCheckRepository(db),
             settings=SqlSettingsRepository(db),
         )
+        services.attendance = build_attendance(services, clock=clock)
+        services.licences = build_licences(services)
+        return services
     except BaseException:
         db.dispose()
         raise
+
+
+def load_demo_network(services: Services, now: datetime | None = None) -> DemoCounts:
+    """The demo network, then plausible attendance for its sessions already held."""
+    import random
+
+    from app.core.attendance import demo_attendance
+    from app.core.demo import build_demo
+    from app.storage.attendance import write_demo_attendance
+    from app.storage.demo import load_demo
+
+    counts = load_demo(services.db, build_demo(now or now_local()))
+    write_demo_attendance(
+        services.db,
+        demo_attendance(services.sessions.list(), random.Random(DEMO_SEED)),  # noqa: S311 - demo
+    )
+    return counts

@@ -51,6 +51,19 @@ def _fail_on_log_warnings(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
         pytest.fail("unexpected log warnings: " + "; ".join(r.getMessage() for r in unexpected))
 
 
+@pytest.fixture(autouse=True)
+def _real_services_only(request: pytest.FixtureRequest) -> None:
+    """Tests marked `keyring` / `audio` / `xvfb` use the real service the test command
+    starts; run without it (a bare pytest), they skip and say why."""
+    needs = {"keyring": "REGIE_TEST_KEYRING", "audio": "REGIE_TEST_AUDIO",
+             "xvfb": "REGIE_TEST_DISPLAY"}
+    for marker, env in needs.items():
+        if request.node.get_closest_marker(marker) and not os.environ.get(env):
+            if os.environ.get("REGIE_REQUIRE_SERVICES"):
+                pytest.fail(f"the test command did not start the {marker} service ({env})")
+            pytest.skip(f"needs the {marker} service started by the test command ({env})")
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "regie.sqlite3"

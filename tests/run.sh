@@ -5,6 +5,8 @@
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
+venv=${REGIE_VENV:-$repo/.venv}
+if [ -d "$venv/bin" ]; then export PATH="$venv/bin:$PATH"; fi
 
 echo "== ruff"
 ruff check app tests installer
@@ -12,5 +14,9 @@ echo "== mypy"
 mypy
 echo "== import-linter"
 lint-imports --no-cache
+echo "== translations"
+python installer/i18n.py check
 echo "== pytest (with services)"
+# Inside the test command every real service must be there: a missing one fails, never skips.
+export REGIE_REQUIRE_SERVICES=1
 exec dbus-run-session -- bash "$repo/tests/support/services.sh" python -m pytest "$@"

@@ -9,9 +9,6 @@ several modules (`check`, `sessions`…) are reached with `group()`.
 from __future__ import annotations
 
 import argparse
-import importlib
-import json
-import pkgutil
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -51,11 +48,14 @@ def group(verbs: argparse._SubParsersAction[Any], name: str, help_text: str) -> 
     return existing.get_default("_group_sub")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, with_verbs: bool = True) -> argparse.ArgumentParser:
+    """The whole parser; `with_verbs=False` gives only the global options (no help), which
+    is all the window needs: starting it then loads none of the verb modules."""
     parser = _Parser(
         prog="regie",
         description="Régie: prepare, launch and report on the library's remote sessions. "
         "Without a verb, opens the window.",
+        add_help=with_verbs,
     )
     parser.add_argument("--version", action="version", version=f"regie {__version__}")
     parser.add_argument(
@@ -85,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--smoke", action="store_true", help="start the window, print the seconds to idle, quit"
     )
+    if not with_verbs:
+        parser.set_defaults(verb=None)
+        return parser
     verbs = parser.add_subparsers(dest="verb", metavar="VERB")
     for module in _verb_modules():
         register = getattr(module, "register", None)
@@ -93,7 +96,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
+    """Global options alone open the window; anything else goes through the full parser."""
+    argv = sys.argv[1:] if argv is None else argv
+    args, rest = build_parser(with_verbs=False).parse_known_args(argv)
+    if rest or {"-h", "--help"} & set(argv):
+        return build_parser().parse_args(argv)
+    return args
+
+
 def _verb_modules() -> list[Any]:
+    import importlib
+    import pkgutil
+
     names = sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
     return [importlib.import_module(f"{__name__}.{name}") for name in names]
 
@@ -126,6 +141,8 @@ class CliContext:
         return self._services
 
     def print_json(self, data: object) -> None:
+        import json
+
         json.dump(data, self.out, ensure_ascii=False, indent=2, default=str)
         self.out.write("\n")
 

@@ -6,26 +6,24 @@ import argparse
 from typing import Any
 
 from app.cli import EXIT_OK, CliContext
-from app.core.demo import build_demo
-from app.core.sessions import now_local
 
 
 def register(verbs: argparse._SubParsersAction[Any]) -> None:
     p = verbs.add_parser(
         "demo",
         help="fill an empty database with a demo library network",
-        description="Creates ten branches, their staff, four shared Zoom licences and a term "
-        "of about 250 sessions (November to March) in an empty database.",
+        description="Creates ten branches, their staff, four shared Zoom licences, a term "
+        "of about 250 sessions (November to March) and the attendance of the sessions "
+        "already held, in an empty database.",
     )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_demo)
 
 
 def _demo(ctx: CliContext, args: argparse.Namespace) -> int:
-    from app.storage.demo import load_demo
+    from app.services import load_demo_network
 
-    s = ctx.services()
-    counts = load_demo(s.db, build_demo(now_local()))
+    counts = load_demo_network(ctx.services())
     if args.json:
         ctx.print_json(
             {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 import dataclasses
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
@@ -45,16 +45,19 @@ def now_local() -> datetime:
     return datetime.now().astimezone()
 
 
-def today_first_key(row: SessionRow, today: date) -> tuple[int, float]:
+def today_first(rows: list[SessionRow], today: date) -> list[SessionRow]:
     """Today's sessions first (by time), then upcoming ones (soonest first), then past
     ones (most recent first): the order an agent scans the desk in."""
-    day = row.start.astimezone().date()
-    ts = row.start.timestamp()
-    if day == today:
-        return (0, ts)
-    if day > today:
-        return (1, ts)
-    return (2, -ts)
+    lo = datetime.combine(today, time.min).astimezone().timestamp()
+    hi = datetime.combine(today + timedelta(days=1), time.min).astimezone().timestamp()
+
+    def key(row: SessionRow) -> tuple[int, float]:
+        ts = row.start.timestamp()
+        if ts < lo:
+            return (2, -ts)
+        return (0 if ts < hi else 1, ts)
+
+    return sorted(rows, key=key)
 
 
 def validate_draft(draft: SessionDraft) -> SessionDraft:
@@ -117,9 +120,7 @@ class SessionService:
 
     def list(self, flt: SessionFilter | None = None) -> list[SessionRow]:
         rows = self._sessions.list_rows(flt or SessionFilter())
-        today = self._clock().date()
-        rows.sort(key=lambda r: today_first_key(r, today))
-        return rows
+        return today_first(rows, self._clock().date())
 
     def row(self, session_id: int) -> SessionRow:
         return self._sessions.row(session_id)

@@ -9,23 +9,25 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import event, exc
 from sqlalchemy.engine import Connection, Engine
 
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.errors import RegieError
+from app.storage.migrations import HEAD
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -176,6 +178,8 @@ class Database:
 
     # ------------------------------------------------------------------ migrations
     def alembic_config(self) -> Config:
+        from alembic.config import Config
+
         cfg = Config()
         cfg.set_main_option("script_location", str(self.migrations))
         cfg.attributes["engine"] = self.engine
@@ -183,13 +187,20 @@ class Database:
 
     def head_revision(self) -> str | None:
         """The newest revision shipped (several heads are joined with '+')."""
+        if self.migrations == MIGRATIONS:
+            return HEAD
+        from alembic.script import ScriptDirectory
+
         heads = ScriptDirectory.from_config(self.alembic_config()).get_heads()
         return "+".join(sorted(heads)) or None
 
     def current_revision(self) -> str | None:
+        """The revision the database is at (one query, no Alembic import)."""
         with self.read() as conn:
-            heads = MigrationContext.configure(conn).get_current_heads()
-        return "+".join(sorted(heads)) or None
+            if not sa.inspect(conn).has_table("alembic_version"):
+                return None
+            heads = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalars()
+            return "+".join(sorted(heads)) or None
 
     def is_empty(self) -> bool:
         with self.read() as conn:
@@ -208,6 +219,8 @@ class Database:
         copy = None
         if backup and self.path is not None and not self.is_empty():
             copy = self.backup(self._backup_path(before))
+        from alembic import command
+
         try:
             with self.errors():
                 command.upgrade(self.alembic_config(), target)
@@ -283,7 +296,8 @@ class Database:
                 path=str(folder),
                 kind="folder",
             ) from err
-        probe = folder / f".regie-write-test-{path.stem}"
+        # Unique per process: two Régie starting at once must not remove each other's probe.
+        probe = folder / f".regie-write-test-{path.stem}-{os.getpid()}-{uuid.uuid4().hex}"
         try:
             probe.write_bytes(b"")
             probe.unlink()

@@ -151,9 +151,8 @@ def _insert_id(conn: sa.Connection, table: sa.Table, values: dict[str, Any], wha
     except sa.exc.IntegrityError as err:
         raise ValidationError(
             what,
-            _N("errors", "This {what} already exists (same code or name)."),
+            _N("errors", "This name or code is already used."),
             _N("errors", "Choose another name."),
-            what=what,
         ) from err
     key = result.inserted_primary_key
     assert key is not None
@@ -221,7 +220,7 @@ class SqlSessionRepository:
             .order_by(t.sessions.c.starts_at, t.sessions.c.id)
         )
         with self._db.read() as conn:
-            return [_row(r) for r in conn.execute(q)]
+            return [_row(r) for r in conn.execute(q).all()]
 
     def row(self, session_id: int) -> SessionRow:
         q = sa.select(*_ROW_COLUMNS).select_from(_ROW_FROM).where(t.sessions.c.id == session_id)
@@ -311,26 +310,51 @@ def _values(d: SessionDraft) -> dict[str, Any]:
     }
 
 
-def _row(r: sa.Row[Any]) -> SessionRow:
+_MODES = {m.value: m for m in SessionMode}
+_STATUSES = {st.value: st for st in SessionStatus}
+
+
+def _row(r: Sequence[Any]) -> SessionRow:
+    """Positional unpacking in `_ROW_COLUMNS` order: the hot path of every list."""
+    (
+        sid,
+        title,
+        type_id,
+        type_code,
+        type_name,
+        branch_id,
+        branch_code,
+        branch_name,
+        start,
+        end,
+        mode,
+        capacity,
+        host_id,
+        host_name,
+        licence_id,
+        licence_label,
+        status,
+        notes,
+    ) = r
     return SessionRow(
-        id=r.id,
-        title=r.title,
-        type_id=r.type_id,
-        type_code=r.type_code,
-        type_name=r.type_name,
-        branch_id=r.branch_id,
-        branch_code=r.branch_code,
-        branch_name=r.branch_name,
-        start=r.starts_at,
-        end=r.ends_at,
-        mode=SessionMode(r.mode),
-        capacity=r.capacity,
-        host_id=r.host_id,
-        host_name=r.host_name,
-        licence_id=r.licence_id,
-        licence_label=r.licence_label,
-        status=SessionStatus(r.status),
-        notes=r.notes,
+        sid,
+        title,
+        type_id,
+        type_code,
+        type_name,
+        branch_id,
+        branch_code,
+        branch_name,
+        start,
+        end,
+        _MODES[mode],
+        capacity,
+        host_id,
+        host_name,
+        licence_id,
+        licence_label,
+        _STATUSES[status],
+        notes,
     )
 
 

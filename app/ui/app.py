@@ -10,21 +10,26 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QStyle, QWidget
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app import __version__, crash
 from app.config import AppConfig, data_dir, resources_dir
 from app.errors import RegieError
-from app.ui.i18n import choose_language, error_text, install_translators
+from app.ui.i18n import choose_language, core_text, error_text, install_translators
 from app.ui.main_window import Area, MainWindow
 from app.ui.startup import StartupPage
 from app.ui.workers import CancelToken, Pool, run_task
 
+# QMessageBox, QFileDialog and QStyle are imported where used: creating their enums costs
+# start-up time before the window can show.
+
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from app.services import Services
     from app.ui.sessions_area import SessionsArea
 
@@ -52,20 +57,157 @@ def migrate_settings() -> None:
         s.setValue("settings/version", SETTINGS_VERSION)
 
 
+# Modules of the work areas, imported in the start-up worker (they pull numpy, OpenCV,
+# sounddevice…) so that building the areas on the GUI thread finds them loaded.
+AREA_MODULES = (
+    "app.ui.sessions_area",
+    "app.ui.camera_check",
+    "app.ui.audio_check",
+    "app.ui.checklists",
+    "app.ui.attendance",
+    "app.ui.report",
+    "app.ui.licences",
+    "app.ui.launch",
+)
+
+
 def build_areas(services: Services, pool: Pool | None = None) -> list[Area]:
-    """Every work area, in sidebar order."""
+    """Every work area, in sidebar order, wired to each other where they cooperate."""
+    from PySide6.QtWidgets import QStyle
+
+    from app.checklists.service import build_checklists
+    from app.core.models import SessionStatus
+    from app.ui.audio_check import AudioCheckArea
+    from app.ui.camera_check import CameraCheckArea
+    from app.ui.checklists import ChecklistsArea
+    from app.ui.licences import LicencesArea
+    from app.ui.report import ReportArea
     from app.ui.sessions_area import SessionsArea
 
     style = QApplication.style()
+    icon = style.standardIcon
+    pix = QStyle.StandardPixmap
+    config = services.config
     sessions = SessionsArea(services, pool=pool)
+    camera = CameraCheckArea(services, config.simulate_camera, pool=pool)
+    audio = AudioCheckArea(services, config.simulate_mic, pool=pool)
+    licences = LicencesArea(services, services.licences.vault, pool=pool)
+
+    def vault_ready(session_id: int) -> bool | None:
+        """The session's licence has its host key registered in the keyring.
+
+        Reads the database's references only: polled by the checklist screen, it must not
+        wait on the keyring (whose own health shows in the Licences area).
+        """
+        licence_id = services.session_repo.get(session_id).licence_id
+        if licence_id is None:
+            return False
+        return any(k.value == "host-key" for k in services.licences.secrets.kinds(licence_id))
+
+    def zoom_launched(session_id: int) -> bool | None:
+        status = services.session_repo.get(session_id).status
+        return status in (SessionStatus.RUNNING, SessionStatus.DONE)
+
+    checklists = ChecklistsArea(
+        services,
+        build_checklists(
+            services, extra_checks={"vault_ready": vault_ready, "zoom_launched": zoom_launched}
+        ),
+    )
+    report = ReportArea(services, pool=pool)
+    camera.checkSaved.connect(lambda *_: sessions.refresh())
+    audio.saved.connect(lambda *_: sessions.refresh())
     return [
         Area(
             "sessions",
-            QApplication.translate("MainWindow", "Sessions"),
+            QCoreApplication.translate("MainWindow", "Sessions"),
             sessions,
-            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
+            icon(pix.SP_FileDialogDetailedView),
+        ),
+        Area(
+            "camera",
+            QCoreApplication.translate("MainWindow", "Camera"),
+            camera,
+            icon(pix.SP_ComputerIcon),
+        ),
+        Area(
+            "audio",
+            QCoreApplication.translate("MainWindow", "Sound"),
+            audio,
+            icon(pix.SP_MediaVolume),
+        ),
+        Area(
+            "checklists",
+            QCoreApplication.translate("MainWindow", "Checklists"),
+            checklists,
+            icon(pix.SP_DialogApplyButton),
+        ),
+        Area(
+            "licences",
+            QCoreApplication.translate("MainWindow", "Licences"),
+            licences,
+            icon(pix.SP_DriveNetIcon),
+        ),
+        Area(
+            "report",
+            QCoreApplication.translate("MainWindow", "Activity report"),
+            report,
+            icon(pix.SP_FileDialogContentsView),
         ),
     ]
+
+
+def connect_session_actions(window: MainWindow, pool: Pool | None = None) -> None:
+    """Actions on the selected session: launch its Zoom meeting, or open another area
+    for it."""
+    from app.ui.launch import LaunchController, install_launch_action
+    from app.ui.sessions_area import SessionsArea
+
+    sessions = window.area("sessions")
+    assert isinstance(sessions, SessionsArea)
+    launcher = LaunchController(sessions.services.licences.launcher, pool=pool, parent=sessions)
+    launcher.launched.connect(lambda _outcome: sessions.refresh())
+    install_launch_action(sessions, launcher)
+    for key, text, shortcut in (
+        ("camera", QCoreApplication.translate("MainWindow", "Check the &camera"), "Ctrl+Shift+C"),
+        ("audio", QCoreApplication.translate("MainWindow", "Check the &sound"), "Ctrl+Shift+S"),
+        ("checklists", QCoreApplication.translate("MainWindow", "Chec&klist"), "Ctrl+Shift+K"),
+    ):
+        action = QAction(text, sessions)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        def go(_checked: bool = False, key: str = key) -> None:
+            sid = sessions.selected_id()
+            target = window.show_area(key)
+            opener = getattr(target, "open_for_session", None)
+            if sid is not None and callable(opener):
+                opener(sid)
+
+        action.triggered.connect(go)
+        sessions.add_session_action(action)
+
+    attendance = QAction(QCoreApplication.translate("MainWindow", "&Attendance…"), sessions)
+    attendance.setShortcut(QKeySequence("Ctrl+Shift+A"))
+    attendance.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    attendance.triggered.connect(lambda: open_attendance(window, sessions))
+    sessions.add_session_action(attendance)
+
+
+def open_attendance(window: MainWindow, sessions: SessionsArea) -> None:
+    """The attendance dialog for the selected session; the report follows its changes."""
+    from app.ui.attendance import AttendanceDialog
+
+    sid = sessions.selected_id()
+    if sid is None:
+        return
+    dialog = AttendanceDialog(sessions.services, sid, parent=window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    report = window.area("report")
+    refresh = getattr(report, "refresh", None)
+    if callable(refresh):
+        dialog.accepted.connect(refresh)
+    dialog.open()
 
 
 class Desk(QObject):
@@ -87,7 +229,7 @@ class Desk(QObject):
         self.demo_box: QMessageBox | None = None
         self.window = MainWindow()
         self.startup = StartupPage()
-        self.window.set_placeholder(self.startup)
+        self.window.set_startup_page(self.startup)
         self.startup.retry_requested.connect(self.open)
         self.startup.quit_requested.connect(self.window.close)
         self.window.demo_requested.connect(lambda: self.offer_demo(ask=True))
@@ -98,9 +240,14 @@ class Desk(QObject):
         config = self.config
 
         def work(_t: CancelToken, _p: Callable[[int, int], None]) -> Services:
+            import importlib
+
             from app.services import open_services
 
-            return open_services(config)
+            services = open_services(config)
+            for name in AREA_MODULES:
+                importlib.import_module(name)
+            return services
 
         run_task(
             work, on_success=self._opened, on_error=self._open_failed, pool=self.pool, parent=self
@@ -118,6 +265,7 @@ class Desk(QObject):
         self.window.set_database(services.db.display_name)
         areas = build_areas(services, self.pool)
         self.window.set_areas(areas)
+        connect_session_actions(self.window, self.pool)
         sessions = self.sessions_area()
         sessions.rows_loaded.connect(self._first_rows)
         sessions.refresh()
@@ -128,7 +276,25 @@ class Desk(QObject):
                 ),
                 10000,
             )
+        self._check_vault(services)
         self.ready.emit()
+
+    def _check_vault(self, services: Services) -> None:
+        """The keyring's health at start-up, off the GUI thread (D-Bus may be slow)."""
+        from app.zoom.vault import CTX
+
+        vault = services.licences.vault
+
+        def work(_t: CancelToken, _p: Callable[[int, int], None]) -> object:
+            return vault.health()
+
+        def done(health: Any) -> None:
+            if health.usable:
+                return
+            text = core_text(CTX, health.message) + " " + core_text(CTX, health.fix)
+            self.window.statusBar().showMessage("▲ " + text)
+
+        run_task(work, on_success=done, pool=self.pool, parent=self)
 
     def _first_rows(self, _n: int) -> None:
         sessions = self.sessions_area()
@@ -146,6 +312,8 @@ class Desk(QObject):
 
     def offer_demo(self, *, ask: bool) -> None:
         """On an empty network, propose the demo data (non-blocking dialog)."""
+        from PySide6.QtWidgets import QMessageBox
+
         services = self.services
         if services is None:
             return
@@ -187,12 +355,12 @@ class Desk(QObject):
 
     def load_demo(self) -> None:
         """Load the demo network in a worker, then refresh the areas."""
+        from PySide6.QtWidgets import QMessageBox
+
         services = self.services
         if services is None:
             return
-        from app.core.demo import build_demo
-        from app.core.sessions import now_local
-        from app.storage.demo import load_demo
+        from app.services import load_demo_network
 
         window = self.window
         window.statusBar().showMessage(
@@ -200,7 +368,7 @@ class Desk(QObject):
         )
 
         def load(_t: CancelToken, _p: Callable[[int, int], None]) -> object:
-            return load_demo(services.db, build_demo(now_local()))
+            return load_demo_network(services)
 
         def done(_counts: object) -> None:
             window.statusBar().showMessage(
@@ -220,6 +388,8 @@ class Desk(QObject):
         run_task(load, on_success=done, on_error=failed, pool=self.pool, parent=self)
 
     def backup_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         services = self.services
         window = self.window
         if services is None:
@@ -269,6 +439,8 @@ def _message(
     text: str,
     buttons: QMessageBox.StandardButton,
 ) -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return box
@@ -276,6 +448,8 @@ def _message(
 
 def run_gui(config: AppConfig, *, smoke: bool = False) -> int:
     """Start the window; with `smoke`, print the seconds to an idle window and quit."""
+    from PySide6.QtWidgets import QMessageBox
+
     app = make_application()
     translators = install_translators(app, choose_language(config.lang))
     migrate_settings()

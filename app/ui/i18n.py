@@ -8,8 +8,11 @@ from app.config import resources_dir
 from app.errors import RegieError
 
 
-def tr(context: str, text: str, **params: object) -> str:
-    """Translate a source string marked with QT_TRANSLATE_NOOP, then fill its fields."""
+def core_text(context: str, text: str, **params: object) -> str:
+    """Translate a source string marked with QT_TRANSLATE_NOOP, then fill its fields.
+
+    Not named `tr`: lupdate would take its first argument for a source string.
+    """
     out = QCoreApplication.translate(context, text)
     return out.format(**params) if params else out
 
@@ -21,9 +24,9 @@ def label(text: str) -> str:
 
 def error_text(err: RegieError) -> str:
     """The whole sentence for a known error: what happened, then what to do."""
-    msg = tr(err.context, err.message, **err.params)
+    msg = core_text(err.context, err.message, **err.params)
     if err.fix:
-        msg += " " + tr(err.context, err.fix, **err.params)
+        msg += " " + core_text(err.context, err.fix, **err.params)
     return msg
 
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -73,7 +72,7 @@ class MainWindow(QMainWindow):
     def set_database(self, name: str) -> None:
         self.db_label.setText(self.tr("Database: %1").replace("%1", name) if name else "")
 
-    def set_placeholder(self, widget: QWidget) -> None:
+    def set_startup_page(self, widget: QWidget) -> None:
         """What the window shows while the database opens (or why it could not)."""
         self.stack.addWidget(widget)
         self.stack.setCurrentWidget(widget)
@@ -135,6 +134,8 @@ class MainWindow(QMainWindow):
         self.area_changed.emit(self.areas[index].key)
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             self.tr("About Régie"),
@@ -150,7 +151,8 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 760)
+            screen = self.screen().availableGeometry()
+            self.resize(min(1280, screen.width()), min(800, screen.height()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("window/geometry", self.saveGeometry())

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.checks import CheckKind
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.models import (
     MODE_LABELS,
     STATUS_LABELS,
@@ -47,11 +48,14 @@ if TYPE_CHECKING:
 
 # Status filter presets: (label, statuses); empty means all.
 _STATUS_PRESETS: list[tuple[str, frozenset[SessionStatus]]] = [
-    ("All statuses", frozenset()),
-    ("To come (planned, ready)", frozenset({SessionStatus.PLANNED, SessionStatus.READY})),
-    ("Running", frozenset({SessionStatus.RUNNING})),
-    ("Done", frozenset({SessionStatus.DONE})),
-    ("Cancelled", frozenset({SessionStatus.CANCELLED})),
+    (QT_TRANSLATE_NOOP("SessionsArea", "All statuses"), frozenset()),
+    (
+        QT_TRANSLATE_NOOP("SessionsArea", "To come (planned, ready)"),
+        frozenset({SessionStatus.PLANNED, SessionStatus.READY}),
+    ),
+    (QT_TRANSLATE_NOOP("SessionsArea", "Running"), frozenset({SessionStatus.RUNNING})),
+    (QT_TRANSLATE_NOOP("SessionsArea", "Done"), frozenset({SessionStatus.DONE})),
+    (QT_TRANSLATE_NOOP("SessionsArea", "Cancelled"), frozenset({SessionStatus.CANCELLED})),
 ]
 
 
@@ -79,6 +83,7 @@ class SessionsArea(QWidget):
         super().__init__(parent)
         self.setObjectName("SessionsArea")
         self._services = services
+        self.services = services
         self._pool = pool
         self._today = today or (lambda: now_local().date())
         self._generation = 0
@@ -93,13 +98,15 @@ class SessionsArea(QWidget):
         self.details = QTextBrowser()
         self.details.setAccessibleName(self.tr("Session details and readiness"))
         self.details.setOpenLinks(False)
-        self.details.setMinimumWidth(260)
+        self.details.setMinimumHeight(110)
 
-        split = QSplitter(Qt.Orientation.Horizontal)
+        # The readiness panel sits under the table so the table keeps the full width.
+        split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.details)
-        split.setStretchFactor(0, 3)
+        split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
+        split.setSizes([480, 150])
         split.setChildrenCollapsible(False)
 
         self.count_label = QLabel()
@@ -120,6 +127,7 @@ class SessionsArea(QWidget):
         self.search_edit.setPlaceholderText(self.tr("Search titles…"))
         self.search_edit.setAccessibleName(self.tr("Search titles"))
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(160)
         self.search_edit.textChanged.connect(self.refresh)
 
         self.branch_filter = QComboBox()
@@ -179,7 +187,9 @@ class SessionsArea(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
@@ -369,6 +379,7 @@ class SessionsArea(QWidget):
         start = r.start.astimezone()
         end = r.end.astimezone()
         lines = [
+            '<table width="100%" cellpadding="4"><tr><td width="50%" valign="top">',
             f"<h3>{escape(r.title)}</h3>",
             "<p>",
             f"{escape(r.type_name)}<br>",
@@ -378,6 +389,7 @@ class SessionsArea(QWidget):
             self.tr("Host: %1").replace("%1", escape(r.host_name or "—")) + "<br>",
             self.tr("Status: %1").replace("%1", escape(label(STATUS_LABELS[r.status]))),
             "</p>",
+            '</td><td valign="top">',
             f"<h4>{self.tr('Readiness')}</h4>",
             "<ul>",
         ]
@@ -406,6 +418,7 @@ class SessionsArea(QWidget):
         lines.append("</ul>")
         if r.notes:
             lines.append(f"<h4>{self.tr('Notes')}</h4><p>{escape(r.notes)}</p>")
+        lines.append("</td></tr></table>")
         return "".join(lines)
 
     # ------------------------------------------------------------------ actions

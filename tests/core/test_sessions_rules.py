@@ -13,7 +13,7 @@ import pytest
 
 from app.core.demo import TYPE_PLAN, build_demo, term_start
 from app.core.models import SessionDraft, SessionMode, SessionRow, SessionStatus
-from app.core.sessions import today_first_key, validate_draft
+from app.core.sessions import today_first, validate_draft
 from app.errors import ValidationError
 
 START = datetime(2026, 12, 3, 18, 30).astimezone()
@@ -110,7 +110,7 @@ def test_today_first_then_upcoming_then_most_recent_past() -> None:
         _row(date(2026, 11, 30), 10, 5),
         _row(date(2026, 11, 25), 10, 6),
     ]
-    ordered = [r.id for r in sorted(rows, key=lambda r: today_first_key(r, today))]
+    ordered = [r.id for r in today_first(rows, today)]
     assert ordered == [4, 3, 6, 5, 2, 1]
 
 

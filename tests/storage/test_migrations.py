@@ -14,7 +14,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from app.errors import RegieError
-from app.storage import schema
+from app.storage import schema, tables
 from app.storage.database import MIGRATIONS, Database
 
 
@@ -32,10 +32,10 @@ def test_upgrade_from_empty_creates_the_whole_schema(db_path: Path) -> None:
     assert report.after == db.head_revision()
     assert report.backup is None  # nothing worth backing up in an empty file
     with db.read() as conn:
-        tables = set(sa.inspect(conn).get_table_names())
+        names = set(sa.inspect(conn).get_table_names())
         types = conn.execute(sa.select(sa.func.count()).select_from(schema.session_types)).scalar()
         mode = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
-    assert set(schema.metadata.tables) <= tables
+    assert set(tables.metadata.tables) <= names
     assert types == 8
     assert mode == "wal"
     db.dispose()
@@ -47,7 +47,7 @@ def test_schema_matches_the_migrations(db_path: Path) -> None:
     db.migrate()
     with db.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True})
-        diff = compare_metadata(ctx, schema.metadata)
+        diff = compare_metadata(ctx, tables.metadata)
     db.dispose()
     assert diff == []
 
@@ -145,3 +145,13 @@ def test_backups_are_pruned(db_path: Path) -> None:
     db._prune_backups(folder)
     assert len(list(folder.glob("regie-*.sqlite3"))) == 4
     db.dispose()
+
+
+def test_head_constant_matches_the_revision_files(db_path: Path) -> None:
+    """Start-up trusts HEAD to skip Alembic when nothing is pending."""
+    from app.storage.migrations import HEAD
+
+    db = Database(str(db_path))
+    heads = ScriptDirectory.from_config(db.alembic_config()).get_heads()
+    db.dispose()
+    assert heads == [HEAD]

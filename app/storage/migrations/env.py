@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy.engine import Engine
 
-from app.storage.schema import metadata
+from app.storage.tables import metadata
 
 config = context.config
 engine: Engine = config.attributes["engine"]

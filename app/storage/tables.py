@@ -1,0 +1,11 @@
+"""Every table of the schema: the core tables and those that features keep next to their
+repositories. Alembic's environment and the schema tests read `metadata` from here."""
+
+from __future__ import annotations
+
+from app.storage import attendance, checklists, licences
+from app.storage.schema import metadata
+
+FEATURE_MODULES = (attendance, checklists, licences)
+
+__all__ = ["FEATURE_MODULES", "metadata"]

@@ -1,0 +1,3620 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>AttendanceDialog</name>
+    <message>
+        <source>Attendance — {title}</source>
+        <translation>Fréquentation — {title}</translation>
+    </message>
+    <message>
+        <source>Attendance of the session</source>
+        <translation>Fréquentation de la séance</translation>
+    </message>
+    <message>
+        <source>{title} · {day} · capacity {capacity}</source>
+        <translation>{title} · {day} · {capacity} places</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Séance</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Inscrits</translation>
+    </message>
+    <message>
+        <source>Connected (remote)</source>
+        <translation>Connectés (à distance)</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation>Sur place</translation>
+    </message>
+    <message>
+        <source>Remote session: nobody in the room.</source>
+        <translation>Séance à distance : personne dans la salle.</translation>
+    </message>
+    <message>
+        <source>&amp;Registered:</source>
+        <translation>&amp;Inscrits :</translation>
+    </message>
+    <message>
+        <source>&amp;Connected (remote):</source>
+        <translation>&amp;Connectés (à distance) :</translation>
+    </message>
+    <message>
+        <source>On &amp;site:</source>
+        <translation>Sur &amp;place :</translation>
+    </message>
+    <message>
+        <source>Derived figures</source>
+        <translation>Indicateurs calculés</translation>
+    </message>
+    <message>
+        <source>Import &amp;Zoom report…</source>
+        <translation>Importer le rapport &amp;Zoom…</translation>
+    </message>
+    <message>
+        <source>Import Zoom&apos;s participant report</source>
+        <translation>Importer le rapport des participants Zoom</translation>
+    </message>
+    <message>
+        <source>Import registration &amp;list…</source>
+        <translation>Importer la &amp;liste d&apos;inscrits…</translation>
+    </message>
+    <message>
+        <source>Import the registration list</source>
+        <translation>Importer la liste des inscrits</translation>
+    </message>
+    <message>
+        <source>Preview of the import</source>
+        <translation>Aperçu de l&apos;import</translation>
+    </message>
+    <message>
+        <source>Import summary</source>
+        <translation>Résumé de l&apos;import</translation>
+    </message>
+    <message>
+        <source>People found in the file</source>
+        <translation>Personnes trouvées dans le fichier</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the import</source>
+        <translation>&amp;Enregistrer l&apos;import</translation>
+    </message>
+    <message>
+        <source>Save the imported people and count</source>
+        <translation>Enregistrer les personnes importées et le total</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Abandonner</translation>
+    </message>
+    <message>
+        <source>Discard the import</source>
+        <translation>Abandonner l&apos;import</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Save the typed counts</source>
+        <translation>Enregistrer les nombres saisis</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>non saisi</translation>
+    </message>
+    <message>
+        <source>No-show: {no_show} · fill rate: {fill} · peak: {peak} · median time: {median} min</source>
+        <translation>Absents : {no_show} · remplissage : {fill} · pic : {peak} · durée médiane : {median} min</translation>
+    </message>
+    <message>
+        <source>Counts saved.</source>
+        <translation>Nombres enregistrés.</translation>
+    </message>
+    <message>
+        <source>Zoom participant report</source>
+        <translation>Rapport des participants Zoom</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>Fichiers CSV (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Registration list</source>
+        <translation>Liste des inscrits</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Lecture du fichier…</translation>
+    </message>
+    <message>
+        <source>{unique} attendees ({rows} rows read, {merged} reconnections merged, {skipped} rows skipped: host or waiting room only). Peak: {peak}.</source>
+        <translation>{unique} participants ({rows} lignes lues, {merged} reconnexions regroupées, {skipped} lignes écartées : hôte ou salle d&apos;attente seulement). Pic : {peak}.</translation>
+    </message>
+    <message>
+        <source>{count} registered ({rows} rows read, {dup} duplicates, {skipped} cancelled or refused).</source>
+        <translation>{count} inscrits ({rows} lignes lues, {dup} doublons, {skipped} annulés ou refusés).</translation>
+    </message>
+    <message>
+        <source>Check the preview, then save the import or discard it.</source>
+        <translation>Vérifiez l&apos;aperçu, puis enregistrez l&apos;import ou abandonnez-le.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. {error}</source>
+        <translation>Rien n&apos;a été importé. {error}</translation>
+    </message>
+    <message>
+        <source>Import saved.</source>
+        <translation>Import enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>AudioCheckArea</name>
+    <message>
+        <source>Sound problem</source>
+        <translation>Problème de son</translation>
+    </message>
+    <message>
+        <source>Check not linked to a session.</source>
+        <translation>Vérification non rattachée à une séance.</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Appareils</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Micro</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>Haut-parleurs</translation>
+    </message>
+    <message>
+        <source>&amp;Microphone:</source>
+        <translation>&amp;Micro :</translation>
+    </message>
+    <message>
+        <source>&amp;Speakers:</source>
+        <translation>&amp;Haut-parleurs :</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh list</source>
+        <translation>&amp;Actualiser la liste</translation>
+    </message>
+    <message>
+        <source>Refresh the device list</source>
+        <translation>Actualiser la liste des appareils</translation>
+    </message>
+    <message>
+        <source>Live level</source>
+        <translation>Niveau en direct</translation>
+    </message>
+    <message>
+        <source>Meter off</source>
+        <translation>Vumètre arrêté</translation>
+    </message>
+    <message>
+        <source>Level reading</source>
+        <translation>Niveau mesuré</translation>
+    </message>
+    <message>
+        <source>&amp;Listen</source>
+        <translation>Éc&amp;outer</translation>
+    </message>
+    <message>
+        <source>Start or stop the level meter</source>
+        <translation>Démarrer ou arrêter le vumètre</translation>
+    </message>
+    <message>
+        <source>Guided check</source>
+        <translation>Vérification guidée</translation>
+    </message>
+    <message>
+        <source>Measure the room noise</source>
+        <translation>Mesurer le bruit de la salle</translation>
+    </message>
+    <message>
+        <source>2. Read the s&amp;entence</source>
+        <translation>2. Lire la &amp;phrase</translation>
+    </message>
+    <message>
+        <source>Measure the voice level</source>
+        <translation>Mesurer le niveau de la voix</translation>
+    </message>
+    <message>
+        <source>Sentence to read aloud</source>
+        <translation>Phrase à lire à voix haute</translation>
+    </message>
+    <message>
+        <source>3. &amp;Test the speakers</source>
+        <translation>3. &amp;Tester les haut-parleurs</translation>
+    </message>
+    <message>
+        <source>Play a tone on the speakers</source>
+        <translation>Jouer un bip sur les haut-parleurs</translation>
+    </message>
+    <message>
+        <source>I &amp;heard it</source>
+        <translation>Je l&apos;ai &amp;entendu</translation>
+    </message>
+    <message>
+        <source>The tone was heard</source>
+        <translation>Le bip a été entendu</translation>
+    </message>
+    <message>
+        <source>The tone was not heard</source>
+        <translation>Le bip n&apos;a pas été entendu</translation>
+    </message>
+    <message>
+        <source>4. E&amp;cho test (hybrid room)</source>
+        <translation>4. Test d&apos;é&amp;cho (salle hybride)</translation>
+    </message>
+    <message>
+        <source>Test whether the microphone hears the speakers</source>
+        <translation>Vérifier si le micro entend les haut-parleurs</translation>
+    </message>
+    <message>
+        <source>1. Measure the s&amp;ilence</source>
+        <translation>1. Mesurer le &amp;silence</translation>
+    </message>
+    <message>
+        <source>I did n&amp;ot hear it</source>
+        <translation>Je ne l&apos;ai pas entend&amp;u</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>A&amp;nnuler</translation>
+    </message>
+    <message>
+        <source>Cancel the measurement</source>
+        <translation>Annuler la mesure</translation>
+    </message>
+    <message>
+        <source>Choose the devices, then run the steps in order.</source>
+        <translation>Choisissez les appareils, puis suivez les étapes dans l&apos;ordre.</translation>
+    </message>
+    <message>
+        <source>Check status</source>
+        <translation>État de la vérification</translation>
+    </message>
+    <message>
+        <source>Ask the room to stay silent for a few seconds.</source>
+        <translation>Demandez à la salle de rester silencieuse quelques secondes.</translation>
+    </message>
+    <message>
+        <source>Plays a short sweep and listens for it in the microphone.</source>
+        <translation>Joue un court son de test et vérifie si le micro l&apos;entend.</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Critère</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>Conseil</translation>
+    </message>
+    <message>
+        <source>Check results</source>
+        <translation>Résultats de la vérification</translation>
+    </message>
+    <message>
+        <source>Echo figures</source>
+        <translation>Mesures de l&apos;écho</translation>
+    </message>
+    <message>
+        <source>S&amp;ave the result</source>
+        <translation>En&amp;registrer le résultat</translation>
+    </message>
+    <message>
+        <source>Save the result</source>
+        <translation>Enregistrer le résultat</translation>
+    </message>
+    <message>
+        <source>Overall:</source>
+        <translation>Bilan :</translation>
+    </message>
+    <message>
+        <source>Check for session #{id}.</source>
+        <translation>Vérification pour la séance n° {id}.</translation>
+    </message>
+    <message>
+        <source>No microphone found: plug one in, then press “Refresh list”.</source>
+        <translation>Aucun micro trouvé : branchez-en un, puis cliquez sur « Actualiser la liste ».</translation>
+    </message>
+    <message>
+        <source>No speakers found: plug them in, then press “Refresh list”.</source>
+        <translation>Aucun haut-parleur trouvé : branchez-les, puis cliquez sur « Actualiser la liste ».</translation>
+    </message>
+    <message>
+        <source>Peak {peak} dBFS · RMS {rms} dBFS · {band}</source>
+        <translation>Crête {peak} dBFS · RMS {rms} dBFS · {band}</translation>
+    </message>
+    <message>
+        <source>Measuring the silence… please stay quiet.</source>
+        <translation>Mesure du silence… merci de ne pas parler.</translation>
+    </message>
+    <message>
+        <source>Recording… read the sentence aloud now.</source>
+        <translation>Enregistrement… lisez la phrase à voix haute maintenant.</translation>
+    </message>
+    <message>
+        <source>Playing a tone on the speakers… listen.</source>
+        <translation>Bip en cours sur les haut-parleurs… écoutez.</translation>
+    </message>
+    <message>
+        <source>Playing a sweep and listening with the microphone…</source>
+        <translation>Son de test en cours, écoute par le micro…</translation>
+    </message>
+    <message>
+        <source>Step done. Continue with the next one, or save.</source>
+        <translation>Étape terminée. Passez à la suivante ou enregistrez.</translation>
+    </message>
+    <message>
+        <source>Did you hear the tone in the room?</source>
+        <translation>Avez-vous entendu le bip dans la salle ?</translation>
+    </message>
+    <message>
+        <source>The microphone hears the speakers after {delay} ms, at {level} dB of what was played ({received} dBFS received).</source>
+        <translation>Le micro entend les haut-parleurs après {delay} ms, à {level} dB du son joué ({received} dBFS reçus).</translation>
+    </message>
+    <message>
+        <source>The microphone did not hear the test sweep.</source>
+        <translation>Le micro n&apos;a pas entendu le son de test.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>silent</source>
+        <translation>muet</translation>
+    </message>
+    <message>
+        <source>frozen</source>
+        <translation>figé</translation>
+    </message>
+    <message>
+        <source>Result saved.</source>
+        <translation>Résultat enregistré.</translation>
+    </message>
+    <message>
+        <source>The check failed unexpectedly: {error}</source>
+        <translation>La vérification a échoué de façon inattendue : {error}</translation>
+    </message>
+    <message>
+        <source>The step could not run.</source>
+        <translation>L&apos;étape n&apos;a pas pu se dérouler.</translation>
+    </message>
+</context>
+<context>
+    <name>CameraCheckArea</name>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>Camera check</source>
+        <translation>Vérification de la caméra</translation>
+    </message>
+    <message>
+        <source>&amp;Camera:</source>
+        <translation>&amp;Caméra :</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh list</source>
+        <translation>&amp;Actualiser la liste</translation>
+    </message>
+    <message>
+        <source>Refresh the list of cameras</source>
+        <translation>Actualiser la liste des caméras</translation>
+    </message>
+    <message>
+        <source>&amp;Start check</source>
+        <translation>&amp;Lancer la vérification</translation>
+    </message>
+    <message>
+        <source>Start the camera check</source>
+        <translation>Lancer la vérification de la caméra</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>Arrê&amp;ter</translation>
+    </message>
+    <message>
+        <source>Stop the camera check</source>
+        <translation>Arrêter la vérification de la caméra</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Séance</translation>
+    </message>
+    <message>
+        <source>The preview appears here once the check starts.</source>
+        <translation>L&apos;aperçu s&apos;affiche ici dès le début de la vérification.</translation>
+    </message>
+    <message>
+        <source>Camera preview</source>
+        <translation>Aperçu de la caméra</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Résolution</translation>
+    </message>
+    <message>
+        <source>Check progress</source>
+        <translation>Progression de la vérification</translation>
+    </message>
+    <message>
+        <source>Verdicts</source>
+        <translation>Verdicts</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>Bilan</translation>
+    </message>
+    <message>
+        <source>Save &amp;again</source>
+        <translation>&amp;Enregistrer à nouveau</translation>
+    </message>
+    <message>
+        <source>Save the current verdicts again</source>
+        <translation>Enregistrer à nouveau les verdicts actuels</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Looking for cameras…</source>
+        <translation>Recherche des caméras…</translation>
+    </message>
+    <message>
+        <source>No camera found. Plug the camera in (wait a few seconds), then click Refresh list.</source>
+        <translation>Aucune caméra trouvée. Branchez la caméra (attendez quelques secondes), puis cliquez sur Actualiser la liste.</translation>
+    </message>
+    <message>
+        <source>Simulated camera ({name})</source>
+        <translation>Caméra simulée ({name})</translation>
+    </message>
+    <message>
+        <source>For the session “{title}”, {when}</source>
+        <translation>Pour la séance « {title} », {when}</translation>
+    </message>
+    <message>
+        <source>Opening the camera…</source>
+        <translation>Ouverture de la caméra…</translation>
+    </message>
+    <message>
+        <source>Check stopped.</source>
+        <translation>Vérification arrêtée.</translation>
+    </message>
+    <message>
+        <source>Checking… keep still and look at the camera.</source>
+        <translation>Vérification en cours… restez immobile et regardez la caméra.</translation>
+    </message>
+    <message>
+        <source>Requested {rw}×{rh}, received {nw}×{nh}</source>
+        <translation>Demandé : {rw}×{rh}, obtenu : {nw}×{nh}</translation>
+    </message>
+    <message>
+        <source>The camera is ready.</source>
+        <translation>La caméra est prête.</translation>
+    </message>
+    <message>
+        <source>Result saved.</source>
+        <translation>Résultat enregistré.</translation>
+    </message>
+    <message>
+        <source>Result saved for the session.</source>
+        <translation>Résultat enregistré pour la séance.</translation>
+    </message>
+    <message>
+        <source>The camera check stopped unexpectedly ({detail}). Start it again; if it happens again, restart Régie.</source>
+        <translation>La vérification de la caméra s&apos;est arrêtée de façon inattendue ({detail}). Relancez-la ; si cela se reproduit, redémarrez Régie.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistsArea</name>
+    <message>
+        <source>✔ Done (automatic check)</source>
+        <translation>✔ Fait (vérification automatique)</translation>
+    </message>
+    <message>
+        <source>✔ Done</source>
+        <translation>✔ Fait</translation>
+    </message>
+    <message>
+        <source>⤼ Skipped: {reason}</source>
+        <translation>⤼ Passée : {reason}</translation>
+    </message>
+    <message>
+        <source>○ To do</source>
+        <translation>○ À faire</translation>
+    </message>
+    <message>
+        <source>Checklists and training records</source>
+        <translation>Listes de contrôle et suivi des formations</translation>
+    </message>
+    <message>
+        <source>&amp;Checklists</source>
+        <translation>&amp;Listes de contrôle</translation>
+    </message>
+    <message>
+        <source>&amp;Training records</source>
+        <translation>&amp;Suivi des formations</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>Dernier résultat</translation>
+    </message>
+    <message>
+        <source>Start a checklist</source>
+        <translation>Commencer une liste de contrôle</translation>
+    </message>
+    <message>
+        <source>For a s&amp;ession</source>
+        <translation>Pour une s&amp;éance</translation>
+    </message>
+    <message>
+        <source>&amp;Practice (training, no session)</source>
+        <translation>&amp;Entraînement (formation, sans séance)</translation>
+    </message>
+    <message>
+        <source>Run for a session</source>
+        <translation>Liste pour une séance</translation>
+    </message>
+    <message>
+        <source>Practice run</source>
+        <translation>Entraînement</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Séance</translation>
+    </message>
+    <message>
+        <source>Sess&amp;ion:</source>
+        <translation>Séa&amp;nce :</translation>
+    </message>
+    <message>
+        <source>Session mode to practise</source>
+        <translation>Type de séance pour s’entraîner</translation>
+    </message>
+    <message>
+        <source>Mo&amp;de:</source>
+        <translation>Mo&amp;de :</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Liste de contrôle</translation>
+    </message>
+    <message>
+        <source>Check&amp;list:</source>
+        <translation>&amp;Liste :</translation>
+    </message>
+    <message>
+        <source>How to run it</source>
+        <translation>Façon de la dérouler</translation>
+    </message>
+    <message>
+        <source>&amp;How:</source>
+        <translation>&amp;Comment :</translation>
+    </message>
+    <message>
+        <source>Who runs the checklist</source>
+        <translation>Qui déroule la liste</translation>
+    </message>
+    <message>
+        <source>(choose at sign-off)</source>
+        <translation>(à choisir à la validation)</translation>
+    </message>
+    <message>
+        <source>&amp;Who:</source>
+        <translation>&amp;Qui :</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Commencer</translation>
+    </message>
+    <message>
+        <source>Start the checklist</source>
+        <translation>Commencer la liste de contrôle</translation>
+    </message>
+    <message>
+        <source>Unfinished runs</source>
+        <translation>Listes en cours</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reprendre</translation>
+    </message>
+    <message>
+        <source>Resume the selected run</source>
+        <translation>Reprendre la liste sélectionnée</translation>
+    </message>
+    <message>
+        <source>&amp;Abandon</source>
+        <translation>&amp;Abandonner</translation>
+    </message>
+    <message>
+        <source>Abandon the selected run</source>
+        <translation>Abandonner la liste sélectionnée</translation>
+    </message>
+    <message>
+        <source>Files with problems (not loaded)</source>
+        <translation>Fichiers avec des erreurs (non chargés)</translation>
+    </message>
+    <message>
+        <source>Checklist files with problems</source>
+        <translation>Fichiers de listes avec des erreurs</translation>
+    </message>
+    <message>
+        <source>Re&amp;load files</source>
+        <translation>Re&amp;lire les fichiers</translation>
+    </message>
+    <message>
+        <source>Read the checklist files again</source>
+        <translation>Relire les fichiers des listes et des tutoriels</translation>
+    </message>
+    <message>
+        <source>practice</source>
+        <translation>entraînement</translation>
+    </message>
+    <message>
+        <source>{title} — {where} — {who} — {done}/{total}</source>
+        <translation>{title} — {where} — {who} — {done}/{total}</translation>
+    </message>
+    <message>
+        <source>Steps done</source>
+        <translation>Étapes faites</translation>
+    </message>
+    <message>
+        <source>Tutorial</source>
+        <translation>Tutoriel</translation>
+    </message>
+    <message>
+        <source>Note for this step (optional)</source>
+        <translation>Remarque sur cette étape (facultatif)</translation>
+    </message>
+    <message>
+        <source>Note for this step</source>
+        <translation>Remarque sur cette étape</translation>
+    </message>
+    <message>
+        <source>← &amp;Back</source>
+        <translation>← &amp;Précédente</translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation>Étape précédente</translation>
+    </message>
+    <message>
+        <source>&amp;Done, next →</source>
+        <translation>&amp;Fait, suivante →</translation>
+    </message>
+    <message>
+        <source>Mark done and go to the next step</source>
+        <translation>Marquer comme fait et passer à l’étape suivante</translation>
+    </message>
+    <message>
+        <source>&amp;Close (progress is saved)</source>
+        <translation>&amp;Fermer (la progression est enregistrée)</translation>
+    </message>
+    <message>
+        <source>Close the run; it can be resumed</source>
+        <translation>Fermer la liste ; vous pourrez la reprendre</translation>
+    </message>
+    <message>
+        <source>%v of %m steps</source>
+        <translation>%v étapes sur %m</translation>
+    </message>
+    <message>
+        <source>Step {n} of {total} · {pause}</source>
+        <translation>Étape {n} sur {total} · {pause}</translation>
+    </message>
+    <message>
+        <source>Why: {why}</source>
+        <translation>Pourquoi : {why}</translation>
+    </message>
+    <message>
+        <source>Ticks itself when this passes: {check}</source>
+        <translation>Se coche toute seule quand ceci est OK : {check}</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Fait</translation>
+    </message>
+    <message>
+        <source>Checklist steps</source>
+        <translation>Étapes de la liste</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <source>Note for the selected step (optional)</source>
+        <translation>Remarque sur l’étape sélectionnée (facultatif)</translation>
+    </message>
+    <message>
+        <source>Note for the selected step</source>
+        <translation>Remarque sur l’étape sélectionnée</translation>
+    </message>
+    <message>
+        <source>Check a&amp;gain</source>
+        <translation>&amp;Revérifier</translation>
+    </message>
+    <message>
+        <source>Tick the steps the automatic checks confirm</source>
+        <translation>Cocher les étapes confirmées par les vérifications automatiques</translation>
+    </message>
+    <message>
+        <source>**Why:** {why}</source>
+        <translation>**Pourquoi :** {why}</translation>
+    </message>
+    <message>
+        <source>✔ “{title}” is signed off and saved.</source>
+        <translation>✔ « {title} » est validée et enregistrée.</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <source>Database updated; backup kept at %1</source>
+        <translation>Base de données mise à jour ; copie de sauvegarde conservée dans %1</translation>
+    </message>
+    <message>
+        <source>Demo network</source>
+        <translation>Réseau de démonstration</translation>
+    </message>
+    <message>
+        <source>This database already holds a network. To try the demo, start Régie on an empty database: regie --db demo.sqlite3</source>
+        <translation>Cette base contient déjà un réseau. Pour essayer la démonstration, lancez Régie sur une base vide : regie --db demo.sqlite3</translation>
+    </message>
+    <message>
+        <source>Welcome to Régie</source>
+        <translation>Bienvenue dans Régie</translation>
+    </message>
+    <message>
+        <source>The database is empty. Load a demo library network (ten branches, their staff, four Zoom licences and a term of sessions) to discover Régie?
+
+You can also start from scratch and add your own sessions.</source>
+        <translation>La base est vide. Charger un réseau de bibliothèques de démonstration (dix bibliothèques, leurs agents, quatre licences Zoom et une saison de séances) pour découvrir Régie ?
+
+Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
+    </message>
+    <message>
+        <source>Loading the demo network…</source>
+        <translation>Chargement du réseau de démonstration…</translation>
+    </message>
+    <message>
+        <source>Demo network loaded.</source>
+        <translation>Réseau de démonstration chargé.</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>Sauvegarder la base</translation>
+    </message>
+    <message>
+        <source>A network database is backed up on its server by the technician.</source>
+        <translation>Une base réseau est sauvegardée sur son serveur par le technicien.</translation>
+    </message>
+    <message>
+        <source>Backup written to %1</source>
+        <translation>Sauvegarde enregistrée dans %1</translation>
+    </message>
+</context>
+<context>
+    <name>LaunchController</name>
+    <message>
+        <source>Neither the Zoom application nor a web browser could be opened. Install Zoom, or open the meeting from its invitation.</source>
+        <translation>Ni l&apos;application Zoom ni un navigateur web n&apos;ont pu être ouverts. Installez Zoom, ou ouvrez la réunion depuis son invitation.</translation>
+    </message>
+    <message>
+        <source>The launch failed unexpectedly ({error}). Try again, or call your technician.</source>
+        <translation>Le lancement a échoué de façon inattendue ({error}). Réessayez, ou appelez votre technicien.</translation>
+    </message>
+    <message>
+        <source>Zoom was opened on the meeting.</source>
+        <translation>Zoom est ouvert sur la réunion.</translation>
+    </message>
+    <message>
+        <source>The Zoom application is not installed here: the meeting was opened in the web browser.</source>
+        <translation>L&apos;application Zoom n&apos;est pas installée sur ce poste : la réunion s&apos;est ouverte dans le navigateur web.</translation>
+    </message>
+    <message>
+        <source>The host key is in the clipboard for {seconds} seconds.</source>
+        <translation>La clé d&apos;animateur est dans le presse-papiers pendant {seconds} secondes.</translation>
+    </message>
+    <message>
+        <source>The session is marked as running.</source>
+        <translation>La séance est marquée « en cours ».</translation>
+    </message>
+    <message>
+        <source>The session could not be marked as running: {error}</source>
+        <translation>La séance n&apos;a pas pu être marquée « en cours » : {error}</translation>
+    </message>
+    <message>
+        <source>&amp;Launch Zoom</source>
+        <translation>&amp;Lancer Zoom</translation>
+    </message>
+    <message>
+        <source>Open the selected session&apos;s Zoom meeting (Ctrl+L)</source>
+        <translation>Ouvrir la réunion Zoom de la séance sélectionnée (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Launch Zoom</source>
+        <translation>Lancer Zoom</translation>
+    </message>
+    <message>
+        <source>Launch result</source>
+        <translation>Résultat du lancement</translation>
+    </message>
+</context>
+<context>
+    <name>LevelMeterWidget</name>
+    <message>
+        <source>Microphone level</source>
+        <translation>Niveau du micro</translation>
+    </message>
+</context>
+<context>
+    <name>LicenceDialog</name>
+    <message>
+        <source>Edit licence</source>
+        <translation>Modifier la licence</translation>
+    </message>
+    <message>
+        <source>Add a licence</source>
+        <translation>Ajouter une licence</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Account e-mail</source>
+        <translation>E-mail du compte</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Abonnement</translation>
+    </message>
+    <message>
+        <source>Participant cap</source>
+        <translation>Nombre maximal de participants</translation>
+    </message>
+    <message>
+        <source>Meetings at the same time</source>
+        <translation>Réunions simultanées</translation>
+    </message>
+    <message>
+        <source>Reserved for branch</source>
+        <translation>Réservée à la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Shared by the network</source>
+        <translation>Partagée par le réseau</translation>
+    </message>
+    <message>
+        <source>&amp;Active (can be booked)</source>
+        <translation>Ac&amp;tive (peut être réservée)</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Delete the saved password</source>
+        <translation>Supprimer le mot de passe enregistré</translation>
+    </message>
+    <message>
+        <source>Delete the saved host key</source>
+        <translation>Supprimer la clé d&apos;animateur enregistrée</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail :</translation>
+    </message>
+    <message>
+        <source>&amp;Plan:</source>
+        <translation>Ab&amp;onnement :</translation>
+    </message>
+    <message>
+        <source>Participant &amp;cap:</source>
+        <translation>&amp;Capacité :</translation>
+    </message>
+    <message>
+        <source>&amp;Meetings at once:</source>
+        <translation>Réunions &amp;simultanées :</translation>
+    </message>
+    <message>
+        <source>&amp;Branch:</source>
+        <translation>&amp;Bibliothèque :</translation>
+    </message>
+    <message>
+        <source>Account pass&amp;word:</source>
+        <translation>&amp;Mot de passe du compte :</translation>
+    </message>
+    <message>
+        <source>&amp;Host key:</source>
+        <translation>Clé d&apos;&amp;animateur :</translation>
+    </message>
+    <message>
+        <source>Secrets go to the system&apos;s password store, never to the database.</source>
+        <translation>Les secrets vont dans le coffre à mots de passe du système, jamais dans la base de données.</translation>
+    </message>
+    <message>
+        <source>Secrets cannot be saved: the password store is not available.</source>
+        <translation>Les secrets ne peuvent pas être enregistrés : le coffre à mots de passe n&apos;est pas disponible.</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Saved — type to replace</source>
+        <translation>Enregistré — saisissez pour remplacer</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
+</context>
+<context>
+    <name>LicencesArea</name>
+    <message>
+        <source>Checking the password store…</source>
+        <translation>Vérification du coffre à mots de passe…</translation>
+    </message>
+    <message>
+        <source>Password store status</source>
+        <translation>État du coffre à mots de passe</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k again</source>
+        <translation>&amp;Vérifier de nouveau</translation>
+    </message>
+    <message>
+        <source>Check the password store again</source>
+        <translation>Vérifier de nouveau le coffre à mots de passe</translation>
+    </message>
+    <message>
+        <source>Licence actions</source>
+        <translation>Actions sur les licences</translation>
+    </message>
+    <message>
+        <source>&amp;Add licence…</source>
+        <translation>&amp;Ajouter une licence…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Désactiver</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Abonnement</translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation>Capacité</translation>
+    </message>
+    <message>
+        <source>At once</source>
+        <translation>Simultanées</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Bibliothèque</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Secrets saved</source>
+        <translation>Secrets enregistrés</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>Licences</translation>
+    </message>
+    <message>
+        <source>Booking buffers (whole network)</source>
+        <translation>Marges de réservation (tout le réseau)</translation>
+    </message>
+    <message>
+        <source>Minutes held before each session</source>
+        <translation>Minutes réservées avant chaque séance</translation>
+    </message>
+    <message>
+        <source>Minutes held after each session</source>
+        <translation>Minutes réservées après chaque séance</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>A&amp;pply buffers</source>
+        <translation>Appli&amp;quer les marges</translation>
+    </message>
+    <message>
+        <source>Apply the booking buffers</source>
+        <translation>Appliquer les marges de réservation</translation>
+    </message>
+    <message>
+        <source>Be&amp;fore:</source>
+        <translation>Ava&amp;nt :</translation>
+    </message>
+    <message>
+        <source>Af&amp;ter:</source>
+        <translation>A&amp;près :</translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <translation>Planning</translation>
+    </message>
+    <message>
+        <source>First day of the planning</source>
+        <translation>Premier jour du planning</translation>
+    </message>
+    <message>
+        <source>Planning period</source>
+        <translation>Période du planning</translation>
+    </message>
+    <message>
+        <source>One day</source>
+        <translation>Un jour</translation>
+    </message>
+    <message>
+        <source>One week</source>
+        <translation>Une semaine</translation>
+    </message>
+    <message>
+        <source>Two weeks</source>
+        <translation>Deux semaines</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Previous</source>
+        <translation>◀ &amp;Précédent</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Période précédente</translation>
+    </message>
+    <message>
+        <source>&amp;Next ▶</source>
+        <translation>S&amp;uivant ▶</translation>
+    </message>
+    <message>
+        <source>Next period</source>
+        <translation>Période suivante</translation>
+    </message>
+    <message>
+        <source>Bookings and free gaps per licence</source>
+        <translation>Réservations et créneaux libres par licence</translation>
+    </message>
+    <message>
+        <source>Licence / time</source>
+        <translation>Licence / horaire</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Séances</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>Partagée</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Réservé</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Libre</translation>
+    </message>
+    <message>
+        <source>Acti&amp;vate</source>
+        <translation>A&amp;ctiver</translation>
+    </message>
+    <message>
+        <source>Remove licence</source>
+        <translation>Supprimer la licence</translation>
+    </message>
+    <message>
+        <source>Remove “{label}” and its saved secrets?</source>
+        <translation>Supprimer « {label} » et ses secrets enregistrés ?</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Régie — remote sessions desk</source>
+        <translation>Régie — pupitre des séances à distance</translation>
+    </message>
+    <message>
+        <source>Work areas</source>
+        <translation>Espaces de travail</translation>
+    </message>
+    <message>
+        <source>Database in use</source>
+        <translation>Base de données utilisée</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Base : %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>Load &amp;demo network…</source>
+        <translation>Charger la &amp;démonstration…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up the database…</source>
+        <translation>&amp;Sauvegarder la base…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About Régie</source>
+        <translation>À &amp;propos de Régie</translation>
+    </message>
+    <message>
+        <source>About Régie</source>
+        <translation>À propos de Régie</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Régie %1&lt;/b&gt;&lt;p&gt;Prepare, launch and report on the library network&apos;s remote and hybrid cultural sessions.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Régie %1&lt;/b&gt;&lt;p&gt;Préparer, lancer et suivre les séances culturelles à distance et hybrides du réseau des bibliothèques.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Séances</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>Son</translation>
+    </message>
+    <message>
+        <source>Checklists</source>
+        <translation>Listes de contrôle</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>Licences</translation>
+    </message>
+    <message>
+        <source>Activity report</source>
+        <translation>Rapport d&apos;activité</translation>
+    </message>
+    <message>
+        <source>Check the &amp;camera</source>
+        <translation>Vérifier la &amp;caméra</translation>
+    </message>
+    <message>
+        <source>Check the &amp;sound</source>
+        <translation>Vérifier le &amp;son</translation>
+    </message>
+    <message>
+        <source>Chec&amp;klist</source>
+        <translation>&amp;Liste de contrôle</translation>
+    </message>
+    <message>
+        <source>&amp;Attendance…</source>
+        <translation>&amp;Fréquentation…</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningChart</name>
+    <message>
+        <source>Planning chart of the licences</source>
+        <translation>Planning graphique des licences</translation>
+    </message>
+</context>
+<context>
+    <name>ReportArea</name>
+    <message>
+        <source>First day of the period</source>
+        <translation>Premier jour de la période</translation>
+    </message>
+    <message>
+        <source>Last day of the period</source>
+        <translation>Dernier jour de la période</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Du</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Au</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Bibliothèque</translation>
+    </message>
+    <message>
+        <source>&amp;Branch</source>
+        <translation>&amp;Bibliothèque</translation>
+    </message>
+    <message>
+        <source>Whole network</source>
+        <translation>Tout le réseau</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Exporter en &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export the report as CSV for Excel</source>
+        <translation>Exporter le rapport en CSV pour Excel</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation>Exporter en &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Export the report as PDF</source>
+        <translation>Exporter le rapport en PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Actualise&amp;r</translation>
+    </message>
+    <message>
+        <source>Recompute the report</source>
+        <translation>Recalculer le rapport</translation>
+    </message>
+    <message>
+        <source>Sessions by type</source>
+        <translation>Séances par type</translation>
+    </message>
+    <message>
+        <source>Sessions by branch</source>
+        <translation>Séances par bibliothèque</translation>
+    </message>
+    <message>
+        <source>Chart: sessions per week</source>
+        <translation>Graphique : séances par semaine</translation>
+    </message>
+    <message>
+        <source>Chart: no-show by session type</source>
+        <translation>Graphique : absents par type de séance</translation>
+    </message>
+    <message>
+        <source>Chart: no-show by branch</source>
+        <translation>Graphique : absents par bibliothèque</translation>
+    </message>
+    <message>
+        <source>Report views</source>
+        <translation>Vues du rapport</translation>
+    </message>
+    <message>
+        <source>By t&amp;ype</source>
+        <translation>Par t&amp;ype</translation>
+    </message>
+    <message>
+        <source>By bra&amp;nch</source>
+        <translation>Par bibliothè&amp;que</translation>
+    </message>
+    <message>
+        <source>Per &amp;week</source>
+        <translation>Par &amp;semaine</translation>
+    </message>
+    <message>
+        <source>No-&amp;show</source>
+        <translation>Absen&amp;ts</translation>
+    </message>
+    <message>
+        <source>Report status</source>
+        <translation>État du rapport</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts: change the dates.</source>
+        <translation>La période se termine avant de commencer : modifiez les dates.</translation>
+    </message>
+    <message>
+        <source>Computing the report…</source>
+        <translation>Calcul du rapport…</translation>
+    </message>
+    <message>
+        <source>{n} sessions held · no-show {rate}</source>
+        <translation>{n} séances tenues · absents {rate}</translation>
+    </message>
+    <message>
+        <source>Export the report as CSV</source>
+        <translation>Exporter le rapport en CSV</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>CSV pour Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Enregistré : {path}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>New session</source>
+        <translation>Nouvelle séance</translation>
+    </message>
+    <message>
+        <source>e.g. Reading circle: winter novels</source>
+        <translation>ex. : Cercle de lecteurs : romans d&apos;hiver</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Session type</source>
+        <translation>Type de séance</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Bibliothèque</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Heure de début</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>Heure de fin</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>de</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Jauge</translation>
+    </message>
+    <message>
+        <source>How many people may register (the jauge).</source>
+        <translation>Nombre de personnes pouvant s&apos;inscrire (la jauge).</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Animateur ou animatrice</translation>
+    </message>
+    <message>
+        <source>(nobody yet)</source>
+        <translation>(personne pour l&apos;instant)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation>T&amp;ype</translation>
+    </message>
+    <message>
+        <source>&amp;Branch</source>
+        <translation>&amp;Bibliothèque</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Mode</source>
+        <translation>&amp;Mode</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity</source>
+        <translation>&amp;Jauge</translation>
+    </message>
+    <message>
+        <source>&amp;Host</source>
+        <translation>&amp;Animation</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Statut</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notes</translation>
+    </message>
+</context>
+<context>
+    <name>SessionTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Horaire</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Bibliothèque</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Jauge</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Animation</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsArea</name>
+    <message>
+        <source>All statuses</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <source>To come (planned, ready)</source>
+        <translation>À venir (prévues, prêtes)</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminées</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulées</translation>
+    </message>
+    <message>
+        <source>Session details and readiness</source>
+        <translation>Détails de la séance et préparation</translation>
+    </message>
+    <message>
+        <source>Number of sessions shown</source>
+        <translation>Nombre de séances affichées</translation>
+    </message>
+    <message>
+        <source>Search titles…</source>
+        <translation>Rechercher dans les titres…</translation>
+    </message>
+    <message>
+        <source>Search titles</source>
+        <translation>Rechercher dans les titres</translation>
+    </message>
+    <message>
+        <source>Filter by branch</source>
+        <translation>Filtrer par bibliothèque</translation>
+    </message>
+    <message>
+        <source>Filter by type</source>
+        <translation>Filtrer par type</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>Filtrer par statut</translation>
+    </message>
+    <message>
+        <source>F&amp;rom</source>
+        <translation>&amp;Du</translation>
+    </message>
+    <message>
+        <source>Filter from a date</source>
+        <translation>Filtrer à partir d&apos;une date</translation>
+    </message>
+    <message>
+        <source>First day shown</source>
+        <translation>Premier jour affiché</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>A&amp;u</translation>
+    </message>
+    <message>
+        <source>Filter until a date</source>
+        <translation>Filtrer jusqu&apos;à une date</translation>
+    </message>
+    <message>
+        <source>Last day shown</source>
+        <translation>Dernier jour affiché</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Séances</translation>
+    </message>
+    <message>
+        <source>Session actions</source>
+        <translation>Actions sur les séances</translation>
+    </message>
+    <message>
+        <source>&amp;New session</source>
+        <translation>&amp;Nouvelle séance</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Modifier</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate</source>
+        <translation>Du&amp;pliquer</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel session</source>
+        <translation>A&amp;nnuler la séance</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Actualise&amp;r</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>All branches</source>
+        <translation>Toutes les bibliothèques</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) shown</source>
+        <translation>
+            <numerusform>%n séance affichée</numerusform>
+            <numerusform>%n séances affichées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a session to see its details and whether it is ready.</source>
+        <translation>Sélectionnez une séance pour voir ses détails et si elle est prête.</translation>
+    </message>
+    <message>
+        <source>Capacity: %1</source>
+        <translation>Jauge : %1</translation>
+    </message>
+    <message>
+        <source>Host: %1</source>
+        <translation>Animation : %1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Statut : %1</translation>
+    </message>
+    <message>
+        <source>Licence: %1</source>
+        <translation>Licence : %1</translation>
+    </message>
+    <message>
+        <source>No licence assigned yet.</source>
+        <translation>Aucune licence attribuée pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>Son</translation>
+    </message>
+    <message>
+        <source>%1: not checked yet.</source>
+        <translation>%1 : pas encore vérifié.</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>Nouvelle séance</translation>
+    </message>
+    <message>
+        <source>Edit session</source>
+        <translation>Modifier la séance</translation>
+    </message>
+    <message>
+        <source>Duplicate session</source>
+        <translation>Dupliquer la séance</translation>
+    </message>
+    <message>
+        <source>Cancel session</source>
+        <translation>Annuler la séance</translation>
+    </message>
+    <message>
+        <source>Cancel “%1”? It stays in the list as cancelled and frees its licence.</source>
+        <translation>Annuler « %1 » ? La séance reste dans la liste, marquée annulée, et sa licence est libérée.</translation>
+    </message>
+</context>
+<context>
+    <name>StartupPage</name>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Ouverture de la base de données…</translation>
+    </message>
+    <message>
+        <source>Start-up status</source>
+        <translation>État du démarrage</translation>
+    </message>
+    <message>
+        <source>Opening the database</source>
+        <translation>Ouverture de la base de données</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingRecordsView</name>
+    <message>
+        <source>Staff member</source>
+        <translation>Membre du personnel</translation>
+    </message>
+    <message>
+        <source>Training records</source>
+        <translation>Suivi des formations</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Liste de contrôle</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Séance</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminée le</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Signed off by</source>
+        <translation>Validée par</translation>
+    </message>
+    <message>
+        <source>No training record yet: a guided run appears here once it is signed off.</source>
+        <translation>Aucune formation enregistrée : une liste suivie en mode guidé apparaît ici une fois validée.</translation>
+    </message>
+    <message>
+        <source>&amp;Staff member:</source>
+        <translation>&amp;Membre du personnel :</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <source>practice</source>
+        <translation>entraînement</translation>
+    </message>
+</context>
+<context>
+    <name>_SignOffBar</name>
+    <message>
+        <source>Staff member signing off</source>
+        <translation>Membre du personnel qui valide</translation>
+    </message>
+    <message>
+        <source>Signed off &amp;by:</source>
+        <translation>&amp;Validé par :</translation>
+    </message>
+    <message>
+        <source>&amp;Sign off</source>
+        <translation>&amp;Valider la liste</translation>
+    </message>
+    <message>
+        <source>Sign off the checklist</source>
+        <translation>Valider la liste de contrôle</translation>
+    </message>
+</context>
+<context>
+    <name>_SkipBar</name>
+    <message>
+        <source>Why is this step skipped?</source>
+        <translation>Pourquoi passez-vous cette étape ?</translation>
+    </message>
+    <message>
+        <source>Reason for skipping</source>
+        <translation>Raison pour passer l’étape</translation>
+    </message>
+    <message>
+        <source>S&amp;kip</source>
+        <translation>&amp;Passer</translation>
+    </message>
+    <message>
+        <source>Skip this step</source>
+        <translation>Passer cette étape</translation>
+    </message>
+</context>
+<context>
+    <name>audio</name>
+    <message>
+        <source>Welcome to the library. Today&apos;s session starts in a few minutes; please switch off your phones and enjoy the talk.</source>
+        <translation>Bienvenue à la médiathèque. La séance d&apos;aujourd&apos;hui commence dans quelques minutes ; merci d&apos;éteindre vos téléphones et bonne écoute.</translation>
+    </message>
+    <message>
+        <source>No sound</source>
+        <translation>Aucun son</translation>
+    </message>
+    <message>
+        <source>Very quiet</source>
+        <translation>Très faible</translation>
+    </message>
+    <message>
+        <source>Good level</source>
+        <translation>Bon niveau</translation>
+    </message>
+    <message>
+        <source>Loud</source>
+        <translation>Fort</translation>
+    </message>
+    <message>
+        <source>Clipping</source>
+        <translation>Saturation</translation>
+    </message>
+    <message>
+        <source>No sound from the microphone: check that it is plugged in, switched on and not muted, then choose it in the list.</source>
+        <translation>Aucun son du micro : vérifiez qu&apos;il est branché, allumé et pas en sourdine, puis choisissez-le dans la liste.</translation>
+    </message>
+    <message>
+        <source>The microphone sends a frozen signal: unplug it, plug it back in and run the check again.</source>
+        <translation>Le micro envoie un signal figé : débranchez-le, rebranchez-le et relancez la vérification.</translation>
+    </message>
+    <message>
+        <source>The microphone is sending sound.</source>
+        <translation>Le micro transmet bien le son.</translation>
+    </message>
+    <message>
+        <source>The room is too noisy: close doors and windows, switch off fans or move the microphone away from the noise.</source>
+        <translation>Salle trop bruyante : fermez portes et fenêtres, éteignez les ventilateurs ou éloignez le micro du bruit.</translation>
+    </message>
+    <message>
+        <source>Some background noise: close the door or move away from the projector or the fan.</source>
+        <translation>Un peu de bruit de fond : fermez la porte ou éloignez-vous du vidéoprojecteur ou du ventilateur.</translation>
+    </message>
+    <message>
+        <source>The room is quiet enough.</source>
+        <translation>La salle est assez calme.</translation>
+    </message>
+    <message>
+        <source>Microphone far too quiet: move it close to the speaker and check that it is not muted.</source>
+        <translation>Micro beaucoup trop faible : rapprochez-le de l&apos;intervenant et vérifiez qu&apos;il n&apos;est pas en sourdine.</translation>
+    </message>
+    <message>
+        <source>Microphone too quiet: bring it closer to the speaker or raise its input volume.</source>
+        <translation>Micro trop faible : rapprochez-le de l&apos;intervenant ou montez son volume d&apos;entrée.</translation>
+    </message>
+    <message>
+        <source>Microphone far too loud: lower its input volume or move it away from the speaker&apos;s mouth.</source>
+        <translation>Micro beaucoup trop fort : baissez son volume d&apos;entrée ou éloignez-le de la bouche de l&apos;intervenant.</translation>
+    </message>
+    <message>
+        <source>Microphone a bit loud: lower its input volume slightly.</source>
+        <translation>Micro un peu fort : baissez légèrement son volume d&apos;entrée.</translation>
+    </message>
+    <message>
+        <source>The voice comes through at a good level.</source>
+        <translation>La voix passe à un bon niveau.</translation>
+    </message>
+    <message>
+        <source>The voice is lost in the noise: bring the microphone closer to the speaker and reduce the room noise.</source>
+        <translation>La voix se perd dans le bruit : rapprochez le micro de l&apos;intervenant et réduisez le bruit de la salle.</translation>
+    </message>
+    <message>
+        <source>The voice stands out only a little from the noise: bring the microphone closer to the speaker.</source>
+        <translation>La voix se détache peu du bruit : rapprochez le micro de l&apos;intervenant.</translation>
+    </message>
+    <message>
+        <source>The voice stands out clearly from the background noise.</source>
+        <translation>La voix se détache nettement du bruit de fond.</translation>
+    </message>
+    <message>
+        <source>The sound saturates: lower the microphone&apos;s input volume or move it away from the speaker.</source>
+        <translation>Le son sature : baissez le volume d&apos;entrée du micro ou éloignez-le de l&apos;intervenant.</translation>
+    </message>
+    <message>
+        <source>The sound saturated a few times: lower the microphone&apos;s input volume slightly.</source>
+        <translation>Le son a saturé quelques fois : baissez légèrement le volume d&apos;entrée du micro.</translation>
+    </message>
+    <message>
+        <source>No saturation.</source>
+        <translation>Aucune saturation.</translation>
+    </message>
+    <message>
+        <source>The microphone signal is off-centre (faulty microphone or cable): try another cable or microphone.</source>
+        <translation>Le signal du micro est décentré (micro ou câble défectueux) : essayez un autre câble ou un autre micro.</translation>
+    </message>
+    <message>
+        <source>The microphone signal is slightly off-centre: check the cable and the adapter.</source>
+        <translation>Le signal du micro est légèrement décentré : vérifiez le câble et l&apos;adaptateur.</translation>
+    </message>
+    <message>
+        <source>The signal is centred.</source>
+        <translation>Le signal est bien centré.</translation>
+    </message>
+    <message>
+        <source>The microphone records at a telephone-like quality: choose another microphone or raise its sample rate in the sound settings.</source>
+        <translation>Le micro enregistre en qualité téléphone : choisissez un autre micro ou augmentez sa fréquence d&apos;échantillonnage dans les paramètres du son.</translation>
+    </message>
+    <message>
+        <source>The microphone and the speakers run at different sample rates: set both to 48000 Hz in the sound settings.</source>
+        <translation>Le micro et les haut-parleurs n&apos;ont pas la même fréquence d&apos;échantillonnage : réglez les deux sur 48000 Hz dans les paramètres du son.</translation>
+    </message>
+    <message>
+        <source>The sample rates match.</source>
+        <translation>Les fréquences d&apos;échantillonnage concordent.</translation>
+    </message>
+    <message>
+        <source>The tone could not be played: check that the speakers are plugged in and switched on, then choose them in the list.</source>
+        <translation>Impossible de jouer le bip : vérifiez que les haut-parleurs sont branchés et allumés, puis choisissez-les dans la liste.</translation>
+    </message>
+    <message>
+        <source>The tone was played and the microphone heard it.</source>
+        <translation>Le bip a été joué et le micro l&apos;a entendu.</translation>
+    </message>
+    <message>
+        <source>The tone was played: make sure you heard it in the room.</source>
+        <translation>Le bip a été joué : vérifiez que vous l&apos;avez bien entendu dans la salle.</translation>
+    </message>
+    <message>
+        <source>The tone was heard in the room.</source>
+        <translation>Le bip a été entendu dans la salle.</translation>
+    </message>
+    <message>
+        <source>The tone was not heard: raise the volume, check that the speakers are switched on and chosen as the output.</source>
+        <translation>Bip non entendu : montez le volume, vérifiez que les haut-parleurs sont allumés et choisis comme sortie.</translation>
+    </message>
+    <message>
+        <source>The microphone does not hear the speakers: no echo risk.</source>
+        <translation>Le micro n&apos;entend pas les haut-parleurs : pas de risque d&apos;écho.</translation>
+    </message>
+    <message>
+        <source>The microphone hears the speakers strongly (echo risk for remote participants): lower the speakers, move the microphone away from them or use a speakerphone with echo cancellation.</source>
+        <translation>Le micro entend fortement les haut-parleurs (risque d&apos;écho pour les participants à distance) : baissez les haut-parleurs, éloignez-en le micro ou utilisez un micro-haut-parleur avec annulation d&apos;écho.</translation>
+    </message>
+    <message>
+        <source>The microphone hears the speakers a little: lower the speaker volume or turn the microphone away from them.</source>
+        <translation>Le micro entend un peu les haut-parleurs : baissez leur volume ou tournez le micro dans l&apos;autre sens.</translation>
+    </message>
+    <message>
+        <source>The microphone hears the speakers only faintly: low echo risk.</source>
+        <translation>Le micro entend à peine les haut-parleurs : faible risque d&apos;écho.</translation>
+    </message>
+    <message>
+        <source>Microphone signal</source>
+        <translation>Signal du micro</translation>
+    </message>
+    <message>
+        <source>Background noise</source>
+        <translation>Bruit de fond</translation>
+    </message>
+    <message>
+        <source>Voice level</source>
+        <translation>Niveau de la voix</translation>
+    </message>
+    <message>
+        <source>Voice over noise</source>
+        <translation>Voix par rapport au bruit</translation>
+    </message>
+    <message>
+        <source>Saturation</source>
+        <translation>Saturation</translation>
+    </message>
+    <message>
+        <source>Signal centring</source>
+        <translation>Centrage du signal</translation>
+    </message>
+    <message>
+        <source>Sample rate</source>
+        <translation>Fréquence d&apos;échantillonnage</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>Haut-parleurs</translation>
+    </message>
+    <message>
+        <source>Echo (hybrid room)</source>
+        <translation>Écho (salle hybride)</translation>
+    </message>
+</context>
+<context>
+    <name>camera</name>
+    <message>
+        <source>Black picture</source>
+        <translation>Image noire</translation>
+    </message>
+    <message>
+        <source>Frozen picture</source>
+        <translation>Image figée</translation>
+    </message>
+    <message>
+        <source>Exposure</source>
+        <translation>Exposition</translation>
+    </message>
+    <message>
+        <source>Contrast</source>
+        <translation>Contraste</translation>
+    </message>
+    <message>
+        <source>Sharpness</source>
+        <translation>Netteté</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Couleurs</translation>
+    </message>
+    <message>
+        <source>Face visible</source>
+        <translation>Visage visible</translation>
+    </message>
+    <message>
+        <source>Framing</source>
+        <translation>Cadrage</translation>
+    </message>
+    <message>
+        <source>Frame rate</source>
+        <translation>Fréquence d&apos;images</translation>
+    </message>
+    <message>
+        <source>Dropped frames</source>
+        <translation>Images perdues</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Résolution</translation>
+    </message>
+    <message>
+        <source>The picture is black: open the camera&apos;s privacy shutter or remove the lens cap.</source>
+        <translation>L&apos;image est noire : ouvrez le cache de la caméra ou retirez le capuchon de l&apos;objectif.</translation>
+    </message>
+    <message>
+        <source>The picture is frozen: close the other programs that use the camera, then unplug and replug it.</source>
+        <translation>L&apos;image est figée : fermez les autres programmes qui utilisent la caméra, puis débranchez-la et rebranchez-la.</translation>
+    </message>
+    <message>
+        <source>Flat, greyish picture: light the room evenly and avoid having a window or a lamp in view.</source>
+        <translation>Image terne et grisâtre : éclairez la pièce de façon uniforme et évitez d&apos;avoir une fenêtre ou une lampe dans le champ.</translation>
+    </message>
+    <message>
+        <source>Blurry picture: wipe the lens with a soft cloth and sit at least 50 cm from the camera.</source>
+        <translation>Image floue : essuyez l&apos;objectif avec un chiffon doux et placez-vous à au moins 50 cm de la caméra.</translation>
+    </message>
+    <message>
+        <source>The colours are off: avoid coloured lights and let the camera set its white balance automatically.</source>
+        <translation>Les couleurs sont faussées : évitez les éclairages colorés et laissez la caméra régler sa balance des blancs automatiquement.</translation>
+    </message>
+    <message>
+        <source>Cannot be judged on this picture: fix the light or the black picture first.</source>
+        <translation>Impossible à évaluer sur cette image : réglez d&apos;abord la lumière ou le problème d&apos;image noire.</translation>
+    </message>
+    <message>
+        <source>Too dark: turn on the light or face the window.</source>
+        <translation>Trop sombre : allumez la lumière ou tournez-vous vers la fenêtre.</translation>
+    </message>
+    <message>
+        <source>Too bright: close the blinds or move away from the lamp or window behind the camera.</source>
+        <translation>Trop clair : fermez les stores ou éloignez-vous de la lampe ou de la fenêtre située derrière la caméra.</translation>
+    </message>
+    <message>
+        <source>Backlit: do not sit with a window behind you; face the light instead.</source>
+        <translation>Contre-jour : ne vous asseyez pas dos à une fenêtre ; placez-vous face à la lumière.</translation>
+    </message>
+    <message>
+        <source>A bit dark: add a light in front of you.</source>
+        <translation>Un peu sombre : ajoutez une lampe devant vous.</translation>
+    </message>
+    <message>
+        <source>A bit bright: part of the picture is washed out; dim the light or close the blinds a little.</source>
+        <translation>Un peu trop clair : une partie de l&apos;image est brûlée ; baissez la lumière ou fermez un peu les stores.</translation>
+    </message>
+    <message>
+        <source>Part of the picture is lost in shadow: add a light in front of you.</source>
+        <translation>Une partie de l&apos;image est dans l&apos;ombre : ajoutez une lampe devant vous.</translation>
+    </message>
+    <message>
+        <source>Face detection is unavailable on this computer: reinstall Régie.</source>
+        <translation>La détection des visages n&apos;est pas disponible sur cet ordinateur : réinstallez Régie.</translation>
+    </message>
+    <message>
+        <source>No face seen: sit facing the camera, in the light.</source>
+        <translation>Aucun visage détecté : placez-vous face à la caméra, dans la lumière.</translation>
+    </message>
+    <message>
+        <source>Framing cannot be judged until a face is in the picture.</source>
+        <translation>Le cadrage ne peut pas être évalué tant qu&apos;aucun visage n&apos;est à l&apos;image.</translation>
+    </message>
+    <message>
+        <source>You look small in the picture: move closer to the camera.</source>
+        <translation>Vous paraissez petit à l&apos;image : rapprochez-vous de la caméra.</translation>
+    </message>
+    <message>
+        <source>You are too close: move back a little.</source>
+        <translation>Vous êtes trop près : reculez un peu.</translation>
+    </message>
+    <message>
+        <source>You are off-centre: turn the camera or move your chair so your face is in the middle.</source>
+        <translation>Vous êtes décentré : orientez la caméra ou déplacez votre chaise pour avoir le visage au milieu.</translation>
+    </message>
+    <message>
+        <source>Jerky picture: add light (cameras slow down in the dark), close other programs, or plug the camera straight into the computer.</source>
+        <translation>Image saccadée : ajoutez de la lumière (les caméras ralentissent dans le noir), fermez les autres programmes ou branchez la caméra directement sur l&apos;ordinateur.</translation>
+    </message>
+    <message>
+        <source>The camera skips pictures: plug it straight into the computer (not a hub) and close other programs.</source>
+        <translation>La caméra perd des images : branchez-la directement sur l&apos;ordinateur (pas sur un hub) et fermez les autres programmes.</translation>
+    </message>
+    <message>
+        <source>Very low resolution: use another camera, or plug this one straight into the computer.</source>
+        <translation>Résolution très faible : utilisez une autre caméra, ou branchez celle-ci directement sur l&apos;ordinateur.</translation>
+    </message>
+    <message>
+        <source>Lower resolution than requested: plug the camera straight into the computer, or use a better camera for the room.</source>
+        <translation>Résolution plus faible que demandée : branchez la caméra directement sur l&apos;ordinateur, ou utilisez une meilleure caméra pour cette salle.</translation>
+    </message>
+</context>
+<context>
+    <name>checklists</name>
+    <message>
+        <source>duplicate checklist id “{id}” (also in {other})</source>
+        <translation>identifiant de liste « {id} » en double (aussi dans {other})</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text; save it as UTF-8</source>
+        <translation>ce n’est pas du texte UTF-8 : enregistrez le fichier en UTF-8</translation>
+    </message>
+    <message>
+        <source>cannot be read: {error}</source>
+        <translation>illisible : {error}</translation>
+    </message>
+    <message>
+        <source>image “{image}” not found</source>
+        <translation>image « {image} » introuvable</translation>
+    </message>
+    <message>
+        <source>no title: the first heading must be “# Title”</source>
+        <translation>pas de titre : le premier titre doit être « # Titre »</translation>
+    </message>
+    <message>
+        <source>two sections have the anchor “{anchor}”; rename one heading</source>
+        <translation>deux sections ont l’ancre « {anchor} » : renommez l’un des titres</translation>
+    </message>
+    <message>
+        <source>TOML syntax error: {error}</source>
+        <translation>erreur de syntaxe TOML : {error}</translation>
+    </message>
+    <message>
+        <source>unknown key “{key}” (allowed: {allowed})</source>
+        <translation>clé inconnue « {key} » (clés possibles : {allowed})</translation>
+    </message>
+    <message>
+        <source>missing required key “{key}”</source>
+        <translation>clé obligatoire « {key} » manquante</translation>
+    </message>
+    <message>
+        <source>id “{id}” must use lower-case letters, digits, “-” or “_”</source>
+        <translation>l’identifiant « {id} » ne doit contenir que des minuscules sans accent, des chiffres, « - » ou « _ »</translation>
+    </message>
+    <message>
+        <source>“version” must be a whole number from 1 up</source>
+        <translation>« version » doit être un nombre entier à partir de 1</translation>
+    </message>
+    <message>
+        <source>unknown session type “{type}” (known: {known})</source>
+        <translation>type de séance inconnu « {type} » (types connus : {known})</translation>
+    </message>
+    <message>
+        <source>“{key}” must be text</source>
+        <translation>« {key} » doit être du texte</translation>
+    </message>
+    <message>
+        <source>“{key}” must be non-empty text</source>
+        <translation>« {key} » doit être un texte non vide</translation>
+    </message>
+    <message>
+        <source>“{key}” must be a non-empty list of text, e.g. [&quot;a&quot;, &quot;b&quot;]</source>
+        <translation>« {key} » doit être une liste de textes non vide, par exemple [&quot;a&quot;, &quot;b&quot;]</translation>
+    </message>
+    <message>
+        <source>“modes” must be a list among: {allowed}</source>
+        <translation>« modes » doit être une liste parmi : {allowed}</translation>
+    </message>
+    <message>
+        <source>unknown mode “{mode}” (allowed: {allowed})</source>
+        <translation>mode inconnu « {mode} » (modes possibles : {allowed})</translation>
+    </message>
+    <message>
+        <source>“steps” must be one or more [[steps]] tables</source>
+        <translation>« steps » doit contenir une ou plusieurs tables [[steps]]</translation>
+    </message>
+    <message>
+        <source>each step must be a [[steps]] table</source>
+        <translation>chaque étape doit être une table [[steps]]</translation>
+    </message>
+    <message>
+        <source>duplicate step id “{id}” (first at line {first})</source>
+        <translation>identifiant d’étape « {id} » en double (déjà à la ligne {first})</translation>
+    </message>
+    <message>
+        <source>unknown step key “{key}” (allowed: {allowed})</source>
+        <translation>clé d’étape inconnue « {key} » (clés possibles : {allowed})</translation>
+    </message>
+    <message>
+        <source>step is missing required key “{key}”</source>
+        <translation>il manque à l’étape la clé obligatoire « {key} »</translation>
+    </message>
+    <message>
+        <source>unknown pause point “{pause}” (allowed: {allowed})</source>
+        <translation>moment inconnu « {pause} » (moments possibles : {allowed})</translation>
+    </message>
+    <message>
+        <source>unknown automatic check “{check}” (known: {known})</source>
+        <translation>vérification automatique inconnue « {check} » (connues : {known})</translation>
+    </message>
+    <message>
+        <source>tutorial “{tutorial}” not found (no valid {tutorial}.md)</source>
+        <translation>tutoriel « {tutorial} » introuvable (pas de fichier {tutorial}.md valide)</translation>
+    </message>
+    <message>
+        <source>“section” needs “tutorial” to say which tutorial it is in</source>
+        <translation>« section » a besoin de « tutorial » pour savoir dans quel tutoriel chercher</translation>
+    </message>
+    <message>
+        <source>section “{section}” not found in tutorial “{tutorial}” (sections: {known})</source>
+        <translation>section « {section} » introuvable dans le tutoriel « {tutorial} » (sections : {known})</translation>
+    </message>
+    <message>
+        <source>image “{image}” not found in {folder}</source>
+        <translation>image « {image} » introuvable dans {folder}</translation>
+    </message>
+    <message>
+        <source>step mode “{mode}” is not one of the checklist&apos;s modes</source>
+        <translation>le mode d’étape « {mode} » ne fait pas partie des modes de la liste</translation>
+    </message>
+</context>
+<context>
+    <name>crash</name>
+    <message>
+        <source>Régie met an unexpected error</source>
+        <translation>Régie a rencontré une erreur inattendue</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Régie. Your data is safe.
+
+A report was written to:
+%1
+
+Please send it to your AV technician.</source>
+        <translation>Un problème interne est survenu dans Régie. Vos données sont intactes.
+
+Un rapport a été enregistré dans :
+%1
+
+Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>The file {path} does not exist.</source>
+        <translation>Le fichier {path} n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Check the name and folder of the exported file.</source>
+        <translation>Vérifiez le nom et le dossier du fichier exporté.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file.</source>
+        <translation>{path} est un dossier, pas un fichier.</translation>
+    </message>
+    <message>
+        <source>Name the CSV file inside it.</source>
+        <translation>Indiquez le fichier CSV qu&apos;il contient.</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be read ({detail}).</source>
+        <translation>Impossible de lire le fichier {path} ({detail}).</translation>
+    </message>
+    <message>
+        <source>Check that you may open it, or copy it to your documents first.</source>
+        <translation>Vérifiez que vous avez le droit de l&apos;ouvrir, ou copiez-le d&apos;abord dans vos documents.</translation>
+    </message>
+    <message>
+        <source>No count given.</source>
+        <translation>Aucun nombre indiqué.</translation>
+    </message>
+    <message>
+        <source>Add --registered N, --connected N or --onsite N.</source>
+        <translation>Ajoutez --registered N, --connected N ou --onsite N.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>La période se termine avant de commencer.</translation>
+    </message>
+    <message>
+        <source>Give a --to date after the --from date.</source>
+        <translation>Donnez une date --to postérieure à la date --from.</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be written ({detail}).</source>
+        <translation>Impossible d&apos;écrire le fichier {path} ({detail}).</translation>
+    </message>
+    <message>
+        <source>Choose another folder, or close the file if Excel has it open.</source>
+        <translation>Choisissez un autre dossier, ou fermez le fichier s&apos;il est ouvert dans Excel.</translation>
+    </message>
+    <message>
+        <source>Unknown host “{value}”.</source>
+        <translation>Animateur ou animatrice inconnu : « {value} ».</translation>
+    </message>
+    <message>
+        <source>Give a staff member&apos;s full name as the app lists it.</source>
+        <translation>Indiquez le nom complet d&apos;un agent tel que l&apos;application l&apos;affiche.</translation>
+    </message>
+    <message>
+        <source>Session {id} is remote: it has no on-site head count.</source>
+        <translation>La séance {id} est à distance : elle n&apos;a pas de public sur place.</translation>
+    </message>
+    <message>
+        <source>Leave “on site” empty, or make the session hybrid first.</source>
+        <translation>Laissez « Sur place » vide, ou passez d&apos;abord la séance en hybride.</translation>
+    </message>
+    <message>
+        <source>The retention period setting “{value}” is not a number of months.</source>
+        <translation>La durée de conservation « {value} » n&apos;est pas un nombre de mois.</translation>
+    </message>
+    <message>
+        <source>Set it to a whole number of months, 12 by default.</source>
+        <translation>Indiquez un nombre entier de mois (12 par défaut).</translation>
+    </message>
+    <message>
+        <source>Session {id} was cancelled: it has no attendance.</source>
+        <translation>La séance {id} a été annulée : elle n&apos;a pas de fréquentation.</translation>
+    </message>
+    <message>
+        <source>Choose the session that took place.</source>
+        <translation>Choisissez la séance qui a eu lieu.</translation>
+    </message>
+    <message>
+        <source>The count “{value}” is not between 0 and {max}.</source>
+        <translation>Le nombre « {value} » n&apos;est pas compris entre 0 et {max}.</translation>
+    </message>
+    <message>
+        <source>Enter the number of people, or leave it empty.</source>
+        <translation>Saisissez le nombre de personnes, ou laissez vide.</translation>
+    </message>
+    <message>
+        <source>The file is larger than {mb} MB: it is not a participant list.</source>
+        <translation>Le fichier dépasse {mb} Mo : ce n&apos;est pas une liste de participants.</translation>
+    </message>
+    <message>
+        <source>Choose the CSV file exported for this session.</source>
+        <translation>Choisissez le fichier CSV exporté pour cette séance.</translation>
+    </message>
+    <message>
+        <source>The file is not a text (CSV) file.</source>
+        <translation>Le fichier n&apos;est pas un fichier texte (CSV).</translation>
+    </message>
+    <message>
+        <source>Export the list again as CSV, or save it from Excel as “CSV UTF-8”.</source>
+        <translation>Exportez à nouveau la liste en CSV, ou enregistrez-la depuis Excel au format « CSV UTF-8 ».</translation>
+    </message>
+    <message>
+        <source>Line {line}: the file is not valid CSV ({detail}).</source>
+        <translation>Ligne {line} : le fichier n&apos;est pas un CSV valide ({detail}).</translation>
+    </message>
+    <message>
+        <source>Check the quotes on that line, or export the file again.</source>
+        <translation>Vérifiez les guillemets sur cette ligne, ou exportez à nouveau le fichier.</translation>
+    </message>
+    <message>
+        <source>No table header was found in the first {lines} lines of the file.</source>
+        <translation>Aucune ligne de titres de colonnes dans les {lines} premières lignes du fichier.</translation>
+    </message>
+    <message>
+        <source>Choose the CSV file exported for this session, with its column titles.</source>
+        <translation>Choisissez le fichier CSV exporté pour cette séance, avec ses titres de colonnes.</translation>
+    </message>
+    <message>
+        <source>Line {line}: the list has no name or e-mail column.</source>
+        <translation>Ligne {line} : la liste n&apos;a pas de colonne nom ou e-mail.</translation>
+    </message>
+    <message>
+        <source>Export the list with the registrants&apos; names or e-mail addresses.</source>
+        <translation>Exportez la liste avec les noms ou les adresses e-mail des inscrits.</translation>
+    </message>
+    <message>
+        <source>The list has more than {max} rows.</source>
+        <translation>La liste dépasse {max} lignes.</translation>
+    </message>
+    <message>
+        <source>Choose the list of a single session.</source>
+        <translation>Choisissez la liste d&apos;une seule séance.</translation>
+    </message>
+    <message>
+        <source>Line {line}: “{value}” is not an e-mail address.</source>
+        <translation>Ligne {line} : « {value} » n&apos;est pas une adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>Correct or empty that cell, then import the list again.</source>
+        <translation>Corrigez ou videz cette cellule, puis importez à nouveau la liste.</translation>
+    </message>
+    <message>
+        <source>Line {line}: this row has neither a name nor an e-mail.</source>
+        <translation>Ligne {line} : cette ligne n&apos;a ni nom ni e-mail.</translation>
+    </message>
+    <message>
+        <source>Complete or delete that row, then import the list again.</source>
+        <translation>Complétez ou supprimez cette ligne, puis importez à nouveau la liste.</translation>
+    </message>
+    <message>
+        <source>The title is empty.</source>
+        <translation>Le titre est vide.</translation>
+    </message>
+    <message>
+        <source>Type a title.</source>
+        <translation>Saisissez un titre.</translation>
+    </message>
+    <message>
+        <source>The title is longer than {max} characters.</source>
+        <translation>Le titre dépasse {max} caractères.</translation>
+    </message>
+    <message>
+        <source>No active Zoom licence is registered.</source>
+        <translation>Aucune licence Zoom active n&apos;est enregistrée.</translation>
+    </message>
+    <message>
+        <source>Add one in Licences (or “regie licences add”).</source>
+        <translation>Ajoutez-en une dans Licences (ou « regie licences add »).</translation>
+    </message>
+    <message>
+        <source>No licence is free for session {session_id} at that time. {detail}</source>
+        <translation>Aucune licence n&apos;est libre pour la séance {session_id} à cet horaire. {detail}</translation>
+    </message>
+    <message>
+        <source>Move the session, lower its capacity, or add a licence.</source>
+        <translation>Déplacez la séance, réduisez sa jauge, ou ajoutez une licence.</translation>
+    </message>
+    <message>
+        <source>The licence has no label.</source>
+        <translation>La licence n&apos;a pas de nom.</translation>
+    </message>
+    <message>
+        <source>Type a short name for it.</source>
+        <translation>Saisissez un nom court.</translation>
+    </message>
+    <message>
+        <source>The label is longer than {max} characters.</source>
+        <translation>Le nom dépasse {max} caractères.</translation>
+    </message>
+    <message>
+        <source>Shorten it.</source>
+        <translation>Raccourcissez-le.</translation>
+    </message>
+    <message>
+        <source>“{email}” is not an e-mail address.</source>
+        <translation>« {email} » n&apos;est pas une adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>Type the address of the Zoom account, e.g. culture@library.fr.</source>
+        <translation>Saisissez l&apos;adresse du compte Zoom, par exemple culture@bibliotheque.fr.</translation>
+    </message>
+    <message>
+        <source>The participant cap must be between 1 and {max}.</source>
+        <translation>Le nombre maximal de participants doit être compris entre 1 et {max}.</translation>
+    </message>
+    <message>
+        <source>Enter the cap of the Zoom plan (100, 300, 500, 1000…).</source>
+        <translation>Saisissez la capacité de l&apos;abonnement Zoom (100, 300, 500, 1000…).</translation>
+    </message>
+    <message>
+        <source>A licence carries at least one meeting at a time.</source>
+        <translation>Une licence accueille au moins une réunion à la fois.</translation>
+    </message>
+    <message>
+        <source>Enter 1 for a Pro account.</source>
+        <translation>Saisissez 1 pour un compte Pro.</translation>
+    </message>
+    <message>
+        <source>A Pro licence runs only one meeting at a time.</source>
+        <translation>Une licence Pro ne permet qu&apos;une réunion à la fois.</translation>
+    </message>
+    <message>
+        <source>Set the concurrent-meeting limit to 1, or choose the Business plan.</source>
+        <translation>Mettez le nombre de réunions simultanées à 1, ou choisissez l&apos;abonnement Business.</translation>
+    </message>
+    <message>
+        <source>A buffer must be between 0 and {max} minutes.</source>
+        <translation>Une marge doit être comprise entre 0 et {max} minutes.</translation>
+    </message>
+    <message>
+        <source>Enter a number of minutes, e.g. 10.</source>
+        <translation>Saisissez un nombre de minutes, par exemple 10.</translation>
+    </message>
+    <message>
+        <source>No licence is called “{label}”.</source>
+        <translation>Aucune licence ne s&apos;appelle « {label} ».</translation>
+    </message>
+    <message>
+        <source>Check the label with “regie licences list”.</source>
+        <translation>Vérifiez le nom avec « regie licences list ».</translation>
+    </message>
+    <message>
+        <source>This licence no longer exists.</source>
+        <translation>Cette licence n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>Refresh the list and choose another one.</source>
+        <translation>Actualisez la liste et choisissez-en une autre.</translation>
+    </message>
+    <message>
+        <source>The session ends before it starts.</source>
+        <translation>La séance se termine avant de commencer.</translation>
+    </message>
+    <message>
+        <source>Set an end time after the start time.</source>
+        <translation>Indiquez une heure de fin après l&apos;heure de début.</translation>
+    </message>
+    <message>
+        <source>The session lasts more than {hours} hours.</source>
+        <translation>La séance dure plus de {hours} heures.</translation>
+    </message>
+    <message>
+        <source>Check the end date and time.</source>
+        <translation>Vérifiez la date et l&apos;heure de fin.</translation>
+    </message>
+    <message>
+        <source>The capacity must be at least 1.</source>
+        <translation>La jauge doit être d&apos;au moins 1 personne.</translation>
+    </message>
+    <message>
+        <source>Enter how many people may register.</source>
+        <translation>Indiquez combien de personnes peuvent s&apos;inscrire.</translation>
+    </message>
+    <message>
+        <source>The capacity is larger than {max}.</source>
+        <translation>La jauge dépasse {max}.</translation>
+    </message>
+    <message>
+        <source>Enter a realistic number of places.</source>
+        <translation>Indiquez un nombre de places réaliste.</translation>
+    </message>
+    <message>
+        <source>This session is over or cancelled; only its notes can change.</source>
+        <translation>Cette séance est terminée ou annulée : seules ses notes peuvent changer.</translation>
+    </message>
+    <message>
+        <source>Duplicate it to plan it again.</source>
+        <translation>Dupliquez-la pour la programmer de nouveau.</translation>
+    </message>
+    <message>
+        <source>A session cannot go from “{old}” to “{new}”.</source>
+        <translation>Une séance ne peut pas passer de « {old} » à « {new} ».</translation>
+    </message>
+    <message>
+        <source>Choose another status, or duplicate the session.</source>
+        <translation>Choisissez un autre statut, ou dupliquez la séance.</translation>
+    </message>
+    <message>
+        <source>Unknown session type.</source>
+        <translation>Type de séance inconnu.</translation>
+    </message>
+    <message>
+        <source>Pick a type.</source>
+        <translation>Choisissez un type.</translation>
+    </message>
+    <message>
+        <source>Unknown branch.</source>
+        <translation>Bibliothèque inconnue.</translation>
+    </message>
+    <message>
+        <source>Pick a branch.</source>
+        <translation>Choisissez une bibliothèque.</translation>
+    </message>
+    <message>
+        <source>Unknown host.</source>
+        <translation>Animateur ou animatrice inconnu.</translation>
+    </message>
+    <message>
+        <source>Pick a staff member.</source>
+        <translation>Choisissez un agent.</translation>
+    </message>
+    <message>
+        <source>Unknown licence.</source>
+        <translation>Licence inconnue.</translation>
+    </message>
+    <message>
+        <source>Pick a licence.</source>
+        <translation>Choisissez une licence.</translation>
+    </message>
+    <message>
+        <source>The capacity ({capacity}) exceeds the licence&apos;s cap ({cap}).</source>
+        <translation>La jauge ({capacity}) dépasse la capacité de la licence ({cap} participants).</translation>
+    </message>
+    <message>
+        <source>Lower the capacity or choose a larger licence.</source>
+        <translation>Réduisez la jauge ou choisissez une licence plus grande.</translation>
+    </message>
+    <message>
+        <source>Unknown session type “{value}”.</source>
+        <translation>Type de séance inconnu : « {value} ».</translation>
+    </message>
+    <message>
+        <source>Unknown branch “{value}”.</source>
+        <translation>Bibliothèque inconnue : « {value} ».</translation>
+    </message>
+    <message>
+        <source>Use one of the values that “regie sessions list --json” prints.</source>
+        <translation>Utilisez une des valeurs affichées par « regie sessions list --json ».</translation>
+    </message>
+    <message>
+        <source>Sound is unavailable: the PortAudio library is not installed ({error}).</source>
+        <translation>Le son est indisponible : la bibliothèque PortAudio n&apos;est pas installée ({error}).</translation>
+    </message>
+    <message>
+        <source>Install the package “libportaudio2” (Debian, Ubuntu) or “portaudio” (Fedora), then restart Régie.</source>
+        <translation>Installez le paquet « libportaudio2 » (Debian, Ubuntu) ou « portaudio » (Fedora), puis relancez Régie.</translation>
+    </message>
+    <message>
+        <source>The device “{device}” is busy ({error}).</source>
+        <translation>L&apos;appareil « {device} » est déjà utilisé ({error}).</translation>
+    </message>
+    <message>
+        <source>Close the other program using it (Zoom, a browser tab), then try again.</source>
+        <translation>Fermez l&apos;autre programme qui l&apos;utilise (Zoom, un onglet du navigateur), puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The device “{device}” cannot be used ({error}).</source>
+        <translation>Impossible d&apos;utiliser l&apos;appareil « {device} » ({error}).</translation>
+    </message>
+    <message>
+        <source>Check that it is plugged in, then refresh the list and choose it again.</source>
+        <translation>Vérifiez qu&apos;il est branché, puis actualisez la liste et choisissez-le de nouveau.</translation>
+    </message>
+    <message>
+        <source>Plug one in (or check the sound settings), then try again.</source>
+        <translation>Branchez-en un (ou vérifiez les paramètres du son), puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Run “regie check audio --list” to see the numbers.</source>
+        <translation>Lancez « regie check audio --list » pour voir les numéros.</translation>
+    </message>
+    <message>
+        <source>No microphone was found on this computer.</source>
+        <translation>Aucun micro n&apos;a été trouvé sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>No speakers were found on this computer.</source>
+        <translation>Aucun haut-parleur n&apos;a été trouvé sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>There is no microphone number {spec}.</source>
+        <translation>Il n&apos;y a pas de micro numéro {spec}.</translation>
+    </message>
+    <message>
+        <source>There are no speakers number {spec}.</source>
+        <translation>Il n&apos;y a pas de haut-parleurs numéro {spec}.</translation>
+    </message>
+    <message>
+        <source>No microphone matches “{spec}”.</source>
+        <translation>Aucun micro ne correspond à « {spec} ».</translation>
+    </message>
+    <message>
+        <source>No speakers match “{spec}”.</source>
+        <translation>Aucun haut-parleur ne correspond à « {spec} ».</translation>
+    </message>
+    <message>
+        <source>Run “regie check audio --list” and give a number or a part of the name.</source>
+        <translation>Lancez « regie check audio --list » et donnez un numéro ou une partie du nom.</translation>
+    </message>
+    <message>
+        <source>Several devices match “{spec}”: {names}.</source>
+        <translation>Plusieurs appareils correspondent à « {spec} » : {names}.</translation>
+    </message>
+    <message>
+        <source>Give more of the name, or the device number.</source>
+        <translation>Précisez davantage le nom, ou donnez le numéro de l&apos;appareil.</translation>
+    </message>
+    <message>
+        <source>The measurement was cancelled.</source>
+        <translation>La mesure a été annulée.</translation>
+    </message>
+    <message>
+        <source>The device “{device}” stopped responding.</source>
+        <translation>L&apos;appareil « {device} » ne répond plus.</translation>
+    </message>
+    <message>
+        <source>Check that it is still plugged in, refresh the list and try again.</source>
+        <translation>Vérifiez qu&apos;il est toujours branché, actualisez la liste et réessayez.</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be used as a microphone ({error}).</source>
+        <translation>Le fichier {path} ne peut pas servir de micro ({error}).</translation>
+    </message>
+    <message>
+        <source>Give a PCM WAV file (for example exported from Audacity).</source>
+        <translation>Donnez un fichier WAV PCM (par exemple exporté depuis Audacity).</translation>
+    </message>
+    <message>
+        <source>The file {path} holds no sound.</source>
+        <translation>Le fichier {path} ne contient aucun son.</translation>
+    </message>
+    <message>
+        <source>Give a WAV file with a recording in it.</source>
+        <translation>Donnez un fichier WAV qui contient un enregistrement.</translation>
+    </message>
+    <message>
+        <source>Unknown step “{step}”.</source>
+        <translation>Étape inconnue « {step} ».</translation>
+    </message>
+    <message>
+        <source>Choose among noise, speech, speaker and echo.</source>
+        <translation>Choisissez parmi noise, speech, speaker et echo.</translation>
+    </message>
+    <message>
+        <source>Results cannot be saved here.</source>
+        <translation>Les résultats ne peuvent pas être enregistrés ici.</translation>
+    </message>
+    <message>
+        <source>The audio thresholds file {path} cannot be read ({error}).</source>
+        <translation>Le fichier des seuils audio {path} est illisible ({error}).</translation>
+    </message>
+    <message>
+        <source>Correct the file or delete it to use the shipped values.</source>
+        <translation>Corrigez le fichier ou supprimez-le pour revenir aux valeurs d&apos;origine.</translation>
+    </message>
+    <message>
+        <source>In {path}, “{key}” of [{section}] must be a number.</source>
+        <translation>Dans {path}, « {key} » de [{section}] doit être un nombre.</translation>
+    </message>
+    <message>
+        <source>Correct the value or delete the line to use the shipped one.</source>
+        <translation>Corrigez la valeur ou supprimez la ligne pour revenir à la valeur d&apos;origine.</translation>
+    </message>
+    <message>
+        <source>Give the path of a video (.mp4, .avi) or an image (.png, .jpg).</source>
+        <translation>Indiquez le chemin d&apos;une vidéo (.mp4, .avi) ou d&apos;une image (.png, .jpg).</translation>
+    </message>
+    <message>
+        <source>The camera “{name}” did not answer within {seconds} seconds.</source>
+        <translation>La caméra « {name} » n&apos;a pas répondu en {seconds} secondes.</translation>
+    </message>
+    <message>
+        <source>Another program (Zoom, Teams…) may be using it: close that program, or unplug and replug the camera, then try again.</source>
+        <translation>Un autre programme (Zoom, Teams…) l&apos;utilise peut-être : fermez-le, ou débranchez et rebranchez la caméra, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The camera “{name}” could not be opened: {detail}.</source>
+        <translation>La caméra « {name} » n&apos;a pas pu être ouverte : {detail}.</translation>
+    </message>
+    <message>
+        <source>Check that it is plugged in, then try again.</source>
+        <translation>Vérifiez qu&apos;elle est bien branchée, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The camera “{name}” gives no picture: another program is probably using it.</source>
+        <translation>La caméra « {name} » ne donne pas d&apos;image : un autre programme l&apos;utilise sans doute.</translation>
+    </message>
+    <message>
+        <source>Close Zoom, Teams or any other program using the camera, then start the check again.</source>
+        <translation>Fermez Zoom, Teams ou tout autre programme qui utilise la caméra, puis relancez la vérification.</translation>
+    </message>
+    <message>
+        <source>The camera “{name}” stopped sending pictures.</source>
+        <translation>La caméra « {name} » n&apos;envoie plus d&apos;images.</translation>
+    </message>
+    <message>
+        <source>Check its cable (it may have been unplugged), then start the check again.</source>
+        <translation>Vérifiez son câble (elle a peut-être été débranchée), puis relancez la vérification.</translation>
+    </message>
+    <message>
+        <source>The video {path} has no picture that can be read.</source>
+        <translation>La vidéo {path} ne contient aucune image lisible.</translation>
+    </message>
+    <message>
+        <source>Use an .mp4 or .avi video, or a .png or .jpg image.</source>
+        <translation>Utilisez une vidéo .mp4 ou .avi, ou une image .png ou .jpg.</translation>
+    </message>
+    <message>
+        <source>No camera answers as “{name}”.</source>
+        <translation>Aucune caméra ne répond au nom « {name} ».</translation>
+    </message>
+    <message>
+        <source>Check that it is plugged in (try another USB port); if another program (Zoom, Teams…) uses it, close that program, then try again.</source>
+        <translation>Vérifiez qu&apos;elle est branchée (essayez un autre port USB) ; si un autre programme (Zoom, Teams…) l&apos;utilise, fermez-le, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be read as a video or an image.</source>
+        <translation>Le fichier {path} ne peut pas être lu comme une vidéo ou une image.</translation>
+    </message>
+    <message>
+        <source>No picture was received from {device}.</source>
+        <translation>Aucune image n&apos;a été reçue de {device}.</translation>
+    </message>
+    <message>
+        <source>Check that the camera is plugged in and not used by another program, then start the check again.</source>
+        <translation>Vérifiez que la caméra est branchée et qu&apos;aucun autre programme ne l&apos;utilise, puis relancez la vérification.</translation>
+    </message>
+    <message>
+        <source>The camera check was cancelled.</source>
+        <translation>La vérification de la caméra a été annulée.</translation>
+    </message>
+    <message>
+        <source>Start it again when ready.</source>
+        <translation>Relancez-la quand vous êtes prêt.</translation>
+    </message>
+    <message>
+        <source>Unknown section [{section}] in {path}.</source>
+        <translation>Section [{section}] inconnue dans {path}.</translation>
+    </message>
+    <message>
+        <source>Correct or delete that section; the shipped file lists every section.</source>
+        <translation>Corrigez ou supprimez cette section ; le fichier fourni avec Régie liste toutes les sections.</translation>
+    </message>
+    <message>
+        <source>Unknown setting “{key}” in section [{section}] of {path}.</source>
+        <translation>Réglage « {key} » inconnu dans la section [{section}] de {path}.</translation>
+    </message>
+    <message>
+        <source>Correct or delete that line; the shipped file lists every setting.</source>
+        <translation>Corrigez ou supprimez cette ligne ; le fichier fourni avec Régie liste tous les réglages.</translation>
+    </message>
+    <message>
+        <source>The camera settings file {path} is missing.</source>
+        <translation>Le fichier de réglages de la caméra {path} est introuvable.</translation>
+    </message>
+    <message>
+        <source>Reinstall Régie.</source>
+        <translation>Réinstallez Régie.</translation>
+    </message>
+    <message>
+        <source>The camera settings file {path} cannot be read: {detail}.</source>
+        <translation>Le fichier de réglages de la caméra {path} est illisible : {detail}.</translation>
+    </message>
+    <message>
+        <source>Correct the file, or delete it to use the default settings.</source>
+        <translation>Corrigez le fichier, ou supprimez-le pour revenir aux réglages par défaut.</translation>
+    </message>
+    <message>
+        <source>The setting “{key}” in section [{section}] of {path} must be a number.</source>
+        <translation>Le réglage « {key} » de la section [{section}] de {path} doit être un nombre.</translation>
+    </message>
+    <message>
+        <source>Write a number such as 12 or 0.5.</source>
+        <translation>Écrivez un nombre, par exemple 12 ou 0.5.</translation>
+    </message>
+    <message>
+        <source>Checklist run {id} does not exist.</source>
+        <translation>La liste en cours n° {id} n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Pick a run from the list of unfinished runs.</source>
+        <translation>Choisissez-en une dans la liste des listes en cours.</translation>
+    </message>
+    <message>
+        <source>The database {path} is busy (locked by another program).</source>
+        <translation>La base {path} est occupée (verrouillée par un autre programme).</translation>
+    </message>
+    <message>
+        <source>Close the other program using it, then try again.</source>
+        <translation>Fermez l&apos;autre programme qui l&apos;utilise, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The database {path} is read-only.</source>
+        <translation>La base {path} est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>Give your account write access to it, or choose another file.</source>
+        <translation>Donnez à votre compte le droit d&apos;y écrire, ou choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full.</source>
+        <translation>Le disque qui contient {path} est plein.</translation>
+    </message>
+    <message>
+        <source>Free some space, then try again. Nothing was saved.</source>
+        <translation>Libérez de la place, puis réessayez. Rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged.</source>
+        <translation>La base {path} est endommagée.</translation>
+    </message>
+    <message>
+        <source>Restore the latest backup next to it (regie db backup makes one), or move the file away to start afresh.</source>
+        <translation>Restaurez la dernière sauvegarde placée à côté (regie db backup en fait une), ou déplacez le fichier pour repartir de zéro.</translation>
+    </message>
+    <message>
+        <source>The database {path} cannot be opened.</source>
+        <translation>Impossible d&apos;ouvrir la base {path}.</translation>
+    </message>
+    <message>
+        <source>Check that the file or server exists and can be reached.</source>
+        <translation>Vérifiez que le fichier ou le serveur existe et qu&apos;il est accessible.</translation>
+    </message>
+    <message>
+        <source>Updating the database {path} failed; it was left unchanged.</source>
+        <translation>La mise à jour de la base {path} a échoué ; elle n&apos;a pas été modifiée.</translation>
+    </message>
+    <message>
+        <source>Report the crash log to your technician. A backup is at {backup}.</source>
+        <translation>Transmettez le rapport d&apos;erreur à votre technicien. Une sauvegarde se trouve dans {backup}.</translation>
+    </message>
+    <message>
+        <source>Backups of a network database are made on its server.</source>
+        <translation>Les sauvegardes d&apos;une base réseau se font sur son serveur.</translation>
+    </message>
+    <message>
+        <source>Ask the network&apos;s technician (pg_dump).</source>
+        <translation>Adressez-vous au technicien du réseau (pg_dump).</translation>
+    </message>
+    <message>
+        <source>Could not write the backup {path}.</source>
+        <translation>Impossible d&apos;écrire la sauvegarde {path}.</translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to, with free space.</source>
+        <translation>Choisissez un dossier où vous pouvez écrire, avec de la place libre.</translation>
+    </message>
+    <message>
+        <source>The folder {path} cannot be created.</source>
+        <translation>Impossible de créer le dossier {path}.</translation>
+    </message>
+    <message>
+        <source>Check its permissions, or choose another database with --db.</source>
+        <translation>Vérifiez ses droits d&apos;accès, ou choisissez une autre base avec --db.</translation>
+    </message>
+    <message>
+        <source>Régie cannot write in the folder {path}.</source>
+        <translation>Régie ne peut pas écrire dans le dossier {path}.</translation>
+    </message>
+    <message>
+        <source>This database already holds a network; the demo was not loaded.</source>
+        <translation>Cette base contient déjà un réseau : la démonstration n&apos;a pas été chargée.</translation>
+    </message>
+    <message>
+        <source>Use an empty database, e.g. regie --db demo.sqlite3 demo.</source>
+        <translation>Utilisez une base vide, par exemple : regie --db demo.sqlite3 demo.</translation>
+    </message>
+    <message>
+        <source>Session {id} does not exist.</source>
+        <translation>La séance {id} n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Check the number with “regie sessions list”.</source>
+        <translation>Vérifiez le numéro avec « regie sessions list ».</translation>
+    </message>
+    <message>
+        <source>This licence is assigned to {count} session(s) and stays in their history.</source>
+        <translation>Cette licence est attribuée à {count} séance(s) et reste dans leur historique.</translation>
+    </message>
+    <message>
+        <source>Deactivate it instead, or unassign those sessions first.</source>
+        <translation>Désactivez-la plutôt, ou retirez-la d&apos;abord de ces séances.</translation>
+    </message>
+    <message>
+        <source>Session {id} is over or cancelled; its licence cannot change.</source>
+        <translation>La séance {id} est terminée ou annulée ; sa licence ne peut plus changer.</translation>
+    </message>
+    <message>
+        <source>A licence called “{label}” already exists.</source>
+        <translation>Une licence nommée « {label} » existe déjà.</translation>
+    </message>
+    <message>
+        <source>Choose another label.</source>
+        <translation>Choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>This item no longer exists.</source>
+        <translation>Cet élément n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>This name or code is already used.</source>
+        <translation>Ce nom ou ce code est déjà utilisé.</translation>
+    </message>
+    <message>
+        <source>Choose another name.</source>
+        <translation>Choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>The PDF file {path} cannot be written.</source>
+        <translation>Impossible d&apos;écrire le fichier PDF {path}.</translation>
+    </message>
+    <message>
+        <source>Choose another folder, or close the file if a reader has it open.</source>
+        <translation>Choisissez un autre dossier, ou fermez le fichier s&apos;il est ouvert dans un lecteur PDF.</translation>
+    </message>
+    <message>
+        <source>Line {line}: {found} values where the header has {expected}.</source>
+        <translation>Ligne {line} : {found} valeurs alors que l&apos;en-tête compte {expected} colonnes.</translation>
+    </message>
+    <message>
+        <source>A name containing the separator must be in quotes: export the report from Zoom again rather than editing it.</source>
+        <translation>Un nom contenant le séparateur doit être entre guillemets : exportez à nouveau le rapport depuis Zoom plutôt que de le modifier.</translation>
+    </message>
+    <message>
+        <source>The report has more than {max} rows.</source>
+        <translation>Le rapport dépasse {max} lignes.</translation>
+    </message>
+    <message>
+        <source>Choose the participant report of a single meeting.</source>
+        <translation>Choisissez le rapport des participants d&apos;une seule réunion.</translation>
+    </message>
+    <message>
+        <source>Export the report from Zoom again rather than editing it.</source>
+        <translation>Exportez à nouveau le rapport depuis Zoom plutôt que de le modifier.</translation>
+    </message>
+    <message>
+        <source>Line {line}: the leave time is before the join time.</source>
+        <translation>Ligne {line} : l&apos;heure de départ est avant l&apos;heure d&apos;arrivée.</translation>
+    </message>
+    <message>
+        <source>Line {line}: the duration “{value}” is not a number of minutes.</source>
+        <translation>Ligne {line} : la durée « {value} » n&apos;est pas un nombre de minutes.</translation>
+    </message>
+    <message>
+        <source>Line {line}: the join time “{value}” is not a date and time.</source>
+        <translation>Ligne {line} : l&apos;heure d&apos;arrivée « {value} » n&apos;est pas une date et une heure.</translation>
+    </message>
+    <message>
+        <source>Line {line}: the leave time “{value}” is not a date and time.</source>
+        <translation>Ligne {line} : l&apos;heure de départ « {value} » n&apos;est pas une date et une heure.</translation>
+    </message>
+    <message>
+        <source>Use the report as Zoom exported it, or times like 24/11/2026 14:05.</source>
+        <translation>Utilisez le rapport tel que Zoom l&apos;a exporté, ou des dates comme 24/11/2026 14:05.</translation>
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation>{path} n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Give a .toml or .md file, or a folder holding them.</source>
+        <translation>Indiquez un fichier .toml ou .md, ou un dossier qui en contient.</translation>
+    </message>
+    <message>
+        <source>No staff member is called “{name}”.</source>
+        <translation>Aucun membre du personnel ne s’appelle « {name} ».</translation>
+    </message>
+    <message>
+        <source>Give the exact name or the number of the staff member.</source>
+        <translation>Indiquez le nom exact ou le numéro du membre du personnel.</translation>
+    </message>
+    <message>
+        <source>There is no checklist “{id}”.</source>
+        <translation>Il n’y a pas de liste de contrôle « {id} ».</translation>
+    </message>
+    <message>
+        <source>See the list with “regie checklists list”.</source>
+        <translation>Voyez les listes disponibles avec « regie checklists list ».</translation>
+    </message>
+    <message>
+        <source>The checklist “{title}” is not meant for this mode.</source>
+        <translation>La liste « {title} » n’est pas prévue pour ce type de séance.</translation>
+    </message>
+    <message>
+        <source>Choose a checklist written for this session&apos;s mode.</source>
+        <translation>Choisissez une liste prévue pour le mode de cette séance (à distance ou hybride).</translation>
+    </message>
+    <message>
+        <source>The checklist “{title}” has no step for this mode.</source>
+        <translation>La liste « {title} » n’a aucune étape pour ce mode.</translation>
+    </message>
+    <message>
+        <source>Ask your technician to complete the checklist file.</source>
+        <translation>Demandez au technicien de compléter le fichier de la liste.</translation>
+    </message>
+    <message>
+        <source>The step “{title}” is not done yet.</source>
+        <translation>L’étape « {title} » n’est pas encore faite.</translation>
+    </message>
+    <message>
+        <source>Do it and tick it, or skip it with a reason.</source>
+        <translation>Faites-la puis cochez-la, ou passez-la en donnant la raison.</translation>
+    </message>
+    <message>
+        <source>A skipped step needs a reason.</source>
+        <translation>Pour passer une étape, il faut en donner la raison.</translation>
+    </message>
+    <message>
+        <source>Say in a few words why this step was not done.</source>
+        <translation>Dites en quelques mots pourquoi cette étape n’a pas été faite.</translation>
+    </message>
+    <message>
+        <source>{count} step(s) are neither done nor skipped.</source>
+        <translation>{count} étape(s) ne sont ni faites ni passées.</translation>
+    </message>
+    <message>
+        <source>Tick them, or skip them with a reason, then sign off.</source>
+        <translation>Cochez-les, ou passez-les avec une raison, puis validez.</translation>
+    </message>
+    <message>
+        <source>This run is already finished.</source>
+        <translation>Cette liste est déjà terminée.</translation>
+    </message>
+    <message>
+        <source>Start a new run to go through the checklist again.</source>
+        <translation>Commencez une nouvelle liste pour la refaire.</translation>
+    </message>
+    <message>
+        <source>The checklist “{id}” of this run is no longer installed.</source>
+        <translation>La liste « {id} » de ce déroulé n’est plus installée.</translation>
+    </message>
+    <message>
+        <source>Put its file back in the checklists folder, or start anew.</source>
+        <translation>Remettez son fichier dans le dossier des listes, ou recommencez avec une autre liste.</translation>
+    </message>
+    <message>
+        <source>--days must be between 1 and 92.</source>
+        <translation>--days doit être compris entre 1 et 92.</translation>
+    </message>
+    <message>
+        <source>Choose a shorter period.</source>
+        <translation>Choisissez une période plus courte.</translation>
+    </message>
+    <message>
+        <source>Neither the Zoom application nor a web browser could be opened.</source>
+        <translation>Ni l&apos;application Zoom ni un navigateur web n&apos;ont pu être ouverts.</translation>
+    </message>
+    <message>
+        <source>Install Zoom, or open {url} yourself.</source>
+        <translation>Installez Zoom, ou ouvrez vous-même {url}.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a Zoom meeting ID (9 to 11 digits).</source>
+        <translation>« {value} » n&apos;est pas un numéro de réunion Zoom (9 à 11 chiffres).</translation>
+    </message>
+    <message>
+        <source>Copy the meeting ID from the Zoom invitation.</source>
+        <translation>Copiez le numéro de réunion depuis l&apos;invitation Zoom.</translation>
+    </message>
+    <message>
+        <source>The join link must be a Zoom https:// address.</source>
+        <translation>Le lien pour rejoindre doit être une adresse Zoom en https://.</translation>
+    </message>
+    <message>
+        <source>Copy the link from the Zoom invitation (https://…zoom.us/j/…).</source>
+        <translation>Copiez le lien depuis l&apos;invitation Zoom (https://…zoom.us/j/…).</translation>
+    </message>
+    <message>
+        <source>Session {id} is over or cancelled; it cannot be launched.</source>
+        <translation>La séance {id} est terminée ou annulée ; elle ne peut pas être lancée.</translation>
+    </message>
+    <message>
+        <source>Check the session number with “regie sessions list”.</source>
+        <translation>Vérifiez le numéro de la séance avec « regie sessions list ».</translation>
+    </message>
+    <message>
+        <source>Session {id} has no Zoom meeting yet.</source>
+        <translation>La séance {id} n&apos;a pas encore de réunion Zoom.</translation>
+    </message>
+    <message>
+        <source>Enter its meeting ID and passcode (Sessions › Meeting, or “regie sessions meeting {id} --meeting-id … --passcode-stdin”).</source>
+        <translation>Saisissez son numéro de réunion et son code secret (Séances › Réunion, ou « regie sessions meeting {id} --meeting-id … --passcode-stdin »).</translation>
+    </message>
+    <message>
+        <source>The secret is empty.</source>
+        <translation>Le secret est vide.</translation>
+    </message>
+    <message>
+        <source>Type it again; nothing was saved.</source>
+        <translation>Saisissez-le de nouveau ; rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <source>The secret is too long for the keyring ({size} bytes; at most {max} bytes, about {chars} characters).</source>
+        <translation>Le secret est trop long pour le trousseau ({size} octets ; {max} octets au plus, soit environ {chars} caractères).</translation>
+    </message>
+    <message>
+        <source>Check what was pasted; nothing was saved.</source>
+        <translation>Vérifiez ce qui a été collé ; rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <source>A host key is 6 to 10 digits.</source>
+        <translation>Une clé d&apos;animateur compte de 6 à 10 chiffres.</translation>
+    </message>
+    <message>
+        <source>Copy it from the Zoom profile page (Profile › Host key).</source>
+        <translation>Copiez-la depuis la page de profil Zoom (Profil › Clé d&apos;animateur).</translation>
+    </message>
+    <message>
+        <source>A Zoom passcode has 1 to 10 letters, digits or @ * _ - .</source>
+        <translation>Un code secret Zoom compte de 1 à 10 lettres, chiffres ou @ * _ - .</translation>
+    </message>
+    <message>
+        <source>Copy it from the meeting invitation.</source>
+        <translation>Copiez-le depuis l&apos;invitation à la réunion.</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>30 minutes before</source>
+        <translation>30 minutes avant</translation>
+    </message>
+    <message>
+        <source>5 minutes before</source>
+        <translation>5 minutes avant</translation>
+    </message>
+    <message>
+        <source>At the start</source>
+        <translation>Au début</translation>
+    </message>
+    <message>
+        <source>After the session</source>
+        <translation>Après la séance</translation>
+    </message>
+    <message>
+        <source>Camera check</source>
+        <translation>Test de la webcam</translation>
+    </message>
+    <message>
+        <source>Audio check</source>
+        <translation>Test du son</translation>
+    </message>
+    <message>
+        <source>Echo check</source>
+        <translation>Test de l’écho</translation>
+    </message>
+    <message>
+        <source>Licence assigned</source>
+        <translation>Licence attribuée</translation>
+    </message>
+    <message>
+        <source>Licence secrets ready</source>
+        <translation>Accès de la licence prêts</translation>
+    </message>
+    <message>
+        <source>Zoom launched</source>
+        <translation>Zoom lancé</translation>
+    </message>
+    <message>
+        <source>Guided (one step at a time)</source>
+        <translation>Guidé (une étape à la fois)</translation>
+    </message>
+    <message>
+        <source>Checklist (whole list)</source>
+        <translation>Liste complète (cocher ce qui est fait)</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Pro</source>
+        <translation>Pro</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Large meetings add-on</source>
+        <translation>Option grandes réunions</translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <translation>À distance</translation>
+    </message>
+    <message>
+        <source>Hybrid</source>
+        <translation>Hybride</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Prévu</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>AV technician</source>
+        <translation>Technicien audiovisuel</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>Stagiaire</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Coordination</translation>
+    </message>
+    <message>
+        <source>No verdict yet</source>
+        <translation>Pas encore de résultat</translation>
+    </message>
+    <message>
+        <source>Account password</source>
+        <translation>Mot de passe du compte</translation>
+    </message>
+    <message>
+        <source>Host key</source>
+        <translation>Clé d&apos;animateur</translation>
+    </message>
+    <message>
+        <source>Meeting passcode</source>
+        <translation>Code secret de la réunion</translation>
+    </message>
+</context>
+<context>
+    <name>launch</name>
+    <message>
+        <source>In Zoom, open Participants, choose “Claim host” and paste the host key of “{licence}” (Ctrl+V).</source>
+        <translation>Dans Zoom, ouvrez Participants, choisissez « Récupérer le rôle d&apos;animateur » et collez la clé d&apos;animateur de « {licence} » (Ctrl+V).</translation>
+    </message>
+    <message>
+        <source>No host key for “{licence}” is saved on this computer: sign in to Zoom with the licence&apos;s account, or ask the coordinator to add the host key in Licences.</source>
+        <translation>Aucune clé d&apos;animateur pour « {licence} » n&apos;est enregistrée sur cet ordinateur : connectez-vous à Zoom avec le compte de la licence, ou demandez au coordinateur d&apos;ajouter la clé dans Licences.</translation>
+    </message>
+    <message>
+        <source>This session has no licence: assign one in Sessions so the host key is ready.</source>
+        <translation>Cette séance n&apos;a pas de licence : attribuez-en une dans Séances pour que la clé d&apos;animateur soit prête.</translation>
+    </message>
+</context>
+<context>
+    <name>licences</name>
+    <message>
+        <source>The licence “{licence}” is deactivated.</source>
+        <translation>La licence « {licence} » est désactivée.</translation>
+    </message>
+    <message>
+        <source>Reactivate it in Licences, or choose another licence.</source>
+        <translation>Réactivez-la dans Licences, ou choisissez une autre licence.</translation>
+    </message>
+    <message>
+        <source>The licence “{licence}” is reserved for another branch.</source>
+        <translation>La licence « {licence} » est réservée à une autre bibliothèque.</translation>
+    </message>
+    <message>
+        <source>Choose a licence shared by the network or reserved for this branch.</source>
+        <translation>Choisissez une licence partagée par le réseau ou réservée à cette bibliothèque.</translation>
+    </message>
+    <message>
+        <source>The session expects {capacity} participants but the licence “{licence}” admits {cap}.</source>
+        <translation>La séance attend {capacity} participants mais la licence « {licence} » n&apos;en accepte que {cap}.</translation>
+    </message>
+    <message>
+        <source>Choose a larger licence or lower the session&apos;s capacity.</source>
+        <translation>Choisissez une licence plus grande ou réduisez la jauge de la séance.</translation>
+    </message>
+    <message>
+        <source>The licence “{licence}” is already booked for session {session_id} “{title}” ({when}), which overlaps this one (buffers: {before} min before, {after} min after).</source>
+        <translation>La licence « {licence} » est déjà réservée pour la séance {session_id} « {title} » ({when}), qui chevauche celle-ci (marges : {before} min avant, {after} min après).</translation>
+    </message>
+    <message>
+        <source>Choose another licence, use --auto, or move one of the sessions.</source>
+        <translation>Choisissez une autre licence, utilisez l&apos;attribution automatique, ou déplacez l&apos;une des séances.</translation>
+    </message>
+</context>
+<context>
+    <name>report</name>
+    <message>
+        <source>Sessions</source>
+        <translation>Séances</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Inscrits</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connectés</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation>Sur place</translation>
+    </message>
+    <message>
+        <source>No-show %</source>
+        <translation>Absents %</translation>
+    </message>
+    <message>
+        <source>Session type</source>
+        <translation>Type de séance</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Bibliothèque</translation>
+    </message>
+    <message>
+        <source>Week of</source>
+        <translation>Semaine du</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Sessions per week</source>
+        <translation>Séances par semaine</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>Aucune donnée</translation>
+    </message>
+    <message>
+        <source>No-show by session type</source>
+        <translation>Absents par type de séance</translation>
+    </message>
+    <message>
+        <source>No-show by branch</source>
+        <translation>Absents par bibliothèque</translation>
+    </message>
+    <message>
+        <source>Whole network</source>
+        <translation>Tout le réseau</translation>
+    </message>
+    <message>
+        <source>Period: {start} – {end} · {where}</source>
+        <translation>Période : {start} – {end} · {where}</translation>
+    </message>
+    <message>
+        <source>Activity report</source>
+        <translation>Rapport d&apos;activité</translation>
+    </message>
+</context>
+<context>
+    <name>vault</name>
+    <message>
+        <source>The passcode of session {id} is not on this computer.</source>
+        <translation>Le code secret de la séance {id} n&apos;est pas sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Enter the meeting&apos;s passcode again (Sessions › Meeting).</source>
+        <translation>Saisissez de nouveau le code secret de la réunion (Séances › Réunion).</translation>
+    </message>
+    <message>
+        <source>No secure password store is available on this computer.</source>
+        <translation>Aucun coffre à mots de passe sécurisé n&apos;est disponible sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>On Windows and macOS it is built in; on Linux install and start GNOME Keyring or KWallet, then restart Régie. Zoom secrets cannot be saved until then.</source>
+        <translation>Sous Windows et macOS, il est intégré ; sous Linux, installez et démarrez GNOME Keyring ou KWallet, puis relancez Régie. D&apos;ici là, les secrets Zoom ne peuvent pas être enregistrés.</translation>
+    </message>
+    <message>
+        <source>The password store is locked.</source>
+        <translation>Le coffre à mots de passe est verrouillé.</translation>
+    </message>
+    <message>
+        <source>Unlock it (log in again, or open “Passwords and Keys”), then check again.</source>
+        <translation>Déverrouillez-le (reconnectez-vous, ou ouvrez « Mots de passe et clés »), puis vérifiez de nouveau.</translation>
+    </message>
+    <message>
+        <source>The password store does not answer correctly.</source>
+        <translation>Le coffre à mots de passe ne répond pas correctement.</translation>
+    </message>
+    <message>
+        <source>Restart the computer; if it persists, call your technician.</source>
+        <translation>Redémarrez l&apos;ordinateur ; si le problème persiste, appelez votre technicien.</translation>
+    </message>
+    <message>
+        <source>Zoom secrets are kept in the system&apos;s password store.</source>
+        <translation>Les secrets Zoom sont conservés dans le coffre à mots de passe du système.</translation>
+    </message>
+    <message>
+        <source>Unlock it, then try again. Nothing was changed.</source>
+        <translation>Déverrouillez-le, puis réessayez. Rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The secret was not in the password store.</source>
+        <translation>Ce secret n&apos;était pas dans le coffre à mots de passe.</translation>
+    </message>
+    <message>
+        <source>The password store refused the operation ({error}).</source>
+        <translation>Le coffre à mots de passe a refusé l&apos;opération ({error}).</translation>
+    </message>
+    <message>
+        <source>Check that it is unlocked, then try again. Nothing was changed.</source>
+        <translation>Vérifiez qu&apos;il est déverrouillé, puis réessayez. Rien n&apos;a été modifié.</translation>
+    </message>
+</context>
+</TS>
