@@ -26,6 +26,10 @@ def main(argv: list[str] | None = None) -> int:
     from app.config import data_dir
 
     args = cli.parse(argv)
+    if args.self_test:
+        from app.selftest import main as self_test
+
+        return self_test()
     if args.verb:
         crash.install(data_dir(), notify=None)
         return cli.run(args)

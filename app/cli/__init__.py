@@ -85,6 +85,12 @@ def build_parser(*, with_verbs: bool = True) -> argparse.ArgumentParser:
     parser.add_argument(
         "--smoke", action="store_true", help="start the window, print the seconds to idle, quit"
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation (Qt, translations, resources, database, keyring, "
+        "PortAudio, OpenCV), print a JSON report; exit 1 if something is broken",
+    )
     if not with_verbs:
         parser.set_defaults(verb=None)
         return parser

@@ -292,7 +292,7 @@ class Desk(QObject):
             if health.usable:
                 return
             text = core_text(CTX, health.message) + " " + core_text(CTX, health.fix)
-            self.window.statusBar().showMessage("▲ " + text)
+            self.window.show_banner(text)
 
         run_task(work, on_success=done, pool=self.pool, parent=self)
 

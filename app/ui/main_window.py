@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -52,12 +53,26 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.sidebar.currentRowChanged.connect(self._on_area)
 
+        self.banner = QLabel()
+        self.banner.setObjectName("Banner")
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName(self.tr("Warning"))
+        self.banner.setStyleSheet(
+            "QLabel#Banner { color: #5c3b00; background: #fff1d6; border: 1px solid #8a5300;"
+            " border-radius: 4px; padding: 6px; }"
+        )
+        self.banner.hide()
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.sidebar)
         split.addWidget(self.stack)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
-        self.setCentralWidget(split)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(split, 1)
+        self.setCentralWidget(central)
 
         self.view_menu: QMenu | None = None
         self._build_menu()
@@ -68,6 +83,11 @@ class MainWindow(QMainWindow):
         if areas:
             self.set_areas(areas)
         self._restore()
+
+    def show_banner(self, text: str) -> None:
+        """A lasting warning above the areas (e.g. no usable keyring): symbol + words."""
+        self.banner.setText("▲ " + text)
+        self.banner.show()
 
     def set_database(self, name: str) -> None:
         self.db_label.setText(self.tr("Database: %1").replace("%1", name) if name else "")

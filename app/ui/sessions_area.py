@@ -194,17 +194,8 @@ class SessionsArea(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for col, width in {
-            0: 90,
-            1: 95,
-            3: 170,
-            4: 110,
-            5: 80,
-            6: 70,
-            7: 130,
-            8: 170,
-            9: 100,
-        }.items():
+        widths = {0: 84, 1: 88, 3: 140, 4: 100, 5: 75, 6: 50, 7: 115, 8: 150, 9: 80}
+        for col, width in widths.items():
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.table.activated.connect(lambda _i: self.edit_selected())
@@ -313,8 +304,9 @@ class SessionsArea(QWidget):
         self._pending_select = None
         self.model.set_rows(rows, self._today())
         self.count_label.setText(self.tr("%n session(s) shown", "", len(rows)))
-        if keep is not None:
-            self.select_session(keep)
+        # The desk opens on the next session (today's first).
+        if (keep is None or not self.select_session(keep)) and rows:
+            self.select_session(rows[0].id)
         self._on_selection()
         self.rows_loaded.emit(len(rows))
 
@@ -390,7 +382,7 @@ class SessionsArea(QWidget):
             self.tr("Status: %1").replace("%1", escape(label(STATUS_LABELS[r.status]))),
             "</p>",
             '</td><td valign="top">',
-            f"<h4>{self.tr('Readiness')}</h4>",
+            "<h4>" + self.tr("Readiness") + "</h4>",
             "<ul>",
         ]
         if r.licence_label:
@@ -417,7 +409,7 @@ class SessionsArea(QWidget):
                 )
         lines.append("</ul>")
         if r.notes:
-            lines.append(f"<h4>{self.tr('Notes')}</h4><p>{escape(r.notes)}</p>")
+            lines.append("<h4>" + self.tr("Notes") + f"</h4><p>{escape(r.notes)}</p>")
         lines.append("</td></tr></table>")
         return "".join(lines)
 

@@ -1227,6 +1227,10 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
         <translation>Espaces de travail</translation>
     </message>
     <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
         <source>Database in use</source>
         <translation>Base de données utilisée</translation>
     </message>
@@ -1745,6 +1749,10 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
         <translation>Statut : %1</translation>
     </message>
     <message>
+        <source>Readiness</source>
+        <translation>Préparation</translation>
+    </message>
+    <message>
         <source>Licence: %1</source>
         <translation>Licence : %1</translation>
     </message>
@@ -1763,6 +1771,10 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
     <message>
         <source>%1: not checked yet.</source>
         <translation>%1 : pas encore vérifié.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>New session</source>
