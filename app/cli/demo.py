@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date, datetime, time
 from typing import Any
 
 from app.cli import EXIT_OK, CliContext
@@ -16,14 +17,31 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
         "of about 250 sessions (November to March) and the attendance of the sessions "
         "already held, in an empty database.",
     )
+    p.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="pretend today is this day: statuses and attendance follow it (e.g. a date in "
+        "April gives the term just ended, all held, as in the yearly activity report)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_demo)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (expected YYYY-MM-DD)") from None
 
 
 def _demo(ctx: CliContext, args: argparse.Namespace) -> int:
     from app.services import load_demo_network
 
-    counts = load_demo_network(ctx.services())
+    now = None
+    if args.as_of is not None:
+        now = datetime.combine(args.as_of, time(12, 0)).astimezone()
+    counts = load_demo_network(ctx.services(), now)
     if args.json:
         ctx.print_json(
             {

@@ -199,6 +199,9 @@ WEEKLY_WEIGHTS: list[float] = [
     30,
 ]
 
+# Sessions cancelled on top of those the report counts (about 3 %).
+CANCELLED_EXTRA = 8
+
 SLOTS: list[time] = [time(10, 0), time(14, 0), time(15, 30), time(17, 0), time(18, 30)]
 
 
@@ -233,8 +236,10 @@ class DemoNetwork:
 
 
 def term_start(today: date) -> date:
-    """The first Monday of November of the term that contains (or follows) today."""
-    year = today.year - 1 if today.month <= 3 else today.year
+    """The first Monday of November of the term around `today`: until June, the term that
+    ran (or runs) since last November — the season of the activity report; from July,
+    the coming one."""
+    year = today.year - 1 if today.month <= 6 else today.year
     first = date(year, 11, 1)
     return first + timedelta(days=(7 - first.weekday()) % 7)
 
@@ -254,7 +259,10 @@ def build_demo(now: datetime, seed: int = 2020) -> DemoNetwork:
     """The whole demo network for the term around `now` (aware datetime)."""
     rng = random.Random(seed)
     staff = _demo_staff(rng)
-    type_bag = [code for code, count, *_ in TYPE_PLAN for _ in range(count)]
+    # The report's counts are of sessions held; a few more were cancelled on top.
+    held = [(code, False) for code, count, *_ in TYPE_PLAN for _ in range(count)]
+    cancelled = [(rng.choice(held)[0], True) for _ in range(CANCELLED_EXTRA)]
+    type_bag = held + cancelled
     rng.shuffle(type_bag)
     plans = {p[0]: p for p in TYPE_PLAN}
     monday = term_start(now.date())
@@ -264,7 +272,7 @@ def build_demo(now: datetime, seed: int = 2020) -> DemoNetwork:
     counters: dict[str, int] = {}
     for week, count in enumerate(_weekly_counts(len(type_bag))):
         for i in range(count):
-            code = type_bag.pop()
+            code, is_cancelled = type_bag.pop()
             _c, _n, stems, capacity, hybrid_share, minutes = plans[code]
             day = monday + timedelta(weeks=week, days=rng.randrange(0, 6))
             if i < 2 and monday + timedelta(weeks=week) <= now.date() < monday + timedelta(
@@ -283,7 +291,7 @@ def build_demo(now: datetime, seed: int = 2020) -> DemoNetwork:
             title = (
                 stem if code in ("talk", "concert", "screening") else (f"{stem} n°{counters[stem]}")
             )
-            status = _status_for(start, end, now, rng)
+            status = SessionStatus.CANCELLED if is_cancelled else _status_for(start, end, now)
             licence = None
             if status != SessionStatus.CANCELLED:
                 licence = _free_licence(busy, start, end, cap, rng)
@@ -316,9 +324,7 @@ def _ascii(text: str) -> str:
     return text.translate(table).replace(" ", "-")
 
 
-def _status_for(start: datetime, end: datetime, now: datetime, rng: random.Random) -> SessionStatus:
-    if rng.random() < 0.03:
-        return SessionStatus.CANCELLED
+def _status_for(start: datetime, end: datetime, now: datetime) -> SessionStatus:
     if end <= now:
         return SessionStatus.DONE
     if start <= now < end:

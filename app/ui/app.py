@@ -12,7 +12,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QSettings,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -45,6 +53,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("regie")
     app.setApplicationDisplayName("Régie")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("regie")  # matches installer/regie.desktop (Wayland, GNOME)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "regie.svg")))
     return app
 
@@ -497,6 +506,8 @@ def run_gui(config: AppConfig, *, smoke: bool = False) -> int:
     try:
         code = app.exec()
     finally:
+        # Let running jobs end before their screens are torn down.
+        QThreadPool.globalInstance().waitForDone(10_000)
         desk.close()
         del translators
     return status or code

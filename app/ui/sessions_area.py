@@ -194,7 +194,7 @@ class SessionsArea(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        widths = {0: 84, 1: 88, 3: 140, 4: 100, 5: 75, 6: 50, 7: 115, 8: 150, 9: 80}
+        widths = {0: 100, 1: 100, 3: 130, 4: 100, 5: 85, 6: 50, 7: 115, 8: 140, 9: 80}
         for col, width in widths.items():
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())

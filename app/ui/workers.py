@@ -18,6 +18,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -81,14 +82,22 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         h = self._handle
+
+        def progress(done: int, total: int) -> None:
+            if shiboken6.isValid(h):
+                h.progress.emit(done, total)
+
+        ok = True
         try:
-            result = self._fn(h.token, h.progress.emit)
+            value: object = self._fn(h.token, progress)
         except Exception as err:  # reported to the GUI, which decides what to show
             log.debug("task failed: %s", "".join(traceback.format_exception(err)))
-            h.failed.emit(err)
-        else:
-            h.succeeded.emit(result)
-        h.finished.emit()
+            ok, value = False, err
+        # The screen that asked may have closed meanwhile (the app quitting): then nobody
+        # is listening and the handle is gone.
+        if shiboken6.isValid(h):
+            (h.succeeded if ok else h.failed).emit(value)
+            h.finished.emit()
 
 
 def run_task(

@@ -34,7 +34,7 @@ def demo_db(tmp_path: Path) -> Path:
     db = tmp_path / "demo.sqlite3"
     out = regie("demo", "--json", db=db)
     assert out.returncode == 0, out.stderr
-    assert json.loads(out.stdout) == {"branches": 10, "staff": 24, "licences": 4, "sessions": 249}
+    assert json.loads(out.stdout) == {"branches": 10, "staff": 24, "licences": 4, "sessions": 257}
     return db
 
 
@@ -47,7 +47,7 @@ def test_demo_then_list(demo_db: Path) -> None:
     out = regie("sessions", "list", "--json", db=demo_db)
     assert out.returncode == 0, out.stderr
     rows = json.loads(out.stdout)
-    assert len(rows) == 249
+    assert len(rows) == 257
     for key in (
         "id",
         "title",
@@ -88,6 +88,21 @@ def test_demo_then_list(demo_db: Path) -> None:
     assert filtered and all(
         r["branch"] == "vaise" and r["start"].startswith("2026-12") for r in filtered
     )
+
+
+def test_demo_as_of_april_reproduces_the_activity_report(tmp_path: Path) -> None:
+    """The term just ended, all held: the report's by-type table of the 2020 activity report
+    (89 reading circles … 7 screenings) and its 30–50 % gap between registered and connected."""
+    db = tmp_path / "april.sqlite3"
+    assert regie("demo", "--as-of", "2027-04-15", db=db).returncode == 0
+    out = regie("report", "--json", db=db)
+    assert out.returncode == 0, out.stderr
+    by_type = {row["code"]: row for row in json.loads(out.stdout)["by_type"]}
+    assert {t: r["sessions"] for t, r in by_type.items()} == {
+        "reading_circle": 89, "media_literacy": 64, "talk": 27, "workshop": 26,
+        "concert": 13, "storytime": 12, "games": 11, "screening": 7,
+    }
+    assert all(0.30 <= r["no_show_rate"] <= 0.50 for r in by_type.values())
 
 
 def test_add_accepts_what_list_prints_and_cancel(demo_db: Path) -> None:
@@ -150,7 +165,7 @@ def test_bad_input_exits_non_zero_and_adds_nothing(
     assert out.returncode != 0
     assert needle in out.stderr
     rows = json.loads(regie("sessions", "list", "--json", db=demo_db).stdout)
-    assert len(rows) == 249
+    assert len(rows) == 257
 
 
 def test_db_upgrade_backup_and_status(tmp_path: Path, demo_db: Path) -> None:
@@ -160,7 +175,7 @@ def test_db_upgrade_backup_and_status(tmp_path: Path, demo_db: Path) -> None:
     out = regie("db", "backup", str(copy), db=demo_db)
     assert out.returncode == 0, out.stderr
     rows = json.loads(regie("sessions", "list", "--json", db=copy).stdout)
-    assert len(rows) == 249
+    assert len(rows) == 257
     status = json.loads(regie("db", "status", "--json", db=demo_db).stdout)
     assert status["revision"] == status["head"]
 

@@ -40,11 +40,11 @@ def _draft(s: Services, **changes: object) -> SessionDraft:
 def test_demo_loads_once_and_lists_today_first(demo: Services) -> None:
     assert not network_is_empty(demo.db)
     rows = demo.sessions.list()
-    assert len(rows) == 249
+    assert len(rows) == 257
     assert rows[0].start.astimezone().date() >= rows[-1].start.astimezone().date()
     with pytest.raises(RegieError, match="already holds a network"):
         load_demo(demo.db, build_demo(FIXED_NOW))
-    assert demo.session_repo.count() == 249
+    assert demo.session_repo.count() == 257
 
 
 def test_create_edit_duplicate_cancel(demo: Services) -> None:

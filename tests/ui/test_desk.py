@@ -24,7 +24,7 @@ def test_first_run_offers_the_demo_and_loads_it(qtbot: QtBot, config: AppConfig)
     assert box is not None
     with qtbot.waitSignal(desk.demo_loaded, timeout=20_000):
         box.button(QMessageBox.StandardButton.Yes).click()
-    qtbot.waitUntil(lambda: desk.sessions_area().model.rowCount() == 249, timeout=10_000)
+    qtbot.waitUntil(lambda: desk.sessions_area().model.rowCount() == 257, timeout=10_000)
     assert desk.window.sidebar.count() == len(desk.window.areas)
     desk.close()
 

@@ -38,7 +38,7 @@ def _open_dialog(qtbot: QtBot, area: SessionsArea) -> SessionDialog:
 
 def test_rows_today_first_with_visible_status(area: SessionsArea) -> None:
     m = area.model
-    assert m.rowCount() == 249
+    assert m.rowCount() == 257
     assert m.row_at(0).start.astimezone().date() == FIXED_NOW.date()
     assert m.index(0, 0).data() in ("Today", "Aujourd'hui")
     status = m.index(0, 9).data()
@@ -48,7 +48,9 @@ def test_rows_today_first_with_visible_status(area: SessionsArea) -> None:
 
 def test_filters(area: SessionsArea) -> None:
     area.type_filter.setCurrentIndex(area.type_filter.findText("Jeux"))
-    assert area.model.rowCount() == 11
+    rows = [area.model.row_at(i) for i in range(area.model.rowCount())]
+    assert len([r for r in rows if r.status != SessionStatus.CANCELLED]) == 11
+    assert all(r.type_code == "games" for r in rows)
     area.status_filter.setCurrentIndex(3)  # done
     assert all(
         area.model.row_at(i).status == SessionStatus.DONE for i in range(area.model.rowCount())
@@ -130,7 +132,7 @@ def test_edit_and_duplicate(qtbot: QtBot, area: SessionsArea) -> None:
     )
     with qtbot.waitSignal(area.rows_loaded):
         dup.accept()
-    assert area.model.rowCount() == 250
+    assert area.model.rowCount() == 258
 
 
 def test_cancel_asks_then_cancels(qtbot: QtBot, area: SessionsArea) -> None:
