@@ -47,9 +47,13 @@ need_venv() {
   local stamp="$venv/.regie-installed" want
   want=$(sha256sum "$repo/pyproject.toml" | cut -d' ' -f1)
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-    echo "régie: installing Python packages into $venv"
-    "$venv/bin/python" -m pip install -q --upgrade pip
-    "$venv/bin/python" -m pip install -q -e "$repo[test]"
+    echo "régie: installing Python packages into $venv (log: $venv/pip.log)"
+    if ! { "$venv/bin/python" -m pip install --upgrade pip &&
+           "$venv/bin/python" -m pip install -e "$repo[test]"; } >"$venv/pip.log" 2>&1; then
+      tail -n 30 "$venv/pip.log" >&2
+      echo "régie: installing the Python packages failed; the whole log is $venv/pip.log" >&2
+      exit 1
+    fi
     echo "$want" >"$stamp"
   fi
 }
