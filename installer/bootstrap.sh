@@ -17,6 +17,7 @@ runtime_packages=(
 )
 test_packages=(
   xvfb xauth pulseaudio pulseaudio-utils gnome-keyring dbus
+  postgresql  # the server binaries for the throwaway network database of the tests
 )
 
 need_apt() {

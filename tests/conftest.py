@@ -53,10 +53,14 @@ def _fail_on_log_warnings(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def _real_services_only(request: pytest.FixtureRequest) -> None:
-    """Tests marked `keyring` / `audio` / `xvfb` use the real service the test command
-    starts; run without it (a bare pytest), they skip and say why."""
-    needs = {"keyring": "REGIE_TEST_KEYRING", "audio": "REGIE_TEST_AUDIO",
-             "xvfb": "REGIE_TEST_DISPLAY"}
+    """Tests marked `keyring` / `audio` / `xvfb` / `postgresql` use the real service the
+    test command starts; run without it (a bare pytest), they skip and say why."""
+    needs = {
+        "keyring": "REGIE_TEST_KEYRING",
+        "audio": "REGIE_TEST_AUDIO",
+        "xvfb": "REGIE_TEST_DISPLAY",
+        "postgresql": "REGIE_TEST_PG_URL",
+    }
     for marker, env in needs.items():
         if request.node.get_closest_marker(marker) and not os.environ.get(env):
             if os.environ.get("REGIE_REQUIRE_SERVICES"):
@@ -70,5 +74,27 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def config(db_path: Path) -> AppConfig:
-    return AppConfig(db_url=f"sqlite:///{db_path}", no_err_windows=True)
+def config(db_url: str) -> AppConfig:
+    return AppConfig(db_url=db_url, no_err_windows=True)
+
+
+# The storage and licence suites run on both engines; a test that asks for `db_path`
+# itself is about the SQLite file and stays on SQLite.
+_BOTH_ENGINES = ("tests/storage/", "tests/zoom/", "tests/network/")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    path = Path(str(metafunc.definition.fspath)).as_posix()
+    if "engine" not in metafunc.fixturenames or "db_path" in metafunc.fixturenames:
+        return
+    if metafunc.definition.get_closest_marker("sqlite_only"):
+        return
+    marks = metafunc.definition.iter_markers("parametrize")
+    if any(m.args and m.args[0] == "engine" for m in marks):
+        return
+    if any(part in path for part in _BOTH_ENGINES):
+        metafunc.parametrize(
+            "engine",
+            ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)],
+            indirect=True,
+        )

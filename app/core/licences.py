@@ -212,7 +212,11 @@ def check_fit(
     peak, alive = peak_overlap(candidate, others, policy)
     if peak < licence.concurrent_limit:
         return None
-    first = alive[0]
+    return overlap_error(licence, alive[0], policy)
+
+
+def overlap_error(licence: Licence, first: Booking, policy: BookingPolicy) -> LicenceClashError:
+    """The clash message naming the booking that holds the licence at that time."""
     return LicenceClashError(
         ClashReason.OVERLAP,
         _N(
@@ -229,6 +233,24 @@ def check_fit(
         when=_fmt_range(first.start, first.end),
         before=policy.as_json()["buffer_before_minutes"],
         after=policy.as_json()["buffer_after_minutes"],
+    )
+
+
+def policy_from_settings(get: Callable[[str], str | None]) -> BookingPolicy:
+    """The network's buffer policy from its settings; a missing or bad value falls back
+    to the default, so storage and the service always agree on the holds."""
+
+    def minutes(key: str, default: timedelta) -> timedelta:
+        raw = get(key)
+        try:
+            value = timedelta(minutes=int(raw)) if raw is not None else default
+        except ValueError:
+            return default
+        return value if timedelta(0) <= value <= MAX_BUFFER else default
+
+    return BookingPolicy(
+        minutes(SETTING_BUFFER_BEFORE, DEFAULT_BUFFER_BEFORE),
+        minutes(SETTING_BUFFER_AFTER, DEFAULT_BUFFER_AFTER),
     )
 
 
@@ -455,10 +477,7 @@ class LicenceService:
 
     # -- policy
     def policy(self) -> BookingPolicy:
-        return BookingPolicy(
-            self._minutes(SETTING_BUFFER_BEFORE, DEFAULT_BUFFER_BEFORE),
-            self._minutes(SETTING_BUFFER_AFTER, DEFAULT_BUFFER_AFTER),
-        )
+        return policy_from_settings(self._settings.get)
 
     def set_policy(self, policy: BookingPolicy) -> None:
         for value in (policy.buffer_before, policy.buffer_after):
@@ -472,14 +491,6 @@ class LicenceService:
         minutes = policy.as_json()
         self._settings.set(SETTING_BUFFER_BEFORE, str(minutes["buffer_before_minutes"]))
         self._settings.set(SETTING_BUFFER_AFTER, str(minutes["buffer_after_minutes"]))
-
-    def _minutes(self, key: str, default: timedelta) -> timedelta:
-        raw = self._settings.get(key)
-        try:
-            value = timedelta(minutes=int(raw)) if raw is not None else default
-        except ValueError:
-            return default
-        return value if timedelta(0) <= value <= MAX_BUFFER else default
 
     # -- licences
     def licences(self) -> list[Licence]:

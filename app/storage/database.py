@@ -12,7 +12,7 @@ import logging
 import os
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -54,6 +54,35 @@ def resolve_url(value: str) -> str:
     return value
 
 
+def credential_ref(url: str) -> str:
+    """The keyring reference of a server's password: its address without the password
+    (and without the driver), e.g. `database:postgresql://regie@db.bm.lan:5432/regie`."""
+    parsed = sa.engine.make_url(resolve_url(url))._replace(password=None)
+    backend = parsed.get_backend_name()
+    return "database:" + parsed.set(drivername=backend).render_as_string(hide_password=False)
+
+
+def without_password(url: str) -> str:
+    """The URL to keep in settings and show: the password never leaves the keyring."""
+    parsed = sa.engine.make_url(resolve_url(url))
+    return parsed._replace(password=None).render_as_string(hide_password=False)
+
+
+def keyring_password(ref: str) -> str | None:
+    """The password stored for `ref`, or None when there is none or no usable keyring
+    (the connection then fails with the server's own "password required" message)."""
+    from app.zoom.vault import KeyringVault
+
+    try:
+        return KeyringVault().get(ref)
+    except Exception:  # a missing or locked keyring: connect without, and say so then
+        log.debug("no password from the keyring for the database")
+        return None
+
+
+PasswordLookup = Callable[[str], "str | None"]
+
+
 @dataclass(frozen=True, slots=True)
 class MigrationReport:
     before: str | None
@@ -75,19 +104,34 @@ class Database:
         echo: bool = False,
         migrations: Path = MIGRATIONS,
         busy_timeout_ms: int = 5000,
+        password: PasswordLookup | None = keyring_password,
+        connect_timeout_s: int = 5,
     ) -> None:
         self.url = resolve_url(url)
         self.migrations = migrations
         parsed = sa.engine.make_url(self.url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        self.is_postgresql = parsed.get_backend_name() == "postgresql"
         self.path: Path | None = (
             Path(parsed.database) if self.is_sqlite and parsed.database else None
         )
         if self.path is not None:
             self._check_sqlite_location(self.path)
-        self.engine: Engine = sa.create_engine(self.url, echo=echo, future=True)
         if self.is_sqlite:
+            self.engine: Engine = sa.create_engine(self.url, echo=echo, future=True)
             _configure_sqlite(self.engine, busy_timeout_ms)
+        else:
+            # A network server: its password comes from the keyring, never from settings;
+            # one typed into the URL is used but neither kept in `url` nor shown.
+            self.url = without_password(self.url)
+            if parsed.password is None and password is not None:
+                secret = password(credential_ref(self.url))
+                if secret:
+                    parsed = parsed.set(password=secret)
+            args = {"connect_timeout": connect_timeout_s} if self.is_postgresql else {}
+            self.engine = sa.create_engine(
+                parsed, echo=echo, future=True, pool_pre_ping=True, connect_args=args
+            )
 
     @property
     def display_name(self) -> str:
@@ -166,6 +210,17 @@ class Database:
                 ),
                 path=where,
                 kind="corrupt",
+            )
+        if "password" in text or "authentication failed" in text:
+            return StorageError(
+                _N("errors", "The database server {path} refused Régie's credentials."),
+                _N(
+                    "errors",
+                    "Store the server's password in the keyring with "
+                    "“regie db set-password URL”, then try again.",
+                ),
+                path=where,
+                kind="auth",
             )
         if "unable to open" in text or "could not connect" in text or "connection" in text:
             return StorageError(

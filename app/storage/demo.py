@@ -11,6 +11,7 @@ from app.core.demo import DemoNetwork
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.errors import RegieError
 from app.storage import schema as t
+from app.storage.bookings import sync_sessions
 from app.storage.database import Database
 
 
@@ -97,6 +98,12 @@ def load_demo(db: Database, network: DemoNetwork) -> DemoCounts:
                     }
                     for s in network.sessions
                 ],
+            )
+            sync_sessions(
+                conn,
+                conn.execute(
+                    sa.select(t.sessions.c.id).where(t.sessions.c.licence_id.is_not(None))
+                ).scalars(),
             )
     return DemoCounts(
         len(network.branches), len(network.staff), len(network.licences), len(network.sessions)

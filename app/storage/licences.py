@@ -1,9 +1,11 @@
 """Licences, their secret references, session meetings and race-free booking.
 
-The booking write reads the licence's current bookings and updates the session in one
-transaction that first takes the write lock (SQLite: BEGIN IMMEDIATE; PostgreSQL: the
-licence rows are locked FOR UPDATE), so of two people booking the same licence at once
-one waits, then sees the other's booking and gets the clash message.
+The booking write reads the licence's current bookings, then updates the session and its
+hold (see `app.storage.bookings`) in one transaction. On SQLite that transaction takes
+the write lock first (BEGIN IMMEDIATE), so of two people booking the same licence at once
+one waits, then sees the other's booking. On PostgreSQL both may decide at once; the
+exclusion constraint on the holds refuses the second, which decides again and gets the
+same clash message.
 """
 
 from __future__ import annotations
@@ -20,6 +22,14 @@ from app.core.licences import MAX_BUFFER, Booking, LicenceDraft
 from app.core.models import Licence, LicencePlan, SessionStatus
 from app.errors import NotFoundError, ValidationError
 from app.storage import schema as t
+from app.storage.bookings import (
+    booked_meanwhile,
+    clash_from_holds,
+    drop,
+    is_exclusion_violation,
+    place,
+    policy_in,
+)
 from app.storage.database import Database
 from app.zoom.vault import SecretKind
 
@@ -102,6 +112,10 @@ _BOOKING_COLS = (
 )
 # Widest reach of a hold: a session is at most 12 h long (see app.core.sessions).
 _REACH = 2 * MAX_BUFFER + timedelta(hours=12)
+
+# A loser on PostgreSQL decides again on what the winner booked; a few rounds suffice
+# even when several slots of one licence are being taken at once.
+ASSIGN_ATTEMPTS = 12
 
 Chooser = Callable[[Booking, list[Licence], list[Booking]], Licence]
 
@@ -202,7 +216,23 @@ class SqlLicenceRepository:
             return [_booking(r) for r in conn.execute(q.order_by(c.starts_at, c.id))]
 
     def assign(self, session_id: int, choose: Chooser) -> Licence:
-        """Check and book in one write-locked transaction (see the module docstring)."""
+        """Check, then write the booking and its hold, in one transaction.
+
+        On SQLite the transaction holds the write lock from the start, so nobody books in
+        between. On PostgreSQL several people may decide at once; the exclusion constraint
+        on the holds lets only one of them through, and the others decide again on what
+        is now booked, which gives them the usual clash message.
+        """
+        tried: list[Licence] = []
+        for _attempt in range(ASSIGN_ATTEMPTS):
+            try:
+                return self._assign_once(session_id, choose, tried)
+            except sa.exc.IntegrityError as err:
+                if not is_exclusion_violation(err):
+                    raise
+        raise booked_meanwhile(tried[-1])
+
+    def _assign_once(self, session_id: int, choose: Chooser, tried: list[Licence]) -> Licence:
         c = t.sessions.c
         with self._db.begin(immediate=True) as conn:
             r = conn.execute(sa.select(*_BOOKING_COLS).where(c.id == session_id)).first()
@@ -216,10 +246,7 @@ class SqlLicenceRepository:
                     _N("errors", "Duplicate it to plan it again."),
                     id=session_id,
                 )
-            # Lock the licence rows (PostgreSQL; SQLite already holds the write lock).
-            lic_rows = conn.execute(
-                sa.select(t.licences).order_by(t.licences.c.id).with_for_update()
-            ).all()
+            lic_rows = conn.execute(sa.select(t.licences).order_by(t.licences.c.id)).all()
             licences = [_licence(x) for x in lic_rows]
             books = [
                 _booking(x)
@@ -234,6 +261,12 @@ class SqlLicenceRepository:
                 )
             ]
             chosen = choose(cand, licences, books)
+            tried.append(chosen)
+            hold = place(
+                conn, session_id, chosen, cand.start, cand.end, policy_in(conn), strict=True
+            )
+            if hold is None:
+                raise clash_from_holds(conn, chosen, session_id)
             conn.execute(
                 t.sessions.update()
                 .where(c.id == session_id)
@@ -250,6 +283,7 @@ class SqlLicenceRepository:
             )
             if res.rowcount == 0:
                 raise _missing_session(session_id)
+            drop(conn, session_id)
 
     # ------------------------------------------------------------ secret references
     def secret_refs(self, licence_id: int) -> dict[SecretKind, str]:

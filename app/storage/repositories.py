@@ -30,6 +30,7 @@ from app.core.models import (
 )
 from app.errors import NotFoundError, ValidationError
 from app.storage import schema as t
+from app.storage.bookings import sync_sessions
 from app.storage.database import Database
 
 
@@ -265,6 +266,8 @@ class SqlSessionRepository:
                 key = res.inserted_primary_key
                 assert key is not None
                 ids.append(int(key[0]))
+                if d.licence_id is not None:
+                    sync_sessions(conn, [ids[-1]])
         return ids
 
     def update(self, session_id: int, draft: SessionDraft) -> None:
@@ -276,6 +279,7 @@ class SqlSessionRepository:
             )
             if res.rowcount == 0:
                 raise _missing(session_id)
+            sync_sessions(conn, [session_id])
 
     def set_status(self, session_id: int, status: SessionStatus) -> None:
         with self._db.begin() as conn:
@@ -286,6 +290,7 @@ class SqlSessionRepository:
             )
             if res.rowcount == 0:
                 raise _missing(session_id)
+            sync_sessions(conn, [session_id])
 
     def count(self) -> int:
         with self._db.read() as conn:

@@ -3018,6 +3018,14 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
         <translation>Restaurez la dernière sauvegarde placée à côté (regie db backup en fait une), ou déplacez le fichier pour repartir de zéro.</translation>
     </message>
     <message>
+        <source>The database server {path} refused Régie&apos;s credentials.</source>
+        <translation>Le serveur de base de données {path} a refusé les identifiants de Régie.</translation>
+    </message>
+    <message>
+        <source>Store the server&apos;s password in the keyring with “regie db set-password URL”, then try again.</source>
+        <translation>Enregistrez le mot de passe du serveur dans le trousseau avec « regie db set-password URL », puis réessayez.</translation>
+    </message>
+    <message>
         <source>The database {path} cannot be opened.</source>
         <translation>Impossible d&apos;ouvrir la base {path}.</translation>
     </message>
@@ -3317,6 +3325,62 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
         <source>Copy it from the meeting invitation.</source>
         <translation>Copiez-le depuis l&apos;invitation à la réunion.</translation>
     </message>
+    <message>
+        <source>Only a local database can be copied to the network.</source>
+        <translation>Seule une base locale peut être copiée vers le réseau.</translation>
+    </message>
+    <message>
+        <source>Run this on the branch&apos;s own database: regie --db FILE db migrate-to URL.</source>
+        <translation>Lancez-le sur la base propre à l’établissement : regie --db FICHIER db migrate-to URL.</translation>
+    </message>
+    <message>
+        <source>No password was given on standard input.</source>
+        <translation>Aucun mot de passe n’a été fourni sur l’entrée standard.</translation>
+    </message>
+    <message>
+        <source>Pipe it in: printf &apos;%s&apos; &quot;$PASSWORD&quot; | regie db set-password URL.</source>
+        <translation>Transmettez-le par un tube : printf &apos;%s&apos; &quot;$PASSWORD&quot; | regie db set-password URL.</translation>
+    </message>
+    <message>
+        <source>The source and the target are the same database.</source>
+        <translation>La source et la destination sont la même base de données.</translation>
+    </message>
+    <message>
+        <source>Give the address of the network&apos;s server as the target.</source>
+        <translation>Indiquez comme destination l’adresse du serveur du réseau.</translation>
+    </message>
+    <message>
+        <source>The two databases are at different schema versions.</source>
+        <translation>Les deux bases de données n’ont pas la même version de schéma.</translation>
+    </message>
+    <message>
+        <source>Run “regie db upgrade” on both, then try again.</source>
+        <translation>Lancez « regie db upgrade » sur les deux, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The database {path} already holds a network; nothing was copied.</source>
+        <translation>La base {path} contient déjà un réseau ; rien n’a été copié.</translation>
+    </message>
+    <message>
+        <source>Copy into a new, empty database, or ask its technician to empty it.</source>
+        <translation>Copiez vers une nouvelle base vide, ou demandez à son technicien de la vider.</translation>
+    </message>
+    <message>
+        <source>The copy of table {table} has {got} rows instead of {want}; nothing was copied.</source>
+        <translation>La copie de la table {table} compte {got} lignes au lieu de {want} ; rien n’a été copié.</translation>
+    </message>
+    <message>
+        <source>Report this to your technician with both databases.</source>
+        <translation>Signalez-le à votre technicien en lui fournissant les deux bases.</translation>
+    </message>
+    <message>
+        <source>The data of {path} breaks a rule of the network database; nothing was copied.</source>
+        <translation>Les données de {path} enfreignent une règle de la base du réseau ; rien n’a été copié.</translation>
+    </message>
+    <message>
+        <source>Fix the reported rows in the local database, then try again: {detail}</source>
+        <translation>Corrigez les lignes signalées dans la base locale, puis réessayez : {detail}</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
@@ -3505,6 +3569,14 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
     <message>
         <source>Choose another licence, use --auto, or move one of the sessions.</source>
         <translation>Choisissez une autre licence, utilisez l&apos;attribution automatique, ou déplacez l&apos;une des séances.</translation>
+    </message>
+    <message>
+        <source>The licence “{licence}” was booked by someone else for that time.</source>
+        <translation>La licence « {licence} » vient d’être réservée par quelqu’un d’autre pour ce créneau.</translation>
+    </message>
+    <message>
+        <source>Refresh the planning, then choose another licence or use --auto.</source>
+        <translation>Actualisez le planning, puis choisissez une autre licence ou utilisez --auto.</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,15 @@
-"""Shared fixtures: a migrated real SQLite database, with or without the demo network."""
+"""Shared fixtures: a migrated real database — an SQLite file, or a fresh database on the
+throwaway PostgreSQL server the test command starts — with or without the demo network."""
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Iterator
 from datetime import datetime
 
 import pytest
+import sqlalchemy as sa
 
 from app.config import AppConfig
 from app.services import Services, open_services
@@ -13,10 +17,92 @@ from app.services import Services, open_services
 # The demo term and tests are pinned to a known "now": Tuesday 24 November 2026, 10:00.
 FIXED_NOW = datetime(2026, 11, 24, 10, 0).astimezone()
 
+PG_ENV = "REGIE_TEST_PG_URL"
+_TEMPLATE = "regie_migrated_template"
+
+
+class PgServer:
+    """The test PostgreSQL server: hands out fresh databases, empty or already migrated."""
+
+    def __init__(self, url: str) -> None:
+        self.url = sa.engine.make_url(url)
+        self._admin = sa.create_engine(
+            self.url, isolation_level="AUTOCOMMIT", poolclass=sa.NullPool
+        )
+        self._created: list[str] = []
+        self._template_ready = False
+
+    def url_for(self, name: str) -> str:
+        return self.url.set(database=name).render_as_string(hide_password=False)
+
+    def _create(self, name: str, template: str = "template0") -> str:
+        with self._admin.connect() as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        self._created.append(name)
+        return self.url_for(name)
+
+    def empty(self) -> str:
+        return self._create(f"regie_t_{uuid.uuid4().hex[:12]}")
+
+    def migrated(self) -> str:
+        """A database at the newest revision, copied from a template migrated once."""
+        if not self._template_ready:
+            from app.storage.database import Database
+
+            with self._admin.connect() as conn:
+                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{_TEMPLATE}"')
+                conn.exec_driver_sql(f'CREATE DATABASE "{_TEMPLATE}" TEMPLATE template0')
+            db = Database(self.url_for(_TEMPLATE))
+            db.migrate()
+            db.dispose()
+            self._template_ready = True
+        return self._create(f"regie_t_{uuid.uuid4().hex[:12]}", _TEMPLATE)
+
+    def drop(self, url: str) -> None:
+        name = sa.engine.make_url(url).database
+        with self._admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def close(self) -> None:
+        self._admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    url = os.environ.get(PG_ENV)
+    if not url:
+        if os.environ.get("REGIE_REQUIRE_SERVICES"):
+            pytest.fail(f"the test command did not start the postgresql service ({PG_ENV})")
+        pytest.skip(f"needs the PostgreSQL server started by the test command ({PG_ENV})")
+    server = PgServer(url)
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def pg_url(pg_server: PgServer) -> Iterator[str]:
+    """A fresh, migrated network database, dropped after the test."""
+    url = pg_server.migrated()
+    yield url
+    pg_server.drop(url)
+
+
+@pytest.fixture
+def engine(request: pytest.FixtureRequest) -> str:
+    """Which engine the storage suites run on (parametrised for them in conftest)."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+def db_url(engine: str, request: pytest.FixtureRequest) -> str:
+    if engine == "postgresql":
+        return str(request.getfixturevalue("pg_url"))
+    return f"sqlite:///{request.getfixturevalue('db_path')}"
+
 
 @pytest.fixture
 def services(config: AppConfig) -> Iterator[Services]:
-    """Services on a fresh, migrated SQLite file (empty network, seeded session types)."""
+    """Services on a fresh, migrated database (empty network, seeded session types)."""
     s = open_services(config, clock=lambda: FIXED_NOW)
     yield s
     s.close()

@@ -5,7 +5,9 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 work=$(mktemp -d /tmp/regie-services.XXXXXX)
 pids=()
+pg_dir=""
 cleanup() {
+  if [ -n "$pg_dir" ]; then pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1 || true; rm -rf "$pg_dir"; fi
   if [ -n "${PULSE_STARTED:-}" ]; then pulseaudio --kill >/dev/null 2>&1 || true; fi
   for p in "${pids[@]}"; do kill "$p" >/dev/null 2>&1 || true; done
   wait >/dev/null 2>&1 || true
@@ -48,6 +50,25 @@ if command -v pulseaudio >/dev/null; then
     done
     sleep 2
     export REGIE_TEST_AUDIO=1
+  fi
+fi
+
+# --- Network database: a throwaway PostgreSQL cluster on a free loopback port (trust,
+# except the role regie_pw, which must give its password: the keyring test uses it).
+pg_bin=${REGIE_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)}
+pg_as() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+if [ -x "$pg_bin/initdb" ]; then
+  pg_dir=$(mktemp -d /tmp/regie-pg.XXXXXX)
+  if [ "$(id -u)" = 0 ]; then chown postgres "$pg_dir"; fi
+  pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  if pg_as "$pg_bin/initdb" -D "$pg_dir/data" -A trust -U postgres --no-sync >"$work/initdb.log" 2>&1 \
+    && { printf 'host all regie_pw 127.0.0.1/32 scram-sha-256\n'; cat "$pg_dir/data/pg_hba.conf"; } \
+      >"$pg_dir/hba" && cat "$pg_dir/hba" >"$pg_dir/data/pg_hba.conf" \
+    && pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" \
+      -o "-k $pg_dir -p $pg_port -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+      -w start >/dev/null 2>&1; then
+    export REGIE_TEST_PG_URL="postgresql+psycopg://postgres@127.0.0.1:$pg_port/postgres"
+    export REGIE_TEST_PG_BIN="$pg_bin" REGIE_TEST_PG_DATA="$pg_dir/data"
   fi
 fi
 

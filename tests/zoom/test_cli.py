@@ -190,6 +190,7 @@ def test_no_secret_reaches_db_logs_output_or_crash_log(
     assert {keyring.get_password("regie", r) for r in refs.values()} == {HOST_KEY, PASSWORD}
 
 
+@pytest.mark.sqlite_only  # reads the SQLite file's bytes
 def test_set_secret_without_backend_in_subprocess(network: Network, tmp_path: Path) -> None:
     """The no-backend path end to end: a clear message, exit 1, nothing stored anywhere."""
     network.licence("Zoom 1")

@@ -1,4 +1,5 @@
-"""Several processes book the same licence at the same instant: exactly one wins."""
+"""Several processes book the same licence at the same instant: exactly as many win as
+the licence carries meetings at once, on both engines."""
 
 from __future__ import annotations
 
@@ -10,15 +11,16 @@ import time
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from app.config import AppConfig
 from app.core.licences import LicenceClashError
+from app.core.models import LicencePlan
 from app.services import open_services
 from app.zoom.launch import build_licences
 from tests.zoom.conftest import Network
 
-WRITERS = 4
-ROUNDS = 3
+WRITERS = 8
 
 
 def _book(
@@ -47,32 +49,50 @@ def _book(
 
 
 @pytest.mark.slow
-def test_racing_processes_book_a_licence_once(network: Network, at) -> None:
-    ctx = mp.get_context("spawn")
+@pytest.mark.parametrize("limit", [1, 2])
+def test_racing_processes_book_a_licence_up_to_its_limit(network: Network, at, limit: int) -> None:
+    """Eight processes book eight sessions that all overlap at 9:35 on one licence: exactly
+    `limit` of them win, on SQLite (write lock) as on PostgreSQL (exclusion constraint)."""
+    ctx = mp.get_context("fork")
     url = network.services.config.db_url
-    lid = network.licence("Partagée")
-    for r in range(ROUNDS):
-        sids = [network.session(f"Round {r} / {w}", at(9, 5 * w, day=r)) for w in range(WRITERS)]
-        barrier = ctx.Barrier(WRITERS)
-        out = ctx.Queue()
-        procs = [
-            ctx.Process(target=_book, args=(url, s, lid, barrier, out, 0.2 * i), daemon=True)
-            for i, s in enumerate(sids)
-        ]
-        for p in procs:
-            p.start()
-        results = [out.get(timeout=60) for _ in procs]
-        for p in procs:
-            p.join(30)
-            assert p.exitcode == 0
-        outcome = sorted(kind for _s, kind, _t in results)
-        assert outcome == ["clash"] * (WRITERS - 1) + ["won"], results
-        winner = next(s for s, kind, _t in results if kind == "won")
-        for _s, kind, text in results:
-            if kind == "clash":
-                assert f"session {winner}" in text  # the loser is told who holds it
-        held = [s for s in sids if network.services.sessions.get(s).licence_id == lid]
-        assert held == [winner]
+    plan = LicencePlan.PRO if limit == 1 else LicencePlan.BUSINESS
+    lid = network.licence("Partagée", 300, plan=plan, concurrent_limit=limit)
+    sids = [network.session(f"Atelier {w}", at(9, 5 * w)) for w in range(WRITERS)]
+    network.services.db.dispose()  # the children open their own connections
+    barrier = ctx.Barrier(WRITERS)
+    out = ctx.Queue()
+    procs = [
+        ctx.Process(target=_book, args=(url, s, lid, barrier, out, 0.05 * i), daemon=True)
+        for i, s in enumerate(sids)
+    ]
+    for p in procs:
+        p.start()
+    results = [out.get(timeout=60) for _ in procs]
+    for p in procs:
+        p.join(30)
+        assert p.exitcode == 0
+    outcome = sorted(kind for _s, kind, _t in results)
+    assert outcome == ["clash"] * (WRITERS - limit) + ["won"] * limit, results
+    winners = {s for s, kind, _t in results if kind == "won"}
+    for _s, kind, text in results:
+        if kind == "clash":
+            # the loser is told who holds it, in the same words on either engine
+            assert "is already booked for session" in text
+            assert any(f"session {w} " in text for w in winners), text
+    held = {s for s in sids if network.services.sessions.get(s).licence_id == lid}
+    assert held == winners
+    assert holds_of(network.services, lid) == winners
+
+
+def holds_of(services: object, licence_id: int) -> set[int]:
+    """The sessions holding the licence according to the database's own guard table."""
+    from app.storage.bookings import licence_holds
+
+    with services.db.read() as conn:  # type: ignore[attr-defined]
+        rows = conn.execute(
+            sa.select(licence_holds.c.session_id).where(licence_holds.c.licence_id == licence_id)
+        ).scalars()
+        return set(rows)
 
 
 @pytest.mark.slow

@@ -1,0 +1,280 @@
+"""Licence holds: the database's own guard against double booking.
+
+Every session that holds a licence has one row here: the licence, the time it is held
+(the session plus the network's buffers) and a *slot* between 1 and the licence's
+concurrent-meeting limit. On PostgreSQL an exclusion constraint forbids two rows of the
+same licence and slot whose times overlap, so whatever the clients do, a licence never
+carries more meetings at once than it has slots. On SQLite the same rows are written
+inside `BEGIN IMMEDIATE`, where the check-then-insert cannot interleave.
+
+The rows are kept in step with `sessions.licence_id` by every write of a session here in
+storage (`sync_sessions`).
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+
+from app.core.i18n import QT_TRANSLATE_NOOP as _N
+from app.core.licences import (
+    SETTING_BUFFER_AFTER,
+    SETTING_BUFFER_BEFORE,
+    BookingPolicy,
+    ClashReason,
+    LicenceClashError,
+    policy_from_settings,
+)
+from app.core.models import Licence, SessionStatus
+from app.storage import schema as t
+
+EXCLUSION_NAME = "ex_licence_holds_overlap"
+EXCLUSION_SQLSTATE = "23P01"
+
+licence_holds = sa.Table(
+    "licence_holds",
+    t.metadata,
+    sa.Column(
+        "session_id",
+        sa.Integer,
+        sa.ForeignKey("sessions.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("licence_id", sa.Integer, sa.ForeignKey("licences.id"), nullable=False, index=True),
+    sa.Column("slot", sa.Integer, nullable=False),
+    sa.Column("held_from", t.UtcDateTime(), nullable=False),
+    sa.Column("held_to", t.UtcDateTime(), nullable=False),
+    sa.CheckConstraint("slot >= 1", name="slot_positive"),
+    sa.CheckConstraint("held_to > held_from", name="held_after_start"),
+)
+# PostgreSQL only: no two holds of one licence slot overlap (half-open ranges, so
+# back-to-back holds are allowed). SQLite relies on its write lock instead.
+licence_holds.append_constraint(
+    postgresql.ExcludeConstraint(
+        (licence_holds.c.licence_id, "="),
+        (licence_holds.c.slot, "="),
+        (sa.func.tstzrange(licence_holds.c.held_from, licence_holds.c.held_to, "[)"), "&&"),
+        name=EXCLUSION_NAME,
+        using="gist",
+    ).ddl_if(dialect="postgresql")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Hold:
+    session_id: int
+    licence_id: int
+    slot: int
+    start: datetime
+    end: datetime
+
+
+def is_exclusion_violation(err: sa.exc.IntegrityError) -> bool:
+    """The PostgreSQL exclusion constraint refused a hold (someone booked that slot first)."""
+    code = getattr(err.orig, "sqlstate", None)
+    return code == EXCLUSION_SQLSTATE or EXCLUSION_NAME in str(err.orig)
+
+
+def policy_in(conn: sa.Connection) -> BookingPolicy:
+    """The buffer policy as stored in this transaction's view of the settings."""
+    rows = dict(
+        conn.execute(
+            sa.select(t.settings.c.key, t.settings.c.value).where(
+                t.settings.c.key.in_([SETTING_BUFFER_BEFORE, SETTING_BUFFER_AFTER])
+            )
+        ).all()
+    )
+    return policy_from_settings(rows.get)
+
+
+def _overlapping(
+    conn: sa.Connection, licence_id: int, start: datetime, end: datetime, session_id: int
+) -> list[Hold]:
+    h = licence_holds.c
+    rows = conn.execute(
+        sa.select(h.session_id, h.licence_id, h.slot, h.held_from, h.held_to).where(
+            h.licence_id == licence_id,
+            h.session_id != session_id,
+            h.held_from < end,
+            h.held_to > start,
+        )
+    ).all()
+    return [Hold(*r) for r in rows]
+
+
+def place(
+    conn: sa.Connection,
+    session_id: int,
+    licence: Licence,
+    start: datetime,
+    end: datetime,
+    policy: BookingPolicy,
+    *,
+    strict: bool,
+) -> Hold | None:
+    """Write the session's hold on `licence`, in the lowest slot free for its time.
+
+    When every slot is taken somewhere in that time although the licence is never full at
+    one instant, the licence's holds are dealt out again (earliest first, which needs no
+    more slots than the busiest instant). `strict` refuses (returns None, writes nothing)
+    when even that needs more slots than the licence has; otherwise the hold goes to an
+    extra slot, as for data written before the rules applied.
+    """
+    held_from, held_to = policy.hold(start, end)
+    h = licence_holds.c
+    conn.execute(licence_holds.delete().where(h.session_id == session_id))
+    used = {x.slot for x in _overlapping(conn, licence.id, held_from, held_to, session_id)}
+    free = next((s for s in range(1, licence.concurrent_limit + 1) if s not in used), None)
+    if free is not None:
+        hold = Hold(session_id, licence.id, free, held_from, held_to)
+        conn.execute(licence_holds.insert().values(**_values(hold)))
+        return hold
+    return _redeal(conn, session_id, licence, held_from, held_to, strict=strict)
+
+
+def _redeal(
+    conn: sa.Connection,
+    session_id: int,
+    licence: Licence,
+    held_from: datetime,
+    held_to: datetime,
+    *,
+    strict: bool,
+) -> Hold | None:
+    h = licence_holds.c
+    rows = conn.execute(
+        sa.select(h.session_id, h.licence_id, h.slot, h.held_from, h.held_to).where(
+            h.licence_id == licence.id
+        )
+    ).all()
+    holds = [Hold(*r) for r in rows]
+    dealt = deal([*holds, Hold(session_id, licence.id, 0, held_from, held_to)])
+    mine = next(x for x in dealt if x.session_id == session_id)
+    before = {x.session_id: x.slot for x in holds}
+    limit = licence.concurrent_limit
+    # Strict: nobody, neither this hold nor one moved for it, may end up past the limit
+    # (holds already past it, from data written before the rules, may stay there).
+    if strict and any(
+        x.slot > limit and before.get(x.session_id, 0) <= limit for x in dealt
+    ):
+        return None
+    moved = [x for x in dealt if x.session_id != session_id and before[x.session_id] != x.slot]
+    if moved:
+        # Delete then insert: an in-place update would briefly overlap on PostgreSQL.
+        conn.execute(licence_holds.delete().where(h.session_id.in_([x.session_id for x in moved])))
+        conn.execute(licence_holds.insert(), [_values(x) for x in moved])
+    conn.execute(licence_holds.insert().values(**_values(mine)))
+    return mine
+
+
+def deal(holds: Iterable[Hold]) -> list[Hold]:
+    """Slots for interval holds, earliest start first, lowest free slot each: the classic
+    greedy colouring, which uses exactly as many slots as the busiest instant needs."""
+    out: list[Hold] = []
+    busy: list[tuple[datetime, int]] = []  # (end, slot) of holds still running
+    free: list[int] = []
+    top = 0
+    for x in sorted(holds, key=lambda x: (x.start, x.session_id)):
+        while busy and busy[0][0] <= x.start:
+            heapq.heappush(free, heapq.heappop(busy)[1])
+        if free:
+            slot = heapq.heappop(free)
+        else:
+            top += 1
+            slot = top
+        heapq.heappush(busy, (x.end, slot))
+        out.append(Hold(x.session_id, x.licence_id, slot, x.start, x.end))
+    return out
+
+
+def _values(x: Hold) -> dict[str, Any]:
+    return {
+        "session_id": x.session_id,
+        "licence_id": x.licence_id,
+        "slot": x.slot,
+        "held_from": x.start,
+        "held_to": x.end,
+    }
+
+
+def sync_sessions(conn: sa.Connection, session_ids: Iterable[int]) -> None:
+    """Bring the holds of these sessions in line with their licence, times and status."""
+    ids = sorted(set(session_ids))
+    if not ids:
+        return
+    c = t.sessions.c
+    rows = conn.execute(
+        sa.select(c.id, c.licence_id, c.starts_at, c.ends_at, c.status).where(c.id.in_(ids))
+    ).all()
+    h = licence_holds.c
+    current = {
+        r.session_id: r
+        for r in conn.execute(
+            sa.select(h.session_id, h.licence_id, h.held_from, h.held_to).where(
+                h.session_id.in_(ids)
+            )
+        )
+    }
+    policy: BookingPolicy | None = None
+    licences: dict[int, Licence] = {}
+    for r in rows:
+        live = r.licence_id is not None and r.status != SessionStatus.CANCELLED.value
+        if not live:
+            if r.id in current:
+                conn.execute(licence_holds.delete().where(h.session_id == r.id))
+            continue
+        policy = policy or policy_in(conn)
+        held_from, held_to = policy.hold(r.starts_at, r.ends_at)
+        old = current.get(r.id)
+        if old is not None and (old.licence_id, old.held_from, old.held_to) == (
+            r.licence_id,
+            held_from,
+            held_to,
+        ):
+            continue
+        lic = licences.get(r.licence_id) or _licence_row(conn, r.licence_id)
+        licences[r.licence_id] = lic
+        place(conn, r.id, lic, r.starts_at, r.ends_at, policy, strict=False)
+
+
+def drop(conn: sa.Connection, session_id: int) -> None:
+    conn.execute(licence_holds.delete().where(licence_holds.c.session_id == session_id))
+
+
+def _licence_row(conn: sa.Connection, licence_id: int) -> Licence:
+    from app.storage.licences import _licence
+
+    r = conn.execute(sa.select(t.licences).where(t.licences.c.id == licence_id)).one()
+    return _licence(r)
+
+
+def clash_from_holds(conn: sa.Connection, licence: Licence, session_id: int) -> LicenceClashError:
+    """The clash message when the stored holds (not the current rules) leave no slot."""
+    from app.core.licences import overlap_error
+    from app.storage.licences import _BOOKING_COLS, _booking
+
+    c = t.sessions.c
+    mine = conn.execute(sa.select(*_BOOKING_COLS).where(c.id == session_id)).one()
+    policy = policy_in(conn)
+    held_from, held_to = policy.hold(mine.starts_at, mine.ends_at)
+    others = _overlapping(conn, licence.id, held_from, held_to, session_id)
+    if others:
+        first = min(others, key=lambda x: (x.start, x.session_id))
+        row = conn.execute(sa.select(*_BOOKING_COLS).where(c.id == first.session_id)).one()
+        return overlap_error(licence, _booking(row), policy)
+    return booked_meanwhile(licence)
+
+
+def booked_meanwhile(licence: Licence) -> LicenceClashError:
+    return LicenceClashError(
+        ClashReason.OVERLAP,
+        _N("licences", "The licence “{licence}” was booked by someone else for that time."),
+        _N("licences", "Refresh the planning, then choose another licence or use --auto."),
+        licence=licence.label,
+    )
