@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli import EXIT_OK, CliContext, group
+from app.config import data_dir
 from app.core.attendance import AttendanceService
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.errors import RegieError
@@ -115,12 +116,36 @@ def _set(ctx: CliContext, args: argparse.Namespace) -> int:
             _N("errors", "No count given."),
             _N("errors", "Add --registered N, --connected N or --onsite N."),
         )
-    svc = _service(ctx)
-    svc.set_counts(
-        args.id, registered=args.registered, connected=args.connected, on_site=args.onsite
-    )
+    from app.storage.database import StorageError
+    from app.storage.outbox import LocalOutbox, is_unreachable, send_pending
+
+    counts = {"registered": args.registered, "connected": args.connected, "on_site": args.onsite}
+    outbox = LocalOutbox(data_dir())
+    try:
+        services = ctx.services()
+        if outbox.count():  # earlier counts first, so the newest typed value wins
+            send_pending(services.db, outbox)
+        svc = _service(ctx)
+        svc.set_counts(args.id, **counts)
+    except StorageError as err:
+        if not is_unreachable(err) or not _is_network(ctx):
+            raise
+        from app.core.outbox import PendingKind, attendance_payload
+
+        outbox.add(PendingKind.ATTENDANCE, attendance_payload(args.id, **counts))
+        waiting = outbox.count()
+        ctx.err.write(
+            f"regie: the database server cannot be reached; the counts are queued on this "
+            f"computer ({waiting} waiting) and will be sent when it answers.\n"
+        )
+        _out(ctx, args, {"session": args.id, "queued": True, "queue": waiting, **counts})
+        return EXIT_OK
     _out(ctx, args, {"session": args.id, **svc.figures(args.id).as_json()})
     return EXIT_OK
+
+
+def _is_network(ctx: CliContext) -> bool:
+    return not ctx.config.db_url.startswith("sqlite")
 
 
 def _import(ctx: CliContext, args: argparse.Namespace) -> int:

@@ -68,16 +68,27 @@ def _backup(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _status(ctx: CliContext, args: argparse.Namespace) -> int:
-    from app.storage.database import Database
+    from app.config import data_dir
+    from app.storage.database import Database, StorageError
+    from app.storage.outbox import LocalOutbox, is_unreachable, send_pending
 
     db = Database(ctx.config.db_url)
+    outbox = LocalOutbox(data_dir())
     try:
-        data = {
+        data: dict[str, object] = {
             "database": db.display_name,
             "engine": "sqlite" if db.is_sqlite else db.engine.dialect.name,
-            "revision": db.current_revision(),
-            "head": db.head_revision(),
         }
+        try:
+            data |= {"revision": db.current_revision(), "head": db.head_revision()}
+            data["online"] = True
+            if outbox.count() and data["revision"] == data["head"]:
+                data["sent"] = send_pending(db, outbox).as_json()
+        except StorageError as err:
+            if not is_unreachable(err):
+                raise
+            data |= {"revision": None, "head": db.head_revision(), "online": False}
+        data |= {"queue": outbox.count(), "refused": outbox.refused()}
     finally:
         db.dispose()
     if args.json:

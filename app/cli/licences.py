@@ -82,7 +82,7 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_planning)
 
-    ssub = group(verbs, "sessions", "list, add and cancel sessions")
+    ssub = group(verbs, "sessions", "list, add, edit and cancel sessions")
     p = ssub.add_parser("assign", help="give a session a Zoom licence free at its time")
     p.add_argument("id", type=int)
     how = p.add_mutually_exclusive_group(required=True)

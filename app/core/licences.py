@@ -12,7 +12,7 @@ write transaction; the demo network and the UI reuse them unchanged.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -111,6 +111,9 @@ class LicenceClashError(RegieError):
         super().__init__(message, fix, **params)
 
 
+ALL_RULES: frozenset[ClashReason] = frozenset(ClashReason)
+
+
 def overlaps(a_start: datetime, a_end: datetime, b_start: datetime, b_end: datetime) -> bool:
     """Half-open intervals [start, end): touching ends do not overlap."""
     return a_start < b_end and b_start < a_end
@@ -177,23 +180,33 @@ def check_fit(
     candidate: Booking,
     bookings: Iterable[Booking],
     policy: BookingPolicy,
+    *,
+    rules: Collection[ClashReason] = ALL_RULES,
 ) -> LicenceClashError | None:
-    """Why `licence` cannot carry `candidate`, or None when it can."""
-    if not licence.active:
+    """Why `licence` cannot carry `candidate`, or None when it can.
+
+    `rules` narrows the check to what an edit changed: a booking made before a licence
+    was deactivated or restricted keeps it while only its notes change.
+    """
+    if ClashReason.INACTIVE in rules and not licence.active:
         return LicenceClashError(
             ClashReason.INACTIVE,
             _N("licences", "The licence “{licence}” is deactivated."),
             _N("licences", "Reactivate it in Licences, or choose another licence."),
             licence=licence.label,
         )
-    if licence.branch_id is not None and licence.branch_id != candidate.branch_id:
+    if (
+        ClashReason.BRANCH in rules
+        and licence.branch_id is not None
+        and licence.branch_id != candidate.branch_id
+    ):
         return LicenceClashError(
             ClashReason.BRANCH,
             _N("licences", "The licence “{licence}” is reserved for another branch."),
             _N("licences", "Choose a licence shared by the network or reserved for this branch."),
             licence=licence.label,
         )
-    if candidate.capacity > licence.participant_cap:
+    if ClashReason.CAPACITY in rules and candidate.capacity > licence.participant_cap:
         return LicenceClashError(
             ClashReason.CAPACITY,
             _N(
@@ -206,6 +219,8 @@ def check_fit(
             capacity=candidate.capacity,
             cap=licence.participant_cap,
         )
+    if ClashReason.OVERLAP not in rules:
+        return None
     others = holding(candidate, bookings, licence.id, policy)
     if not others:
         return None
@@ -213,6 +228,26 @@ def check_fit(
     if peak < licence.concurrent_limit:
         return None
     return overlap_error(licence, alive[0], policy)
+
+
+def rules_for_change(before: Booking | None, after: Booking) -> frozenset[ClashReason]:
+    """The licence rules a write of a booked session must pass again: all of them for a
+    new booking (new session, other licence, cancelled one planned again), otherwise
+    only those the change can break (a later end, a larger capacity, another branch)."""
+    if (
+        before is None
+        or before.licence_id != after.licence_id
+        or before.status in _FREE_STATUSES
+    ):
+        return ALL_RULES
+    rules = set()
+    if after.branch_id != before.branch_id:
+        rules.add(ClashReason.BRANCH)
+    if after.capacity > before.capacity:
+        rules.add(ClashReason.CAPACITY)
+    if (after.start, after.end) != (before.start, before.end):
+        rules.add(ClashReason.OVERLAP)
+    return frozenset(rules)
 
 
 def overlap_error(licence: Licence, first: Booking, policy: BookingPolicy) -> LicenceClashError:

@@ -213,14 +213,8 @@ class SessionService:
                 raise ValidationError(
                     "licence", _N("errors", "Unknown licence."), _N("errors", "Pick a licence.")
                 )
-            if draft.capacity > licence.participant_cap:
-                raise ValidationError(
-                    "capacity",
-                    _N("errors", "The capacity ({capacity}) exceeds the licence's cap ({cap})."),
-                    _N("errors", "Lower the capacity or choose a larger licence."),
-                    capacity=draft.capacity,
-                    cap=licence.participant_cap,
-                )
+            # The licence rules (capacity, branch, overlaps) are checked by storage, in
+            # the transaction that writes the session.
         return draft
 
 

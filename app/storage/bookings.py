@@ -14,27 +14,38 @@ storage (`sync_sessions`).
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.licences import (
+    MAX_BUFFER,
     SETTING_BUFFER_AFTER,
     SETTING_BUFFER_BEFORE,
+    Booking,
     BookingPolicy,
     ClashReason,
     LicenceClashError,
+    check_fit,
     policy_from_settings,
+    rules_for_change,
 )
 from app.core.models import Licence, SessionStatus
 from app.storage import schema as t
 
+T = TypeVar("T")
+
 EXCLUSION_NAME = "ex_licence_holds_overlap"
+# A loser on PostgreSQL decides again on what the winner booked; a few rounds suffice
+# even when several slots of one licence are being taken at once.
+ATTEMPTS = 12
+# Widest reach of a hold: a session is at most 12 h long (see app.core.sessions).
+REACH = 2 * MAX_BUFFER + timedelta(hours=12)
 EXCLUSION_SQLSTATE = "23P01"
 
 licence_holds = sa.Table(
@@ -278,3 +289,73 @@ def booked_meanwhile(licence: Licence) -> LicenceClashError:
         _N("licences", "Refresh the planning, then choose another licence or use --auto."),
         licence=licence.label,
     )
+
+
+def retrying(write: Callable[[list[Licence]], T]) -> T:
+    """Run a booking write (its own transaction) until the exclusion constraint lets it
+    through. `write` records each licence it tried; when every round lost, the message
+    names the last one. SQLite never raises here: its write lock serialises the writers."""
+    tried: list[Licence] = []
+    for _attempt in range(ATTEMPTS):
+        try:
+            return write(tried)
+        except sa.exc.IntegrityError as err:
+            if not is_exclusion_violation(err):
+                raise
+    raise booked_meanwhile(tried[-1])
+
+
+def session_booking(conn: sa.Connection, session_id: int) -> Booking | None:
+    from app.storage.licences import _BOOKING_COLS, _booking
+
+    r = conn.execute(sa.select(*_BOOKING_COLS).where(t.sessions.c.id == session_id)).first()
+    return None if r is None else _booking(r)
+
+
+def rebook(
+    conn: sa.Connection, session_id: int, before: Booking | None, tried: list[Licence]
+) -> None:
+    """After a write of a session, hold its licence again under the licence rules, or
+    raise the clash (the caller's transaction then writes nothing).
+
+    Only the rules the change can break are checked again (see `rules_for_change`), so
+    editing the notes of a session booked before its licence was restricted still works.
+    """
+    from app.storage.licences import _BOOKING_COLS, _booking
+
+    after = session_booking(conn, session_id)
+    assert after is not None
+    if after.licence_id is None or after.status is SessionStatus.CANCELLED:
+        drop(conn, session_id)
+        return
+    rules = rules_for_change(before, after)
+    if not rules:
+        sync_sessions(conn, [session_id])
+        return
+    licence = _licence_row(conn, after.licence_id)
+    tried.append(licence)
+    policy = policy_in(conn)
+    c = t.sessions.c
+    books = [
+        _booking(x)
+        for x in conn.execute(
+            sa.select(*_BOOKING_COLS).where(
+                c.licence_id == licence.id,
+                c.status != SessionStatus.CANCELLED.value,
+                c.id != session_id,
+                c.starts_at < after.end + REACH,
+                c.ends_at > after.start - REACH,
+            )
+        )
+    ]
+    err = check_fit(licence, after, books, policy, rules=rules)
+    if err is not None:
+        raise err
+    if ClashReason.OVERLAP not in rules:
+        sync_sessions(conn, [session_id])
+        return
+    # Overlap already checked above; `strict` also refuses when the holds written by
+    # others (not the rules as this client sees them) leave no slot.
+    lic = replace(licence, active=True)
+    if place(conn, session_id, lic, after.start, after.end, policy, strict=True) is None:
+        raise clash_from_holds(conn, licence, session_id)

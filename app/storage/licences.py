@@ -12,23 +12,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
 
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
-from app.core.licences import MAX_BUFFER, Booking, LicenceDraft
+from app.core.licences import Booking, LicenceDraft
 from app.core.models import Licence, LicencePlan, SessionStatus
 from app.errors import NotFoundError, ValidationError
 from app.storage import schema as t
 from app.storage.bookings import (
-    booked_meanwhile,
+    REACH,
     clash_from_holds,
     drop,
-    is_exclusion_violation,
     place,
     policy_in,
+    retrying,
 )
 from app.storage.database import Database
 from app.zoom.vault import SecretKind
@@ -110,12 +110,7 @@ _BOOKING_COLS = (
     t.sessions.c.licence_id,
     t.sessions.c.status,
 )
-# Widest reach of a hold: a session is at most 12 h long (see app.core.sessions).
-_REACH = 2 * MAX_BUFFER + timedelta(hours=12)
-
-# A loser on PostgreSQL decides again on what the winner booked; a few rounds suffice
-# even when several slots of one licence are being taken at once.
-ASSIGN_ATTEMPTS = 12
+_REACH = REACH
 
 Chooser = Callable[[Booking, list[Licence], list[Booking]], Licence]
 
@@ -223,14 +218,7 @@ class SqlLicenceRepository:
         on the holds lets only one of them through, and the others decide again on what
         is now booked, which gives them the usual clash message.
         """
-        tried: list[Licence] = []
-        for _attempt in range(ASSIGN_ATTEMPTS):
-            try:
-                return self._assign_once(session_id, choose, tried)
-            except sa.exc.IntegrityError as err:
-                if not is_exclusion_violation(err):
-                    raise
-        raise booked_meanwhile(tried[-1])
+        return retrying(lambda tried: self._assign_once(session_id, choose, tried))
 
     def _assign_once(self, session_id: int, choose: Chooser, tried: list[Licence]) -> Licence:
         c = t.sessions.c

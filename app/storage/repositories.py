@@ -30,7 +30,7 @@ from app.core.models import (
 )
 from app.errors import NotFoundError, ValidationError
 from app.storage import schema as t
-from app.storage.bookings import sync_sessions
+from app.storage.bookings import rebook, retrying, session_booking
 from app.storage.database import Database
 
 
@@ -255,10 +255,18 @@ class SqlSessionRepository:
         return self.add_many([draft])[0]
 
     def add_many(self, drafts: Iterable[SessionDraft]) -> list[int]:
-        """All or nothing: one transaction for the whole batch."""
+        """All or nothing: one transaction for the whole batch. A session created with a
+        licence books it under the licence rules, like an assignment."""
+        drafts = list(drafts)
+        booking = any(d.licence_id is not None for d in drafts)
+        return retrying(lambda tried: self._add_many(drafts, booking, tried))
+
+    def _add_many(
+        self, drafts: list[SessionDraft], booking: bool, tried: list[Licence]
+    ) -> list[int]:
         now = datetime.now(UTC)
         ids: list[int] = []
-        with self._db.begin() as conn:
+        with self._db.begin(immediate=booking) as conn:
             for d in drafts:
                 res = conn.execute(
                     t.sessions.insert().values(**_values(d), created_at=now, updated_at=now)
@@ -267,30 +275,31 @@ class SqlSessionRepository:
                 assert key is not None
                 ids.append(int(key[0]))
                 if d.licence_id is not None:
-                    sync_sessions(conn, [ids[-1]])
+                    rebook(conn, ids[-1], None, tried)
         return ids
 
     def update(self, session_id: int, draft: SessionDraft) -> None:
-        with self._db.begin() as conn:
-            res = conn.execute(
-                t.sessions.update()
-                .where(t.sessions.c.id == session_id)
-                .values(**_values(draft), updated_at=datetime.now(UTC))
-            )
-            if res.rowcount == 0:
-                raise _missing(session_id)
-            sync_sessions(conn, [session_id])
+        """Write the session, then check its licence again in the same transaction: new
+        times, a larger capacity or another branch may no longer fit the licence."""
+        retrying(lambda tried: self._write(session_id, tried, **_values(draft)))
 
     def set_status(self, session_id: int, status: SessionStatus) -> None:
-        with self._db.begin() as conn:
-            res = conn.execute(
+        """A cancelled session planned again books its licence anew, under the rules."""
+        retrying(lambda tried: self._write(session_id, tried, status=status.value))
+
+    def _write(self, session_id: int, tried: list[Licence], **values: Any) -> None:
+        # SQLite: the write lock first, so the check and the hold cannot interleave with
+        # another booking; PostgreSQL: the exclusion constraint guards the holds.
+        with self._db.begin(immediate=True) as conn:
+            before = session_booking(conn, session_id)
+            if before is None:
+                raise _missing(session_id)
+            conn.execute(
                 t.sessions.update()
                 .where(t.sessions.c.id == session_id)
-                .values(status=status.value, updated_at=datetime.now(UTC))
+                .values(**values, updated_at=datetime.now(UTC))
             )
-            if res.rowcount == 0:
-                raise _missing(session_id)
-            sync_sessions(conn, [session_id])
+            rebook(conn, session_id, before, tried)
 
     def count(self) -> int:
         with self._db.read() as conn:

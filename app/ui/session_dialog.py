@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.licences import ClashReason, LicenceClashError
 from app.core.models import (
     MODE_LABELS,
     STATUS_LABELS,
@@ -219,8 +220,11 @@ class SessionDialog(QDialog):
         self.error_label.setText("✖ " + error_text(err))
         self.error_label.show()
         field = err.field if isinstance(err, ValidationError) else ""
+        if isinstance(err, LicenceClashError):
+            field = _CLASH_FIELDS.get(err.reason, "")
         target = {
             "title": self.title_edit,
+            "start": self.start_edit,
             "end": self.end_edit,
             "capacity": self.capacity_spin,
             "type": self.type_combo,
@@ -245,6 +249,14 @@ class SessionDialog(QDialog):
             return
         self._result = draft
         super().accept()
+
+
+# Where the person fixes a clash with the session's licence.
+_CLASH_FIELDS = {
+    ClashReason.OVERLAP: "start",
+    ClashReason.CAPACITY: "capacity",
+    ClashReason.BRANCH: "branch",
+}
 
 
 def _select(combo: QComboBox, data: object) -> None:

@@ -2722,14 +2722,6 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
         <translation>Choisissez une licence.</translation>
     </message>
     <message>
-        <source>The capacity ({capacity}) exceeds the licence&apos;s cap ({cap}).</source>
-        <translation>La jauge ({capacity}) dépasse la capacité de la licence ({cap} participants).</translation>
-    </message>
-    <message>
-        <source>Lower the capacity or choose a larger licence.</source>
-        <translation>Réduisez la jauge ou choisissez une licence plus grande.</translation>
-    </message>
-    <message>
         <source>Unknown session type “{value}”.</source>
         <translation>Type de séance inconnu : « {value} ».</translation>
     </message>
@@ -3380,6 +3372,14 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
     <message>
         <source>Fix the reported rows in the local database, then try again: {detail}</source>
         <translation>Corrigez les lignes signalées dans la base locale, puis réessayez : {detail}</translation>
+    </message>
+    <message>
+        <source>Régie cannot write its offline queue {path}.</source>
+        <translation>Régie ne peut pas écrire sa file d’attente hors ligne {path}.</translation>
+    </message>
+    <message>
+        <source>Check the permissions and free space of the data folder.</source>
+        <translation>Vérifiez les droits et l’espace libre du dossier de données.</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ import pytest
 
 from app.core.checks import CheckKind, CheckResult, Criterion, Verdict
 from app.core.demo import build_demo
+from app.core.licences import LicenceClashError
 from app.core.models import SessionDraft, SessionFilter, SessionMode, SessionStatus
 from app.errors import NotFoundError, RegieError, ValidationError
 from app.services import Services
@@ -95,8 +96,10 @@ def test_invalid_input_writes_nothing(demo: Services) -> None:
 
 def test_capacity_must_fit_the_licence(demo: Services) -> None:
     small = next(lic for lic in demo.references.licences() if lic.participant_cap == 100)
-    with pytest.raises(ValidationError, match="exceeds the licence"):
+    before = demo.session_repo.count()
+    with pytest.raises(LicenceClashError, match="expects 150 participants"):
         demo.sessions.create(_draft(demo, capacity=150, licence_id=small.id))
+    assert demo.session_repo.count() == before
 
 
 def test_filters(demo: Services) -> None:

@@ -1,0 +1,173 @@
+"""The local queue of writes made offline, and their idempotent replay on the server.
+
+The queue is a small SQLite file in the data folder (stdlib sqlite3, one row a write):
+it survives a crash or a power cut, the GUI and the CLI can both add to it at once, and it
+needs no server. The server keeps the keys of the writes it has applied in
+`offline_receipts`, written in the same transaction as the write.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from app.core.attendance import CountSource
+from app.core.i18n import QT_TRANSLATE_NOOP as _N
+from app.core.outbox import PendingKind, PendingWrite, ReplayReport, new_key, replay
+from app.errors import NotFoundError, RegieError
+from app.storage import schema as t
+from app.storage.database import Database, StorageError
+
+OUTBOX_FILE = "outbox.sqlite3"
+
+offline_receipts = sa.Table(
+    "offline_receipts",
+    t.metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("applied_at", t.UtcDateTime(), nullable=False),
+)
+
+
+class LocalOutbox:
+    """Writes waiting for the server, oldest first."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / OUTBOX_FILE
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with self._conn() as conn:
+                conn.execute(
+                    "CREATE TABLE IF NOT EXISTS pending ("
+                    " seq INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE,"
+                    " kind TEXT NOT NULL, payload TEXT NOT NULL, created_at TEXT NOT NULL,"
+                    " error TEXT)"
+                )
+        except (OSError, sqlite3.Error) as err:
+            raise _unwritable(self.path) from err
+
+    @contextlib.contextmanager
+    def _conn(self) -> Iterator[sqlite3.Connection]:
+        conn = sqlite3.connect(self.path, timeout=10)
+        try:
+            with conn:
+                yield conn
+        finally:
+            conn.close()
+
+    def add(self, kind: PendingKind, payload: dict[str, Any], *, key: str | None = None) -> str:
+        key = key or new_key()
+        try:
+            with self._conn() as conn:
+                conn.execute(
+                    "INSERT INTO pending (key, kind, payload, created_at) VALUES (?, ?, ?, ?)",
+                    (key, kind.value, json.dumps(payload), datetime.now(UTC).isoformat()),
+                )
+        except (OSError, sqlite3.Error) as err:
+            raise _unwritable(self.path) from err
+        return key
+
+    def items(self) -> list[PendingWrite]:
+        with self._conn() as conn:
+            rows = conn.execute(
+                "SELECT key, kind, payload, created_at, error FROM pending ORDER BY seq"
+            ).fetchall()
+        return [
+            PendingWrite(k, PendingKind(kind), json.loads(p), datetime.fromisoformat(c), e)
+            for k, kind, p, c, e in rows
+        ]
+
+    def count(self) -> int:
+        """Writes still to send (refused ones are counted by `refused`)."""
+        with self._conn() as conn:
+            row = conn.execute("SELECT count(*) FROM pending WHERE error IS NULL").fetchone()
+        return int(row[0])
+
+    def refused(self) -> int:
+        with self._conn() as conn:
+            return int(
+                conn.execute("SELECT count(*) FROM pending WHERE error IS NOT NULL").fetchone()[0]
+            )
+
+    def forget(self, key: str) -> None:
+        with self._conn() as conn:
+            conn.execute("DELETE FROM pending WHERE key = ?", (key,))
+
+    def refuse(self, key: str, err: RegieError) -> None:
+        with self._conn() as conn:
+            conn.execute("UPDATE pending SET error = ? WHERE key = ?", (err.text(), key))
+
+
+def _unwritable(path: Path) -> StorageError:
+    return StorageError(
+        _N("errors", "Régie cannot write its offline queue {path}."),
+        _N("errors", "Check the permissions and free space of the data folder."),
+        path=str(path),
+        kind="outbox",
+    )
+
+
+def is_unreachable(err: BaseException) -> bool:
+    """The server cannot be reached (as opposed to refusing the write)."""
+    if isinstance(err, StorageError):
+        return err.kind == "unreachable"
+    return isinstance(err, sa.exc.OperationalError | sa.exc.InterfaceError)
+
+
+def apply(db: Database, item: PendingWrite) -> bool:
+    """Apply one queued write and record its key, in one transaction; False when that key
+    was already applied (nothing is written again)."""
+    with db.begin(immediate=True) as conn:
+        seen = conn.execute(
+            sa.select(offline_receipts.c.key).where(offline_receipts.c.key == item.key)
+        ).first()
+        if seen is not None:
+            return False
+        if item.kind is PendingKind.ATTENDANCE:
+            _apply_attendance(conn, item)
+        conn.execute(
+            offline_receipts.insert().values(
+                key=item.key, kind=item.kind.value, applied_at=datetime.now(UTC)
+            )
+        )
+    return True
+
+
+def _apply_attendance(conn: sa.Connection, item: PendingWrite) -> None:
+    from app.storage.attendance import _upsert
+
+    p = item.payload
+    sid = int(p["session_id"])
+    exists = conn.execute(sa.select(t.sessions.c.id).where(t.sessions.c.id == sid)).first()
+    if exists is None:
+        raise NotFoundError(
+            _N("errors", "Session {id} does not exist."),
+            _N("errors", "Check the number with “regie sessions list”."),
+            id=sid,
+        )
+    values: dict[str, Any] = {"updated_at": item.created_at}
+    if p.get("registered") is not None:
+        values |= {"registered": p["registered"], "registered_source": CountSource.TYPED.value}
+    if p.get("connected") is not None:
+        values |= {"connected": p["connected"], "connected_source": CountSource.TYPED.value}
+    if p.get("on_site") is not None:
+        values["on_site"] = p["on_site"]
+    _upsert(conn, sid, values)
+
+
+def send_pending(db: Database, outbox: LocalOutbox) -> ReplayReport:
+    """Send what waits in the queue, oldest first; stops quietly when the server is gone."""
+    return replay(
+        outbox.items(),
+        lambda item: apply(db, item),
+        outbox.forget,
+        outbox.refuse,
+        is_unreachable,
+    )

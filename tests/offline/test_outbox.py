@@ -1,0 +1,212 @@
+"""The offline queue: attendance typed while the network database is down waits on this
+computer and reaches the server once it answers again — no loss, no duplicate. The
+PostgreSQL test stops the real server in the middle (and always starts it again)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from app import cli
+from app.config import AppConfig, data_dir
+from app.core.models import SessionDraft, SessionMode
+from app.core.outbox import PendingKind, PendingWrite, attendance_payload, replay
+from app.errors import RegieError
+from app.services import Services, open_services
+from app.storage.attendance import build_attendance
+from app.storage.outbox import LocalOutbox, apply, send_pending
+from tests.support.fixtures import FIXED_NOW
+
+
+def _session(services: Services) -> int:
+    refs = services.references
+    branch = refs.add_branch("centre", "Médiathèque centrale")
+    return services.sessions.create(
+        SessionDraft(
+            title="Café FLE",
+            type_id=refs.session_types()[0].id,
+            branch_id=branch,
+            start=FIXED_NOW.replace(hour=8),
+            end=FIXED_NOW.replace(hour=9),
+            mode=SessionMode.HYBRID,
+            capacity=20,
+        )
+    )
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = cli.run(cli.build_parser().parse_args(list(argv)))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# ------------------------------------------------------------------ pure replay
+def _item(key: str) -> PendingWrite:
+    payload = attendance_payload(1, registered=3, connected=None, on_site=None)
+    return PendingWrite(key, PendingKind.ATTENDANCE, payload, datetime.now().astimezone())
+
+
+def test_replay_keeps_order_and_stops_when_offline_again() -> None:
+    applied: list[str] = []
+    forgotten: list[str] = []
+
+    def send(item: PendingWrite) -> bool:
+        if item.key == "c":
+            raise ConnectionError("gone")
+        applied.append(item.key)
+        return item.key != "b"  # "b" had reached the server before
+
+    report = replay(
+        [_item(k) for k in "abcd"],
+        send,
+        forgotten.append,
+        lambda k, e: None,
+        lambda err: isinstance(err, ConnectionError),
+    )
+    assert applied == ["a", "b"] and forgotten == ["a", "b"]
+    assert report.sent == ["a"] and report.already == ["b"] and report.still_offline
+
+
+def test_a_refused_write_stays_queued_with_its_reason() -> None:
+    refused: dict[str, str] = {}
+
+    def send(item: PendingWrite) -> bool:
+        raise RegieError("Session {id} does not exist.", "Check.", id=7)
+
+    report = replay(
+        [_item("a")],
+        send,
+        lambda k: None,
+        lambda k, e: refused.update({k: e.text()}),
+        lambda err: False,
+    )
+    assert "7" in refused["a"] and report.refused and not report.sent
+
+
+# ------------------------------------------------------------------ storage, both engines
+@pytest.mark.parametrize(
+    "engine", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)], indirect=True
+)
+def test_apply_twice_writes_once(services: Services, tmp_path: Path) -> None:
+    sid = _session(services)
+    outbox = LocalOutbox(tmp_path)
+    key = outbox.add(
+        PendingKind.ATTENDANCE, attendance_payload(sid, registered=12, connected=9, on_site=2)
+    )
+    item = outbox.items()[0]
+    assert apply(services.db, item) is True
+    att = build_attendance(services)
+    att.set_counts(sid, connected=10)  # someone corrects it online afterwards
+    assert apply(services.db, item) is False  # sent again: the correction stays
+    assert att.record(sid) is not None and att.record(sid).connected == 10  # type: ignore[union-attr]
+    report = send_pending(services.db, outbox)
+    assert report.already == [key] and outbox.count() == 0
+    bad = outbox.add(
+        PendingKind.ATTENDANCE, attendance_payload(999, registered=1, connected=None, on_site=None)
+    )
+    report = send_pending(services.db, outbox)
+    assert bad in report.refused and outbox.count() == 0 and outbox.refused() == 1
+
+
+# ------------------------------------------------------------------ the real server stops
+class PgControl:
+    """The test cluster's pg_ctl. Starting again goes through `restart`, which reuses the
+    options the test command started it with (port, socket folder), kept by PostgreSQL."""
+
+    def __init__(self, pg_bin: str, pg_data: str) -> None:
+        as_owner = ["runuser", "-u", "postgres", "--"] if os.getuid() == 0 else []
+        log = str(Path(pg_data).parent / "server.log")
+        self._ctl = [*as_owner, f"{pg_bin}/pg_ctl", "-D", pg_data, "-w", "-l", log]
+
+    def _run(self, *args: str) -> int:
+        # No pipes: the server would inherit them and keep them open.
+        return subprocess.run(
+            [*self._ctl, *args],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+            timeout=60,
+        ).returncode
+
+    def stop(self) -> None:
+        assert self._run("-m", "fast", "stop") == 0
+
+    def start(self) -> None:
+        self._run("restart")
+        assert self.running()
+
+    def running(self) -> bool:
+        return self._run("status") == 0
+
+
+@pytest.fixture
+def stoppable(pg_url: str) -> Iterator[tuple[str, PgControl]]:
+    """The test server, which this test may stop; it is running again afterwards."""
+    pg_bin, pg_data = os.environ.get("REGIE_TEST_PG_BIN"), os.environ.get("REGIE_TEST_PG_DATA")
+    if not pg_bin or not pg_data:
+        pytest.fail("the test command did not say where the PostgreSQL cluster is")
+    ctl = PgControl(pg_bin, pg_data)
+    try:
+        yield pg_url, ctl
+    finally:
+        if not ctl.running():
+            ctl.start()
+
+
+@pytest.mark.postgresql
+def test_counts_typed_while_the_server_is_down_arrive_once(
+    stoppable: tuple[str, PgControl],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    url, ctl = stoppable
+    monkeypatch.setenv("REGIE_DB", url)
+    services = open_services(AppConfig(db_url=url, no_err_windows=True))
+    sid = _session(services)
+    services.close()
+
+    code, out, _ = run(capsys, "attendance", "set", str(sid), "--registered", "15", "--json")
+    assert code == 0 and json.loads(out)["registered"] == 15
+
+    ctl.stop()
+    code, out, err = run(capsys, "attendance", "set", str(sid), "--connected", "11", "--json")
+    assert code == 0 and json.loads(out) == {
+        "session": sid,
+        "queued": True,
+        "queue": 1,
+        "registered": None,
+        "connected": 11,
+        "on_site": None,
+    }
+    assert "cannot be reached" in err
+    code, out, _ = run(capsys, "attendance", "set", str(sid), "--onsite", "4", "--json")
+    assert json.loads(out)["queue"] == 2
+    code, out, _ = run(capsys, "db", "status", "--json")
+    status = json.loads(out)
+    assert code == 0 and status["online"] is False and status["queue"] == 2
+    assert (data_dir() / "outbox.sqlite3").is_file()
+
+    ctl.start()
+    code, out, _ = run(capsys, "db", "status", "--json")
+    status = json.loads(out)
+    assert status["online"] is True and status["queue"] == 0
+    assert status["sent"] == {"sent": 2, "already_applied": 0, "refused": 0, "still_offline": False}
+    code, out, _ = run(capsys, "attendance", "show", str(sid), "--json")
+    shown = json.loads(out)
+    assert (shown["registered"], shown["connected"], shown["on_site"]) == (15, 11, 4)
+    # Nothing is sent twice: the receipts hold exactly the two keys.
+    services = open_services(AppConfig(db_url=url, no_err_windows=True))
+    import sqlalchemy as sa
+
+    from app.storage.outbox import offline_receipts
+
+    with services.db.read() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(offline_receipts)).scalar() == 2
+    services.close()
+    assert LocalOutbox(data_dir()).count() == 0
