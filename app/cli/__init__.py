@@ -12,6 +12,7 @@ import argparse
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -117,6 +118,14 @@ def _verb_modules() -> list[Any]:
 
     names = sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
     return [importlib.import_module(f"{__name__}.{name}") for name in names]
+
+
+def iso_date(text: str) -> date:
+    """argparse type for YYYY-MM-DD, with a message saying what is expected."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (expected YYYY-MM-DD)") from None
 
 
 def config_from_args(args: argparse.Namespace) -> AppConfig:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime, time
+from datetime import datetime, time
 from typing import Any
 
-from app.cli import EXIT_OK, CliContext
+from app.cli import EXIT_OK, CliContext, iso_date
 
 
 def register(verbs: argparse._SubParsersAction[Any]) -> None:
@@ -19,20 +19,13 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
     )
     p.add_argument(
         "--as-of",
-        type=_date,
+        type=iso_date,
         metavar="YYYY-MM-DD",
         help="pretend today is this day: statuses and attendance follow it (e.g. a date in "
         "April gives the term just ended, all held, as in the yearly activity report)",
     )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_demo)
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date: {text!r} (expected YYYY-MM-DD)") from None
 
 
 def _demo(ctx: CliContext, args: argparse.Namespace) -> int:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 
-from app.cli import EXIT_OK, CliContext, group
+from app.cli import EXIT_OK, CliContext, group, iso_date
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.licences import BookingPolicy, LicenceDraft, planning
 from app.core.models import Licence, LicencePlan
@@ -77,7 +77,7 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
     p.set_defaults(handler=_policy)
 
     p = sub.add_parser("planning", help="licences × time: bookings and free gaps")
-    p.add_argument("--from", dest="day", type=_date, help="first day (default: today)")
+    p.add_argument("--from", dest="day", type=iso_date, help="first day (default: today)")
     p.add_argument("--days", type=int, default=7)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_planning)
@@ -106,13 +106,6 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--dry-run", action="store_true", help="print what would open, masked")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_launch)
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date: {text!r} (expected YYYY-MM-DD)") from None
 
 
 def _feature(ctx: CliContext) -> LicenceFeature:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.cli import EXIT_OK, CliContext
+from app.cli import EXIT_OK, CliContext, iso_date
 from app.cli.attendance import _service
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.report import ActivityReport, ReportFilter, percent, report_csv_bytes
@@ -24,21 +23,14 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
         description="Counts the sessions held (done, or with attendance recorded) in the "
         "period. Without --json, --csv or --pdf, prints the table by type.",
     )
-    p.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD")
+    p.add_argument("--from", dest="date_from", type=iso_date, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=iso_date, metavar="YYYY-MM-DD")
     p.add_argument("--branch", help="branch code or name (default: the whole network)")
     out = p.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="machine-readable output")
     out.add_argument("--csv", type=Path, metavar="PATH", help="write a CSV for Excel")
     out.add_argument("--pdf", type=Path, metavar="PATH", help="write a PDF with the charts")
     p.set_defaults(handler=_report)
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date: {text!r} (expected YYYY-MM-DD)") from None
 
 
 def _report(ctx: CliContext, args: argparse.Namespace) -> int:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
-from app.cli import EXIT_OK, CliContext, group
+from app.cli import EXIT_OK, CliContext, group, iso_date
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.models import SessionDraft, SessionFilter, SessionMode, SessionStatus
 from app.core.ports import ReferenceRepository
@@ -19,8 +19,8 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
     sub = group(verbs, "sessions", "list, add, edit and cancel sessions")
 
     p = sub.add_parser("list", help="list sessions, today's first")
-    p.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD")
+    p.add_argument("--from", dest="date_from", type=iso_date, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=iso_date, metavar="YYYY-MM-DD")
     p.add_argument("--branch", help="branch code or name")
     p.add_argument("--type", dest="type_", help="session type code or name")
     p.add_argument("--status", action="append", choices=[s.value for s in SessionStatus])
@@ -66,13 +66,6 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("id", type=int)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_show)
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date: {text!r} (expected YYYY-MM-DD)") from None
 
 
 def _datetime(text: str) -> datetime:
