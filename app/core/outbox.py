@@ -16,11 +16,14 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from app.core.checks import CheckResult
+from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.errors import RegieError
 
 
 class PendingKind(StrEnum):
     ATTENDANCE = "attendance"
+    DEVICE_CHECK = "device_check"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +48,46 @@ def attendance_payload(
         "connected": connected,
         "on_site": on_site,
     }
+
+
+def device_check_payload(
+    result: CheckResult,
+    *,
+    operator: str,
+    staff_id: int | None,
+    session_id: int | None,
+    at: datetime,
+) -> dict[str, Any]:
+    """A camera or sound check result as it will be stored, with the time it was made
+    (not the time it reaches the server)."""
+    return {
+        "kind": result.kind.value,
+        "device": result.device[:200],
+        "device_key": (result.device_key or result.device)[:200],
+        "verdict": result.verdict.value,
+        "result": result.as_json(),
+        "operator": operator[:120],
+        "staff_id": staff_id,
+        "session_id": session_id,
+        "created_at": at.isoformat(),
+    }
+
+
+class SavedOfflineError(RegieError):
+    """The write was kept on this computer because the server cannot be reached: nothing
+    is lost, it is sent when the server answers again."""
+
+    def __init__(self, waiting: int) -> None:
+        super().__init__(
+            _N(
+                "errors",
+                "The database server cannot be reached: the result is kept on this computer "
+                "and will be sent when the server answers again ({count} waiting).",
+            ),
+            "",
+            count=waiting,
+        )
+        self.waiting = waiting
 
 
 @dataclass(slots=True)

@@ -143,6 +143,15 @@ class Database:
     def dispose(self) -> None:
         self.engine.dispose()
 
+    def ping(self) -> None:
+        """A round trip to the server; StorageError(kind="unreachable") when it is gone."""
+        with self.read() as conn:
+            conn.execute(sa.text("SELECT 1"))
+
+    @property
+    def is_network(self) -> bool:
+        return not self.is_sqlite
+
     # ------------------------------------------------------------------ transactions
     @contextlib.contextmanager
     def begin(self, *, immediate: bool = False) -> Iterator[Connection]:

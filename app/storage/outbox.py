@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -19,11 +19,21 @@ from typing import Any
 import sqlalchemy as sa
 
 from app.core.attendance import CountSource
+from app.core.checks import CheckResult
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
-from app.core.outbox import PendingKind, PendingWrite, ReplayReport, new_key, replay
+from app.core.outbox import (
+    PendingKind,
+    PendingWrite,
+    ReplayReport,
+    SavedOfflineError,
+    device_check_payload,
+    new_key,
+    replay,
+)
 from app.errors import NotFoundError, RegieError
 from app.storage import schema as t
 from app.storage.database import Database, StorageError
+from app.storage.repositories import SqlCheckRepository
 
 OUTBOX_FILE = "outbox.sqlite3"
 
@@ -132,6 +142,8 @@ def apply(db: Database, item: PendingWrite) -> bool:
             return False
         if item.kind is PendingKind.ATTENDANCE:
             _apply_attendance(conn, item)
+        elif item.kind is PendingKind.DEVICE_CHECK:
+            _apply_device_check(conn, item)
         conn.execute(
             offline_receipts.insert().values(
                 key=item.key, kind=item.kind.value, applied_at=datetime.now(UTC)
@@ -160,6 +172,55 @@ def _apply_attendance(conn: sa.Connection, item: PendingWrite) -> None:
     if p.get("on_site") is not None:
         values["on_site"] = p["on_site"]
     _upsert(conn, sid, values)
+
+
+def _apply_device_check(conn: sa.Connection, item: PendingWrite) -> None:
+    p = dict(item.payload)
+    for ref, table in (("session_id", t.sessions), ("staff_id", t.staff)):
+        # The session or person may have been removed meanwhile: keep the result, unlinked.
+        if p.get(ref) is not None:
+            found = conn.execute(sa.select(table.c.id).where(table.c.id == p[ref])).first()
+            if found is None:
+                p[ref] = None
+    p["created_at"] = datetime.fromisoformat(p["created_at"])
+    conn.execute(t.device_checks.insert().values(**p))
+
+
+class QueueingCheckRepository(SqlCheckRepository):
+    """Device check results that cannot reach the network server wait in the local
+    queue instead of being lost; `SavedOfflineError` tells the screen so."""
+
+    def __init__(
+        self, db: Database, outbox: LocalOutbox, on_queued: Callable[[], None] | None = None
+    ) -> None:
+        super().__init__(db)
+        self._outbox = outbox
+        self._on_queued = on_queued
+
+    def save(
+        self,
+        result: CheckResult,
+        *,
+        operator: str,
+        staff_id: int | None = None,
+        session_id: int | None = None,
+        at: datetime | None = None,
+    ) -> int:
+        at = at or datetime.now(UTC)
+        try:
+            return super().save(
+                result, operator=operator, staff_id=staff_id, session_id=session_id, at=at
+            )
+        except StorageError as err:
+            if not is_unreachable(err):
+                raise
+        payload = device_check_payload(
+            result, operator=operator, staff_id=staff_id, session_id=session_id, at=at
+        )
+        self._outbox.add(PendingKind.DEVICE_CHECK, payload)
+        if self._on_queued is not None:
+            self._on_queued()
+        raise SavedOfflineError(self._outbox.count())
 
 
 def send_pending(db: Database, outbox: LocalOutbox) -> ReplayReport:

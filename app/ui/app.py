@@ -38,7 +38,11 @@ from app.ui.workers import CancelToken, Pool, run_task
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
+    from app.core.outbox import ReplayReport
+    from app.core.snapshot import Snapshot
     from app.services import Services
+    from app.storage.outbox import LocalOutbox
+    from app.ui.offline import ConnectionMonitor
     from app.ui.sessions_area import SessionsArea
 
 SETTINGS_VERSION = 1
@@ -80,8 +84,11 @@ AREA_MODULES = (
 )
 
 
-def build_areas(services: Services, pool: Pool | None = None) -> list[Area]:
-    """Every work area, in sidebar order, wired to each other where they cooperate."""
+def build_areas(
+    services: Services, pool: Pool | None = None, snapshot: Snapshot | None = None
+) -> list[Area]:
+    """Every work area, in sidebar order, wired to each other where they cooperate.
+    With a `snapshot`, the server is unreachable: sessions and licences show it read-only."""
     from PySide6.QtWidgets import QStyle
 
     from app.checklists.service import build_checklists
@@ -97,10 +104,10 @@ def build_areas(services: Services, pool: Pool | None = None) -> list[Area]:
     icon = style.standardIcon
     pix = QStyle.StandardPixmap
     config = services.config
-    sessions = SessionsArea(services, pool=pool)
+    sessions = SessionsArea(services, pool=pool, snapshot=snapshot)
     camera = CameraCheckArea(services, config.simulate_camera, pool=pool)
     audio = AudioCheckArea(services, config.simulate_mic, pool=pool)
-    licences = LicencesArea(services, services.licences.vault, pool=pool)
+    licences = LicencesArea(services, services.licences.vault, pool=pool, snapshot=snapshot)
 
     def vault_ready(session_id: int) -> bool | None:
         """The session's licence has its host key registered in the keyring.
@@ -117,13 +124,20 @@ def build_areas(services: Services, pool: Pool | None = None) -> list[Area]:
         status = services.session_repo.get(session_id).status
         return status in (SessionStatus.RUNNING, SessionStatus.DONE)
 
-    checklists = ChecklistsArea(
-        services,
-        build_checklists(
-            services, extra_checks={"vault_ready": vault_ready, "zoom_launched": zoom_launched}
-        ),
+    def make_checklists() -> QWidget:
+        return ChecklistsArea(
+            services,
+            build_checklists(
+                services, extra_checks={"vault_ready": vault_ready, "zoom_launched": zoom_launched}
+            ),
+        )
+
+    checklists = _needs_server(make_checklists) if snapshot else make_checklists()
+    report = (
+        _needs_server(lambda: ReportArea(services, pool=pool))
+        if snapshot
+        else ReportArea(services, pool=pool)
     )
-    report = ReportArea(services, pool=pool)
     camera.checkSaved.connect(lambda *_: sessions.refresh())
     audio.saved.connect(lambda *_: sessions.refresh())
     return [
@@ -164,6 +178,33 @@ def build_areas(services: Services, pool: Pool | None = None) -> list[Area]:
             icon(pix.SP_FileDialogContentsView),
         ),
     ]
+
+
+def _needs_server(build: Callable[[], QWidget]) -> QWidget:
+    """An area built while the network server is unreachable: the area itself when it
+    can open without it, otherwise a page saying it needs the server."""
+    from PySide6.QtWidgets import QLabel
+
+    from app.storage.database import StorageError
+
+    try:
+        return build()
+    except StorageError as err:
+        if err.kind != "unreachable":
+            raise
+    page = QLabel(
+        "▲ "
+        + QCoreApplication.translate(
+            "Desk",
+            "This area needs the database server, which cannot be reached. Device checks and "
+            "attendance counts still work. Open Régie again once the server answers.",
+        )
+    )
+    page.setObjectName("NeedsServerPage")
+    page.setWordWrap(True)
+    page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    page.setAccessibleName(QCoreApplication.translate("Desk", "Needs the database server"))
+    return page
 
 
 def connect_session_actions(window: MainWindow, pool: Pool | None = None) -> None:
@@ -210,7 +251,13 @@ def open_attendance(window: MainWindow, sessions: SessionsArea) -> None:
     sid = sessions.selected_id()
     if sid is None:
         return
-    dialog = AttendanceDialog(sessions.services, sid, parent=window)
+    dialog = AttendanceDialog(
+        sessions.services,
+        sid,
+        parent=window,
+        row=sessions.selected_row(),
+        connection=sessions.connection,
+    )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     report = window.area("report")
     refresh = getattr(report, "refresh", None)
@@ -228,11 +275,18 @@ class Desk(QObject):
     demo_loaded = Signal()
 
     def __init__(
-        self, config: AppConfig, *, pool: Pool | None = None, offer_demo: bool = True
+        self,
+        config: AppConfig,
+        *,
+        pool: Pool | None = None,
+        offer_demo: bool = True,
+        ping_interval_ms: int | None = None,
     ) -> None:
         super().__init__()
         self.config = config
         self.pool = pool
+        self.ping_interval_ms = ping_interval_ms
+        self.connection: ConnectionMonitor | None = None
         self.offer_demo_on_start = offer_demo
         self.services: Services | None = None
         self.demo_box: QMessageBox | None = None
@@ -248,15 +302,26 @@ class Desk(QObject):
         self.startup.show_busy()
         config = self.config
 
-        def work(_t: CancelToken, _p: Callable[[int, int], None]) -> Services:
+        def work(
+            _t: CancelToken, _p: Callable[[int, int], None]
+        ) -> tuple[Services, LocalOutbox, Snapshot | None]:
             import importlib
 
             from app.services import open_services
+            from app.storage.database import StorageError
+            from app.storage.outbox import LocalOutbox
 
-            services = open_services(config)
+            snapshot = None
+            try:
+                services = open_services(config)
+            except StorageError as err:
+                # A network server out of reach: open read-only on the last known data
+                # when there is some; anything else keeps its message on the start-up page.
+                snapshot, services = _open_offline(config, err)
+            outbox = LocalOutbox(data_dir())
             for name in AREA_MODULES:
                 importlib.import_module(name)
-            return services
+            return services, outbox, snapshot
 
         run_task(
             work, on_success=self._opened, on_error=self._open_failed, pool=self.pool, parent=self
@@ -269,15 +334,49 @@ class Desk(QObject):
         self.startup.show_error(error_text(err))
         self.failed.emit(error_text(err))
 
-    def _opened(self, services: Services) -> None:
+    def _opened(self, opened: tuple[Services, LocalOutbox, Snapshot | None]) -> None:
+        from app.ui.offline import PING_INTERVAL_MS, ConnectionMonitor
+
+        services, outbox, snapshot = opened
         self.services = services
         self.window.set_database(services.db.display_name)
-        areas = build_areas(services, self.pool)
+        network = services.db.is_network
+        monitor = ConnectionMonitor(
+            services.db,
+            outbox,
+            offline=snapshot is not None,
+            migrate_on_return=snapshot is not None,
+            interval_ms=self.ping_interval_ms or PING_INTERVAL_MS,
+            pool=self.pool,
+            parent=self,
+        )
+        self.connection = monitor
+        if network:
+            from app.storage.outbox import QueueingCheckRepository
+
+            services.checks = QueueingCheckRepository(services.db, outbox, monitor.note_queued)
+        areas = build_areas(services, self.pool, snapshot)
         self.window.set_areas(areas)
         connect_session_actions(self.window, self.pool)
         sessions = self.sessions_area()
+        sessions.connection = monitor
+        if network:
+            from app.storage.snapshot import take_snapshot
+
+            folder, db = data_dir(), services.db
+
+            def keep(rows: list[Any]) -> None:
+                take_snapshot(folder, db, rows)
+
+            sessions.snapshot_sink = keep
+        monitor.queue_changed.connect(self.window.set_queue)
+        monitor.went_offline.connect(self._went_offline)
+        monitor.came_online.connect(self._came_online)
+        if snapshot is not None:
+            self._show_offline_banner(snapshot)
         sessions.rows_loaded.connect(self._first_rows)
         sessions.refresh()
+        monitor.start()
         if services.migration.backup is not None:
             self.window.statusBar().showMessage(
                 QCoreApplication.translate("Desk", "Database updated; backup kept at %1").replace(
@@ -287,6 +386,67 @@ class Desk(QObject):
             )
         self._check_vault(services)
         self.ready.emit()
+
+    # ------------------------------------------------------------------ offline
+    def _show_offline_banner(self, snapshot: Snapshot | None) -> None:
+        text = QCoreApplication.translate(
+            "Desk",
+            "The database server cannot be reached. Device checks and attendance counts still "
+            "work: they are saved on this computer and sent when the server answers again. "
+            "Checklists can still be read.",
+        )
+        if snapshot is not None:
+            taken = snapshot.taken_at.astimezone()
+            text += " " + QCoreApplication.translate(
+                "Desk", "Sessions and licences are shown read-only as of %1."
+            ).replace("%1", f"{taken:%d/%m/%Y %H:%M}")
+        else:
+            text += " " + QCoreApplication.translate(
+                "Desk", "Sessions and licences need the server to be shown."
+            )
+        self.window.show_banner(text, key="offline")
+
+    def _went_offline(self) -> None:
+        """The server stopped answering: the areas that need it turn read-only."""
+        from app.storage.snapshot import read_snapshot
+        from app.ui.licences import LicencesArea
+
+        services = self.services
+        if services is None:
+            return
+        snapshot = read_snapshot(data_dir(), services.db.url)
+        self._show_offline_banner(snapshot)
+        self.sessions_area().set_offline(snapshot)
+        licences = self.window.area("licences")
+        if isinstance(licences, LicencesArea):
+            licences.set_offline(snapshot)
+
+    def _came_online(self, report: ReplayReport) -> None:
+        """The server answers again: what waited was sent; back to live data."""
+        from app.ui.licences import LicencesArea
+
+        self.window.clear_banner("offline")
+        self.sessions_area().set_online()
+        licences = self.window.area("licences")
+        if isinstance(licences, LicencesArea):
+            licences.set_online()
+        report_area = self.window.area("report")
+        refresh = getattr(report_area, "refresh", None)
+        if callable(refresh):
+            refresh()
+        sent = len(report.sent) + len(report.already)
+        text = QCoreApplication.translate(
+            "Desk", "The database server answers again; %n write(s) sent.", "", sent
+        )
+        if report.refused:
+            text += " " + QCoreApplication.translate(
+                "Desk",
+                "%n write(s) refused by the server stay on this computer: "
+                "“regie db status” lists them.",
+                "",
+                len(report.refused),
+            )
+        self.window.statusBar().showMessage(text, 15000)
 
     def _check_vault(self, services: Services) -> None:
         """The keyring's health at start-up, off the GUI thread (D-Bus may be slow)."""
@@ -301,7 +461,7 @@ class Desk(QObject):
             if health.usable:
                 return
             text = core_text(CTX, health.message) + " " + core_text(CTX, health.fix)
-            self.window.show_banner(text)
+            self.window.show_banner(text, key="vault")
 
         run_task(work, on_success=done, pool=self.pool, parent=self)
 
@@ -309,7 +469,8 @@ class Desk(QObject):
         sessions = self.sessions_area()
         sessions.rows_loaded.disconnect(self._first_rows)
         self.data_loaded.emit()
-        if self.offer_demo_on_start:
+        offline = self.connection is not None and self.connection.offline
+        if self.offer_demo_on_start and not offline:
             QTimer.singleShot(0, lambda: self.offer_demo(ask=False))
 
     def sessions_area(self) -> SessionsArea:
@@ -436,9 +597,28 @@ class Desk(QObject):
         )
 
     def close(self) -> None:
+        if self.connection is not None:
+            self.connection.stop()
         if self.services is not None:
             self.services.close()
             self.services = None
+
+
+def _open_offline(config: AppConfig, err: BaseException) -> tuple[Snapshot, Services]:
+    """The services on a network database that cannot be reached, with the last known
+    sessions; re-raises `err` when there is no such copy (or the database is local)."""
+    from app.services import open_services
+    from app.storage.database import StorageError
+    from app.storage.snapshot import read_snapshot
+
+    if not isinstance(err, StorageError) or err.kind != "unreachable":
+        raise err
+    services = open_services(config, migrate=False)
+    snapshot = read_snapshot(data_dir(), services.db.url) if services.db.is_network else None
+    if snapshot is None:
+        services.close()
+        raise err
+    return snapshot, services
 
 
 def _message(

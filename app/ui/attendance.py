@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -35,11 +35,15 @@ from app.core.attendance import (
     ZoomPreview,
 )
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
-from app.core.models import SessionMode
+from app.core.models import SessionMode, SessionRow
+from app.core.outbox import PendingKind, attendance_payload
 from app.core.report import percent
 from app.errors import RegieError
 from app.ui.i18n import error_text
 from app.ui.workers import CancelToken, Pool, run_task
+
+if TYPE_CHECKING:
+    from app.ui.offline import ConnectionMonitor
 
 
 class AttendanceServices(Protocol):
@@ -70,14 +74,30 @@ class AttendanceDialog(QDialog):
         parent: QWidget | None = None,
         *,
         pool: Pool | None = None,
+        row: SessionRow | None = None,
+        connection: ConnectionMonitor | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("AttendanceDialog")
         self._service = services.attendance
         self._session_id = session_id
         self._pool = pool
+        self._connection = connection
         self.pending: ZoomPreview | RegistrationPreview | None = None
-        self.row = self._service.session(session_id)
+        # Offline (the server cannot be reached), typed counts are kept on this computer
+        # and sent later; `row` is the session as last known.
+        self.offline = connection is not None and connection.offline and row is not None
+        if self.offline:
+            assert row is not None
+            self.row = row
+        else:
+            try:
+                self.row = self._service.session(session_id)
+            except RegieError as err:
+                if row is None or connection is None or not connection.report(err):
+                    raise
+                self.offline = True
+                self.row = row
         self.setWindowTitle(self.tr("Attendance — {title}").format(title=self.row.title))
         self.setAccessibleName(self.tr("Attendance of the session"))
 
@@ -177,7 +197,25 @@ class AttendanceDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.resize(600, 540)
-        self._load()
+        if self.offline:
+            self._go_offline()
+        else:
+            self._load()
+
+    def _go_offline(self) -> None:
+        """Counts can still be typed; imports need the server (people are matched there)."""
+        self.offline = True
+        why = self.tr("Needs the database server, which cannot be reached now.")
+        for button in (self.zoom_button, self.reg_button):
+            button.setEnabled(False)
+            button.setToolTip(why)
+        self.figures_label.setText(self.tr("Figures are shown when the server answers again."))
+        self.message.setText(
+            self.tr(
+                "The database server cannot be reached: the counts you save are kept on this "
+                "computer and sent when it answers again."
+            )
+        )
 
     def _spin(self, name: str) -> QSpinBox:
         spin = QSpinBox()
@@ -220,18 +258,45 @@ class AttendanceDialog(QDialog):
 
     # ------------------------------------------------------------------ typed counts
     def save_counts(self) -> bool:
+        counts = {
+            "registered": self._value(self.registered),
+            "connected": self._value(self.connected),
+            "on_site": self._value(self.on_site) if self.on_site.isEnabled() else None,
+        }
+        if not self.offline:
+            try:
+                self._service.set_counts(self._session_id, **counts)
+            except RegieError as err:
+                if self._connection is None or not self._connection.report(err):
+                    self.message.setText(error_text(err))
+                    return False
+                self._go_offline()
+        if self.offline:
+            return self._queue_counts(counts)
+        self.message.setText(self.tr("Counts saved."))
+        self._load()
+        return True
+
+    def _queue_counts(self, counts: dict[str, int | None]) -> bool:
+        assert self._connection is not None
+        if all(v is None for v in counts.values()):
+            self.message.setText(self.tr("Type at least one count to save."))
+            return False
         try:
-            self._service.set_counts(
-                self._session_id,
-                registered=self._value(self.registered),
-                connected=self._value(self.connected),
-                on_site=self._value(self.on_site) if self.on_site.isEnabled() else None,
+            waiting = self._connection.queue(
+                PendingKind.ATTENDANCE, attendance_payload(self._session_id, **counts)
             )
         except RegieError as err:
             self.message.setText(error_text(err))
             return False
-        self.message.setText(self.tr("Counts saved."))
-        self._load()
+        self.message.setText(
+            self.tr(
+                "The database server cannot be reached: the counts are kept on this computer "
+                "and will be sent when it answers again (%n waiting).",
+                "",
+                waiting,
+            )
+        )
         return True
 
     # ------------------------------------------------------------------ imports

@@ -368,10 +368,10 @@ class ChecklistsArea(QWidget):
         checklist_id = self.checklist_combo.currentData()
         if checklist_id is None:
             return
-        session = self._selected_session()
-        mode = session.mode if session else SessionMode(self.practice_mode.currentData())
         staff = self.runner.currentData()
         try:
+            session = self._selected_session()
+            mode = session.mode if session else SessionMode(self.practice_mode.currentData())
             run = self.service.start(
                 str(checklist_id), RunMode(self.run_mode.currentData()), mode,
                 session_id=session.id if session else None,
@@ -790,7 +790,15 @@ class ChecklistsArea(QWidget):
             self.training.refresh()
 
     def _error(self, err: RegieError) -> None:
-        QMessageBox.warning(self, self.tr("Checklist"), error_text(err))
+        if getattr(err, "kind", None) == "unreachable":
+            text = self.tr(
+                "Checklist runs are recorded in the network database: starting or saving one "
+                "needs the server, which cannot be reached now. Try again when it answers; "
+                "device checks and attendance counts still work meanwhile."
+            )
+        else:
+            text = error_text(err)
+        QMessageBox.warning(self, self.tr("Checklist"), text)
 
     def hideEvent(self, event: QHideEvent) -> None:
         """No polling while the area is not shown."""

@@ -48,9 +48,11 @@ from app.core.licences import (
     LicenceDraft,
     PlanningRow,
     SegmentKind,
+    planning,
 )
 from app.core.models import Branch, Licence, LicencePlan
 from app.core.sessions import now_local
+from app.core.snapshot import Snapshot
 from app.errors import RegieError
 from app.ui.i18n import core_text, error_text, label
 from app.ui.widgets import VerdictBadge
@@ -311,10 +313,14 @@ class LicencesArea(QWidget):
         vault: CredentialVault | None = None,
         *,
         pool: Pool | None = None,
+        snapshot: Snapshot | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("LicencesArea")
+        # Read-only planning of the last known bookings while the server is unreachable.
+        self.snapshot = snapshot
+        self.read_only = snapshot is not None
         self._services = services
         self.feature = build_licences(services, vault)
         self._pool = pool
@@ -424,6 +430,10 @@ class LicencesArea(QWidget):
             row.addWidget(w)
         row.addStretch(1)
         row.addWidget(self.policy_button)
+        if not self.read_only:
+            self._load_policy()
+
+    def _load_policy(self) -> None:
         policy = self.feature.service.policy().as_json()
         self.before_spin.setValue(policy["buffer_before_minutes"])
         self.after_spin.setValue(policy["buffer_after_minutes"])
@@ -468,10 +478,32 @@ class LicencesArea(QWidget):
         box.addWidget(split, 1)
 
     # ------------------------------------------------------------------ data
+    def set_offline(self, snapshot: Snapshot | None) -> None:
+        """The last known licences and bookings, read-only, until the server answers."""
+        self.read_only = True
+        self.snapshot = snapshot
+        self.refresh()
+
+    def set_online(self) -> None:
+        if not self.read_only:
+            return
+        self.read_only = False
+        self.snapshot = None
+        try:
+            self._load_policy()
+            self.refresh()
+        except RegieError as err:
+            self.last_error = error_text(err)
+
     def refresh(self) -> None:
-        self._licences = self.feature.service.licences()
-        kinds = self.feature.repo.all_secret_kinds()
-        branches = {b.id: b.name for b in self._services.references.branches()}
+        if self.read_only:
+            self._licences = list(self.snapshot.licences) if self.snapshot else []
+            kinds: dict[int, list[SecretKind]] = {}
+            branches: dict[int, str] = {}
+        else:
+            self._licences = self.feature.service.licences()
+            kinds = self.feature.repo.all_secret_kinds()
+            branches = {b.id: b.name for b in self._services.references.branches()}
         self.table.setRowCount(len(self._licences))
         for r, lic in enumerate(self._licences):
             saved = kinds.get(lic.id, [])
@@ -483,7 +515,11 @@ class LicencesArea(QWidget):
                 str(lic.concurrent_limit),
                 branches.get(lic.branch_id, "") if lic.branch_id else self.tr("Shared"),
                 self.tr("Active") if lic.active else self.tr("Inactive"),
-                ", ".join(label(KIND_LABELS[k]) for k in sorted(saved, key=list(SecretKind).index))
+                "—"
+                if self.read_only
+                else ", ".join(
+                    label(KIND_LABELS[k]) for k in sorted(saved, key=list(SecretKind).index)
+                )
                 or self.tr("None"),
             ]
             for c, text in enumerate(values):
@@ -521,6 +557,11 @@ class LicencesArea(QWidget):
         days = int(self.span_combo.currentData() or 7)
         start = datetime.combine(first, time.min).astimezone()
         end = datetime.combine(first + timedelta(days=days), time.min).astimezone()
+        if self.read_only:
+            snap = self.snapshot
+            rows = planning(snap.licences, snap.bookings, start, end) if snap else []
+            self._show_planning(rows, start, end)
+            return
         run_task(
             lambda _t, _p: self.feature.service.planning(start, end),
             on_success=lambda rows: self._show_planning(rows, start, end),
@@ -565,8 +606,15 @@ class LicencesArea(QWidget):
 
     def _update_actions(self) -> None:
         lic = self.selected()
+        editable = not self.read_only
         for a in (self.edit_action, self.toggle_action, self.delete_action):
-            a.setEnabled(lic is not None)
+            a.setEnabled(lic is not None and editable)
+        self.add_action.setEnabled(editable)
+        self.policy_button.setEnabled(editable)
+        why = self.tr("Needs the database server, which cannot be reached now.")
+        self.policy_button.setToolTip(why if self.read_only else "")
+        for a in (self.add_action, self.edit_action, self.toggle_action, self.delete_action):
+            a.setToolTip(a.text().replace("&", "") + (f" — {why}" if self.read_only else ""))
         self.toggle_action.setText(
             self.tr("Acti&vate") if lic is not None and not lic.active else self.tr("&Deactivate")
         )
@@ -580,6 +628,8 @@ class LicencesArea(QWidget):
             self._open_dialog(lic)
 
     def _open_dialog(self, lic: Licence | None) -> None:
+        if self.read_only:
+            return
         saved = self.feature.secrets.kinds(lic.id) if lic else []
         usable = self.health is not None and self.health.usable
         dlg = LicenceDialog(self._services.references.branches(), lic, saved, usable, self)

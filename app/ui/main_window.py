@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
             " border-radius: 4px; padding: 6px; }"
         )
         self.banner.hide()
+        self._banners: dict[str, str] = {}
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.sidebar)
         split.addWidget(self.stack)
@@ -78,16 +79,48 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self.db_label = QLabel()
         self.db_label.setAccessibleName(self.tr("Database in use"))
+        self.queue_label = QLabel()
+        self.queue_label.setObjectName("QueueLabel")
+        self.queue_label.setAccessibleName(self.tr("Writes waiting for the server"))
+        self.queue_label.hide()
+        self.statusBar().addPermanentWidget(self.queue_label)
         self.statusBar().addPermanentWidget(self.db_label)
         self.set_database(database)
         if areas:
             self.set_areas(areas)
         self._restore()
 
-    def show_banner(self, text: str) -> None:
-        """A lasting warning above the areas (e.g. no usable keyring): symbol + words."""
-        self.banner.setText("▲ " + text)
+    def show_banner(self, text: str, *, key: str = "") -> None:
+        """A lasting warning above the areas (e.g. no usable keyring): symbol + words.
+        Warnings of different `key`s are shown together; each is cleared on its own."""
+        self._banners[key] = text
+        self._show_banners()
+
+    def clear_banner(self, key: str = "") -> None:
+        self._banners.pop(key, None)
+        self._show_banners()
+
+    def banner_text(self) -> str:
+        return self.banner.text() if self._banners else ""
+
+    def _show_banners(self) -> None:
+        if not self._banners:
+            self.banner.clear()
+            self.banner.hide()
+            return
+        self.banner.setText("\n".join("▲ " + t for t in self._banners.values()))
+        self.banner.setAccessibleDescription(self.banner.text())
         self.banner.show()
+
+    def set_queue(self, waiting: int) -> None:
+        """The writes kept on this computer until the server answers."""
+        if waiting <= 0:
+            self.queue_label.clear()
+            self.queue_label.hide()
+            return
+        self.queue_label.setText(self.tr("%n waiting to be sent", "", waiting))
+        self.queue_label.setAccessibleDescription(self.queue_label.text())
+        self.queue_label.show()
 
     def set_database(self, name: str) -> None:
         self.db_label.setText(self.tr("Database: %1").replace("%1", name) if name else "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -36,6 +37,7 @@ from app.core.models import (
     SessionStatus,
 )
 from app.core.sessions import now_local
+from app.core.snapshot import Snapshot, filter_rows, is_unfiltered
 from app.errors import RegieError
 from app.ui.i18n import error_text, label
 from app.ui.session_dialog import SessionDialog
@@ -45,6 +47,9 @@ from app.ui.workers import CancelToken, Pool, run_task
 
 if TYPE_CHECKING:
     from app.services import Services
+    from app.ui.offline import ConnectionMonitor
+
+log = logging.getLogger(__name__)
 
 # Status filter presets: (label, statuses); empty means all.
 _STATUS_PRESETS: list[tuple[str, frozenset[SessionStatus]]] = [
@@ -78,6 +83,7 @@ class SessionsArea(QWidget):
         *,
         pool: Pool | None = None,
         today: Callable[[], date] | None = None,
+        snapshot: Snapshot | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -89,6 +95,12 @@ class SessionsArea(QWidget):
         self._generation = 0
         self._pending_select: int | None = None
         self._extra_actions: list[QAction] = []
+        # Read-only desk on the last known rows while the network server is unreachable.
+        self.snapshot = snapshot
+        self.read_only = snapshot is not None
+        self.connection: ConnectionMonitor | None = None
+        # Called in the load worker with every session, after a load of the whole list.
+        self.snapshot_sink: Callable[[list[SessionRow]], None] | None = None
 
         self.model = SessionTableModel(self._today(), self)
         self._build_filters()
@@ -217,6 +229,7 @@ class SessionsArea(QWidget):
             self.toolbar.addAction(a)
             return a
 
+        self._edit_tips: dict[QAction, str] = {}
         self.new_action = act(
             self.tr("&New session"), QKeySequence.StandardKey.New, self.new_session
         )
@@ -226,6 +239,8 @@ class SessionsArea(QWidget):
         self.refresh_action = act(
             self.tr("Re&fresh"), QKeySequence.StandardKey.Refresh, self.refresh
         )
+        for a in (self.new_action, self.edit_action, self.duplicate_action, self.cancel_action):
+            self._edit_tips[a] = a.toolTip()
         self.toolbar.addSeparator()
         focus_search = QAction(self.tr("Search"), self)
         focus_search.setShortcut(QKeySequence.StandardKey.Find)
@@ -242,20 +257,37 @@ class SessionsArea(QWidget):
 
     # ------------------------------------------------------------------ data
     def _reload_references(self) -> None:
+        if self.read_only:
+            self._references_from_snapshot()
+            return
         refs = self._services.references
         self._types = refs.session_types()
         self._branches = refs.branches()
         self._staff = refs.staff()
+        self._fill_filters(
+            [(b.id, b.name) for b in self._branches], [(t.id, t.name) for t in self._types]
+        )
+
+    def _references_from_snapshot(self) -> None:
+        """Offline the filters offer the branches and types of the last known rows."""
+        rows = self.snapshot.rows if self.snapshot else []
+        branches = sorted({(r.branch_id, r.branch_name) for r in rows}, key=lambda b: b[1])
+        types = sorted({(r.type_id, r.type_name) for r in rows}, key=lambda t: t[1])
+        self._fill_filters(branches, types)
+
+    def _fill_filters(
+        self, branches: list[tuple[int, str]], types: list[tuple[int, str]]
+    ) -> None:
         for combo, items, all_text in (
-            (self.branch_filter, self._branches, self.tr("All branches")),
-            (self.type_filter, self._types, self.tr("All types")),
+            (self.branch_filter, branches, self.tr("All branches")),
+            (self.type_filter, types, self.tr("All types")),
         ):
             keep = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(all_text, None)
-            for item in items:
-                combo.addItem(item.name, item.id)
+            for item_id, name in items:
+                combo.addItem(name, item_id)
             i = combo.findData(keep)
             combo.setCurrentIndex(max(i, 0))
             combo.blockSignals(False)
@@ -279,10 +311,21 @@ class SessionsArea(QWidget):
         self._generation += 1
         generation = self._generation
         flt = self.current_filter()
+        if self.read_only:
+            rows = self.snapshot.rows if self.snapshot else []
+            self._apply_rows(generation, filter_rows(rows, flt))
+            return
         service = self._services.sessions
+        sink = self.snapshot_sink if is_unfiltered(flt) else None
 
         def load(_token: CancelToken, _progress: Callable[[int, int], None]) -> list[SessionRow]:
-            return service.list(flt)
+            rows = service.list(flt)
+            if sink is not None:
+                try:
+                    sink(rows)
+                except Exception as err:  # the live list matters more than its copy
+                    log.info("snapshot not written: %r", err)
+            return rows
 
         run_task(
             load,
@@ -303,7 +346,13 @@ class SessionsArea(QWidget):
         keep = self._pending_select if self._pending_select is not None else self.selected_id()
         self._pending_select = None
         self.model.set_rows(rows, self._today())
-        self.count_label.setText(self.tr("%n session(s) shown", "", len(rows)))
+        text = self.tr("%n session(s) shown", "", len(rows))
+        if self.read_only and self.snapshot is not None:
+            taken = self.snapshot.taken_at.astimezone()
+            text += " — " + self.tr("read-only copy from %1").replace(
+                "%1", f"{taken:%d/%m/%Y %H:%M}"
+            )
+        self.count_label.setText(text)
         # The desk opens on the next session (today's first).
         if (keep is None or not self.select_session(keep)) and rows:
             self.select_session(rows[0].id)
@@ -311,6 +360,8 @@ class SessionsArea(QWidget):
         self.rows_loaded.emit(len(rows))
 
     def _on_load_error(self, err: BaseException) -> None:
+        if self.connection is not None:
+            self.connection.report(err)
         if isinstance(err, RegieError):
             self.count_label.setText("✖ " + error_text(err))
             return
@@ -350,15 +401,41 @@ class SessionsArea(QWidget):
     def _update_actions(self) -> None:
         row = self.selected_row()
         has = row is not None
-        self.edit_action.setEnabled(has)
-        self.duplicate_action.setEnabled(has)
+        editable = not self.read_only
+        self.new_action.setEnabled(editable)
+        self.edit_action.setEnabled(has and editable)
+        self.duplicate_action.setEnabled(has and editable)
         self.cancel_action.setEnabled(
             has
+            and editable
             and row is not None
             and row.status not in (SessionStatus.DONE, SessionStatus.CANCELLED)
         )
+        why = self.tr("Needs the database server, which cannot be reached now.")
+        for a, tip in self._edit_tips.items():
+            a.setToolTip(f"{tip} — {why}" if self.read_only else tip)
         for a in self._extra_actions:
             a.setEnabled(has)
+
+    # ------------------------------------------------------------------ offline
+    def set_offline(self, snapshot: Snapshot | None) -> None:
+        """Show the last known rows read-only (or none) until the server answers."""
+        self.read_only = True
+        self.snapshot = snapshot
+        self._references_from_snapshot()
+        self.refresh()
+
+    def set_online(self) -> None:
+        """Back to live data from the server."""
+        if not self.read_only:
+            return
+        self.read_only = False
+        self.snapshot = None
+        self._update_actions()
+        try:
+            self.reload_all()
+        except RegieError as err:
+            self._on_load_error(err)
 
     def _empty_html(self) -> str:
         return (
@@ -391,7 +468,18 @@ class SessionsArea(QWidget):
             )
         else:
             lines.append("<li>▲ " + self.tr("No licence assigned yet.") + "</li>")
-        checks = {c.kind: c for c in self._services.checks.latest_for_session(r.id)}
+        if self.read_only:
+            lines.append(
+                "<li>○ " + self.tr("Device checks are shown when the server answers again.")
+                + "</li></ul></td></tr></table>"
+            )
+            return "".join(lines)
+        try:
+            checks = {c.kind: c for c in self._services.checks.latest_for_session(r.id)}
+        except RegieError as err:
+            if self.connection is not None:
+                self.connection.report(err)
+            checks = {}
         for kind, name in (
             (CheckKind.CAMERA, self.tr("Camera")),
             (CheckKind.AUDIO, self.tr("Sound")),
@@ -425,10 +513,14 @@ class SessionsArea(QWidget):
         )
 
     def new_session(self) -> None:
+        if self.read_only:
+            return
         dlg = self._dialog(title=self.tr("New session"))
         self._run_dialog(dlg)
 
     def edit_selected(self) -> None:
+        if self.read_only:
+            return
         sid = self.selected_id()
         if sid is None:
             return
@@ -442,6 +534,8 @@ class SessionsArea(QWidget):
         self._run_dialog(dlg)
 
     def duplicate_selected(self) -> None:
+        if self.read_only:
+            return
         sid = self.selected_id()
         if sid is None:
             return
@@ -460,7 +554,10 @@ class SessionsArea(QWidget):
 
     def cancel_selected(self) -> None:
         row = self.selected_row()
-        if row is None or row.status in (SessionStatus.DONE, SessionStatus.CANCELLED):
+        if self.read_only or row is None or row.status in (
+            SessionStatus.DONE,
+            SessionStatus.CANCELLED,
+        ):
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,

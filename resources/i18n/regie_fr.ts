@@ -120,6 +120,18 @@
         <translation>Fermer</translation>
     </message>
     <message>
+        <source>Needs the database server, which cannot be reached now.</source>
+        <translation>Nécessite le serveur de base de données, injoignable pour le moment.</translation>
+    </message>
+    <message>
+        <source>Figures are shown when the server answers again.</source>
+        <translation>Les indicateurs s’afficheront quand le serveur répondra de nouveau.</translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached: the counts you save are kept on this computer and sent when it answers again.</source>
+        <translation>Le serveur de base de données est injoignable : les chiffres que vous enregistrez sont gardés sur cet ordinateur et envoyés dès qu’il répondra.</translation>
+    </message>
+    <message>
         <source>not recorded</source>
         <translation>non saisi</translation>
     </message>
@@ -130,6 +142,17 @@
     <message>
         <source>Counts saved.</source>
         <translation>Nombres enregistrés.</translation>
+    </message>
+    <message>
+        <source>Type at least one count to save.</source>
+        <translation>Saisissez au moins un chiffre à enregistrer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The database server cannot be reached: the counts are kept on this computer and will be sent when it answers again (%n waiting).</source>
+        <translation>
+            <numerusform>Le serveur de base de données est injoignable : les chiffres sont gardés sur cet ordinateur et seront envoyés dès qu’il répondra (%n en attente).</numerusform>
+            <numerusform>Le serveur de base de données est injoignable : les chiffres sont gardés sur cet ordinateur et seront envoyés dès qu’il répondra (%n en attente).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Zoom participant report</source>
@@ -812,12 +835,50 @@
         <source>✔ “{title}” is signed off and saved.</source>
         <translation>✔ « {title} » est validée et enregistrée.</translation>
     </message>
+    <message>
+        <source>Checklist runs are recorded in the network database: starting or saving one needs the server, which cannot be reached now. Try again when it answers; device checks and attendance counts still work meanwhile.</source>
+        <translation>Les déroulés de checklist sont enregistrés dans la base du réseau : en démarrer ou en enregistrer un nécessite le serveur, injoignable pour le moment. Réessayez quand il répondra ; en attendant, les tests de matériel et la saisie de la fréquentation fonctionnent.</translation>
+    </message>
 </context>
 <context>
     <name>Desk</name>
     <message>
+        <source>This area needs the database server, which cannot be reached. Device checks and attendance counts still work. Open Régie again once the server answers.</source>
+        <translation>Cet espace nécessite le serveur de base de données, injoignable pour le moment. Les tests de matériel et la saisie de la fréquentation fonctionnent. Rouvrez Régie quand le serveur répondra.</translation>
+    </message>
+    <message>
+        <source>Needs the database server</source>
+        <translation>Nécessite le serveur de base de données</translation>
+    </message>
+    <message>
         <source>Database updated; backup kept at %1</source>
         <translation>Base de données mise à jour ; copie de sauvegarde conservée dans %1</translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached. Device checks and attendance counts still work: they are saved on this computer and sent when the server answers again. Checklists can still be read.</source>
+        <translation>Le serveur de base de données est injoignable. Les tests de matériel et la saisie de la fréquentation fonctionnent : ils sont enregistrés sur cet ordinateur et envoyés dès que le serveur répondra. Les checklists restent consultables.</translation>
+    </message>
+    <message>
+        <source>Sessions and licences are shown read-only as of %1.</source>
+        <translation>Les séances et les licences sont affichées en lecture seule, telles qu’au %1.</translation>
+    </message>
+    <message>
+        <source>Sessions and licences need the server to be shown.</source>
+        <translation>Les séances et les licences ne peuvent pas être affichées sans le serveur.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The database server answers again; %n write(s) sent.</source>
+        <translation>
+            <numerusform>Le serveur de base de données répond de nouveau ; %n enregistrement envoyé.</numerusform>
+            <numerusform>Le serveur de base de données répond de nouveau ; %n enregistrements envoyés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n write(s) refused by the server stay on this computer: “regie db status” lists them.</source>
+        <translation>
+            <numerusform>%n enregistrement refusé par le serveur reste sur cet ordinateur : « regie db status » le liste.</numerusform>
+            <numerusform>%n enregistrements refusés par le serveur restent sur cet ordinateur : « regie db status » les liste.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Demo network</source>
@@ -1204,6 +1265,10 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
         <translation>Libre</translation>
     </message>
     <message>
+        <source>Needs the database server, which cannot be reached now.</source>
+        <translation>Nécessite le serveur de base de données, injoignable pour le moment.</translation>
+    </message>
+    <message>
         <source>Acti&amp;vate</source>
         <translation>A&amp;ctiver</translation>
     </message>
@@ -1233,6 +1298,17 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
     <message>
         <source>Database in use</source>
         <translation>Base de données utilisée</translation>
+    </message>
+    <message>
+        <source>Writes waiting for the server</source>
+        <translation>Enregistrements en attente du serveur</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to be sent</source>
+        <translation>
+            <numerusform>%n en attente d’envoi</numerusform>
+            <numerusform>%n en attente d’envoi</numerusform>
+        </translation>
     </message>
     <message>
         <source>Database: %1</source>
@@ -1733,6 +1809,14 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
         </translation>
     </message>
     <message>
+        <source>read-only copy from %1</source>
+        <translation>copie en lecture seule du %1</translation>
+    </message>
+    <message>
+        <source>Needs the database server, which cannot be reached now.</source>
+        <translation>Nécessite le serveur de base de données, injoignable pour le moment.</translation>
+    </message>
+    <message>
         <source>Select a session to see its details and whether it is ready.</source>
         <translation>Sélectionnez une séance pour voir ses détails et si elle est prête.</translation>
     </message>
@@ -1759,6 +1843,10 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
     <message>
         <source>No licence assigned yet.</source>
         <translation>Aucune licence attribuée pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>Device checks are shown when the server answers again.</source>
+        <translation>Les tests de matériel s’afficheront quand le serveur répondra de nouveau.</translation>
     </message>
     <message>
         <source>Camera</source>
@@ -3380,6 +3468,10 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
     <message>
         <source>Check the permissions and free space of the data folder.</source>
         <translation>Vérifiez les droits et l’espace libre du dossier de données.</translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached: the result is kept on this computer and will be sent when the server answers again ({count} waiting).</source>
+        <translation>Le serveur de base de données est injoignable : le résultat est gardé sur cet ordinateur et sera envoyé dès que le serveur répondra ({count} en attente).</translation>
     </message>
 </context>
 <context>

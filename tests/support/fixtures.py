@@ -4,9 +4,11 @@ throwaway PostgreSQL server the test command starts — with or without the demo
 from __future__ import annotations
 
 import os
+import subprocess
 import uuid
 from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -106,3 +108,48 @@ def services(config: AppConfig) -> Iterator[Services]:
     s = open_services(config, clock=lambda: FIXED_NOW)
     yield s
     s.close()
+
+
+# ------------------------------------------------------------------ stopping the server
+class PgControl:
+    """The test cluster's pg_ctl. Starting again goes through `restart`, which reuses the
+    options the test command started it with (port, socket folder), kept by PostgreSQL."""
+
+    def __init__(self, pg_bin: str, pg_data: str) -> None:
+        as_owner = ["runuser", "-u", "postgres", "--"] if os.getuid() == 0 else []
+        log = str(Path(pg_data).parent / "server.log")
+        self._ctl = [*as_owner, f"{pg_bin}/pg_ctl", "-D", pg_data, "-w", "-l", log]
+
+    def _run(self, *args: str) -> int:
+        # No pipes: the server would inherit them and keep them open.
+        return subprocess.run(
+            [*self._ctl, *args],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+            timeout=60,
+        ).returncode
+
+    def stop(self) -> None:
+        assert self._run("-m", "fast", "stop") == 0
+
+    def start(self) -> None:
+        self._run("restart")
+        assert self.running()
+
+    def running(self) -> bool:
+        return self._run("status") == 0
+
+
+@pytest.fixture
+def stoppable(pg_url: str) -> Iterator[tuple[str, PgControl]]:
+    """The test server, which this test may stop; it is running again afterwards."""
+    pg_bin, pg_data = os.environ.get("REGIE_TEST_PG_BIN"), os.environ.get("REGIE_TEST_PG_DATA")
+    if not pg_bin or not pg_data:
+        pytest.fail("the test command did not say where the PostgreSQL cluster is")
+    ctl = PgControl(pg_bin, pg_data)
+    try:
+        yield pg_url, ctl
+    finally:
+        if not ctl.running():
+            ctl.start()

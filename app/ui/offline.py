@@ -1,0 +1,143 @@
+"""Whether the network database answers, and what happens when it answers again.
+
+A light ping runs in a worker every half minute (network databases only); screens that
+meet the server gone report it too. When it answers again, the writes kept on this
+computer are sent (in a worker, exactly once thanks to the server's receipts) and the
+desk goes back to live data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.core.outbox import PendingKind, ReplayReport
+from app.storage.database import Database, StorageError
+from app.storage.outbox import LocalOutbox, is_unreachable, send_pending
+from app.ui.workers import CancelToken, Pool, run_task
+
+PING_INTERVAL_MS = 30_000
+
+
+def unreachable(err: BaseException) -> bool:
+    return isinstance(err, StorageError) and err.kind == "unreachable"
+
+
+class ConnectionMonitor(QObject):
+    went_offline = Signal()
+    came_online = Signal(object)  # ReplayReport of the writes sent on return
+    queue_changed = Signal(int)  # writes waiting on this computer
+    _seen_unreachable = Signal()  # from any thread
+
+    def __init__(
+        self,
+        db: Database,
+        outbox: LocalOutbox,
+        *,
+        offline: bool = False,
+        migrate_on_return: bool = False,
+        interval_ms: int = PING_INTERVAL_MS,
+        pool: Pool | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.outbox = outbox
+        self.offline = offline
+        self._migrate = migrate_on_return
+        self._pool = pool
+        self._busy = False
+        self.last_report: ReplayReport | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.ping_now)
+        self._seen_unreachable.connect(self._set_offline)
+
+    def start(self) -> None:
+        """Ping periodically (network databases only: a local file is always there)."""
+        if self.db.is_network:
+            self.timer.start()
+        self.queue_changed.emit(self.waiting())
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def waiting(self) -> int:
+        try:
+            return self.outbox.count()
+        except Exception:  # an unreadable queue file must not take the desk down
+            return 0
+
+    def report(self, err: BaseException) -> bool:
+        """A screen met an error: True when it means the server is gone (safe from any
+        thread)."""
+        if not unreachable(err) or not self.db.is_network:
+            return False
+        self._seen_unreachable.emit()
+        return True
+
+    def note_queued(self) -> None:
+        """A write was just kept on this computer (safe from any thread)."""
+        self._seen_unreachable.emit()
+
+    def queue(self, kind: PendingKind, payload: dict[str, Any]) -> int:
+        """Keep a write for later; returns how many wait."""
+        self.outbox.add(kind, payload)
+        self._set_offline()
+        return self.waiting()
+
+    def ping_now(self) -> None:
+        """Ask the server once, in a worker; on an answer, send what waits."""
+        if self._busy:
+            return
+        self._busy = True
+        db = self.db
+
+        def ping(_t: CancelToken, _p: Callable[[int, int], None]) -> None:
+            db.ping()
+
+        run_task(ping, on_success=self._answered, on_error=self._ping_failed,
+                 pool=self._pool, parent=self)
+
+    def _ping_failed(self, err: BaseException) -> None:
+        self._busy = False
+        if is_unreachable(err) or isinstance(err, StorageError):
+            self._set_offline()
+            return
+        raise err
+
+    def _answered(self, _none: object) -> None:
+        if not self.offline and self.waiting() == 0:
+            self._busy = False
+            return
+        db, outbox, migrate = self.db, self.outbox, self._migrate
+
+        def send(_t: CancelToken, _p: Callable[[int, int], None]) -> ReplayReport:
+            if migrate:
+                db.migrate()
+            return send_pending(db, outbox)
+
+        run_task(send, on_success=self._sent, on_error=self._ping_failed,
+                 pool=self._pool, parent=self)
+
+    def _sent(self, report: ReplayReport) -> None:
+        self._busy = False
+        self.last_report = report
+        self.queue_changed.emit(self.waiting())
+        if report.still_offline:
+            self._set_offline()
+            return
+        self._migrate = False
+        was_offline = self.offline
+        self.offline = False
+        if was_offline or report.sent or report.already or report.refused:
+            self.came_online.emit(report)
+
+    def _set_offline(self) -> None:
+        self.queue_changed.emit(self.waiting())
+        if self.offline:
+            return
+        self.offline = True
+        self.went_offline.emit()

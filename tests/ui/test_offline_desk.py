@@ -1,0 +1,175 @@
+"""The desk when the network server stops answering: a banner saying what still works,
+the last known sessions read-only, typed counts kept on this computer and sent exactly
+once when the server is back. The real test PostgreSQL is stopped (and always restarted).
+The periodic ping is not waited for: the tests trigger it directly."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+
+import pytest
+import sqlalchemy as sa
+from pytestqt.qtbot import QtBot
+
+from app.config import AppConfig, data_dir
+from app.core.models import SessionDraft, SessionMode
+from app.services import Services, open_services
+from app.storage.outbox import LocalOutbox, offline_receipts
+from app.storage.snapshot import SNAPSHOT_FILE, read_snapshot
+from app.ui.app import Desk
+from app.ui.attendance import AttendanceDialog
+from tests.support.fixtures import FIXED_NOW, PgControl
+
+pytestmark = [
+    pytest.mark.postgresql,
+    # The keyring client behind the server's password lookup leaves its D-Bus socket to
+    # the garbage collector; it is collected here (below), not in a later test.
+    pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning"),
+]
+
+
+@pytest.fixture(autouse=True)
+def _collect_sockets() -> Iterator[None]:
+    yield
+    gc.collect()
+
+NEVER = 24 * 3600 * 1000  # the periodic ping never fires by itself here
+
+
+def _network(url: str) -> int:
+    services = open_services(AppConfig(db_url=url, no_err_windows=True))
+    try:
+        refs = services.references
+        branch = refs.add_branch("centre", "Médiathèque centrale")
+        return services.sessions.create(
+            SessionDraft(
+                title="Café FLE",
+                type_id=refs.session_types()[0].id,
+                branch_id=branch,
+                start=FIXED_NOW.replace(hour=8),
+                end=FIXED_NOW.replace(hour=9),
+                mode=SessionMode.HYBRID,
+                capacity=20,
+            )
+        )
+    finally:
+        services.close()
+
+
+def _open(qtbot: QtBot, url: str) -> Desk:
+    desk = Desk(AppConfig(db_url=url, no_err_windows=True), offer_demo=False,
+                ping_interval_ms=NEVER)
+    qtbot.addWidget(desk.window)
+    with qtbot.waitSignal(desk.data_loaded, timeout=30_000):
+        desk.open()
+    return desk
+
+
+def _receipts(url: str) -> int:
+    services: Services = open_services(AppConfig(db_url=url, no_err_windows=True))
+    try:
+        with services.db.read() as conn:
+            q = sa.select(sa.func.count()).select_from(offline_receipts)
+            return int(conn.execute(q).scalar_one())
+    finally:
+        services.close()
+
+
+def test_the_desk_goes_offline_and_back(
+    qtbot: QtBot, stoppable: tuple[str, PgControl]
+) -> None:
+    url, ctl = stoppable
+    sid = _network(url)
+    desk = _open(qtbot, url)
+    sessions = desk.sessions_area()
+    monitor = desk.connection
+    assert monitor is not None and not monitor.offline
+    assert (data_dir() / SNAPSHOT_FILE).is_file()  # written with the first full list
+    assert "cannot be reached" not in desk.window.banner_text()
+    assert desk.window.queue_label.isHidden()
+
+    ctl.stop()
+    with qtbot.waitSignal(monitor.went_offline, timeout=30_000):
+        monitor.ping_now()
+    banner = desk.window.banner_text()
+    assert "cannot be reached" in banner and "saved on this computer" in banner
+    assert sessions.read_only and sessions.model.rowCount() == 1  # the last known rows
+    assert not sessions.new_action.isEnabled() and not sessions.edit_action.isEnabled()
+    assert "cannot be reached" in sessions.edit_action.toolTip()
+    licences = desk.window.area("licences")
+    assert getattr(licences, "read_only", False)
+
+    sessions.select_session(sid)
+    dialog = AttendanceDialog(
+        sessions.services, sid, parent=desk.window, row=sessions.selected_row(),
+        connection=monitor,
+    )
+    dialog.registered.setValue(18)
+    dialog.connected.setValue(11)
+    assert dialog.save_counts()
+    assert "kept on this computer" in dialog.message.text()
+    assert not desk.window.queue_label.isHidden()
+    assert desk.window.queue_label.text() == "1 waiting to be sent"
+    dialog.close()
+
+    ctl.start()
+    with qtbot.waitSignal(monitor.came_online, timeout=30_000) as sent:
+        monitor.ping_now()
+    assert sent.args[0].sent and not sent.args[0].refused
+    qtbot.waitUntil(lambda: not sessions.read_only, timeout=10_000)
+    assert "cannot be reached" not in desk.window.banner_text()
+    assert desk.window.queue_label.isHidden()
+    assert LocalOutbox(data_dir()).count() == 0
+    assert sessions.new_action.isEnabled()
+
+    # Another ping sends nothing again.
+    with qtbot.assertNotEmitted(monitor.came_online):
+        monitor.ping_now()
+        qtbot.waitUntil(lambda: not monitor._busy, timeout=10_000)
+    desk.close()
+    assert _receipts(url) == 1
+    services = open_services(AppConfig(db_url=url, no_err_windows=True))
+    record = services.attendance.record(sid)
+    services.close()
+    assert record is not None and (record.registered, record.connected) == (18, 11)
+
+
+def test_opening_with_the_server_down_shows_the_snapshot_read_only(
+    qtbot: QtBot, stoppable: tuple[str, PgControl]
+) -> None:
+    url, ctl = stoppable
+    _network(url)
+    desk = _open(qtbot, url)  # a first, online start leaves the snapshot
+    desk.close()
+    desk.window.close()
+    assert read_snapshot(data_dir(), url) is not None
+
+    ctl.stop()
+    desk = _open(qtbot, url)
+    sessions = desk.sessions_area()
+    assert sessions.read_only and sessions.model.rowCount() == 1
+    assert sessions.model.row_at(0).title == "Café FLE"
+    assert "read-only" in sessions.count_label.text()
+    assert "cannot be reached" in desk.window.banner_text()
+    assert not sessions.new_action.isEnabled()
+    assert desk.startup is not None  # the start-up page gave way to the areas
+    assert desk.window.areas[0].key == "sessions"
+    # Every area opens without the server.
+    for area in desk.window.areas:
+        desk.window.show_area(area.key)
+    desk.close()
+
+
+def test_without_a_snapshot_the_start_up_page_keeps_the_message(
+    qtbot: QtBot, stoppable: tuple[str, PgControl]
+) -> None:
+    url, ctl = stoppable
+    ctl.stop()
+    desk = Desk(AppConfig(db_url=url, no_err_windows=True), offer_demo=False,
+                ping_interval_ms=NEVER)
+    qtbot.addWidget(desk.window)
+    with qtbot.waitSignal(desk.failed, timeout=30_000) as failed:
+        desk.open()
+    assert "cannot be opened" in failed.args[0]
+    desk.close()
