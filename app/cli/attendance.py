@@ -9,6 +9,7 @@ from typing import Any
 from app.cli import EXIT_OK, CliContext, group
 from app.config import data_dir
 from app.core.attendance import AttendanceService
+from app.core.csvfiles import read_file_bytes
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.errors import RegieError
 
@@ -70,31 +71,6 @@ def _service(ctx: CliContext) -> AttendanceService:
     return build_attendance(services)
 
 
-def read_file(path: Path) -> bytes:
-    """The file's bytes, or a message saying why it cannot be read."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise RegieError(
-            _N("errors", "The file {path} does not exist."),
-            _N("errors", "Check the name and folder of the exported file."),
-            path=str(path),
-        ) from None
-    except IsADirectoryError:
-        raise RegieError(
-            _N("errors", "{path} is a folder, not a file."),
-            _N("errors", "Name the CSV file inside it."),
-            path=str(path),
-        ) from None
-    except OSError as err:
-        raise RegieError(
-            _N("errors", "The file {path} cannot be read ({detail})."),
-            _N("errors", "Check that you may open it, or copy it to your documents first."),
-            path=str(path),
-            detail=err.strerror or str(err),
-        ) from None
-
-
 def _show(ctx: CliContext, args: argparse.Namespace) -> int:
     svc = _service(ctx)
     figures = svc.figures(args.id)
@@ -149,7 +125,7 @@ def _is_network(ctx: CliContext) -> bool:
 
 
 def _import(ctx: CliContext, args: argparse.Namespace) -> int:
-    data = read_file(args.file)
+    data = read_file_bytes(args.file)
     svc = _service(ctx)
     preview = svc.preview_zoom(args.id, data, str(args.file))
     if not args.dry_run:
@@ -163,7 +139,7 @@ def _import(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _registrations(ctx: CliContext, args: argparse.Namespace) -> int:
-    data = read_file(args.file)
+    data = read_file_bytes(args.file)
     svc = _service(ctx)
     preview = svc.preview_registrations(args.id, data, str(args.file))
     if not args.dry_run:

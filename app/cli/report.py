@@ -10,6 +10,7 @@ from typing import Any
 
 from app.cli import EXIT_OK, CliContext, iso_date
 from app.cli.attendance import _service
+from app.core.csvfiles import write_file_bytes
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.report import ActivityReport, ReportFilter, percent, report_csv_bytes
 from app.core.sessions import find_by_code_or_name
@@ -47,7 +48,7 @@ def _report(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.json:
         ctx.print_json(report.as_json())
     elif args.csv:
-        _write(args.csv, report_csv_bytes(report))
+        write_file_bytes(args.csv, report_csv_bytes(report))
         ctx.print(f"CSV written: {args.csv}")
     elif args.pdf:
         _ensure_platform()
@@ -66,18 +67,6 @@ def _ensure_platform() -> None:
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-def _write(path: Path, data: bytes) -> None:
-    try:
-        path.write_bytes(data)
-    except OSError as err:
-        raise RegieError(
-            _N("errors", "The file {path} cannot be written ({detail})."),
-            _N("errors", "Choose another folder, or close the file if Excel has it open."),
-            path=str(path),
-            detail=err.strerror or str(err),
-        ) from None
 
 
 def _print_table(ctx: CliContext, report: ActivityReport) -> None:

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.errors import RegieError
@@ -166,3 +167,41 @@ def column_index(header: Sequence[str], names: Sequence[str]) -> int | None:
         if name in header:
             return header.index(name)
     return None
+
+
+def read_file_bytes(path: Path) -> bytes:
+    """The file's bytes, or a message saying why it cannot be read."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise RegieError(
+            _N("errors", "The file {path} does not exist."),
+            _N("errors", "Check the name and folder of the exported file."),
+            path=str(path),
+        ) from None
+    except IsADirectoryError:
+        raise RegieError(
+            _N("errors", "{path} is a folder, not a file."),
+            _N("errors", "Name the CSV file inside it."),
+            path=str(path),
+        ) from None
+    except OSError as err:
+        raise RegieError(
+            _N("errors", "The file {path} cannot be read ({detail})."),
+            _N("errors", "Check that you may open it, or copy it to your documents first."),
+            path=str(path),
+            detail=err.strerror or str(err),
+        ) from None
+
+
+def write_file_bytes(path: Path, data: bytes) -> None:
+    """Write an export, or say why it cannot be written (Excel keeps files locked)."""
+    try:
+        path.write_bytes(data)
+    except OSError as err:
+        raise RegieError(
+            _N("errors", "The file {path} cannot be written ({detail})."),
+            _N("errors", "Choose another folder, or close the file if Excel has it open."),
+            path=str(path),
+            detail=err.strerror or str(err),
+        ) from None

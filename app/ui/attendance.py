@@ -34,7 +34,7 @@ from app.core.attendance import (
     RegistrationPreview,
     ZoomPreview,
 )
-from app.core.i18n import QT_TRANSLATE_NOOP as _N
+from app.core.csvfiles import read_file_bytes
 from app.core.models import SessionMode, SessionRow
 from app.core.outbox import PendingKind, attendance_payload
 from app.core.report import percent
@@ -49,18 +49,6 @@ if TYPE_CHECKING:
 class AttendanceServices(Protocol):
     @property
     def attendance(self) -> AttendanceService: ...
-
-
-def read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as err:
-        raise RegieError(
-            _N("errors", "The file {path} cannot be read ({detail})."),
-            _N("errors", "Check that you may open it, or copy it to your documents first."),
-            path=str(path),
-            detail=err.strerror or str(err),
-        ) from None
 
 
 class AttendanceDialog(QDialog):
@@ -246,8 +234,7 @@ class AttendanceDialog(QDialog):
 
         self.figures_label.setText(
             self.tr(
-                "No-show: {no_show} · fill rate: {fill} · peak: {peak} · "
-                "median time: {median} min"
+                "No-show: {no_show} · fill rate: {fill} · peak: {peak} · median time: {median} min"
             ).format(
                 no_show=rate(f.no_show_rate),
                 fill=rate(f.fill_rate),
@@ -316,11 +303,11 @@ class AttendanceDialog(QDialog):
 
     def import_zoom_file(self, path: Path) -> None:
         service, sid = self._service, self._session_id
-        self._start(lambda: service.preview_zoom(sid, read_bytes(path), str(path)))
+        self._start(lambda: service.preview_zoom(sid, read_file_bytes(path), str(path)))
 
     def import_registration_file(self, path: Path) -> None:
         service, sid = self._service, self._session_id
-        self._start(lambda: service.preview_registrations(sid, read_bytes(path), str(path)))
+        self._start(lambda: service.preview_registrations(sid, read_file_bytes(path), str(path)))
 
     def _start(self, read: Callable[[], Any]) -> None:
         self.discard_import()
@@ -330,8 +317,9 @@ class AttendanceDialog(QDialog):
         def job(_token: CancelToken, _progress: Callable[[int, int], None]) -> Any:
             return read()
 
-        run_task(job, on_success=self._previewed, on_error=self._failed, pool=self._pool,
-                 parent=self)
+        run_task(
+            job, on_success=self._previewed, on_error=self._failed, pool=self._pool, parent=self
+        )
 
     def _busy(self, busy: bool) -> None:
         for w in (self.zoom_button, self.reg_button, self.buttons):
@@ -355,8 +343,10 @@ class AttendanceDialog(QDialog):
                     peak="—" if r.peak_concurrent is None else r.peak_concurrent,
                 )
             )
-            people = [(p.name, p.email or "", "" if p.minutes is None else str(p.minutes))
-                      for p in r.attendees]
+            people = [
+                (p.name, p.email or "", "" if p.minutes is None else str(p.minutes))
+                for p in r.attendees
+            ]
         else:
             assert isinstance(preview, RegistrationPreview)
             g = preview.registrations
@@ -364,8 +354,9 @@ class AttendanceDialog(QDialog):
                 self.tr(
                     "{count} registered ({rows} rows read, {dup} duplicates, "
                     "{skipped} cancelled or refused)."
-                ).format(count=g.count, rows=g.rows_read, dup=g.duplicates,
-                         skipped=g.skipped_cancelled)
+                ).format(
+                    count=g.count, rows=g.rows_read, dup=g.duplicates, skipped=g.skipped_cancelled
+                )
             )
             people = [(p.name, p.email or "", "") for p in g.registrants]
         table.setRowCount(len(people))
@@ -380,8 +371,7 @@ class AttendanceDialog(QDialog):
         self._busy(False)
         if not isinstance(err, RegieError):
             raise err
-        self.message.setText(self.tr("Nothing was imported. {error}").format(
-            error=error_text(err)))
+        self.message.setText(self.tr("Nothing was imported. {error}").format(error=error_text(err)))
 
     def confirm_import(self) -> None:
         preview = self.pending

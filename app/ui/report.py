@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.attendance import AttendanceService
+from app.core.csvfiles import write_file_bytes
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.models import Branch
 from app.core.report import (
@@ -489,15 +490,7 @@ class ReportArea(QWidget):
     # ------------------------------------------------------------------ exports
     def export_csv(self, path: Path) -> None:
         assert self.report is not None
-        try:
-            path.write_bytes(report_csv_bytes(self.report, translations()))
-        except OSError as err:
-            raise RegieError(
-                _N("errors", "The file {path} cannot be written ({detail})."),
-                _N("errors", "Choose another folder, or close the file if Excel has it open."),
-                path=str(path),
-                detail=err.strerror or str(err),
-            ) from None
+        write_file_bytes(path, report_csv_bytes(self.report, translations()))
 
     def export_pdf(self, path: Path) -> None:
         assert self.report is not None
