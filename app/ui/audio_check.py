@@ -7,6 +7,7 @@ step through `run_task`); the widgets only show readings and results.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -513,16 +514,26 @@ class AudioCheckArea(QWidget):
     def current_result(self) -> CheckResult:
         return self._checker.result()
 
-    def save(self) -> int | None:
-        """Save the combined result (device, figures, verdict, who, when, session)."""
-        try:
-            check_id = self._checker.save(self._checker.result(), session_id=self._session_id)
-        except RegieError as err:
+    def save(self) -> None:
+        """Save the combined result (device, figures, verdict, who, when, session), in a
+        worker: on a network database the write may take a moment."""
+        checker = self._checker
+        result = checker.result()
+        session_id = self._session_id
+
+        def job(_t: CancelToken, _p: Callable[[int, int], None]) -> int:
+            return checker.save(result, session_id=session_id)
+
+        def done(check_id: int) -> None:
+            self.status_label.setText(self.tr("Result saved."))
+            self.saved.emit(check_id)
+
+        def failed(err: BaseException) -> None:
+            if not isinstance(err, RegieError):
+                raise err
             self._show_problem(err)
-            return None
-        self.status_label.setText(self.tr("Result saved."))
-        self.saved.emit(check_id)
-        return check_id
+
+        run_task(job, on_success=done, on_error=failed, pool=self._pool, parent=self)
 
     # ---------------------------------------------------------------- problems
     def _handle_error(self, err: BaseException) -> None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.checks import CheckKind
+from app.core.checks import CheckKind, SavedCheck
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.models import (
     MODE_LABELS,
@@ -395,8 +395,34 @@ class SessionsArea(QWidget):
     def _on_selection(self) -> None:
         self._update_actions()
         row = self.selected_row()
-        self.details.setHtml(self._details_html(row) if row else self._empty_html())
+        if row is None:
+            self.details.setHtml(self._empty_html())
+        else:
+            self.details.setHtml(self._details_html(row, None))
+            if not self.read_only:
+                self._load_checks(row)
         self.session_selected.emit(row.id if row else None)
+
+    def _load_checks(self, row: SessionRow) -> None:
+        """The session's latest device checks, read in a worker (a network database may be
+        slow), then shown if that session is still the selected one."""
+        checks = self._services.checks
+
+        def load(_t: CancelToken, _p: Callable[[int, int], None]) -> dict[CheckKind, SavedCheck]:
+            return {c.kind: c for c in checks.latest_for_session(row.id)}
+
+        def show(found: dict[CheckKind, SavedCheck]) -> None:
+            if self.selected_id() == row.id:
+                self.details.setHtml(self._details_html(row, found))
+
+        def failed(err: BaseException) -> None:
+            if not isinstance(err, RegieError):
+                raise err
+            if self.connection is not None:
+                self.connection.report(err)
+            show({})
+
+        run_task(load, on_success=show, on_error=failed, pool=self._pool, parent=self)
 
     def _update_actions(self) -> None:
         row = self.selected_row()
@@ -442,7 +468,8 @@ class SessionsArea(QWidget):
             "<p>" + self.tr("Select a session to see its details and whether it is ready.") + "</p>"
         )
 
-    def _details_html(self, r: SessionRow) -> str:
+    def _details_html(self, r: SessionRow, checks: dict[CheckKind, SavedCheck] | None) -> str:
+        """The session and its readiness; `checks` is None while they are being read."""
         from html import escape
 
         start = r.start.astimezone()
@@ -474,12 +501,10 @@ class SessionsArea(QWidget):
                 + "</li></ul></td></tr></table>"
             )
             return "".join(lines)
-        try:
-            checks = {c.kind: c for c in self._services.checks.latest_for_session(r.id)}
-        except RegieError as err:
-            if self.connection is not None:
-                self.connection.report(err)
-            checks = {}
+        if checks is None:
+            lines.append("<li>… " + self.tr("Reading the device checks…") + "</li></ul>")
+            lines.append("</td></tr></table>")
+            return "".join(lines)
         for kind, name in (
             (CheckKind.CAMERA, self.tr("Camera")),
             (CheckKind.AUDIO, self.tr("Sound")),

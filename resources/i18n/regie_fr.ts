@@ -1849,6 +1849,10 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
         <translation>Les tests de matériel s’afficheront quand le serveur répondra de nouveau.</translation>
     </message>
     <message>
+        <source>Reading the device checks…</source>
+        <translation>Lecture des vérifications du matériel…</translation>
+    </message>
+    <message>
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
