@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,6 +31,10 @@ from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.errors import RegieError, ValidationError
 
 log = logging.getLogger(__name__)
+
+# Keyring backends make no promise about threads (Secret Service talks D-Bus over one
+# connection), and the app reaches the keyring from several workers: one call at a time.
+_KEYRING_LOCK = threading.RLock()
 
 CTX = "vault"
 SERVICE = "regie"
@@ -207,10 +212,12 @@ class KeyringVault:
         if _unsafe(backend):
             return VaultHealth(VaultState.MISSING, name, _MISSING.message, _MISSING.fix)
         probe = uuid.uuid4().hex
+        entry = f"{_PROBE}/{probe}"  # one entry per check: two checks at once must not collide
         try:
-            backend.set_password(SERVICE, _PROBE, probe)
-            ok = backend.get_password(SERVICE, _PROBE) == probe
-            backend.delete_password(SERVICE, _PROBE)
+            with _KEYRING_LOCK:
+                backend.set_password(SERVICE, entry, probe)
+                ok = backend.get_password(SERVICE, entry) == probe
+                backend.delete_password(SERVICE, entry)
         except (kerr.KeyringLocked, kerr.InitError):
             # InitError: no default keyring yet and its creation prompt was dismissed.
             return VaultHealth(
@@ -265,7 +272,8 @@ class KeyringVault:
         if _unsafe(backend):
             raise VaultError(_MISSING.message, _MISSING.fix, state=VaultState.MISSING)
         try:
-            return getattr(backend, method)(SERVICE, ref, *secret)
+            with _KEYRING_LOCK:
+                return getattr(backend, method)(SERVICE, ref, *secret)
         except kerr.KeyringLocked:
             raise VaultError(
                 _N("vault", "The password store is locked."),

@@ -153,3 +153,21 @@ def test_locked_keyring_is_reported(tmp_path: Path) -> None:
     )
     assert done.returncode == 1, done.stdout + done.stderr
     assert '"state": "locked"' in done.stdout, done.stdout + done.stderr
+
+
+@pytest.mark.keyring
+def test_health_checks_at_once_all_see_a_usable_keyring() -> None:
+    """The desk and the Licences area check the keyring at the same moment at start-up."""
+    import threading
+
+    results: list[object] = []
+
+    def check() -> None:
+        results.append(KeyringVault().health().state)
+
+    threads = [threading.Thread(target=check) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [VaultState.USABLE] * 6
