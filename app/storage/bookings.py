@@ -259,10 +259,10 @@ def drop(conn: sa.Connection, session_id: int) -> None:
 
 
 def _licence_row(conn: sa.Connection, licence_id: int) -> Licence:
-    from app.storage.licences import _licence
+    from app.storage.repositories import licence_from_row  # repositories imports this module
 
     r = conn.execute(sa.select(t.licences).where(t.licences.c.id == licence_id)).one()
-    return _licence(r)
+    return licence_from_row(r)
 
 
 def clash_from_holds(conn: sa.Connection, licence: Licence, session_id: int) -> LicenceClashError:

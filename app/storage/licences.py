@@ -19,7 +19,7 @@ import sqlalchemy as sa
 
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.licences import Booking, LicenceDraft
-from app.core.models import Licence, LicencePlan, SessionStatus
+from app.core.models import Licence, SessionStatus
 from app.errors import NotFoundError, ValidationError
 from app.storage import schema as t
 from app.storage.bookings import (
@@ -31,6 +31,7 @@ from app.storage.bookings import (
     retrying,
 )
 from app.storage.database import Database
+from app.storage.repositories import licence_from_row
 from app.zoom.vault import SecretKind
 
 licence_secrets = sa.Table(
@@ -74,17 +75,6 @@ class MeetingRecord:
     passcode_ref: str | None
 
 
-def _licence(r: Any) -> Licence:
-    return Licence(
-        id=r.id,
-        label=r.label,
-        email=r.email,
-        plan=LicencePlan(r.plan),
-        participant_cap=r.participant_cap,
-        concurrent_limit=r.concurrent_limit,
-        branch_id=r.branch_id,
-        active=r.active,
-    )
 
 
 def _booking(r: Any) -> Booking:
@@ -138,14 +128,14 @@ class SqlLicenceRepository:
     def licences(self) -> list[Licence]:
         with self._db.read() as conn:
             rows = conn.execute(sa.select(t.licences).order_by(t.licences.c.label)).all()
-        return [_licence(r) for r in rows]
+        return [licence_from_row(r) for r in rows]
 
     def licence(self, licence_id: int) -> Licence:
         with self._db.read() as conn:
             r = conn.execute(sa.select(t.licences).where(t.licences.c.id == licence_id)).first()
         if r is None:
             raise _missing_licence()
-        return _licence(r)
+        return licence_from_row(r)
 
     def add(self, draft: LicenceDraft) -> int:
         with self._db.begin() as conn:
@@ -235,7 +225,7 @@ class SqlLicenceRepository:
                     id=session_id,
                 )
             lic_rows = conn.execute(sa.select(t.licences).order_by(t.licences.c.id)).all()
-            licences = [_licence(x) for x in lic_rows]
+            licences = [licence_from_row(x) for x in lic_rows]
             books = [
                 _booking(x)
                 for x in conn.execute(

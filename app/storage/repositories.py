@@ -41,6 +41,20 @@ def local_day_bounds(day: date) -> tuple[datetime, datetime]:
     return start, end
 
 
+def licence_from_row(r: Any) -> Licence:
+    """A `licences` row as the domain's Licence."""
+    return Licence(
+        id=r.id,
+        label=r.label,
+        email=r.email,
+        plan=LicencePlan(r.plan),
+        participant_cap=r.participant_cap,
+        concurrent_limit=r.concurrent_limit,
+        branch_id=r.branch_id,
+        active=r.active,
+    )
+
+
 class SqlReferenceRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -79,19 +93,7 @@ class SqlReferenceRepository:
     def licences(self) -> list[Licence]:
         with self._db.read() as conn:
             rows = conn.execute(sa.select(t.licences).order_by(t.licences.c.label)).all()
-        return [
-            Licence(
-                id=r.id,
-                label=r.label,
-                email=r.email,
-                plan=LicencePlan(r.plan),
-                participant_cap=r.participant_cap,
-                concurrent_limit=r.concurrent_limit,
-                branch_id=r.branch_id,
-                active=r.active,
-            )
-            for r in rows
-        ]
+        return [licence_from_row(r) for r in rows]
 
     def add_branch(self, code: str, name: str) -> int:
         return self._insert(t.branches, {"code": code, "name": name}, "branch")
