@@ -48,9 +48,34 @@ def default_db_url() -> str:
     return "sqlite:///" + str(data_dir() / "regie.sqlite3")
 
 
+def saved_db_file() -> Path:
+    """Where the database chosen in the app is remembered (a URL without password)."""
+    return config_dir() / "database.url"
+
+
+def saved_db_url() -> str | None:
+    """The network database chosen in the app, if any (shared by the window and the CLI)."""
+    try:
+        value = saved_db_file().read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return value or None
+
+
+def save_db_url(url: str | None) -> None:
+    """Remember the database to open from now on; None goes back to the embedded one."""
+    path = saved_db_file()
+    if url is None:
+        path.unlink(missing_ok=True)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(url.strip() + "\n", encoding="utf-8")
+
+
 def db_url(cli_value: str | None = None) -> str:
-    """--db wins, then REGIE_DB, then the embedded SQLite file in the data folder."""
-    return cli_value or os.environ.get("REGIE_DB") or default_db_url()
+    """--db wins, then REGIE_DB, then the database chosen in the app, then the embedded
+    SQLite file in the data folder."""
+    return cli_value or os.environ.get("REGIE_DB") or saved_db_url() or default_db_url()
 
 
 @dataclass(frozen=True, slots=True)

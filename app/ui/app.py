@@ -290,6 +290,7 @@ class Desk(QObject):
         self.offer_demo_on_start = offer_demo
         self.services: Services | None = None
         self.demo_box: QMessageBox | None = None
+        self.network_box: QWidget | None = None
         self.window = MainWindow()
         self.startup = StartupPage()
         self.window.set_startup_page(self.startup)
@@ -297,6 +298,7 @@ class Desk(QObject):
         self.startup.quit_requested.connect(self.window.close)
         self.window.demo_requested.connect(lambda: self.offer_demo(ask=True))
         self.window.backup_requested.connect(self.backup_dialog)
+        self.window.network_requested.connect(self.network_dialog)
 
     def open(self) -> None:
         self.startup.show_busy()
@@ -556,6 +558,16 @@ class Desk(QObject):
             )
 
         run_task(load, on_success=done, on_error=failed, pool=self.pool, parent=self)
+
+    def network_dialog(self) -> None:
+        """Choose the network database for the next start (the password to the keyring)."""
+        from app.config import saved_db_url
+        from app.ui.network_dialog import NetworkDatabaseDialog
+
+        dialog = NetworkDatabaseDialog(saved_db_url(), pool=self.pool, parent=self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.network_box = dialog
+        dialog.open()
 
     def backup_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox

@@ -35,6 +35,7 @@ class MainWindow(QMainWindow):
     area_changed = Signal(str)
     demo_requested = Signal()
     backup_requested = Signal()
+    network_requested = Signal()
 
     def __init__(
         self, areas: list[Area] | None = None, *, database: str = "", parent: QWidget | None = None
@@ -159,6 +160,8 @@ class MainWindow(QMainWindow):
         demo.triggered.connect(self.demo_requested)
         backup = file_menu.addAction(self.tr("&Back up the database…"))
         backup.triggered.connect(self.backup_requested)
+        network = file_menu.addAction(self.tr("&Network database…"))
+        network.triggered.connect(self.network_requested)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)

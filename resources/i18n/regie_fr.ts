@@ -1327,6 +1327,10 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
         <translation>&amp;Sauvegarder la base…</translation>
     </message>
     <message>
+        <source>&amp;Network database…</source>
+        <translation>Base &amp;réseau…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -1389,6 +1393,77 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
     <message>
         <source>&amp;Attendance…</source>
         <translation>&amp;Fréquentation…</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDatabaseDialog</name>
+    <message>
+        <source>Network database</source>
+        <translation>Base de données réseau</translation>
+    </message>
+    <message>
+        <source>Every computer of the network can share one PostgreSQL database, so that licence bookings are seen everywhere at once. Ask your technician for its address. The password is kept in this computer&apos;s password store.</source>
+        <translation>Tous les ordinateurs du réseau peuvent partager une même base PostgreSQL : les réservations de licences sont alors vues partout en même temps. Demandez son adresse à votre technicien. Le mot de passe est gardé dans le coffre à mots de passe de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <source>(already in the password store)</source>
+        <translation>(déjà dans le coffre à mots de passe)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Mot de &amp;passe :</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>&amp;Test the connection</source>
+        <translation>&amp;Tester la connexion</translation>
+    </message>
+    <message>
+        <source>&amp;Use this database</source>
+        <translation>&amp;Utiliser cette base</translation>
+    </message>
+    <message>
+        <source>Back to the &amp;local database</source>
+        <translation>Revenir à la base &amp;locale</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address, e.g. postgresql://regie@serveur/regie.</source>
+        <translation>Saisissez l&apos;adresse du serveur, par exemple postgresql://regie@serveur/regie.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion en cours…</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Connexion réussie à %1.</translation>
+    </message>
+    <message>
+        <source>Régie will open %1 from its next start. Restart Régie now.</source>
+        <translation>Régie ouvrira %1 à partir de son prochain démarrage. Relancez Régie maintenant.</translation>
+    </message>
+    <message>
+        <source>Régie will open the database of this computer from its next start.</source>
+        <translation>Régie ouvrira la base de cet ordinateur à partir de son prochain démarrage.</translation>
     </message>
 </context>
 <context>
