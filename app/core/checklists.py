@@ -458,21 +458,36 @@ class ChecklistRun:
         self._touch()
         return rec
 
-    def apply_checks(self, provider: CheckStatusProvider) -> list[str]:
-        """Tick the pending steps whose bound check passes; returns their ids."""
+    def pending_checks(self) -> set[str]:
+        """The automatic checks that could still tick a step of this run."""
+        if self.finished:
+            return set()
+        return {
+            s.check
+            for s, r in zip(self.steps, self.state.records, strict=True)
+            if s.check is not None and not r.resolved
+        }
+
+    def apply_statuses(self, statuses: Mapping[str, bool | None]) -> list[str]:
+        """Tick the pending steps whose bound check passed; returns their ids.
+
+        Separate from reading the statuses so a screen can read them in a worker and
+        tick on its own thread.
+        """
         if self.finished:
             return []
         ticked: list[str] = []
-        cache: dict[str, bool | None] = {}
         for s, r in zip(self.steps, self.state.records, strict=True):
             if s.check is None or r.resolved:
                 continue
-            if s.check not in cache:
-                cache[s.check] = provider.status(s.check, self.state.session_id)
-            if cache[s.check] is True:
+            if statuses.get(s.check) is True:
                 self.tick(s.id, auto=True)
                 ticked.append(s.id)
         return ticked
+
+    def apply_checks(self, provider: CheckStatusProvider) -> list[str]:
+        """Tick the pending steps whose bound check passes; returns their ids."""
+        return self.apply_statuses(check_statuses(self, provider))
 
     def sign_off(self, staff_id: int) -> None:
         """End the run: every step done or skipped, signed by a staff member."""
@@ -696,12 +711,20 @@ class ChecklistService:
         run.state.id = run_id
         return run_id
 
-    def refresh(self, run: ChecklistRun) -> list[str]:
-        """Tick what the automatic checks now confirm, and save."""
-        ticked = run.apply_checks(self.checks)
+    def check_statuses(self, run: ChecklistRun) -> dict[str, bool | None]:
+        """Read the run's pending automatic checks (reads only: fine in a worker)."""
+        return check_statuses(run, self.checks)
+
+    def apply(self, run: ChecklistRun, statuses: Mapping[str, bool | None]) -> list[str]:
+        """Tick what `statuses` confirm, and save."""
+        ticked = run.apply_statuses(statuses)
         if ticked:
             self.save(run)
         return ticked
+
+    def refresh(self, run: ChecklistRun) -> list[str]:
+        """Tick what the automatic checks now confirm, and save."""
+        return self.apply(run, self.check_statuses(run))
 
     def sign_off(self, run: ChecklistRun, staff_id: int) -> None:
         run.sign_off(staff_id)
@@ -716,3 +739,8 @@ class ChecklistService:
 
     def training_records(self, *, staff_id: int | None = None) -> list[TrainingRecord]:
         return self.repo.training_records(staff_id=staff_id)
+
+
+def check_statuses(run: ChecklistRun, provider: CheckStatusProvider) -> dict[str, bool | None]:
+    """Ask `provider` once per automatic check the run still waits for."""
+    return {check: provider.status(check, run.state.session_id) for check in run.pending_checks()}

@@ -130,6 +130,7 @@ def build_areas(
             build_checklists(
                 services, extra_checks={"vault_ready": vault_ready, "zoom_launched": zoom_launched}
             ),
+            pool=pool,
         )
 
     checklists = _needs_server(make_checklists) if snapshot else make_checklists()
@@ -467,12 +468,13 @@ class Desk(QObject):
 
         run_task(work, on_success=done, pool=self.pool, parent=self)
 
-    def _first_rows(self, _n: int) -> None:
+    def _first_rows(self, count: int) -> None:
         sessions = self.sessions_area()
         sessions.rows_loaded.disconnect(self._first_rows)
         self.data_loaded.emit()
         offline = self.connection is not None and self.connection.offline
-        if self.offer_demo_on_start and not offline:
+        # A desk that has sessions is no first run: no need to ask the database.
+        if self.offer_demo_on_start and not offline and count == 0:
             QTimer.singleShot(0, lambda: self.offer_demo(ask=False))
 
     def sessions_area(self) -> SessionsArea:
@@ -596,17 +598,25 @@ class Desk(QObject):
         )
         if not path:
             return
-        try:
-            dest = services.db.backup(Path(path))
-        except RegieError as err:
+        db = services.db
+
+        def copy(_t: CancelToken, _p: Callable[[int, int], None]) -> Path:
+            return db.backup(Path(path))  # a large file: not on the GUI thread
+
+        def done(dest: Path) -> None:
+            window.statusBar().showMessage(
+                QCoreApplication.translate("Desk", "Backup written to %1").replace("%1", str(dest)),
+                8000,
+            )
+
+        def failed(err: BaseException) -> None:
+            if not isinstance(err, RegieError):
+                raise err
             QMessageBox.warning(
                 window, QCoreApplication.translate("Desk", "Back up the database"), error_text(err)
             )
-            return
-        window.statusBar().showMessage(
-            QCoreApplication.translate("Desk", "Backup written to %1").replace("%1", str(dest)),
-            8000,
-        )
+
+        run_task(copy, on_success=done, on_error=failed, pool=self.pool, parent=self)
 
     def close(self) -> None:
         if self.connection is not None:

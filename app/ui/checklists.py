@@ -7,6 +7,7 @@ window mid-run loses nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
@@ -55,6 +56,7 @@ from app.core.sessions import now_local
 from app.errors import RegieError
 from app.services import Services
 from app.ui.i18n import core_text, error_text, label
+from app.ui.workers import CancelToken, Pool, run_task
 
 CHECK_INTERVAL_MS = 5000
 
@@ -160,11 +162,18 @@ class ChecklistsArea(QWidget):
     run_finished = Signal(int)  # run id, after sign-off
 
     def __init__(
-        self, services: Services, checklists: ChecklistService, parent: QWidget | None = None
+        self,
+        services: Services,
+        checklists: ChecklistService,
+        parent: QWidget | None = None,
+        *,
+        pool: Pool | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.service = checklists
+        self._pool = pool
+        self._checking = False
         self.run: ChecklistRun | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_INTERVAL_MS)
@@ -743,18 +752,40 @@ class ChecklistsArea(QWidget):
             self._fill_list()
 
     def refresh_checks(self) -> None:
-        """Tick the steps whose automatic check now passes (saved device checks…)."""
+        """Tick the steps whose automatic check now passes (saved device checks…).
+
+        Polled every few seconds: the checks are read in a worker (the database may be
+        on the network), the ticks applied here, on the run's own thread.
+        """
         run = self.run
-        if run is None or run.finished:
+        if run is None or run.finished or self._checking:
             return
-        try:
-            ticked = self.service.refresh(run)
-        except RegieError as err:
+        self._checking = True
+        service = self.service
+
+        def read(_t: CancelToken, _p: Callable[[int, int], None]) -> dict[str, bool | None]:
+            return service.check_statuses(run)
+
+        def apply(statuses: dict[str, bool | None]) -> None:
+            self._checking = False
+            if self.run is not run or run.finished:
+                return
+            try:
+                ticked = service.apply(run, statuses)
+            except RegieError as err:
+                failed(err)
+                return
+            if ticked:
+                self._refresh_view()
+
+        def failed(err: BaseException) -> None:
+            self._checking = False
+            if not isinstance(err, RegieError):
+                raise err
             self._timer.stop()
             self._error(err)
-            return
-        if ticked:
-            self._refresh_view()
+
+        run_task(read, on_success=apply, on_error=failed, pool=self._pool, parent=self)
 
     def sign_off(self, staff_id: int) -> None:
         run = self.run

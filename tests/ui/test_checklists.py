@@ -13,6 +13,7 @@ from app.core.models import LicencePlan, SessionDraft, SessionMode
 from app.core.sessions import now_local
 from app.services import Services
 from app.ui.checklists import ChecklistsArea
+from app.ui.workers import ImmediatePool
 
 
 def seed(services: Services) -> dict[str, int]:
@@ -31,7 +32,7 @@ def seed(services: Services) -> dict[str, int]:
 
 
 def make_area(qtbot, services: Services) -> ChecklistsArea:
-    area = ChecklistsArea(services, build_checklists(services))
+    area = ChecklistsArea(services, build_checklists(services), pool=ImmediatePool())
     qtbot.addWidget(area)
     area.show()
     return area
