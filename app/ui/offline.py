@@ -49,6 +49,7 @@ class ConnectionMonitor(QObject):
         self._migrate = migrate_on_return
         self._pool = pool
         self._busy = False
+        self._again = False  # asked while a ping was under way: ask once more after it
         self.last_report: ReplayReport | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -89,10 +90,15 @@ class ConnectionMonitor(QObject):
         return self.waiting()
 
     def ping_now(self) -> None:
-        """Ask the server once, in a worker; on an answer, send what waits."""
+        """Ask the server once, in a worker; on an answer, send what waits.
+
+        Asked while a ping is under way, it pings again once that one ends: the
+        answer in flight may predate the server coming back."""
         if self._busy:
+            self._again = True
             return
         self._busy = True
+        self._again = False
         db = self.db
 
         def ping(_t: CancelToken, _p: Callable[[int, int], None]) -> None:
@@ -101,16 +107,22 @@ class ConnectionMonitor(QObject):
         run_task(ping, on_success=self._answered, on_error=self._ping_failed,
                  pool=self._pool, parent=self)
 
-    def _ping_failed(self, err: BaseException) -> None:
+    def _done(self) -> None:
         self._busy = False
+        if self._again:
+            self.ping_now()
+
+    def _ping_failed(self, err: BaseException) -> None:
         if is_unreachable(err) or isinstance(err, StorageError):
             self._set_offline()
+            self._done()
             return
+        self._done()
         raise err
 
     def _answered(self, _none: object) -> None:
         if not self.offline and self.waiting() == 0:
-            self._busy = False
+            self._done()
             return
         db, outbox, migrate = self.db, self.outbox, self._migrate
 
@@ -124,6 +136,7 @@ class ConnectionMonitor(QObject):
 
     def _sent(self, report: ReplayReport) -> None:
         self._busy = False
+        self._again = False  # asked while a ping was under way: ask once more after it
         self.last_report = report
         self.queue_changed.emit(self.waiting())
         if report.still_offline:
