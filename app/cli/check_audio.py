@@ -7,8 +7,10 @@ check that could not run (no PortAudio, no device, a busy device) exits 1.
 from __future__ import annotations
 
 import argparse
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from app.cli._device_save import DeviceCheckStore, SaveOutcome, report_saved
 from app.core.checks import Verdict
 from app.devices.audio_steps import SENTENCE, STEPS
 
@@ -71,15 +73,23 @@ def _seconds(text: str) -> float:
     return value
 
 
+@dataclass(slots=True)
+class _NoDatabase:
+    """The checker only measures here; the result is saved through `DeviceCheckStore`,
+    so listing devices or measuring needs no database."""
+
+    checks: None = None
+
+
 def run_check_audio(ctx: CliContext, args: argparse.Namespace) -> int:
     from app.devices.audio import build_audio_check
 
-    services = ctx.services()
-    checker = build_audio_check(services, ctx.config.simulate_mic)
+    checker = build_audio_check(_NoDatabase(), ctx.config.simulate_mic)
     if args.list:
         return _list(ctx, checker, args.json)
+    store = DeviceCheckStore(ctx)
     if args.session is not None:
-        services.sessions.get(args.session)  # a missing session stops here, before recording
+        store.check_session(args.session)  # a missing session stops here, before recording
     steps: list[str] = args.steps
     needs_input = any(s in ("noise", "speech", "echo") for s in steps)
     needs_output = any(s in ("speaker", "echo") for s in steps)
@@ -96,14 +106,16 @@ def run_check_audio(ctx: CliContext, args: argparse.Namespace) -> int:
         ctx.err.flush()
 
     result = checker.run(steps, args.seconds, announce)
-    saved: int | None = None
+    saved = SaveOutcome()
     if not args.no_save:
-        saved = checker.save(result, session_id=args.session)
+        saved = store.save(result, session_id=args.session)
     if args.json:
         out = result.as_json()
-        out["saved_id"] = saved
+        out["saved_id"] = saved.check_id  # the name earlier scripts read
+        out |= saved.as_json()
         out["session_id"] = args.session
         ctx.print_json(out)
+        report_saved(ctx, saved, as_json=True)
         return 0
     ctx.print(f"{result.device}: {_SYMBOL[result.verdict]} {result.verdict.value}")
     for name, c in result.criteria.items():
@@ -113,8 +125,7 @@ def run_check_audio(ctx: CliContext, args: argparse.Namespace) -> int:
     if m.get("echo_detected"):
         ctx.print(f"  echo delay {m['echo_delay_ms']} ms, level {m['echo_level_db']} dB, "
                   f"received {m['echo_received_dbfs']} dBFS")
-    if saved is not None:
-        ctx.print(f"Saved as check {saved}.")
+    report_saved(ctx, saved, as_json=False)
     return 0
 
 

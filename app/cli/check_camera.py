@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli import EXIT_OK, CliContext, group
-from app.config import operator_name
+from app.cli._device_save import DeviceCheckStore, SaveOutcome, report_saved
 from app.core.checks import CheckResult
 
 
@@ -66,8 +66,9 @@ def _check_camera(ctx: CliContext, args: argparse.Namespace) -> int:
                 ctx.print(f"{c.name}  ({where})")
         return EXIT_OK
 
+    store = DeviceCheckStore(ctx)
     if args.session is not None:
-        ctx.services().session_repo.row(args.session)  # a clear error before a long check
+        store.check_session(args.session)  # a clear error before a long check
     thresholds = load_thresholds()
     if args.source is None:
         info = (camera.file_source(simulate, simulated=True) if simulate is not None
@@ -78,22 +79,21 @@ def _check_camera(ctx: CliContext, args: argparse.Namespace) -> int:
         info = camera.parse_source(args.source)
     result = camera.check_camera(info, seconds=args.seconds, thresholds=thresholds)
 
-    check_id: int | None = None
+    saved = SaveOutcome()
     if args.save or args.session is not None:
-        check_id = ctx.services().checks.save(
-            result, operator=operator_name(), session_id=args.session
-        )
+        saved = store.save(result, session_id=args.session)
     if args.json:
         out = result.as_json()
-        out["check_id"] = check_id
+        out |= saved.as_json()
         out["session_id"] = args.session
         ctx.print_json(out)
     else:
-        _print_human(ctx, result, check_id)
+        _print_human(ctx, result)
+    report_saved(ctx, saved, as_json=args.json)
     return EXIT_OK
 
 
-def _print_human(ctx: CliContext, result: CheckResult, check_id: int | None) -> None:
+def _print_human(ctx: CliContext, result: CheckResult) -> None:
     from app.devices.video_analysis import CRITERION_LABELS
 
     symbols = {"pass": "OK  ", "warn": "WARN", "fail": "FAIL"}
@@ -107,6 +107,4 @@ def _print_human(ctx: CliContext, result: CheckResult, check_id: int | None) -> 
     m = result.metrics
     ctx.print(f"  requested {m.get('requested')}, got {m.get('negotiated')}; "
               f"{m.get('frames')} frames in {m.get('seconds')} s")
-    if check_id is not None:
-        ctx.print(f"Saved as check {check_id}.")
 

@@ -1,0 +1,149 @@
+"""Saving a camera or sound check from the command line, also while the network
+database cannot be reached.
+
+A result measured while the server is down is worth keeping: it waits in the same local
+queue as the desk's and reaches the server once, when it answers again. A local SQLite
+database never queues: a file that cannot be opened is a problem to fix now. A dead
+server is asked once per run (connecting takes up to its timeout), never twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from app.config import data_dir, operator_name
+from app.core.checks import CheckResult
+
+if TYPE_CHECKING:
+    from app.cli import CliContext
+    from app.services import Services
+
+
+@dataclass(frozen=True, slots=True)
+class SaveOutcome:
+    """Where a result went: a row of the database, or the queue on this computer."""
+
+    check_id: int | None = None
+    queued: bool = False
+    queue: int = 0  # results waiting on this computer, this one included
+
+    def as_json(self) -> dict[str, object]:
+        data: dict[str, object] = {"check_id": self.check_id, "queued": self.queued}
+        if self.queued:
+            data["queue"] = self.queue
+        return data
+
+
+class DeviceCheckStore:
+    """The database as a device check sees it during one command."""
+
+    def __init__(self, ctx: CliContext) -> None:
+        import sqlalchemy as sa
+
+        from app.storage.database import resolve_url
+
+        self._ctx = ctx
+        url = sa.engine.make_url(resolve_url(ctx.config.db_url))
+        self._network = url.get_backend_name() != "sqlite"
+        self._offline = False
+
+    @property
+    def offline(self) -> bool:
+        """The network server did not answer earlier in this run."""
+        return self._offline
+
+    def services(self) -> Services | None:
+        """The opened services, or None when the network server cannot be reached."""
+        if self._offline:
+            return None
+        try:
+            return self._ctx.services()
+        except Exception as err:
+            self._note_offline(err)
+            return None
+
+    def check_session(self, session_id: int) -> None:
+        """Stop early on a session that does not exist, before a long measurement. When
+        the server is down this cannot be known: the server unlinks a result from a
+        session removed meanwhile when the queued result reaches it."""
+        services = self.services()
+        if services is None:
+            self._ctx.err.write(
+                f"regie: the database server cannot be reached, so session {session_id} "
+                f"cannot be checked now; the result will be kept on this computer.\n"
+            )
+            self._ctx.err.flush()
+            return
+        services.session_repo.row(session_id)
+
+    def save(self, result: CheckResult, *, session_id: int | None) -> SaveOutcome:
+        """Results waiting on this computer go first (older results first), then this one;
+        on a network server that cannot be reached it joins the queue instead."""
+        at = datetime.now(UTC)
+        services = self.services()
+        if services is not None:
+            try:
+                if self._network:
+                    self._send_waiting(services)
+                if not self._offline:
+                    check_id = services.checks.save(
+                        result, operator=operator_name(), session_id=session_id, at=at
+                    )
+                    return SaveOutcome(check_id)
+            except Exception as err:
+                self._note_offline(err)
+        return self._queue(result, session_id, at)
+
+    def _note_offline(self, err: Exception) -> None:
+        """Remember an unreachable network server; any other problem is raised."""
+        from app.storage.outbox import is_unreachable
+
+        if not (self._network and is_unreachable(err)):
+            raise err
+        self._offline = True
+
+    def _send_waiting(self, services: Services) -> None:
+        from app.storage.outbox import LocalOutbox, send_pending
+
+        outbox = LocalOutbox(data_dir())
+        if not outbox.count():
+            return
+        report = send_pending(services.db, outbox)
+        if report.still_offline:
+            self._offline = True
+        if report.sent:
+            self._ctx.err.write(
+                f"regie: sent {len(report.sent)} change(s) kept on this computer while "
+                f"the server could not be reached.\n"
+            )
+
+    def _queue(self, result: CheckResult, session_id: int | None, at: datetime) -> SaveOutcome:
+        from app.core.outbox import PendingKind, device_check_payload
+        from app.storage.outbox import LocalOutbox
+
+        outbox = LocalOutbox(data_dir())
+        outbox.add(
+            PendingKind.DEVICE_CHECK,
+            device_check_payload(
+                result, operator=operator_name(), staff_id=None, session_id=session_id, at=at
+            ),
+        )
+        return SaveOutcome(queued=True, queue=outbox.count())
+
+
+def report_saved(ctx: CliContext, outcome: SaveOutcome, *, as_json: bool) -> None:
+    """The closing line: where the result went. With --json it goes to stderr only when
+    the result was queued, so the JSON on stdout stays machine-readable."""
+    if outcome.queued:
+        text = (
+            f"Kept on this computer: {outcome.queue} waiting to be sent when the "
+            f"server answers."
+        )
+        if as_json:
+            ctx.err.write(f"regie: the database server cannot be reached. {text}\n")
+        else:
+            ctx.print(text)
+    elif outcome.check_id is not None and not as_json:
+        ctx.print(f"Saved as check {outcome.check_id}.")
