@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from app.core.checklists import AUTO_CHECKS
 from app.core.checks import CheckKind, SavedCheck, Verdict
 from app.core.ports import CheckRepository, SessionRepository
-from app.errors import NotFoundError
+from app.errors import NotFoundError, RegieError
 
 # A pluggable check: given the session id, True (passes), False (fails) or None (unknown).
 CheckFn = Callable[[int], bool | None]
@@ -27,9 +27,12 @@ class StoredCheckStatus:
         checks: CheckRepository,
         sessions: SessionRepository,
         extra: Mapping[str, CheckFn] | None = None,
+        *,
+        offline: Callable[[], bool] | None = None,
     ) -> None:
         self._checks = checks
         self._sessions = sessions
+        self._offline = offline
         self._extra: dict[str, CheckFn] = {}
         for name, fn in (extra or {}).items():
             self.register(name, fn)
@@ -41,8 +44,20 @@ class StoredCheckStatus:
         self._extra[check] = fn
 
     def status(self, check: str, session_id: int | None) -> bool | None:
+        """Unknown (None) too while the network database cannot be reached: the step
+        is then ticked by hand, and the run goes on."""
         if session_id is None:
             return None  # practice runs: nothing to confirm, the trainee ticks by hand
+        if self._offline is not None and self._offline():
+            return None
+        try:
+            return self._status(check, session_id)
+        except RegieError as err:
+            if getattr(err, "kind", None) == "unreachable":  # a StorageError
+                return None
+            raise
+
+    def _status(self, check: str, session_id: int) -> bool | None:
         if check in self._extra:
             return self._extra[check](session_id)
         if check in ("camera", "audio", "echo"):

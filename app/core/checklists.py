@@ -9,12 +9,13 @@ signed-off guided runs are training records.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.models import SessionMode
@@ -248,10 +249,92 @@ class RunState:
     updated_at: datetime | None = None
     finished_at: datetime | None = None
     signed_off_by: int | None = None
+    # Who the run is, on every computer and engine: the network database matches a run
+    # written offline (no id yet) to the one it may already hold by this key.
+    key: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     @property
     def practice(self) -> bool:
         return self.session_id is None
+
+    @property
+    def kept_locally(self) -> bool:
+        """Started while the network database was out of reach: it has no id there yet
+        (a negative id is its place in this computer's queue)."""
+        return self.id is not None and self.id < 0
+
+    def as_json(self) -> dict[str, Any]:
+        """The whole state, for the offline queue (read back by `from_json`)."""
+        return {
+            "key": self.key,
+            "id": self.id,
+            "checklist_id": self.checklist_id,
+            "checklist_version": self.checklist_version,
+            "checklist_title": self.checklist_title,
+            "mode": self.mode.value,
+            "session_mode": self.session_mode.value,
+            "session_id": self.session_id,
+            "staff_id": self.staff_id,
+            "status": self.status.value,
+            "index": self.index,
+            "started_at": self.started_at.isoformat(),
+            "updated_at": _iso(self.updated_at),
+            "finished_at": _iso(self.finished_at),
+            "signed_off_by": self.signed_off_by,
+            "records": [
+                {
+                    "step_id": r.step_id,
+                    "state": r.state.value,
+                    "skip_reason": r.skip_reason,
+                    "note": r.note,
+                    "auto": r.auto,
+                    "started_at": _iso(r.started_at),
+                    "done_at": _iso(r.done_at),
+                }
+                for r in self.records
+            ],
+        }
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> RunState:
+        """Raises KeyError/ValueError on a payload of another shape."""
+        return cls(
+            key=str(d["key"]),
+            id=d.get("id"),
+            checklist_id=str(d["checklist_id"]),
+            checklist_version=int(d["checklist_version"]),
+            checklist_title=str(d["checklist_title"]),
+            mode=RunMode(d["mode"]),
+            session_mode=SessionMode(d["session_mode"]),
+            session_id=d.get("session_id"),
+            staff_id=d.get("staff_id"),
+            status=RunStatus(d["status"]),
+            index=int(d.get("index", 0)),
+            started_at=datetime.fromisoformat(d["started_at"]),
+            updated_at=_from_iso(d.get("updated_at")),
+            finished_at=_from_iso(d.get("finished_at")),
+            signed_off_by=d.get("signed_off_by"),
+            records=[
+                StepRecord(
+                    step_id=str(r["step_id"]),
+                    state=StepState(r["state"]),
+                    skip_reason=str(r.get("skip_reason", "")),
+                    note=str(r.get("note", "")),
+                    auto=bool(r.get("auto", False)),
+                    started_at=_from_iso(r.get("started_at")),
+                    done_at=_from_iso(r.get("done_at")),
+                )
+                for r in d["records"]
+            ],
+        )
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _from_iso(value: object) -> datetime | None:
+    return datetime.fromisoformat(str(value)) if value else None
 
 
 class CheckStatusProvider(Protocol):
@@ -558,10 +641,13 @@ class RunSummary:
     updated_at: datetime | None
     resolved: int
     total: int
+    local: bool = False  # waiting on this computer for the network database
+    key: str | None = None  # RunState.key
 
     def as_json(self) -> dict[str, object]:
         return {
             "id": self.id,
+            "kept_on_this_computer": self.local,
             "checklist": self.checklist_id,
             "title": self.checklist_title,
             "version": self.checklist_version,

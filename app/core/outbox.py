@@ -24,6 +24,7 @@ from app.errors import RegieError
 class PendingKind(StrEnum):
     ATTENDANCE = "attendance"
     DEVICE_CHECK = "device_check"
+    CHECKLIST_RUN = "checklist_run"  # the whole run as last saved (newer replaces older)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,8 @@ class PendingWrite:
     payload: dict[str, Any]
     created_at: datetime
     error: str | None = None  # why the server refused it (kept, never dropped silently)
+    ref: str | None = None  # what a newer write of the same thing replaces (a run's key)
+    seq: int = 0  # place in the queue, stable while the write waits
 
 
 def new_key() -> str:

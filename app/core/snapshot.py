@@ -1,5 +1,5 @@
-"""The last known sessions and licence bookings, kept to be shown read-only while the
-network database cannot be reached.
+"""The last known sessions, licence bookings, staff and session types, kept to be shown
+read-only (and to start checklists) while the network database cannot be reached.
 
 Pure data: turning a snapshot into JSON and back, and filtering its rows the way the
 database would, so the desk offers the same filters offline.
@@ -20,9 +20,12 @@ from app.core.models import (
     SessionMode,
     SessionRow,
     SessionStatus,
+    SessionType,
+    Staff,
+    StaffRole,
 )
 
-SNAPSHOT_VERSION = 1
+SNAPSHOT_VERSION = 1  # staff and types were added later, optional on reading
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +35,11 @@ class Snapshot:
     rows: list[SessionRow] = field(default_factory=list)
     licences: list[Licence] = field(default_factory=list)
     bookings: list[Booking] = field(default_factory=list)
+    staff: list[Staff] = field(default_factory=list)
+    session_types: list[SessionType] = field(default_factory=list)
+
+    def row(self, session_id: int) -> SessionRow | None:
+        return next((r for r in self.rows if r.id == session_id), None)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -41,6 +49,8 @@ class Snapshot:
             "sessions": [_row_json(r) for r in self.rows],
             "licences": [_licence_json(lic) for lic in self.licences],
             "bookings": [_booking_json(b) for b in self.bookings],
+            "staff": [_staff_json(p) for p in self.staff],
+            "session_types": [_type_json(st) for st in self.session_types],
         }
 
     @classmethod
@@ -54,6 +64,8 @@ class Snapshot:
             rows=[_row(d) for d in data["sessions"]],
             licences=[_licence(d) for d in data["licences"]],
             bookings=[_booking(d) for d in data["bookings"]],
+            staff=[_staff(d) for d in data.get("staff", [])],
+            session_types=[SessionType(**d) for d in data.get("session_types", [])],
         )
 
 
@@ -145,3 +157,33 @@ def _booking(d: dict[str, Any]) -> Booking:
             "status": SessionStatus(d["status"]),
         }
     )
+
+
+def _staff_json(p: Staff) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "name": p.name,
+        "branch_id": p.branch_id,
+        "role": p.role.value,
+        "active": p.active,
+    }
+
+
+def _staff(d: dict[str, Any]) -> Staff:
+    return Staff(
+        id=int(d["id"]),
+        name=str(d["name"]),
+        branch_id=int(d["branch_id"]),
+        role=StaffRole(d["role"]),
+        active=bool(d.get("active", True)),
+    )
+
+
+def _type_json(st: SessionType) -> dict[str, Any]:
+    return {
+        "id": st.id,
+        "code": st.code,
+        "name": st.name,
+        "position": st.position,
+        "active": st.active,
+    }

@@ -49,6 +49,8 @@ checklist_runs = sa.Table(
     sa.Column("updated_at", UtcDateTime(), nullable=True),
     sa.Column("finished_at", UtcDateTime(), nullable=True),
     sa.Column("signed_off_by", sa.Integer, sa.ForeignKey("staff.id"), nullable=True),
+    # RunState.key: matches a run written offline to the one this database may hold.
+    sa.Column("client_key", sa.String(32), nullable=True, unique=True),
     sa.CheckConstraint("mode IN ('read_do', 'do_confirm')", name="mode"),
     sa.CheckConstraint("session_mode IN ('remote', 'hybrid')", name="session_mode"),
     sa.CheckConstraint("status IN ('in_progress', 'signed_off', 'abandoned')", name="status"),
@@ -85,60 +87,82 @@ def _missing(run_id: int) -> NotFoundError:
     )
 
 
+def write_run(conn: sa.Connection, state: RunState, *, by_id: bool = True) -> int:
+    """Write `state` in the caller's transaction; returns the run's id.
+
+    The run is found by its id, else by its key (sent again after a dropped link, or
+    saved once more after its offline copy reached the server), else inserted. With
+    `by_id=False` (a copy kept offline, whose id may be this computer's own) the id is
+    trusted only when the key does not answer and the id holds no other run.
+    """
+    r = checklist_runs.c
+    values = {
+        "checklist_id": state.checklist_id,
+        "checklist_version": state.checklist_version,
+        "checklist_title": state.checklist_title[:200],
+        "mode": state.mode.value,
+        "session_mode": state.session_mode.value,
+        "session_id": state.session_id,
+        "staff_id": state.staff_id,
+        "status": state.status.value,
+        "current_index": state.index,
+        "started_at": state.started_at,
+        "updated_at": state.updated_at,
+        "finished_at": state.finished_at,
+        "signed_off_by": state.signed_off_by,
+        "client_key": state.key,
+    }
+    run_id: int | None = None
+    if by_id and state.id is not None and state.id > 0:
+        done = conn.execute(checklist_runs.update().where(r.id == state.id).values(**values))
+        if done.rowcount == 0:
+            raise _missing(state.id)
+        run_id = state.id
+    else:
+        found = conn.execute(sa.select(r.id).where(r.client_key == state.key)).first()
+        if found is None and state.id is not None and state.id > 0:
+            found = conn.execute(
+                sa.select(r.id).where(
+                    r.id == state.id, sa.or_(r.client_key.is_(None), r.client_key == state.key)
+                )
+            ).first()
+        if found is not None:
+            run_id = int(found[0])
+            conn.execute(checklist_runs.update().where(r.id == run_id).values(**values))
+        else:
+            key = conn.execute(checklist_runs.insert().values(**values)).inserted_primary_key
+            assert key is not None
+            run_id = int(key[0])
+    conn.execute(checklist_steps.delete().where(checklist_steps.c.run_id == run_id))
+    if state.records:
+        conn.execute(
+            checklist_steps.insert(),
+            [
+                {
+                    "run_id": run_id,
+                    "step_id": rec.step_id,
+                    "position": pos,
+                    "state": rec.state.value,
+                    "skip_reason": rec.skip_reason,
+                    "note": rec.note,
+                    "auto": rec.auto,
+                    "started_at": rec.started_at,
+                    "done_at": rec.done_at,
+                }
+                for pos, rec in enumerate(state.records)
+            ],
+        )
+    return run_id
+
+
 class SqlChecklistRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
     def save(self, state: RunState) -> int:
         """Insert or update the run and rewrite its step records, all in one transaction."""
-        values = {
-            "checklist_id": state.checklist_id,
-            "checklist_version": state.checklist_version,
-            "checklist_title": state.checklist_title[:200],
-            "mode": state.mode.value,
-            "session_mode": state.session_mode.value,
-            "session_id": state.session_id,
-            "staff_id": state.staff_id,
-            "status": state.status.value,
-            "current_index": state.index,
-            "started_at": state.started_at,
-            "updated_at": state.updated_at,
-            "finished_at": state.finished_at,
-            "signed_off_by": state.signed_off_by,
-        }
-        r = checklist_runs.c
         with self._db.begin() as conn:
-            if state.id is None:
-                key = conn.execute(checklist_runs.insert().values(**values)).inserted_primary_key
-                assert key is not None
-                run_id = int(key[0])
-            else:
-                run_id = state.id
-                done = conn.execute(
-                    checklist_runs.update().where(r.id == run_id).values(**values)
-                )
-                if done.rowcount == 0:
-                    raise _missing(run_id)
-                conn.execute(checklist_steps.delete().where(checklist_steps.c.run_id == run_id))
-            if state.records:
-                conn.execute(
-                    checklist_steps.insert(),
-                    [
-                        {
-                            "run_id": run_id,
-                            "step_id": rec.step_id,
-                            "position": pos,
-                            "state": rec.state.value,
-                            "skip_reason": rec.skip_reason,
-                            "note": rec.note,
-                            "auto": rec.auto,
-                            "started_at": rec.started_at,
-                            "done_at": rec.done_at,
-                        }
-                        for pos, rec in enumerate(state.records)
-                    ],
-                )
-        return run_id
+            return write_run(conn, state)
 
     def load(self, run_id: int) -> RunState:
         with self._db.read() as conn:
@@ -167,6 +191,7 @@ class SqlChecklistRepository:
             updated_at=run.updated_at,
             finished_at=run.finished_at,
             signed_off_by=run.signed_off_by,
+            **({"key": run.client_key} if run.client_key else {}),
             records=[
                 StepRecord(
                     step_id=s.step_id,
@@ -226,6 +251,7 @@ class SqlChecklistRepository:
                 updated_at=x.updated_at,
                 resolved=int(x.resolved),
                 total=int(x.total),
+                key=x.client_key,
             )
             for x in rows
         ]

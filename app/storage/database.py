@@ -232,13 +232,18 @@ class Database:
                 kind="auth",
             )
         if "unable to open" in text or "could not connect" in text or "connection" in text:
-            return StorageError(
-                _N("errors", "The database {path} cannot be opened."),
-                _N("errors", "Check that the file or server exists and can be reached."),
-                path=where,
-                kind="unreachable",
-            )
+            return self.unreachable()
         return None
+
+    def unreachable(self) -> StorageError:
+        """The error of a database that cannot be reached (also raised without trying,
+        when the desk already knows the server is gone)."""
+        return StorageError(
+            _N("errors", "The database {path} cannot be opened."),
+            _N("errors", "Check that the file or server exists and can be reached."),
+            path=self.display_name,
+            kind="unreachable",
+        )
 
     # ------------------------------------------------------------------ migrations
     def alembic_config(self) -> Config:

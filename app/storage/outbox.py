@@ -58,8 +58,11 @@ class LocalOutbox:
                     "CREATE TABLE IF NOT EXISTS pending ("
                     " seq INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE,"
                     " kind TEXT NOT NULL, payload TEXT NOT NULL, created_at TEXT NOT NULL,"
-                    " error TEXT)"
+                    " error TEXT, ref TEXT)"
                 )
+                columns = {row[1] for row in conn.execute("PRAGMA table_info(pending)")}
+                if "ref" not in columns:  # a queue written by Régie 0.1
+                    conn.execute("ALTER TABLE pending ADD COLUMN ref TEXT")
         except (OSError, sqlite3.Error) as err:
             raise _unwritable(self.path) from err
 
@@ -84,15 +87,54 @@ class LocalOutbox:
             raise _unwritable(self.path) from err
         return key
 
-    def items(self) -> list[PendingWrite]:
+    def put(self, kind: PendingKind, payload: dict[str, Any], ref: str) -> int:
+        """Keep the newest version of `ref` (a run saved again and again offline): one
+        write waits per `ref`, in the place of the first. Returns that place."""
+        now = datetime.now(UTC).isoformat()
+        try:
+            with self._conn() as conn:
+                row = conn.execute(
+                    "SELECT seq FROM pending WHERE ref = ? AND error IS NULL", (ref,)
+                ).fetchone()
+                if row is not None:
+                    # A new key: a send of the older version under way cannot forget this one.
+                    conn.execute(
+                        "UPDATE pending SET key = ?, payload = ?, created_at = ? WHERE seq = ?",
+                        (new_key(), json.dumps(payload), now, row[0]),
+                    )
+                    return int(row[0])
+                cur = conn.execute(
+                    "INSERT INTO pending (key, kind, payload, created_at, ref)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (new_key(), kind.value, json.dumps(payload), now, ref),
+                )
+                assert cur.lastrowid is not None
+                return int(cur.lastrowid)
+        except (OSError, sqlite3.Error) as err:
+            raise _unwritable(self.path) from err
+
+    def items(self, kind: PendingKind | None = None) -> list[PendingWrite]:
+        query = "SELECT key, kind, payload, created_at, error, ref, seq FROM pending"
+        params: tuple[str, ...] = ()
+        if kind is not None:
+            query += " WHERE kind = ?"
+            params = (kind.value,)
         with self._conn() as conn:
-            rows = conn.execute(
-                "SELECT key, kind, payload, created_at, error FROM pending ORDER BY seq"
-            ).fetchall()
+            rows = conn.execute(query + " ORDER BY seq", params).fetchall()
         return [
-            PendingWrite(k, PendingKind(kind), json.loads(p), datetime.fromisoformat(c), e)
-            for k, kind, p, c, e in rows
+            PendingWrite(
+                k, PendingKind(kind_), json.loads(p), datetime.fromisoformat(c), e, ref, seq
+            )
+            for k, kind_, p, c, e, ref, seq in rows
         ]
+
+    def at(self, seq: int) -> PendingWrite | None:
+        return next((w for w in self.items() if w.seq == seq), None)
+
+    def forget_ref(self, ref: str) -> None:
+        """Drop what waits for `ref`: a newer version has just reached the server."""
+        with self._conn() as conn:
+            conn.execute("DELETE FROM pending WHERE ref = ? AND error IS NULL", (ref,))
 
     def count(self) -> int:
         """Writes still to send (refused ones are counted by `refused`)."""
@@ -144,6 +186,8 @@ def apply(db: Database, item: PendingWrite) -> bool:
             _apply_attendance(conn, item)
         elif item.kind is PendingKind.DEVICE_CHECK:
             _apply_device_check(conn, item)
+        elif item.kind is PendingKind.CHECKLIST_RUN:
+            _apply_checklist_run(conn, item)
         conn.execute(
             offline_receipts.insert().values(
                 key=item.key, kind=item.kind.value, applied_at=datetime.now(UTC)
@@ -184,6 +228,25 @@ def _apply_device_check(conn: sa.Connection, item: PendingWrite) -> None:
                 p[ref] = None
     p["created_at"] = datetime.fromisoformat(p["created_at"])
     conn.execute(t.device_checks.insert().values(**p))
+
+
+def _apply_checklist_run(conn: sa.Connection, item: PendingWrite) -> None:
+    from app.core.checklists import RunState
+    from app.storage.checklists import write_run
+
+    state = RunState.from_json(item.payload)
+    # Whoever or whatever was removed meanwhile: keep the run, unlinked.
+    if state.session_id is not None and not _exists(conn, t.sessions, state.session_id):
+        state.session_id = None
+    for attr in ("staff_id", "signed_off_by"):
+        ref = getattr(state, attr)
+        if ref is not None and not _exists(conn, t.staff, ref):
+            setattr(state, attr, None)
+    write_run(conn, state, by_id=False)
+
+
+def _exists(conn: sa.Connection, table: sa.Table, row_id: int) -> bool:
+    return conn.execute(sa.select(table.c.id).where(table.c.id == row_id)).first() is not None
 
 
 class QueueingCheckRepository(SqlCheckRepository):

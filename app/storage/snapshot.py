@@ -17,6 +17,7 @@ from app.core.models import SessionRow
 from app.core.snapshot import Snapshot
 from app.storage.database import Database
 from app.storage.licences import SqlLicenceRepository
+from app.storage.repositories import SqlReferenceRepository
 
 log = logging.getLogger(__name__)
 
@@ -47,13 +48,17 @@ def read_snapshot(folder: Path, database: str) -> Snapshot | None:
 
 
 def take_snapshot(folder: Path, db: Database, rows: list[SessionRow]) -> Path:
-    """Save `rows` (every session, as just listed) with the licences and their bookings."""
+    """Save `rows` (every session, as just listed) with the licences and their bookings,
+    the staff and the session types. Emails stay on the server: the desk needs names."""
     repo = SqlLicenceRepository(db)
+    refs = SqlReferenceRepository(db)
     snapshot = Snapshot(
         database=db.url,
         taken_at=datetime.now(UTC),
         rows=list(rows),
         licences=repo.licences(),
         bookings=repo.bookings(),
+        staff=refs.staff(),
+        session_types=refs.session_types(include_inactive=True),
     )
     return write_snapshot(folder, snapshot)

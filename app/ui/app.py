@@ -38,14 +38,17 @@ from app.ui.workers import CancelToken, Pool, run_task
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
+    from app.core.checklists import ChecklistRepository
     from app.core.outbox import ReplayReport
     from app.core.snapshot import Snapshot
     from app.services import Services
     from app.storage.outbox import LocalOutbox
+    from app.ui.checklists import ChecklistsArea
     from app.ui.offline import ConnectionMonitor
     from app.ui.sessions_area import SessionsArea
 
 SETTINGS_VERSION = 1
+NEEDS_SERVER = "NeedsServerPage"  # object name of an area's stand-in while the server is away
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -85,10 +88,17 @@ AREA_MODULES = (
 
 
 def build_areas(
-    services: Services, pool: Pool | None = None, snapshot: Snapshot | None = None
+    services: Services,
+    pool: Pool | None = None,
+    snapshot: Snapshot | None = None,
+    checklist_repo: ChecklistRepository | None = None,
+    offline: Callable[[], bool] | None = None,
 ) -> list[Area]:
     """Every work area, in sidebar order, wired to each other where they cooperate.
-    With a `snapshot`, the server is unreachable: sessions and licences show it read-only."""
+    With a `snapshot`, the server is unreachable: sessions and licences show it read-only,
+    checklists run on its staff and sessions and are kept on this computer
+    (`checklist_repo`, the desk's offline-aware repository; `offline()` says whether the
+    server is known to be away)."""
     from PySide6.QtWidgets import QStyle
 
     from app.checklists.service import build_checklists
@@ -124,16 +134,18 @@ def build_areas(
         status = services.session_repo.get(session_id).status
         return status in (SessionStatus.RUNNING, SessionStatus.DONE)
 
-    def make_checklists() -> QWidget:
-        return ChecklistsArea(
+    checklists = ChecklistsArea(
+        services,
+        build_checklists(
             services,
-            build_checklists(
-                services, extra_checks={"vault_ready": vault_ready, "zoom_launched": zoom_launched}
-            ),
-            pool=pool,
-        )
-
-    checklists = _needs_server(make_checklists) if snapshot else make_checklists()
+            extra_checks={"vault_ready": vault_ready, "zoom_launched": zoom_launched},
+            repo=checklist_repo,
+            session_types=[t.code for t in snapshot.session_types] if snapshot else None,
+            offline=offline,
+        ),
+        pool=pool,
+        snapshot=snapshot,
+    )
     report = (
         _needs_server(lambda: ReportArea(services, pool=pool))
         if snapshot
@@ -197,11 +209,12 @@ def _needs_server(build: Callable[[], QWidget]) -> QWidget:
         "▲ "
         + QCoreApplication.translate(
             "Desk",
-            "This area needs the database server, which cannot be reached. Device checks and "
-            "attendance counts still work. Open Régie again once the server answers.",
+            "This area needs the database server, which cannot be reached. Device checks, "
+            "checklists and attendance counts still work. This area opens by itself once the "
+            "server answers.",
         )
     )
-    page.setObjectName("NeedsServerPage")
+    page.setObjectName(NEEDS_SERVER)
     page.setWordWrap(True)
     page.setAlignment(Qt.AlignmentFlag.AlignCenter)
     page.setAccessibleName(QCoreApplication.translate("Desk", "Needs the database server"))
@@ -354,15 +367,24 @@ class Desk(QObject):
             parent=self,
         )
         self.connection = monitor
+        checklist_repo = None
         if network:
+            from app.storage.offline_runs import QueueingChecklistRepository
             from app.storage.outbox import QueueingCheckRepository
 
             services.checks = QueueingCheckRepository(services.db, outbox, monitor.note_queued)
-        areas = build_areas(services, self.pool, snapshot)
+            checklist_repo = QueueingChecklistRepository(
+                services.db, outbox, offline=lambda: monitor.offline,
+                on_queued=monitor.note_queued,
+            )
+        areas = build_areas(
+            services, self.pool, snapshot, checklist_repo, lambda: monitor.offline
+        )
         self.window.set_areas(areas)
         connect_session_actions(self.window, self.pool)
         sessions = self.sessions_area()
         sessions.connection = monitor
+        self._checklists().server_lost = monitor.report
         if network:
             from app.storage.snapshot import take_snapshot
 
@@ -394,9 +416,9 @@ class Desk(QObject):
     def _show_offline_banner(self, snapshot: Snapshot | None) -> None:
         text = QCoreApplication.translate(
             "Desk",
-            "The database server cannot be reached. Device checks and attendance counts still "
-            "work: they are saved on this computer and sent when the server answers again. "
-            "Checklists can still be read.",
+            "The database server cannot be reached. Device checks, checklist runs and "
+            "attendance counts still work: they are saved on this computer and sent when the "
+            "server answers again.",
         )
         if snapshot is not None:
             taken = snapshot.taken_at.astimezone()
@@ -423,6 +445,7 @@ class Desk(QObject):
         licences = self.window.area("licences")
         if isinstance(licences, LicencesArea):
             licences.set_offline(snapshot)
+        self._checklists().set_offline(snapshot)
 
     def _came_online(self, report: ReplayReport) -> None:
         """The server answers again: what waited was sent; back to live data."""
@@ -433,10 +456,16 @@ class Desk(QObject):
         licences = self.window.area("licences")
         if isinstance(licences, LicencesArea):
             licences.set_online()
+        self._checklists().set_online()
         report_area = self.window.area("report")
-        refresh = getattr(report_area, "refresh", None)
-        if callable(refresh):
-            refresh()
+        if report_area.objectName() == NEEDS_SERVER and self.services is not None:
+            from app.ui.report import ReportArea  # it could not open without the server
+
+            self.window.replace_area("report", ReportArea(self.services, pool=self.pool))
+        else:
+            refresh = getattr(report_area, "refresh", None)
+            if callable(refresh):
+                refresh()
         sent = len(report.sent) + len(report.already)
         text = QCoreApplication.translate(
             "Desk", "The database server answers again; %n write(s) sent.", "", sent
@@ -482,6 +511,13 @@ class Desk(QObject):
 
         widget = self.window.area("sessions")
         assert isinstance(widget, SessionsArea)
+        return widget
+
+    def _checklists(self) -> ChecklistsArea:
+        from app.ui.checklists import ChecklistsArea
+
+        widget = self.window.area("checklists")
+        assert isinstance(widget, ChecklistsArea)
         return widget
 
     def offer_demo(self, *, ask: bool) -> None:

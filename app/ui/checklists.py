@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
@@ -51,12 +52,22 @@ from app.core.checklists import (
     StepState,
     pause_due,
 )
-from app.core.models import MODE_LABELS, SessionFilter, SessionMode, SessionRow, SessionStatus
+from app.core.models import (
+    MODE_LABELS,
+    SessionFilter,
+    SessionMode,
+    SessionRow,
+    SessionStatus,
+    Staff,
+)
 from app.core.sessions import now_local
 from app.errors import RegieError
 from app.services import Services
 from app.ui.i18n import core_text, error_text, label
 from app.ui.workers import CancelToken, Pool, run_task
+
+if TYPE_CHECKING:
+    from app.core.snapshot import Snapshot
 
 CHECK_INTERVAL_MS = 5000
 
@@ -85,15 +96,12 @@ class _SignOffBar(QWidget):
 
     signed = Signal(int)
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.who = QComboBox()
         self.who.setAccessibleName(self.tr("Staff member signing off"))
-        for person in services.references.staff():
-            if person.active:
-                self.who.addItem(person.name, person.id)
         lbl = QLabel(self.tr("Signed off &by:"))
         lbl.setBuddy(self.who)
         self.button = QPushButton(self.tr("&Sign off"))
@@ -102,6 +110,15 @@ class _SignOffBar(QWidget):
         lay.addWidget(lbl)
         lay.addWidget(self.who, 1)
         lay.addWidget(self.button)
+
+    def set_people(self, people: list[Staff]) -> None:
+        current = self.who.currentData()
+        self.who.clear()
+        for person in people:
+            if person.active:
+                self.who.addItem(person.name, person.id)
+        if current is not None and self.who.findData(current) >= 0:
+            self.who.setCurrentIndex(self.who.findData(current))
 
     def set_ready(self, ready: bool, staff_id: int | None) -> None:
         self.button.setEnabled(ready and self.who.count() > 0)
@@ -168,11 +185,19 @@ class ChecklistsArea(QWidget):
         parent: QWidget | None = None,
         *,
         pool: Pool | None = None,
+        snapshot: Snapshot | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.service = checklists
         self._pool = pool
+        # The network database's last known data while it cannot be reached, else None.
+        self.snapshot = snapshot
+        self.offline = snapshot is not None
+        self._rows: dict[int, SessionRow] = {}
+        self._people: list[Staff] = []
+        # Told when a read meets the server gone (the desk's connection monitor).
+        self.server_lost: Callable[[BaseException], object] | None = None
         self._checking = False
         self.run: ChecklistRun | None = None
         self._timer = QTimer(self)
@@ -187,13 +212,63 @@ class ChecklistsArea(QWidget):
         self.list_page = self._build_list_page()
         for page in (self.start_page, self.read_do_page, self.list_page):
             self.stack.addWidget(page)
-        self.training = TrainingRecordsView(services, checklists)
+        self.training = TrainingRecordsView(services, checklists, people=self.people)
         self.tabs.addTab(self.stack, self.tr("&Checklists"))
         self.tabs.addTab(self.training, self.tr("&Training records"))
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.offline_note = QLabel(self.tr(
+            "⚠ Working without the network database: runs started or continued here are "
+            "kept on this computer and sent when it answers again. Runs saved on the server "
+            "show again then."
+        ))
+        self.offline_note.setObjectName("OfflineNote")
+        self.offline_note.setWordWrap(True)
+        self.offline_note.setAccessibleName(self.tr("Working without the server"))
+        self.offline_note.setVisible(self.offline)
         lay = QVBoxLayout(self)
+        lay.addWidget(self.offline_note)
         lay.addWidget(self.tabs)
         self.refresh_start_page()
+
+    # ------------------------------------------------------------------ online/offline
+    def set_offline(self, snapshot: Snapshot | None) -> None:
+        """The server stopped answering: read sessions and staff from its last copy;
+        runs go on, kept on this computer."""
+        self.offline = True
+        if snapshot is not None:
+            self.snapshot = snapshot
+        self.offline_note.show()
+        if self.run is None:
+            self.refresh_start_page()
+
+    def set_online(self) -> None:
+        """The server answers again (what waited has been sent): back to live data."""
+        self.offline = False
+        self.offline_note.hide()
+        if self.run is None:
+            self.refresh_start_page()
+        if self.tabs.currentWidget() is self.training:
+            self.training.refresh()
+
+    def _session_rows(self, flt: SessionFilter) -> list[SessionRow]:
+        if self.offline:
+            from app.core.snapshot import filter_rows
+
+            return filter_rows(self.snapshot.rows if self.snapshot else [], flt)
+        return self.services.sessions.list(flt)
+
+    def _session_row(self, session_id: int) -> SessionRow | None:
+        if session_id in self._rows:
+            return self._rows[session_id]
+        if self.offline:
+            return self.snapshot.row(session_id) if self.snapshot else None
+        return self.services.sessions.row(session_id)
+
+    def people(self) -> list[Staff]:
+        """Staff, from the server or its last copy (the list read at the last refresh)."""
+        if self.offline:
+            return list(self.snapshot.staff) if self.snapshot else []
+        return self.services.references.staff()
 
     # ------------------------------------------------------------------ start page
     def _build_start_page(self) -> QWidget:
@@ -238,9 +313,6 @@ class ChecklistsArea(QWidget):
         self.runner = QComboBox()
         self.runner.setAccessibleName(self.tr("Who runs the checklist"))
         self.runner.addItem(self.tr("(choose at sign-off)"), None)
-        for person in self.services.references.staff():
-            if person.active:
-                self.runner.addItem(person.name, person.id)
         form.addRow(self._buddy(self.tr("&Who:"), self.runner), self.runner)
         self.start_button = QPushButton(self.tr("&Start"))
         self.start_button.setAccessibleName(self.tr("Start the checklist"))
@@ -292,9 +364,30 @@ class ChecklistsArea(QWidget):
     def refresh_start_page(self) -> None:
         """Reload sessions, checklists, unfinished runs and problems."""
         today = now_local().date()
-        rows = self.services.sessions.list(SessionFilter(
-            date_from=today - timedelta(days=1), date_to=today + timedelta(days=30),
-        ))
+        flt = SessionFilter(
+            date_from=today - timedelta(days=1), date_to=today + timedelta(days=30)
+        )
+        try:
+            rows, self._people = self._session_rows(flt), self.people()
+        except RegieError as err:
+            if getattr(err, "kind", None) != "unreachable":
+                raise
+            # The server went away since the last look: the desk is told, and turns this
+            # area to the last known data (set_offline) as soon as it knows.
+            if self.server_lost is not None:
+                self.server_lost(err)
+            rows, self._people = list(self._rows.values()), self._people
+        self._rows = {r.id: r for r in rows}
+        names = {p.id: p.name for p in self._people}
+        runner = self.runner.currentData()
+        self.runner.clear()
+        self.runner.addItem(self.tr("(choose at sign-off)"), None)
+        for person in self._people:
+            if person.active:
+                self.runner.addItem(person.name, person.id)
+        self.runner.setCurrentIndex(max(0, self.runner.findData(runner)))
+        for bar in (self.rd_sign, self.dc_sign):
+            bar.set_people(self._people)
         current = self.session_combo.currentData()
         self.session_combo.blockSignals(True)
         self.session_combo.clear()
@@ -315,10 +408,17 @@ class ChecklistsArea(QWidget):
 
         self.unfinished.clear()
         for s in self.service.unfinished():
-            where = s.session_title or self.tr("practice")
-            who = s.staff_name or "—"
-            item = QListWidgetItem(self.tr("{title} — {where} — {who} — {done}/{total}").format(
-                title=s.checklist_title, where=where, who=who, done=s.resolved, total=s.total))
+            if s.session_id is None:
+                where = self.tr("practice")
+            else:
+                known = self._rows.get(s.session_id)
+                where = s.session_title or (known.title if known else f"#{s.session_id}")
+            who = s.staff_name or names.get(s.staff_id or 0) or "—"
+            text = self.tr("{title} — {where} — {who} — {done}/{total}").format(
+                title=s.checklist_title, where=where, who=who, done=s.resolved, total=s.total)
+            if s.local:
+                text += " " + self.tr("(on this computer, not yet sent)")
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, s.id)
             self.unfinished.addItem(item)
         if self.unfinished.count():
@@ -339,7 +439,14 @@ class ChecklistsArea(QWidget):
         self.refresh_start_page()
         index = self.session_combo.findData(session_id)
         if index < 0:
-            r = self.services.sessions.row(session_id)
+            try:
+                r = self._session_row(session_id)
+            except RegieError as err:
+                self._error(err)
+                return
+            if r is None:
+                return
+            self._rows[r.id] = r
             start = r.start.astimezone()
             self.session_combo.addItem(f"{start:%d/%m %H:%M} · {r.title} · {r.branch_name}", r.id)
             index = self.session_combo.count() - 1
@@ -351,7 +458,7 @@ class ChecklistsArea(QWidget):
         if not self.for_session.isChecked():
             return None
         sid = self.session_combo.currentData()
-        return None if sid is None else self.services.sessions.row(int(sid))
+        return None if sid is None else self._session_row(int(sid))
 
     def _target_changed(self) -> None:
         session = self._selected_session()
@@ -458,7 +565,7 @@ class ChecklistsArea(QWidget):
         self.rd_close = QPushButton(self.tr("&Close (progress is saved)"))
         self.rd_close.setAccessibleName(self.tr("Close the run; it can be resumed"))
         self.rd_close.clicked.connect(self.close_run)
-        self.rd_sign = _SignOffBar(self.services)
+        self.rd_sign = _SignOffBar()
         self.rd_sign.signed.connect(self.sign_off)
         lay.addWidget(self.rd_title)
         lay.addWidget(self.rd_progress)
@@ -591,7 +698,7 @@ class ChecklistsArea(QWidget):
         self.dc_close = QPushButton(self.tr("&Close (progress is saved)"))
         self.dc_close.setAccessibleName(self.tr("Close the run; it can be resumed"))
         self.dc_close.clicked.connect(self.close_run)
-        self.dc_sign = _SignOffBar(self.services)
+        self.dc_sign = _SignOffBar()
         self.dc_sign.signed.connect(self.sign_off)
         lay.addWidget(self.dc_title)
         lay.addWidget(self.dc_progress)
@@ -758,8 +865,8 @@ class ChecklistsArea(QWidget):
         on the network), the ticks applied here, on the run's own thread.
         """
         run = self.run
-        if run is None or run.finished or self._checking:
-            return
+        if run is None or run.finished or self._checking or self.offline:
+            return  # offline, the saved checks cannot be read: steps are ticked by hand
         self._checking = True
         service = self.service
 
@@ -782,6 +889,8 @@ class ChecklistsArea(QWidget):
             self._checking = False
             if not isinstance(err, RegieError):
                 raise err
+            if getattr(err, "kind", None) == "unreachable":
+                return  # the connection monitor tells the desk; ticking by hand still works
             self._timer.stop()
             self._error(err)
 
@@ -823,9 +932,9 @@ class ChecklistsArea(QWidget):
     def _error(self, err: RegieError) -> None:
         if getattr(err, "kind", None) == "unreachable":
             text = self.tr(
-                "Checklist runs are recorded in the network database: starting or saving one "
-                "needs the server, which cannot be reached now. Try again when it answers; "
-                "device checks and attendance counts still work meanwhile."
+                "This run is saved on the network database, which cannot be reached now: it "
+                "can be resumed when the server answers again. Runs started here meanwhile are "
+                "kept on this computer."
             )
         else:
             text = error_text(err)
@@ -848,11 +957,17 @@ class TrainingRecordsView(QWidget):
     COLUMNS = 8
 
     def __init__(
-        self, services: Services, checklists: ChecklistService, parent: QWidget | None = None
+        self,
+        services: Services,
+        checklists: ChecklistService,
+        parent: QWidget | None = None,
+        *,
+        people: Callable[[], list[Staff]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.service = checklists
+        self._people = people or services.references.staff
         self.staff = QComboBox()
         self.staff.setAccessibleName(self.tr("Staff member"))
         self.table = QTableWidget(0, self.COLUMNS)
@@ -884,7 +999,11 @@ class TrainingRecordsView(QWidget):
         self.staff.blockSignals(True)
         self.staff.clear()
         self.staff.addItem(self.tr("Everyone"), None)
-        for person in self.services.references.staff():
+        try:
+            people = self._people()
+        except RegieError:
+            people = []  # the records themselves say why, below
+        for person in people:
             self.staff.addItem(person.name, person.id)
         i = self.staff.findData(current)
         self.staff.setCurrentIndex(max(0, i))
@@ -893,8 +1012,19 @@ class TrainingRecordsView(QWidget):
 
     def _fill(self) -> None:
         staff_id = self.staff.currentData()
-        records = self.service.training_records(
-            staff_id=int(staff_id) if staff_id is not None else None)
+        try:
+            records = self.service.training_records(
+                staff_id=int(staff_id) if staff_id is not None else None)
+        except RegieError as err:
+            self.table.setRowCount(0)
+            if getattr(err, "kind", None) == "unreachable":
+                self.empty.setText(self.tr(
+                    "Training records are kept on the network database, which cannot be "
+                    "reached now: they show again when it answers."))
+            else:
+                self.empty.setText(error_text(err))
+            self.empty.show()
+            return
         self.table.setRowCount(len(records))
         for row, r in enumerate(records):
             session = r.session_title if r.session_id is not None else self.tr("practice")
@@ -906,4 +1036,6 @@ class TrainingRecordsView(QWidget):
             ]
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))
+        self.empty.setText(self.tr(
+            "No training record yet: a guided run appears here once it is signed off."))
         self.empty.setVisible(not records)

@@ -183,6 +183,19 @@ class MainWindow(QMainWindow):
     def area(self, key: str) -> QWidget:
         return next(a.widget for a in self.areas if a.key == key)
 
+    def replace_area(self, key: str, widget: QWidget) -> None:
+        """Put `widget` in the place of area `key` (an area that could not be built while
+        the server was away, built now); the sidebar and shortcuts stay as they are."""
+        index = next(i for i, a in enumerate(self.areas) if a.key == key)
+        old = self.areas[index].widget
+        shown = self.stack.currentIndex() == index
+        self.stack.insertWidget(index, widget)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self.areas[index].widget = widget
+        if shown:
+            self.stack.setCurrentIndex(index)
+
     def _on_area(self, index: int) -> None:
         if index < 0:
             return

@@ -616,6 +616,14 @@
         <translation>&amp;Suivi des formations</translation>
     </message>
     <message>
+        <source>⚠ Working without the network database: runs started or continued here are kept on this computer and sent when it answers again. Runs saved on the server show again then.</source>
+        <translation>⚠ Travail sans la base de données du réseau : les listes commencées ou poursuivies ici sont gardées sur cet ordinateur et envoyées dès que le serveur répond à nouveau. Les listes enregistrées sur le serveur réapparaîtront à ce moment-là.</translation>
+    </message>
+    <message>
+        <source>Working without the server</source>
+        <translation>Travail sans le serveur</translation>
+    </message>
+    <message>
         <source>Last result</source>
         <translation>Dernier résultat</translation>
     </message>
@@ -736,6 +744,10 @@
         <translation>{title} — {where} — {who} — {done}/{total}</translation>
     </message>
     <message>
+        <source>(on this computer, not yet sent)</source>
+        <translation>(sur cet ordinateur, pas encore envoyée)</translation>
+    </message>
+    <message>
         <source>Steps done</source>
         <translation>Étapes faites</translation>
     </message>
@@ -836,16 +848,12 @@
         <translation>✔ « {title} » est validée et enregistrée.</translation>
     </message>
     <message>
-        <source>Checklist runs are recorded in the network database: starting or saving one needs the server, which cannot be reached now. Try again when it answers; device checks and attendance counts still work meanwhile.</source>
-        <translation>Les déroulés de checklist sont enregistrés dans la base du réseau : en démarrer ou en enregistrer un nécessite le serveur, injoignable pour le moment. Réessayez quand il répondra ; en attendant, les tests de matériel et la saisie de la fréquentation fonctionnent.</translation>
+        <source>This run is saved on the network database, which cannot be reached now: it can be resumed when the server answers again. Runs started here meanwhile are kept on this computer.</source>
+        <translation>Cette liste est enregistrée sur la base de données du réseau, injoignable pour le moment : vous pourrez la reprendre dès que le serveur répondra. En attendant, les listes commencées ici sont gardées sur cet ordinateur.</translation>
     </message>
 </context>
 <context>
     <name>Desk</name>
-    <message>
-        <source>This area needs the database server, which cannot be reached. Device checks and attendance counts still work. Open Régie again once the server answers.</source>
-        <translation>Cet espace nécessite le serveur de base de données, injoignable pour le moment. Les tests de matériel et la saisie de la fréquentation fonctionnent. Rouvrez Régie quand le serveur répondra.</translation>
-    </message>
     <message>
         <source>Needs the database server</source>
         <translation>Nécessite le serveur de base de données</translation>
@@ -855,8 +863,12 @@
         <translation>Base de données mise à jour ; copie de sauvegarde conservée dans %1</translation>
     </message>
     <message>
-        <source>The database server cannot be reached. Device checks and attendance counts still work: they are saved on this computer and sent when the server answers again. Checklists can still be read.</source>
-        <translation>Le serveur de base de données est injoignable. Les tests de matériel et la saisie de la fréquentation fonctionnent : ils sont enregistrés sur cet ordinateur et envoyés dès que le serveur répondra. Les checklists restent consultables.</translation>
+        <source>This area needs the database server, which cannot be reached. Device checks, checklists and attendance counts still work. This area opens by itself once the server answers.</source>
+        <translation>Cet espace a besoin du serveur de base de données, injoignable pour le moment. Les tests de matériel, les listes de contrôle et la saisie de la fréquentation fonctionnent toujours. Cet espace s’ouvrira de lui-même dès que le serveur répondra.</translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached. Device checks, checklist runs and attendance counts still work: they are saved on this computer and sent when the server answers again.</source>
+        <translation>Le serveur de base de données est injoignable. Les tests de matériel, les listes de contrôle et la saisie de la fréquentation fonctionnent toujours : ils sont enregistrés sur cet ordinateur et envoyés dès que le serveur répond à nouveau.</translation>
     </message>
     <message>
         <source>Sessions and licences are shown read-only as of %1.</source>
@@ -2044,6 +2056,10 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
     <message>
         <source>Everyone</source>
         <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <source>Training records are kept on the network database, which cannot be reached now: they show again when it answers.</source>
+        <translation>Le suivi des formations est conservé sur la base de données du réseau, injoignable pour le moment : il réapparaîtra dès que le serveur répondra.</translation>
     </message>
     <message>
         <source>practice</source>
@@ -3551,6 +3567,14 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
     <message>
         <source>The database server cannot be reached: the result is kept on this computer and will be sent when the server answers again ({count} waiting).</source>
         <translation>Le serveur de base de données est injoignable : le résultat est gardé sur cet ordinateur et sera envoyé dès que le serveur répondra ({count} en attente).</translation>
+    </message>
+    <message>
+        <source>This checklist run has just been sent to the server.</source>
+        <translation>Cette liste vient d’être envoyée au serveur.</translation>
+    </message>
+    <message>
+        <source>Pick it again in the list of unfinished runs.</source>
+        <translation>Choisissez-la de nouveau parmi les listes en cours.</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 
 import pytest
 import sqlalchemy as sa
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from app.config import AppConfig, data_dir
@@ -99,6 +101,9 @@ def test_the_desk_goes_offline_and_back(
     assert "cannot be reached" in sessions.edit_action.toolTip()
     licences = desk.window.area("licences")
     assert getattr(licences, "read_only", False)
+    checklists = desk.window.area("checklists")
+    note = checklists.findChild(QLabel, "OfflineNote")
+    assert note is not None and not note.isHidden()  # runs go on, kept on this computer
 
     sessions.select_session(sid)
     dialog = AttendanceDialog(
@@ -122,6 +127,7 @@ def test_the_desk_goes_offline_and_back(
     assert desk.window.queue_label.isHidden()
     assert LocalOutbox(data_dir()).count() == 0
     assert sessions.new_action.isEnabled()
+    assert note.isHidden()
 
     # Another ping sends nothing again.
     with qtbot.assertNotEmitted(monitor.came_online):
@@ -173,3 +179,64 @@ def test_without_a_snapshot_the_start_up_page_keeps_the_message(
         desk.open()
     assert "cannot be opened" in failed.args[0]
     desk.close()
+
+
+def test_checklists_run_offline_and_reach_the_server_once_back(
+    qtbot: QtBot, stoppable: tuple[str, PgControl]
+) -> None:
+    from app.core.checklists import RunMode
+    from app.storage.checklists import checklist_runs
+    from app.ui.checklists import ChecklistsArea
+
+    url, ctl = stoppable
+    sid = _network(url)
+    services = open_services(AppConfig(db_url=url, no_err_windows=True))
+    staff = services.references.add_staff(
+        "Inès Martin", services.references.branches()[0].id, "agent"
+    )
+    services.close()
+    desk = _open(qtbot, url)  # a first, online start leaves the snapshot (with the staff)
+    desk.close()
+    desk.window.close()
+
+    ctl.stop()
+    desk = _open(qtbot, url)
+    area = desk.window.show_area("checklists")
+    assert isinstance(area, ChecklistsArea) and area.offline
+    assert not area.offline_note.isHidden()
+    assert desk.window.area("report").objectName() == "NeedsServerPage"
+    assert area.runner.findData(staff) >= 0  # the staff, from the last copy
+    area.open_for_session(sid)  # the session, from the last copy
+    assert area.session_combo.currentData() == sid and area.checklist_combo.count() > 0
+    area.run_mode.setCurrentIndex(area.run_mode.findData(RunMode.DO_CONFIRM.value))
+    area.runner.setCurrentIndex(area.runner.findData(staff))
+    area.start_run()
+    run = area.run
+    assert run is not None and run.state.kept_locally
+    area.step_item(run.steps[0].id).setCheckState(0, Qt.CheckState.Checked)
+    assert desk.window.queue_label.text() == "1 waiting to be sent"
+    area.close_run()
+    listed = [area.unfinished.item(i).text() for i in range(area.unfinished.count())]
+    assert len(listed) == 1 and "not yet sent" in listed[0] and "Café FLE" in listed[0]
+    assert "Inès Martin" in listed[0]
+
+    monitor = desk.connection
+    assert monitor is not None
+    ctl.start()
+    with qtbot.waitSignal(monitor.came_online, timeout=30_000) as sent:
+        monitor.ping_now()
+    assert len(sent.args[0].sent) == 1
+    assert area.offline_note.isHidden()  # back on live data
+    listed = [area.unfinished.item(i).text() for i in range(area.unfinished.count())]
+    assert len(listed) == 1 and "not yet sent" not in listed[0]
+    report = desk.window.area("report")
+    assert report.objectName() != "NeedsServerPage"  # opened by itself, now
+    desk.window.show_area("report")
+    desk.close()
+
+    services = open_services(AppConfig(db_url=url, no_err_windows=True))
+    with services.db.read() as conn:
+        rows = conn.execute(sa.select(checklist_runs)).all()
+    services.close()
+    assert len(rows) == 1 and rows[0].session_id == sid and rows[0].staff_id == staff
+    assert rows[0].client_key == run.state.key
