@@ -40,13 +40,10 @@ class DeviceCheckStore:
     """The database as a device check sees it during one command."""
 
     def __init__(self, ctx: CliContext) -> None:
-        import sqlalchemy as sa
-
         from app.storage.database import resolve_url
 
         self._ctx = ctx
-        url = sa.engine.make_url(resolve_url(ctx.config.db_url))
-        self._network = url.get_backend_name() != "sqlite"
+        self._network = not resolve_url(ctx.config.db_url).startswith("sqlite")
         self._offline = False
 
     @property
