@@ -246,8 +246,12 @@ def _policy(ctx: CliContext, args: argparse.Namespace) -> int:
             timedelta(minutes=args.before) if args.before is not None else policy.buffer_before,
             timedelta(minutes=args.after) if args.after is not None else policy.buffer_after,
         )
-        f.service.set_policy(policy)
-    data = policy.as_json()
+        changed: int | None = f.service.set_policy(policy)
+    else:
+        changed = None
+    data: dict[str, object] = dict(policy.as_json())
+    if changed is not None:
+        data["bookings_updated"] = changed
     if args.json:
         ctx.print_json(data)
     else:
@@ -255,6 +259,8 @@ def _policy(ctx: CliContext, args: argparse.Namespace) -> int:
             f"A licence is held {data['buffer_before_minutes']} min before each session and "
             f"{data['buffer_after_minutes']} min after it."
         )
+        if changed is not None:
+            ctx.print(f"{changed} upcoming booking(s) now held under these buffers.")
     return EXIT_OK
 
 

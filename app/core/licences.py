@@ -496,6 +496,7 @@ class LicenceRepository(Protocol):
         choose: Callable[[Booking, list[Licence], list[Booking]], Licence],
     ) -> Licence: ...
     def unassign(self, session_id: int) -> None: ...
+    def apply_policy(self, policy: BookingPolicy, *, since: datetime | None = None) -> int: ...
 
 
 class SettingsStore(Protocol):
@@ -514,7 +515,9 @@ class LicenceService:
     def policy(self) -> BookingPolicy:
         return policy_from_settings(self._settings.get)
 
-    def set_policy(self, policy: BookingPolicy) -> None:
+    def set_policy(self, policy: BookingPolicy) -> int:
+        """Change the buffers; upcoming bookings are held under them at once (the count
+        of those that changed is returned), or nothing changes if one would clash."""
         for value in (policy.buffer_before, policy.buffer_after):
             if value < timedelta(0) or value > MAX_BUFFER:
                 raise ValidationError(
@@ -523,9 +526,7 @@ class LicenceService:
                     _N("errors", "Enter a number of minutes, e.g. 10."),
                     max=int(MAX_BUFFER.total_seconds() // 60),
                 )
-        minutes = policy.as_json()
-        self._settings.set(SETTING_BUFFER_BEFORE, str(minutes["buffer_before_minutes"]))
-        self._settings.set(SETTING_BUFFER_AFTER, str(minutes["buffer_after_minutes"]))
+        return self._repo.apply_policy(policy)
 
     # -- licences
     def licences(self) -> list[Licence]:

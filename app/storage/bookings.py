@@ -36,6 +36,7 @@ from app.core.licences import (
     rules_for_change,
 )
 from app.core.models import Licence, SessionStatus
+from app.errors import ValidationError
 from app.storage import schema as t
 
 T = TypeVar("T")
@@ -359,3 +360,103 @@ def rebook(
     lic = replace(licence, active=True)
     if place(conn, session_id, lic, after.start, after.end, policy, strict=True) is None:
         raise clash_from_holds(conn, licence, session_id)
+
+
+def write_policy(conn: sa.Connection, policy: BookingPolicy) -> None:
+    minutes = policy.as_json()
+    for key, value in (
+        (SETTING_BUFFER_BEFORE, minutes["buffer_before_minutes"]),
+        (SETTING_BUFFER_AFTER, minutes["buffer_after_minutes"]),
+    ):
+        done = conn.execute(
+            t.settings.update().where(t.settings.c.key == key).values(value=str(value))
+        )
+        if done.rowcount == 0:
+            conn.execute(t.settings.insert().values(key=key, value=str(value)))
+
+
+def rehold(conn: sa.Connection, policy: BookingPolicy, since: datetime) -> int:
+    """Hold every booked session that ends after `since` under `policy` (new buffers);
+    returns how many holds changed. Raises ValidationError, having written nothing it
+    should keep (the caller's transaction rolls back), when a licence would then carry
+    more meetings at once than it allows; holds of sessions already over stay as held.
+    """
+    c = t.sessions.c
+    h = licence_holds.c
+    live = conn.execute(
+        sa.select(c.id, c.title, c.licence_id, c.starts_at, c.ends_at).where(
+            c.licence_id.is_not(None),
+            c.status != SessionStatus.CANCELLED.value,
+            c.ends_at > since,
+        )
+    ).all()
+    titles = {r.id: (r.title, r.starts_at) for r in live}
+    wanted: dict[int, list[Hold]] = {}
+    for r in live:
+        held_from, held_to = policy.hold(r.starts_at, r.ends_at)
+        wanted.setdefault(r.licence_id, []).append(
+            Hold(r.id, r.licence_id, 0, held_from, held_to)
+        )
+    changed = 0
+    for licence_id, new in sorted(wanted.items()):
+        lic = _licence_row(conn, licence_id)
+        current = [
+            Hold(*x)
+            for x in conn.execute(
+                sa.select(h.session_id, h.licence_id, h.slot, h.held_from, h.held_to).where(
+                    h.licence_id == licence_id
+                )
+            )
+        ]
+        mine = {x.session_id for x in new}
+        kept = [x for x in current if x.session_id not in mine]  # sessions already over
+        dealt = deal([*kept, *new])
+        worst = max((x.slot for x in dealt), default=0)
+        before = max((x.slot for x in current), default=0)
+        if worst > lic.concurrent_limit and worst > before:
+            raise _too_many(lic, dealt, titles)
+        old = {x.session_id: x for x in current}
+        moved = [x for x in dealt if old.get(x.session_id) != x]
+        if not moved:
+            continue
+        changed += sum(1 for x in moved if x.session_id in mine)
+        # Delete then insert: an in-place update would briefly overlap on PostgreSQL.
+        conn.execute(
+            licence_holds.delete().where(h.session_id.in_([x.session_id for x in moved]))
+        )
+        conn.execute(licence_holds.insert(), [_values(x) for x in moved])
+    return changed
+
+
+def _too_many(
+    lic: Licence, dealt: list[Hold], titles: dict[int, tuple[str, datetime]]
+) -> ValidationError:
+    """Name two sessions that would hold the licence at once past its limit."""
+    over = min((x for x in dealt if x.slot > lic.concurrent_limit), key=lambda x: x.start)
+    other = next(
+        x
+        for x in sorted(dealt, key=lambda x: x.start)
+        if x.session_id != over.session_id and x.start < over.end and x.end > over.start
+    )
+    first, second = sorted((other, over), key=lambda x: x.start)
+
+    def name(x: Hold) -> str:
+        title, start = titles.get(x.session_id, (f"#{x.session_id}", x.start))
+        return f"{title} ({start.astimezone():%d/%m %H:%M})"
+
+    return ValidationError(
+        "buffer",
+        _N(
+            "errors",
+            "With these buffers, “{first}” and “{second}” would hold the licence “{licence}” "
+            "at the same time, beyond its limit of {limit} meeting(s) at once.",
+        ),
+        _N(
+            "errors",
+            "Keep the current buffers, or give one of these sessions another licence first.",
+        ),
+        first=name(first),
+        second=name(second),
+        licence=lic.label,
+        limit=lic.concurrent_limit,
+    )

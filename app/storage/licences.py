@@ -18,17 +18,21 @@ from typing import Any
 import sqlalchemy as sa
 
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
-from app.core.licences import Booking, LicenceDraft
+from app.core.licences import Booking, BookingPolicy, LicenceDraft
 from app.core.models import Licence, SessionStatus
 from app.errors import NotFoundError, ValidationError
 from app.storage import schema as t
 from app.storage.bookings import (
+    ATTEMPTS,
     REACH,
     clash_from_holds,
     drop,
+    is_exclusion_violation,
     place,
     policy_in,
+    rehold,
     retrying,
+    write_policy,
 )
 from app.storage.database import Database
 from app.storage.repositories import licence_from_row
@@ -185,6 +189,27 @@ class SqlLicenceRepository:
             res = conn.execute(t.licences.delete().where(t.licences.c.id == licence_id))
             if res.rowcount == 0:
                 raise _missing_licence()
+
+    # ------------------------------------------------------------ buffers
+    def apply_policy(self, policy: BookingPolicy, *, since: datetime | None = None) -> int:
+        """Store the buffers and hold every booked session still to end under them, in
+        one transaction: a change that would overbook a licence is refused whole (see
+        `rehold`). Returns how many upcoming bookings changed."""
+        since = since or datetime.now(UTC)
+        for _attempt in range(ATTEMPTS):
+            try:
+                with self._db.begin(immediate=True) as conn:
+                    write_policy(conn, policy)
+                    return rehold(conn, policy, since)
+            except sa.exc.IntegrityError as err:
+                # PostgreSQL: someone booked meanwhile under the old buffers; go again.
+                if not is_exclusion_violation(err):
+                    raise
+        raise ValidationError(
+            "buffer",
+            _N("errors", "The buffers could not be changed: bookings kept changing meanwhile."),
+            _N("errors", "Try again in a moment."),
+        )
 
     # ------------------------------------------------------------ bookings
     def bookings(self, start: datetime | None = None, end: datetime | None = None) -> list[Booking]:

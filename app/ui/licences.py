@@ -8,6 +8,7 @@ secrets are saved. The vault banner says whether secrets can be saved at all.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
@@ -56,7 +57,7 @@ from app.core.snapshot import Snapshot
 from app.errors import RegieError
 from app.ui.i18n import core_text, error_text, label
 from app.ui.widgets import VerdictBadge
-from app.ui.workers import Pool, run_task
+from app.ui.workers import CancelToken, Pool, run_task
 from app.zoom.launch import build_licences
 from app.zoom.vault import (
     KIND_LABELS,
@@ -430,6 +431,10 @@ class LicencesArea(QWidget):
             row.addWidget(w)
         row.addStretch(1)
         row.addWidget(self.policy_button)
+        self.policy_result = QLabel()
+        self.policy_result.setObjectName("PolicyResult")
+        self.policy_result.setAccessibleName(self.tr("Result of the last buffer change"))
+        row.addWidget(self.policy_result)
         if not self.read_only:
             self._load_policy()
 
@@ -724,11 +729,33 @@ class LicencesArea(QWidget):
         )
 
     def apply_policy(self) -> None:
+        """Upcoming bookings are held again under the new buffers (in a worker: on a
+        network database that is a round of writes), or nothing changes on a clash."""
         policy = BookingPolicy(
             timedelta(minutes=self.before_spin.value()),
             timedelta(minutes=self.after_spin.value()),
         )
-        self._guarded(lambda: self.feature.service.set_policy(policy))
+        service = self.feature.service
+        self.policy_button.setEnabled(False)
+        self.policy_result.clear()
+
+        def work(_t: CancelToken, _p: Callable[[int, int], None]) -> int:
+            return service.set_policy(policy)
+
+        def done(changed: int) -> None:
+            self.policy_button.setEnabled(not self.read_only)
+            self.policy_result.setText(
+                self.tr("✔ Saved: %n upcoming booking(s) now held under these buffers.", "",
+                        changed)
+            )
+            self.refresh()
+
+        def failed(err: BaseException) -> None:
+            self.policy_button.setEnabled(not self.read_only)
+            self._load_policy()  # show the buffers that still apply
+            self._show_error(err)
+
+        run_task(work, on_success=done, on_error=failed, pool=self._pool, parent=self)
 
     def _guarded(self, fn: Any) -> None:
         try:

@@ -1201,6 +1201,10 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
         <translation>A&amp;près :</translation>
     </message>
     <message>
+        <source>Result of the last buffer change</source>
+        <translation>Résultat du dernier changement de marges</translation>
+    </message>
+    <message>
         <source>Planning</source>
         <translation>Planning</translation>
     </message>
@@ -1291,6 +1295,13 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
     <message>
         <source>Remove “{label}” and its saved secrets?</source>
         <translation>Supprimer « {label} » et ses secrets enregistrés ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>✔ Saved: %n upcoming booking(s) now held under these buffers.</source>
+        <translation>
+            <numerusform>✔ Enregistré : %n réservation à venir suit désormais ces marges.</numerusform>
+            <numerusform>✔ Enregistré : %n réservations à venir suivent désormais ces marges.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3269,6 +3280,14 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
         <translation>Désactivez-la plutôt, ou retirez-la d&apos;abord de ces séances.</translation>
     </message>
     <message>
+        <source>The buffers could not be changed: bookings kept changing meanwhile.</source>
+        <translation>Les marges n’ont pas pu être modifiées : les réservations changeaient sans cesse au même moment.</translation>
+    </message>
+    <message>
+        <source>Try again in a moment.</source>
+        <translation>Réessayez dans un instant.</translation>
+    </message>
+    <message>
         <source>Session {id} is over or cancelled; its licence cannot change.</source>
         <translation>La séance {id} est terminée ou annulée ; sa licence ne peut plus changer.</translation>
     </message>
@@ -3575,6 +3594,14 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
     <message>
         <source>Pick it again in the list of unfinished runs.</source>
         <translation>Choisissez-la de nouveau parmi les listes en cours.</translation>
+    </message>
+    <message>
+        <source>With these buffers, “{first}” and “{second}” would hold the licence “{licence}” at the same time, beyond its limit of {limit} meeting(s) at once.</source>
+        <translation>Avec ces marges, « {first} » et « {second} » occuperaient la licence « {licence} » en même temps, au-delà de sa limite de {limit} réunion(s) simultanée(s).</translation>
+    </message>
+    <message>
+        <source>Keep the current buffers, or give one of these sessions another licence first.</source>
+        <translation>Gardez les marges actuelles, ou attribuez d’abord une autre licence à l’une de ces séances.</translation>
     </message>
 </context>
 <context>

@@ -187,6 +187,8 @@ def test_planning_policy_and_removal(qtbot: QtBot, services: Services) -> None:
     area.before_spin.setValue(20)
     area.policy_button.click()
     assert services.settings.get("licences.buffer_before_minutes") == "20"
+    assert "upcoming booking(s) now held under these buffers" in area.policy_result.text()
+    assert area.policy_button.isEnabled()
 
     area.table.selectRow(0)
     area.toggle_action.trigger()

@@ -100,6 +100,10 @@ def test_add_list_assign_without_keyring(network: Network, at, capsys, monkeypat
     plan = {r["licence"]: r for r in json.loads(out)}
     assert [s["kind"] for s in plan["Zoom 1"]["segments"]] == ["free", "booked", "free"]
     code, out, _ = run(capsys, monkeypatch, "licences", "policy", "--before", "0", "--json")
+    assert json.loads(out) == {
+        "buffer_before_minutes": 0, "buffer_after_minutes": 5, "bookings_updated": 0
+    }  # its session is over: its hold stays as it was
+    code, out, _ = run(capsys, monkeypatch, "licences", "policy", "--json")
     assert json.loads(out) == {"buffer_before_minutes": 0, "buffer_after_minutes": 5}
 
 

@@ -59,6 +59,52 @@ def test_buffer_policy_is_a_network_setting(network: Network, at) -> None:
         svc.set_policy(BookingPolicy(timedelta(minutes=-1), timedelta(0)))
 
 
+def _holds(network: Network) -> dict[int, tuple[object, object]]:
+    from app.storage.bookings import licence_holds
+
+    h = licence_holds.c
+    with network.services.db.read() as conn:
+        rows = conn.execute(sa.select(h.session_id, h.held_from, h.held_to)).all()
+    return {r.session_id: (r.held_from, r.held_to) for r in rows}
+
+
+def test_new_buffers_apply_to_upcoming_bookings_or_change_nothing(
+    network: Network, at
+) -> None:
+    repo = network.feature.service._repo
+    svc = network.feature.service
+    svc.set_policy(BookingPolicy(timedelta(minutes=5), timedelta(minutes=5)))
+    lid = network.licence("Zoom 1")
+    past = network.session("Conte d'hier", at(9, 0, -1))
+    a = network.session("Café FLE", at(14))
+    b = network.session("Atelier", at(15, 10))  # 10 min after A: fits with 5 + 5
+    for sid in (past, a, b):
+        svc.assign(sid, lid)
+    since = at(0)  # "now", for the test: the session of the day before is over
+    held = _holds(network)
+
+    # 10 min before + 5 after: A and B would overlap on a one-meeting licence.
+    with pytest.raises(ValidationError) as err:
+        repo.apply_policy(BookingPolicy(timedelta(minutes=10), timedelta(minutes=5)),
+                          since=since)
+    text = err.value.text()
+    assert "Café FLE" in text and "Atelier" in text and "Zoom 1" in text
+    assert "another licence" in text
+    assert network.services.settings.get("licences.buffer_before_minutes") == "5"
+    assert _holds(network) == held  # nothing changed
+
+    assert repo.apply_policy(BookingPolicy(timedelta(0), timedelta(minutes=2)),
+                             since=since) == 2
+    assert svc.policy() == BookingPolicy(timedelta(0), timedelta(minutes=2))
+    after = _holds(network)
+    start_a = network.services.sessions.get(a).start
+    assert after[a][0] == start_a  # no buffer before, now
+    assert after[past] == held[past]  # the hold of a session already over stays
+    # The minutes freed between A and B are bookable at once (held 15:02 to 15:10).
+    c = network.session("Point info", at(15, 2), minutes=6)
+    assert svc.assign(c, lid).id == lid
+
+
 def test_auto_assignment_and_cancelled_sessions(network: Network, at) -> None:
     svc = network.feature.service
     small = network.licence("Petit", 100)
