@@ -766,14 +766,29 @@ class ChecklistService:
         session_id: int | None = None,
         staff_id: int | None = None,
     ) -> ChecklistRun:
-        checklist = self.catalog.checklist(checklist_id)
-        run = ChecklistRun.start(
-            checklist, mode, session_mode, session_id=session_id, staff_id=staff_id,
-            clock=self._clock,
+        run = self.begin(
+            checklist_id, mode, session_mode, session_id=session_id, staff_id=staff_id
         )
         run.apply_checks(self.checks)
         self.save(run)
         return run
+
+    def begin(
+        self,
+        checklist_id: str,
+        mode: RunMode,
+        session_mode: SessionMode,
+        *,
+        session_id: int | None = None,
+        staff_id: int | None = None,
+    ) -> ChecklistRun:
+        """A new run, neither checked nor saved yet: a screen saves it and reads its
+        automatic checks in the background."""
+        checklist = self.catalog.checklist(checklist_id)
+        return ChecklistRun.start(
+            checklist, mode, session_mode, session_id=session_id, staff_id=staff_id,
+            clock=self._clock,
+        )
 
     def resume(self, run_id: int) -> ChecklistRun:
         state = self.repo.load(run_id)

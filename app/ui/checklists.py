@@ -7,11 +7,14 @@ window mid-run loses nothing.
 
 from __future__ import annotations
 
+import copy
+from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -47,9 +50,12 @@ from app.core.checklists import (
     ChecklistRun,
     ChecklistService,
     RunMode,
+    RunState,
+    RunSummary,
     Step,
     StepRecord,
     StepState,
+    TrainingRecord,
     pause_due,
 )
 from app.core.models import (
@@ -61,7 +67,7 @@ from app.core.models import (
     Staff,
 )
 from app.core.sessions import now_local
-from app.errors import RegieError
+from app.errors import NotFoundError, RegieError
 from app.services import Services
 from app.ui.i18n import core_text, error_text, label
 from app.ui.workers import CancelToken, Pool, run_task
@@ -89,6 +95,115 @@ def step_markdown(service: ChecklistService, step: Step) -> tuple[str, QUrl]:
         # A blank line first, or Markdown keeps the image inside a preceding list.
         text += f"\n\n![{step.title}]({step.image})\n"
     return text, base
+
+
+@dataclass
+class _StartData:
+    """What the start page shows, read in a worker (None: could not be read now)."""
+
+    rows: list[SessionRow] | None = None
+    people: list[Staff] | None = None
+    unfinished: list[RunSummary] = field(default_factory=list)
+    lost: RegieError | None = None  # the server was found gone while reading
+
+
+def session_rows(
+    offline: bool, snapshot: Snapshot | None, services: Services, flt: SessionFilter
+) -> list[SessionRow]:
+    """Sessions from the database, or from its last copy while it cannot be reached."""
+    if offline:
+        from app.core.snapshot import filter_rows
+
+        return filter_rows(snapshot.rows if snapshot else [], flt)
+    return services.sessions.list(flt)
+
+
+def session_row(
+    offline: bool, snapshot: Snapshot | None, services: Services, session_id: int
+) -> SessionRow | None:
+    if offline:
+        return snapshot.row(session_id) if snapshot else None
+    try:
+        return services.sessions.row(session_id)
+    except NotFoundError:
+        return None
+
+
+def staff_of(offline: bool, snapshot: Snapshot | None, services: Services) -> list[Staff]:
+    if offline:
+        return list(snapshot.staff) if snapshot else []
+    return services.references.staff()
+
+
+class RunSaver(QObject):
+    """Saves runs off the GUI thread, one at a time and in the order they were made, so
+    a click never waits for the database (a network one may be slow, or gone).
+
+    Each save carries a copy of the run's state as it was at the click; the database
+    finds the run by its key, so a save queued before the first one returned its id
+    still lands on the same run.
+    """
+
+    failed = Signal(object)  # RegieError of a save
+
+    def __init__(
+        self, service: ChecklistService, pool: Pool | None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._pool = pool
+        self._queue: deque[tuple[ChecklistRun | None, RunState | None, Callable[[], None]]] = (
+            deque()
+        )
+        self._busy = False
+
+    @property
+    def idle(self) -> bool:
+        return not self._busy and not self._queue
+
+    def save(self, run: ChecklistRun, then: Callable[[], None] | None = None) -> None:
+        self._queue.append((run, copy.deepcopy(run.state), then or _nothing))
+        self._next()
+
+    def when_idle(self, then: Callable[[], None]) -> None:
+        """Run `then` once every save asked so far has landed (or failed)."""
+        self._queue.append((None, None, then))
+        self._next()
+
+    def _next(self) -> None:
+        while not self._busy and self._queue:
+            run, state, then = self._queue.popleft()
+            if run is None or state is None:
+                then()
+            else:
+                self._start(run, state, then)
+
+    def _start(self, run: ChecklistRun, state: RunState, then: Callable[[], None]) -> None:
+        self._busy = True
+        repo = self._service.repo
+
+        def work(_t: CancelToken, _p: Callable[[int, int], None]) -> int:
+            return repo.save(state)
+
+        def done(run_id: int) -> None:
+            if run.state.key == state.key:
+                run.state.id = run_id
+            self._busy = False
+            then()
+            self._next()
+
+        def failed(err: BaseException) -> None:
+            self._busy = False
+            if not isinstance(err, RegieError):
+                raise err
+            self.failed.emit(err)
+            self._next()
+
+        run_task(work, on_success=done, on_error=failed, pool=self._pool, parent=self)
+
+
+def _nothing() -> None:
+    return None
 
 
 class _SignOffBar(QWidget):
@@ -177,6 +292,7 @@ class ChecklistsArea(QWidget):
     """Sidebar area: checklists runner and training records."""
 
     run_finished = Signal(int)  # run id, after sign-off
+    start_page_loaded = Signal()  # the start page shows fresh data
 
     def __init__(
         self,
@@ -196,6 +312,10 @@ class ChecklistsArea(QWidget):
         self.offline = snapshot is not None
         self._rows: dict[int, SessionRow] = {}
         self._people: list[Staff] = []
+        self.saver = RunSaver(checklists, pool, self)
+        self.saver.failed.connect(self._error)
+        self._generation = 0  # of start-page refreshes: only the newest one is shown
+        self._after_refresh: list[Callable[[], None]] = []
         # Told when a read meets the server gone (the desk's connection monitor).
         self.server_lost: Callable[[BaseException], object] | None = None
         self._checking = False
@@ -212,7 +332,7 @@ class ChecklistsArea(QWidget):
         self.list_page = self._build_list_page()
         for page in (self.start_page, self.read_do_page, self.list_page):
             self.stack.addWidget(page)
-        self.training = TrainingRecordsView(services, checklists, people=self.people)
+        self.training = TrainingRecordsView(services, checklists, people=self.people, pool=pool)
         self.tabs.addTab(self.stack, self.tr("&Checklists"))
         self.tabs.addTab(self.training, self.tr("&Training records"))
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -250,25 +370,15 @@ class ChecklistsArea(QWidget):
         if self.tabs.currentWidget() is self.training:
             self.training.refresh()
 
-    def _session_rows(self, flt: SessionFilter) -> list[SessionRow]:
-        if self.offline:
-            from app.core.snapshot import filter_rows
-
-            return filter_rows(self.snapshot.rows if self.snapshot else [], flt)
-        return self.services.sessions.list(flt)
-
     def _session_row(self, session_id: int) -> SessionRow | None:
+        """A session read at the last refresh (or from the last copy, offline)."""
         if session_id in self._rows:
             return self._rows[session_id]
-        if self.offline:
-            return self.snapshot.row(session_id) if self.snapshot else None
-        return self.services.sessions.row(session_id)
+        return self.snapshot.row(session_id) if self.offline and self.snapshot else None
 
     def people(self) -> list[Staff]:
-        """Staff, from the server or its last copy (the list read at the last refresh)."""
-        if self.offline:
-            return list(self.snapshot.staff) if self.snapshot else []
-        return self.services.references.staff()
+        """Staff, from the server or its last copy."""
+        return staff_of(self.offline, self.snapshot, self.services)
 
     # ------------------------------------------------------------------ start page
     def _build_start_page(self) -> QWidget:
@@ -361,23 +471,73 @@ class ChecklistsArea(QWidget):
         lbl.setBuddy(widget)
         return lbl
 
-    def refresh_start_page(self) -> None:
-        """Reload sessions, checklists, unfinished runs and problems."""
+    def refresh_start_page(
+        self, then: Callable[[], None] | None = None, *, include: int | None = None
+    ) -> None:
+        """Reload sessions, staff and unfinished runs in a worker (the database may be on
+        the network), then fill the page and run `then`. `include` also reads that
+        session when it lies outside the usual window (opened from the Sessions area)."""
+        if then is not None:
+            self._after_refresh.append(then)
+        self._generation += 1
+        generation = self._generation
         today = now_local().date()
         flt = SessionFilter(
             date_from=today - timedelta(days=1), date_to=today + timedelta(days=30)
         )
-        try:
-            rows, self._people = self._session_rows(flt), self.people()
-        except RegieError as err:
-            if getattr(err, "kind", None) != "unreachable":
-                raise
+        offline, snapshot, services, service = (
+            self.offline, self.snapshot, self.services, self.service
+        )
+
+        def read(_t: CancelToken, _p: Callable[[int, int], None]) -> _StartData:
+            data = _StartData()
+            try:
+                data.rows = session_rows(offline, snapshot, services, flt)
+                data.people = staff_of(offline, snapshot, services)
+                if include is not None and all(r.id != include for r in data.rows):
+                    extra = session_row(offline, snapshot, services, include)
+                    if extra is not None:
+                        data.rows.append(extra)
+            except RegieError as err:
+                if getattr(err, "kind", None) != "unreachable":
+                    raise
+                data.lost = err
+            try:
+                data.unfinished = service.unfinished()
+            except RegieError as err:
+                if getattr(err, "kind", None) != "unreachable":
+                    raise
+                data.lost = err
+            service.catalog  # noqa: B018 - reads the checklist files here, not on the GUI
+            return data
+
+        def failed(err: BaseException) -> None:
+            if generation != self._generation:
+                return
+            if not isinstance(err, RegieError):
+                raise err
+            self._error(err)
+
+        run_task(
+            read,
+            on_success=lambda data: self._fill_start_page(data, generation),
+            on_error=failed,
+            pool=self._pool,
+            parent=self,
+        )
+
+    def _fill_start_page(self, data: _StartData, generation: int) -> None:
+        if generation != self._generation:
+            return  # a newer refresh is on its way
+        if data.lost is not None and self.server_lost is not None:
             # The server went away since the last look: the desk is told, and turns this
             # area to the last known data (set_offline) as soon as it knows.
-            if self.server_lost is not None:
-                self.server_lost(err)
-            rows, self._people = list(self._rows.values()), self._people
-        self._rows = {r.id: r for r in rows}
+            self.server_lost(data.lost)
+        if data.rows is not None:
+            self._rows = {r.id: r for r in data.rows}
+        if data.people is not None:
+            self._people = data.people
+        rows = list(self._rows.values())
         names = {p.id: p.name for p in self._people}
         runner = self.runner.currentData()
         self.runner.clear()
@@ -391,7 +551,7 @@ class ChecklistsArea(QWidget):
         current = self.session_combo.currentData()
         self.session_combo.blockSignals(True)
         self.session_combo.clear()
-        for r in rows:
+        for r in sorted(rows, key=lambda r: (r.start, r.id)):
             if r.status in (SessionStatus.CANCELLED, SessionStatus.DONE):
                 continue
             start = r.start.astimezone()
@@ -407,7 +567,7 @@ class ChecklistsArea(QWidget):
         self._target_changed()
 
         self.unfinished.clear()
-        for s in self.service.unfinished():
+        for s in data.unfinished:
             if s.session_id is None:
                 where = self.tr("practice")
             else:
@@ -431,28 +591,25 @@ class ChecklistsArea(QWidget):
             message = core_text("checklists", p.message, **p.params)
             self.problems.addItem(f"{p.location()}: {message}")
         self.problems_box.setVisible(self.problems.count() > 0)
+        self.start_page_loaded.emit()
+        waiting, self._after_refresh = self._after_refresh, []
+        for then in waiting:
+            then()
 
     def open_for_session(self, session_id: int) -> None:
         """Come here from the Sessions area: that session is preselected."""
         if self.run is not None:
             return  # a run is in progress: leave it on screen
-        self.refresh_start_page()
-        index = self.session_combo.findData(session_id)
-        if index < 0:
-            try:
-                r = self._session_row(session_id)
-            except RegieError as err:
-                self._error(err)
-                return
-            if r is None:
-                return
-            self._rows[r.id] = r
-            start = r.start.astimezone()
-            self.session_combo.addItem(f"{start:%d/%m %H:%M} · {r.title} · {r.branch_name}", r.id)
-            index = self.session_combo.count() - 1
-        self.for_session.setChecked(True)
-        self.session_combo.setCurrentIndex(index)
-        self._target_changed()
+
+        def select() -> None:
+            index = self.session_combo.findData(session_id)
+            if index < 0 or self.run is not None:
+                return  # unknown here (removed meanwhile), or a run was opened since
+            self.for_session.setChecked(True)
+            self.session_combo.setCurrentIndex(index)
+            self._target_changed()
+
+        self.refresh_start_page(select, include=session_id)
 
     def _selected_session(self) -> SessionRow | None:
         if not self.for_session.isChecked():
@@ -488,7 +645,7 @@ class ChecklistsArea(QWidget):
         try:
             session = self._selected_session()
             mode = session.mode if session else SessionMode(self.practice_mode.currentData())
-            run = self.service.start(
+            run = self.service.begin(
                 str(checklist_id), RunMode(self.run_mode.currentData()), mode,
                 session_id=session.id if session else None,
                 staff_id=int(staff) if staff is not None else None,
@@ -501,29 +658,52 @@ class ChecklistsArea(QWidget):
             first = run.first_pending_index(due)
             if first is not None and run.state.mode is RunMode.DO_CONFIRM:
                 run.go_to(first)
+        self.saver.save(run)
         self.open_run(run)
+        self.refresh_checks()  # automatic checks already passing tick at once
 
     def resume_selected(self) -> None:
         if self.unfinished.currentRow() < 0:
             return
-        item = self.unfinished.currentItem()
-        try:
-            run = self.service.resume(int(item.data(Qt.ItemDataRole.UserRole)))
-            self.service.save(run)
-        except RegieError as err:
+        run_id = int(self.unfinished.currentItem().data(Qt.ItemDataRole.UserRole))
+        service = self.service
+        self.resume_button.setEnabled(False)
+
+        def load(_t: CancelToken, _p: Callable[[int, int], None]) -> ChecklistRun:
+            return service.resume(run_id)  # reads the run and its automatic checks
+
+        def opened(run: ChecklistRun) -> None:
+            self.resume_button.setEnabled(True)
+            if self.run is not None:
+                return  # another run was opened meanwhile
+            self.saver.save(run)
+            self.open_run(run)
+
+        def failed(err: BaseException) -> None:
+            self.resume_button.setEnabled(True)
+            if not isinstance(err, RegieError):
+                raise err
             self._error(err)
-            return
-        self.open_run(run)
+
+        run_task(load, on_success=opened, on_error=failed, pool=self._pool, parent=self)
 
     def abandon_selected(self) -> None:
         if self.unfinished.currentRow() < 0:
             return
-        item = self.unfinished.currentItem()
-        try:
-            self.service.abandon(self.service.resume(int(item.data(Qt.ItemDataRole.UserRole))))
-        except RegieError as err:
+        run_id = int(self.unfinished.currentItem().data(Qt.ItemDataRole.UserRole))
+        service = self.service
+
+        def abandon(_t: CancelToken, _p: Callable[[int, int], None]) -> None:
+            service.abandon(service.resume(run_id))
+
+        def failed(err: BaseException) -> None:
+            if not isinstance(err, RegieError):
+                raise err
             self._error(err)
-        self.refresh_start_page()
+            self.refresh_start_page()
+
+        run_task(abandon, on_success=lambda _none: self.refresh_start_page(),
+                 on_error=failed, pool=self._pool, parent=self)
 
     def reload_files(self) -> None:
         self.service.reload()
@@ -629,7 +809,7 @@ class ChecklistsArea(QWidget):
                 run.tick()
             if run.index + 1 < run.total:
                 run.next()
-            self.service.save(run)
+            self.saver.save(run)
         except RegieError as err:
             self._error(err)
         self._show_read_do()
@@ -640,7 +820,7 @@ class ChecklistsArea(QWidget):
             return
         self._save_note_read_do()
         if run.back():
-            self.service.save(run)
+            self.saver.save(run)
         self._show_read_do()
 
     def _skip_current(self, reason: str) -> None:
@@ -651,7 +831,7 @@ class ChecklistsArea(QWidget):
             run.skip(reason)
             if run.index + 1 < run.total:
                 run.next()
-            self.service.save(run)
+            self.saver.save(run)
         except RegieError as err:
             self._error(err)
         self._refresh_view()
@@ -663,7 +843,7 @@ class ChecklistsArea(QWidget):
         rec = run.record(run.current.id)
         if self.rd_note.text().strip() != rec.note:
             run.set_note(self.rd_note.text())
-            self.service.save(run)
+            self.saver.save(run)
 
     # ------------------------------------------------------------------ do-confirm page
     def _build_list_page(self) -> QWidget:
@@ -809,7 +989,7 @@ class ChecklistsArea(QWidget):
                 run.tick(str(sid))
             else:
                 run.untick(str(sid))
-            self.service.save(run)
+            self.saver.save(run)
         except RegieError as err:
             self._error(err)
         self._sync_list()
@@ -821,7 +1001,7 @@ class ChecklistsArea(QWidget):
             return
         try:
             run.skip(reason, sid)
-            self.service.save(run)
+            self.saver.save(run)
         except RegieError as err:
             self._error(err)
         self._sync_list()
@@ -833,7 +1013,7 @@ class ChecklistsArea(QWidget):
             return
         if self.dc_note.text().strip() != run.record(sid).note:
             run.set_note(self.dc_note.text(), sid)
-            self.service.save(run)
+            self.saver.save(run)
             self.step_item(sid).setText(2, run.record(sid).note)
 
     # ------------------------------------------------------------------ shared
@@ -877,12 +1057,9 @@ class ChecklistsArea(QWidget):
             self._checking = False
             if self.run is not run or run.finished:
                 return
-            try:
-                ticked = service.apply(run, statuses)
-            except RegieError as err:
-                failed(err)
-                return
+            ticked = run.apply_statuses(statuses)
             if ticked:
+                self.saver.save(run)
                 self._refresh_view()
 
         def failed(err: BaseException) -> None:
@@ -901,17 +1078,20 @@ class ChecklistsArea(QWidget):
         if run is None:
             return
         try:
-            self.service.sign_off(run, staff_id)
+            run.sign_off(staff_id)
         except RegieError as err:
             self._error(err)
             return
-        run_id = run.state.id
+
+        def saved() -> None:
+            self.training.refresh()
+            self.status.setText(self.tr("✔ “{title}” is signed off and saved.").format(
+                title=run.checklist.title))
+            if run.state.id is not None:
+                self.run_finished.emit(run.state.id)
+
+        self.saver.save(run, saved)
         self.close_run()
-        self.training.refresh()
-        self.status.setText(self.tr("✔ “{title}” is signed off and saved.").format(
-            title=run.checklist.title))
-        if run_id is not None:
-            self.run_finished.emit(run_id)
 
     def close_run(self) -> None:
         self._timer.stop()
@@ -923,7 +1103,8 @@ class ChecklistsArea(QWidget):
         self.run = None
         self.dc_tree.clear()
         self.stack.setCurrentWidget(self.start_page)
-        self.refresh_start_page()
+        # The list shows the run as saved: once every save asked so far has landed.
+        self.saver.when_idle(self.refresh_start_page)
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.training:
@@ -954,6 +1135,8 @@ class ChecklistsArea(QWidget):
 class TrainingRecordsView(QWidget):
     """Signed-off guided runs per staff member: who practised which checklist, when."""
 
+    loaded = Signal()
+
     COLUMNS = 8
 
     def __init__(
@@ -963,11 +1146,14 @@ class TrainingRecordsView(QWidget):
         parent: QWidget | None = None,
         *,
         people: Callable[[], list[Staff]] | None = None,
+        pool: Pool | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.service = checklists
         self._people = people or services.references.staff
+        self._pool = pool
+        self._generation = 0
         self.staff = QComboBox()
         self.staff.setAccessibleName(self.tr("Staff member"))
         self.table = QTableWidget(0, self.COLUMNS)
@@ -995,27 +1181,55 @@ class TrainingRecordsView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        current = self.staff.currentData()
-        self.staff.blockSignals(True)
-        self.staff.clear()
-        self.staff.addItem(self.tr("Everyone"), None)
-        try:
-            people = self._people()
-        except RegieError:
-            people = []  # the records themselves say why, below
-        for person in people:
-            self.staff.addItem(person.name, person.id)
-        i = self.staff.findData(current)
-        self.staff.setCurrentIndex(max(0, i))
-        self.staff.blockSignals(False)
-        self._fill()
+        """Read the staff and the records again (in a worker)."""
+        self._load(with_people=True)
 
     def _fill(self) -> None:
-        staff_id = self.staff.currentData()
-        try:
-            records = self.service.training_records(
-                staff_id=int(staff_id) if staff_id is not None else None)
-        except RegieError as err:
+        self._load(with_people=False)
+
+    def _load(self, *, with_people: bool) -> None:
+        self._generation += 1
+        generation = self._generation
+        current = self.staff.currentData()
+        staff_id = int(current) if current is not None else None
+        people_of, service = self._people, self.service
+
+        def read(
+            _t: CancelToken, _p: Callable[[int, int], None]
+        ) -> tuple[list[Staff] | None, list[TrainingRecord] | RegieError]:
+            people: list[Staff] | None = None
+            if with_people:
+                try:
+                    people = people_of()
+                except RegieError:
+                    people = []  # the records themselves say why
+            try:
+                return people, service.training_records(staff_id=staff_id)
+            except RegieError as err:
+                return people, err
+
+        def show(
+            result: tuple[list[Staff] | None, list[TrainingRecord] | RegieError],
+        ) -> None:
+            if generation != self._generation:
+                return
+            people, records = result
+            if people is not None:
+                self.staff.blockSignals(True)
+                self.staff.clear()
+                self.staff.addItem(self.tr("Everyone"), None)
+                for person in people:
+                    self.staff.addItem(person.name, person.id)
+                self.staff.setCurrentIndex(max(0, self.staff.findData(current)))
+                self.staff.blockSignals(False)
+            self._show(records)
+            self.loaded.emit()
+
+        run_task(read, on_success=show, pool=self._pool, parent=self)
+
+    def _show(self, records: list[TrainingRecord] | RegieError) -> None:
+        if isinstance(records, RegieError):
+            err = records
             self.table.setRowCount(0)
             if getattr(err, "kind", None) == "unreachable":
                 self.empty.setText(self.tr(

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from app.config import AppConfig, data_dir
 from app.core.models import SessionDraft, SessionMode
+from app.core.outbox import ReplayReport
 from app.services import Services, open_services
 from app.storage.outbox import LocalOutbox, offline_receipts
 from app.storage.snapshot import SNAPSHOT_FILE, read_snapshot
@@ -205,17 +206,22 @@ def test_checklists_run_offline_and_reach_the_server_once_back(
     assert isinstance(area, ChecklistsArea) and area.offline
     assert not area.offline_note.isHidden()
     assert desk.window.area("report").objectName() == "NeedsServerPage"
-    assert area.runner.findData(staff) >= 0  # the staff, from the last copy
-    area.open_for_session(sid)  # the session, from the last copy
-    assert area.session_combo.currentData() == sid and area.checklist_combo.count() > 0
+    # The page is read in a worker: the staff and the session come from the last copy.
+    qtbot.waitUntil(lambda: area.runner.findData(staff) >= 0, timeout=10_000)
+    area.open_for_session(sid)
+    qtbot.waitUntil(lambda: area.session_combo.currentData() == sid, timeout=10_000)
+    assert area.checklist_combo.count() > 0
     area.run_mode.setCurrentIndex(area.run_mode.findData(RunMode.DO_CONFIRM.value))
     area.runner.setCurrentIndex(area.runner.findData(staff))
     area.start_run()
     run = area.run
-    assert run is not None and run.state.kept_locally
+    assert run is not None
+    qtbot.waitUntil(lambda: run.state.kept_locally, timeout=10_000)  # saved in a worker
     area.step_item(run.steps[0].id).setCheckState(0, Qt.CheckState.Checked)
-    assert desk.window.queue_label.text() == "1 waiting to be sent"
-    area.close_run()
+    qtbot.waitUntil(lambda: desk.window.queue_label.text() == "1 waiting to be sent",
+                    timeout=10_000)  # saves land in a worker
+    with qtbot.waitSignal(area.start_page_loaded, timeout=10_000):
+        area.close_run()
     listed = [area.unfinished.item(i).text() for i in range(area.unfinished.count())]
     assert len(listed) == 1 and "not yet sent" in listed[0] and "Café FLE" in listed[0]
     assert "Inès Martin" in listed[0]
@@ -223,9 +229,11 @@ def test_checklists_run_offline_and_reach_the_server_once_back(
     monitor = desk.connection
     assert monitor is not None
     ctl.start()
-    with qtbot.waitSignal(monitor.came_online, timeout=30_000) as sent:
+    reports: list[ReplayReport] = []
+    monitor.came_online.connect(reports.append)
+    with qtbot.waitSignals([monitor.came_online, area.start_page_loaded], timeout=30_000):
         monitor.ping_now()
-    assert len(sent.args[0].sent) == 1
+    assert len(reports) == 1 and len(reports[0].sent) == 1
     assert area.offline_note.isHidden()  # back on live data
     listed = [area.unfinished.item(i).text() for i in range(area.unfinished.count())]
     assert len(listed) == 1 and "not yet sent" not in listed[0]
