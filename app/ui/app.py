@@ -467,12 +467,9 @@ class Desk(QObject):
             if callable(refresh):
                 refresh()
         sent = len(report.sent) + len(report.already)
-        text = QCoreApplication.translate(
-            "Desk", "The database server answers again; %n write(s) sent.", "", sent
-        )
+        text = self.tr("The database server answers again; %n write(s) sent.", "", sent)
         if report.refused:
-            text += " " + QCoreApplication.translate(
-                "Desk",
+            text += " " + self.tr(
                 "%n write(s) refused by the server stay on this computer: "
                 "“regie db status” lists them.",
                 "",

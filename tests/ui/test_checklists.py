@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QRunnable, Qt
+from PySide6.QtWidgets import QWidget
 
 from app.checklists.service import build_checklists
 from app.core.checklists import RunMode, StepState
@@ -12,7 +14,7 @@ from app.core.checks import CheckKind, CheckResult, Criterion, Verdict
 from app.core.models import LicencePlan, SessionDraft, SessionMode
 from app.core.sessions import now_local
 from app.services import Services
-from app.ui.checklists import ChecklistsArea
+from app.ui.checklists import ChecklistsArea, RunSaver
 from app.ui.workers import ImmediatePool
 
 
@@ -165,3 +167,46 @@ def test_invalid_user_files_are_listed(qtbot, services: Services) -> None:
     (folder / "mine.toml").unlink()
     qtbot.mouseClick(area.reload_button, Qt.MouseButton.LeftButton)
     assert not area.problems_box.isVisible()
+
+
+class HeldPool:
+    """Keeps each job until the test runs it, in a thread of its own: its answer then
+    waits in the event queue, as a worker's does, until Qt delivers it."""
+
+    def __init__(self) -> None:
+        self.jobs: list[QRunnable] = []
+
+    def start(self, runnable: QRunnable) -> None:
+        self.jobs.append(runnable)
+
+    def run_next(self) -> None:
+        worker = threading.Thread(target=self.jobs.pop(0).run)
+        worker.start()
+        worker.join()
+
+
+def test_saves_run_in_workers_and_land_in_click_order_on_one_run(
+    qtbot, services: Services
+) -> None:
+    seed(services)
+    service = build_checklists(services)
+    pool = HeldPool()
+    owner = QWidget()  # the area owns its saver; here a plain widget does
+    qtbot.addWidget(owner)
+    saver = RunSaver(service, pool, owner)
+    run = service.begin("conte", RunMode.DO_CONFIRM, SessionMode.REMOTE)
+    for step in run.steps[:5]:  # five clicks before the first save has returned
+        run.tick(step.id)
+        saver.save(run)
+    done: list[bool] = []
+    saver.when_idle(lambda: done.append(True))
+    assert len(pool.jobs) == 1 and not done  # one save at a time
+    while not done:
+        if pool.jobs:
+            pool.run_next()
+        QCoreApplication.processEvents()
+    assert saver.idle and pool.jobs == [] and run.state.id is not None
+    assert len(service.repo.runs()) == 1  # the queued saves found the run by its key
+    stored = service.repo.load(run.state.id)
+    assert [r.state for r in stored.records[:5]] == [StepState.DONE] * 5
+    assert stored.records[5].state is StepState.PENDING
