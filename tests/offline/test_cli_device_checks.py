@@ -17,12 +17,12 @@ import sqlalchemy as sa
 from app import cli
 from app.config import AppConfig, data_dir
 from app.core.checks import CheckKind
-from app.core.models import SessionDraft, SessionMode
 from app.services import open_services
 from app.storage import schema as t
 from app.storage.outbox import OUTBOX_FILE, LocalOutbox
 from tests.camera import videos
-from tests.support.fixtures import FIXED_NOW, PgControl
+from tests.support.fixtures import PgControl
+from tests.support.offline import cafe_fle_at
 
 WAV = Path(__file__).parents[1] / "audio" / "data" / "speech.wav"
 
@@ -44,26 +44,6 @@ def picture(tmp_path: Path) -> Path:
     path = tmp_path / "scene.png"
     cv2.imwrite(str(path), videos.scene(0.5))
     return path
-
-
-def _session(url: str) -> int:
-    services = open_services(AppConfig(db_url=url, no_err_windows=True))
-    try:
-        refs = services.references
-        branch = refs.add_branch("centre", "Médiathèque centrale")
-        return services.sessions.create(
-            SessionDraft(
-                title="Café FLE",
-                type_id=refs.session_types()[0].id,
-                branch_id=branch,
-                start=FIXED_NOW.replace(hour=8),
-                end=FIXED_NOW.replace(hour=9),
-                mode=SessionMode.HYBRID,
-                capacity=20,
-            )
-        )
-    finally:
-        services.close()
 
 
 def _rows(url: str, session_id: int) -> list[sa.Row[tuple[object, ...]]]:
@@ -111,7 +91,7 @@ def test_camera_check_is_kept_while_the_server_is_down_and_sent_once(
 ) -> None:
     url, ctl = stoppable
     monkeypatch.setenv("REGIE_DB", url)
-    sid = _session(url)
+    sid = cafe_fle_at(url)
     opened: list[int] = []
     real_services = cli.CliContext.services
 
@@ -157,7 +137,7 @@ def test_audio_check_waits_then_goes_first_with_the_next_check(
 ) -> None:
     url, ctl = stoppable
     monkeypatch.setenv("REGIE_DB", url)
-    sid = _session(url)
+    sid = cafe_fle_at(url)
 
     ctl.stop()
     code, out, err = run(capsys, *_audio("--session", str(sid), "--json"))

@@ -14,9 +14,7 @@ from app.core.licences import Booking
 from app.core.models import (
     Licence,
     LicencePlan,
-    SessionDraft,
     SessionFilter,
-    SessionMode,
     SessionStatus,
 )
 from app.core.outbox import PendingKind, SavedOfflineError, device_check_payload
@@ -26,6 +24,7 @@ from app.storage.database import Database
 from app.storage.outbox import LocalOutbox, QueueingCheckRepository, apply, send_pending
 from app.storage.snapshot import read_snapshot, take_snapshot, write_snapshot
 from tests.support.fixtures import FIXED_NOW
+from tests.support.offline import add_cafe_fle
 
 
 def _result() -> CheckResult:
@@ -37,27 +36,11 @@ def _result() -> CheckResult:
     )
 
 
-def _session(services: Services) -> int:
-    refs = services.references
-    branch = refs.add_branch("centre", "Médiathèque centrale")
-    return services.sessions.create(
-        SessionDraft(
-            title="Café FLE",
-            type_id=refs.session_types()[0].id,
-            branch_id=branch,
-            start=FIXED_NOW.replace(hour=8),
-            end=FIXED_NOW.replace(hour=9),
-            mode=SessionMode.HYBRID,
-            capacity=20,
-        )
-    )
-
-
 @pytest.mark.parametrize(
     "engine", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)], indirect=True
 )
 def test_a_queued_device_check_is_stored_once(services: Services, tmp_path: Path) -> None:
-    sid = _session(services)
+    sid = add_cafe_fle(services)
     outbox = LocalOutbox(tmp_path)
     made = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
     key = outbox.add(
@@ -97,7 +80,7 @@ def test_an_unreachable_server_queues_the_result(tmp_path: Path) -> None:
 
 # ------------------------------------------------------------------ snapshot
 def test_snapshot_round_trip_and_filters(services: Services, tmp_path: Path) -> None:
-    sid = _session(services)
+    sid = add_cafe_fle(services)
     rows = services.sessions.list()
     path = take_snapshot(tmp_path, services.db, rows)
     assert path.is_file()

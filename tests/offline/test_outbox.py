@@ -12,29 +12,13 @@ import pytest
 
 from app import cli
 from app.config import AppConfig, data_dir
-from app.core.models import SessionDraft, SessionMode
 from app.core.outbox import PendingKind, PendingWrite, attendance_payload, replay
 from app.errors import RegieError
 from app.services import Services, open_services
 from app.storage.attendance import build_attendance
 from app.storage.outbox import LocalOutbox, apply, send_pending
-from tests.support.fixtures import FIXED_NOW, PgControl
-
-
-def _session(services: Services) -> int:
-    refs = services.references
-    branch = refs.add_branch("centre", "Médiathèque centrale")
-    return services.sessions.create(
-        SessionDraft(
-            title="Café FLE",
-            type_id=refs.session_types()[0].id,
-            branch_id=branch,
-            start=FIXED_NOW.replace(hour=8),
-            end=FIXED_NOW.replace(hour=9),
-            mode=SessionMode.HYBRID,
-            capacity=20,
-        )
-    )
+from tests.support.fixtures import PgControl
+from tests.support.offline import add_cafe_fle
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -91,7 +75,7 @@ def test_a_refused_write_stays_queued_with_its_reason() -> None:
     "engine", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)], indirect=True
 )
 def test_apply_twice_writes_once(services: Services, tmp_path: Path) -> None:
-    sid = _session(services)
+    sid = add_cafe_fle(services)
     outbox = LocalOutbox(tmp_path)
     key = outbox.add(
         PendingKind.ATTENDANCE, attendance_payload(sid, registered=12, connected=9, on_site=2)
@@ -121,7 +105,7 @@ def test_counts_typed_while_the_server_is_down_arrive_once(
     url, ctl = stoppable
     monkeypatch.setenv("REGIE_DB", url)
     services = open_services(AppConfig(db_url=url, no_err_windows=True))
-    sid = _session(services)
+    sid = add_cafe_fle(services)
     services.close()
 
     code, out, _ = run(capsys, "attendance", "set", str(sid), "--registered", "15", "--json")

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication, QRunnable, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
 from app.checklists.service import build_checklists
@@ -16,6 +15,7 @@ from app.core.sessions import now_local
 from app.services import Services
 from app.ui.checklists import ChecklistsArea, RunSaver
 from app.ui.workers import ImmediatePool
+from tests.support.offline import HeldPool
 
 
 def seed(services: Services) -> dict[str, int]:
@@ -167,22 +167,6 @@ def test_invalid_user_files_are_listed(qtbot, services: Services) -> None:
     (folder / "mine.toml").unlink()
     qtbot.mouseClick(area.reload_button, Qt.MouseButton.LeftButton)
     assert not area.problems_box.isVisible()
-
-
-class HeldPool:
-    """Keeps each job until the test runs it, in a thread of its own: its answer then
-    waits in the event queue, as a worker's does, until Qt delivers it."""
-
-    def __init__(self) -> None:
-        self.jobs: list[QRunnable] = []
-
-    def start(self, runnable: QRunnable) -> None:
-        self.jobs.append(runnable)
-
-    def run_next(self) -> None:
-        worker = threading.Thread(target=self.jobs.pop(0).run)
-        worker.start()
-        worker.join()
 
 
 def test_saves_run_in_workers_and_land_in_click_order_on_one_run(

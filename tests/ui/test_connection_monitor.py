@@ -7,18 +7,17 @@ played exactly, not hoped for."""
 from __future__ import annotations
 
 import gc
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRunnable
 from pytestqt.qtbot import QtBot
 
 from app.storage.database import Database
 from app.storage.outbox import LocalOutbox
 from app.ui.offline import ConnectionMonitor
 from tests.support.fixtures import PgControl
+from tests.support.offline import HeldPool
 
 pytestmark = [
     pytest.mark.postgresql,
@@ -30,22 +29,6 @@ pytestmark = [
 def _collect_sockets() -> Iterator[None]:
     yield
     gc.collect()  # connections the stopped server cut are collected here, not later
-
-
-class HeldPool:
-    """Keeps each job until the test runs it, in a thread of its own: its answer then
-    waits in the event queue, as a worker's does, until the test lets Qt deliver it."""
-
-    def __init__(self) -> None:
-        self.jobs: list[QRunnable] = []
-
-    def start(self, runnable: QRunnable) -> None:
-        self.jobs.append(runnable)
-
-    def run_next(self) -> None:
-        worker = threading.Thread(target=self.jobs.pop(0).run)
-        worker.start()
-        worker.join()
 
 
 def _monitor(url: str, folder: Path, pool: HeldPool) -> ConnectionMonitor:

@@ -15,14 +15,14 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from app.config import AppConfig, data_dir
-from app.core.models import SessionDraft, SessionMode
 from app.core.outbox import ReplayReport
 from app.services import Services, open_services
 from app.storage.outbox import LocalOutbox, offline_receipts
 from app.storage.snapshot import SNAPSHOT_FILE, read_snapshot
 from app.ui.app import Desk
 from app.ui.attendance import AttendanceDialog
-from tests.support.fixtures import FIXED_NOW, PgControl
+from tests.support.fixtures import PgControl
+from tests.support.offline import cafe_fle_at
 
 pytestmark = [
     pytest.mark.postgresql,
@@ -38,26 +38,6 @@ def _collect_sockets() -> Iterator[None]:
     gc.collect()
 
 NEVER = 24 * 3600 * 1000  # the periodic ping never fires by itself here
-
-
-def _network(url: str) -> int:
-    services = open_services(AppConfig(db_url=url, no_err_windows=True))
-    try:
-        refs = services.references
-        branch = refs.add_branch("centre", "Médiathèque centrale")
-        return services.sessions.create(
-            SessionDraft(
-                title="Café FLE",
-                type_id=refs.session_types()[0].id,
-                branch_id=branch,
-                start=FIXED_NOW.replace(hour=8),
-                end=FIXED_NOW.replace(hour=9),
-                mode=SessionMode.HYBRID,
-                capacity=20,
-            )
-        )
-    finally:
-        services.close()
 
 
 def _open(qtbot: QtBot, url: str) -> Desk:
@@ -83,7 +63,7 @@ def test_the_desk_goes_offline_and_back(
     qtbot: QtBot, stoppable: tuple[str, PgControl]
 ) -> None:
     url, ctl = stoppable
-    sid = _network(url)
+    sid = cafe_fle_at(url)
     desk = _open(qtbot, url)
     sessions = desk.sessions_area()
     monitor = desk.connection
@@ -146,7 +126,7 @@ def test_opening_with_the_server_down_shows_the_snapshot_read_only(
     qtbot: QtBot, stoppable: tuple[str, PgControl]
 ) -> None:
     url, ctl = stoppable
-    _network(url)
+    cafe_fle_at(url)
     desk = _open(qtbot, url)  # a first, online start leaves the snapshot
     desk.close()
     desk.window.close()
@@ -190,7 +170,7 @@ def test_checklists_run_offline_and_reach_the_server_once_back(
     from app.ui.checklists import ChecklistsArea
 
     url, ctl = stoppable
-    sid = _network(url)
+    sid = cafe_fle_at(url)
     services = open_services(AppConfig(db_url=url, no_err_windows=True))
     staff = services.references.add_staff(
         "Inès Martin", services.references.branches()[0].id, "agent"
