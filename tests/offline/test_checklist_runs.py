@@ -5,9 +5,7 @@ PostgreSQL test stops the real server in the middle (and always starts it again)
 
 from __future__ import annotations
 
-import gc
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,13 +23,9 @@ from app.storage.offline_runs import QueueingChecklistRepository
 from app.storage.outbox import LocalOutbox, apply, send_pending
 from tests.support.fixtures import FIXED_NOW, PgControl
 
+pytestmark = pytest.mark.usefixtures("collect_sockets")
+
 ENGINES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)]
-
-
-@pytest.fixture(autouse=True)
-def _collect_sockets() -> Iterator[None]:
-    yield
-    gc.collect()  # connections the stopped server cut are collected here, not later
 
 
 def _seed(services: Services) -> tuple[int, int]:

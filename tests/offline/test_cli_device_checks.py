@@ -5,9 +5,7 @@ never queues: a file that cannot be opened still fails at once."""
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import cv2
@@ -27,16 +25,11 @@ from tests.support.offline import cafe_fle_at
 WAV = Path(__file__).parents[1] / "audio" / "data" / "speech.wav"
 
 pytestmark = [
+    pytest.mark.usefixtures("collect_sockets"),
     # The keyring client behind the server's password lookup, and connections the stopped
     # server cut, are left to the garbage collector; they are collected here (below).
     pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning"),
 ]
-
-
-@pytest.fixture(autouse=True)
-def _collect_sockets() -> Iterator[None]:
-    yield
-    gc.collect()
 
 
 @pytest.fixture

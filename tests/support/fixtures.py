@@ -153,3 +153,14 @@ def stoppable(pg_url: str) -> Iterator[tuple[str, PgControl]]:
     finally:
         if not ctl.running():
             ctl.start()
+
+
+@pytest.fixture
+def collect_sockets() -> Iterator[None]:
+    """Collect garbage as the test ends: sockets a stopped server cut, and the keyring's
+    D-Bus client behind a server password lookup, are closed here, under the test's own
+    warning filters, not in a later test."""
+    yield
+    import gc
+
+    gc.collect()

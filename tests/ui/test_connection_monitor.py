@@ -6,8 +6,6 @@ played exactly, not hoped for."""
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,15 +18,10 @@ from tests.support.fixtures import PgControl
 from tests.support.offline import HeldPool
 
 pytestmark = [
+    pytest.mark.usefixtures("collect_sockets"),
     pytest.mark.postgresql,
     pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning"),
 ]
-
-
-@pytest.fixture(autouse=True)
-def _collect_sockets() -> Iterator[None]:
-    yield
-    gc.collect()  # connections the stopped server cut are collected here, not later
 
 
 def _monitor(url: str, folder: Path, pool: HeldPool) -> ConnectionMonitor:

@@ -5,9 +5,6 @@ The periodic ping is not waited for: the tests trigger it directly."""
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-
 import pytest
 import sqlalchemy as sa
 from PySide6.QtCore import Qt
@@ -25,17 +22,13 @@ from tests.support.fixtures import PgControl
 from tests.support.offline import cafe_fle_at
 
 pytestmark = [
+    pytest.mark.usefixtures("collect_sockets"),
     pytest.mark.postgresql,
     # The keyring client behind the server's password lookup leaves its D-Bus socket to
     # the garbage collector; it is collected here (below), not in a later test.
     pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning"),
 ]
 
-
-@pytest.fixture(autouse=True)
-def _collect_sockets() -> Iterator[None]:
-    yield
-    gc.collect()
 
 NEVER = 24 * 3600 * 1000  # the periodic ping never fires by itself here
 
