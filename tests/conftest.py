@@ -11,6 +11,7 @@ os.environ["TZ"] = "Europe/Paris"
 time.tzset()
 os.environ.setdefault("OPENCV_LOG_LEVEL", "SILENT")
 
+import gc  # noqa: E402
 import logging  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -20,6 +21,24 @@ import pytest  # noqa: E402
 from app.config import AppConfig  # noqa: E402
 
 pytest_plugins = ["tests.support.fixtures"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _collect_on_the_main_thread() -> Iterator[None]:
+    """As in the app (`app.ui.workers.GuiThreadCollector`): reference cycles are freed
+    by the main thread only, between tests, never by a worker that happens to allocate
+    (a widget destroyed there can deadlock Qt against the GIL)."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests() -> Iterator[None]:
+    yield
+    from app.ui.workers import collect_if_due
+
+    collect_if_due()
 
 
 @pytest.fixture(autouse=True)

@@ -30,7 +30,7 @@ from app.errors import RegieError
 from app.ui.i18n import choose_language, core_text, error_text, install_translators
 from app.ui.main_window import Area, MainWindow
 from app.ui.startup import StartupPage
-from app.ui.workers import CancelToken, Pool, run_task
+from app.ui.workers import CancelToken, Pool, collect_on_gui_thread, run_task
 
 # QMessageBox, QFileDialog and QStyle are imported where used: creating their enums costs
 # start-up time before the window can show.
@@ -62,6 +62,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("regie")  # matches installer/regie.desktop (Wayland, GNOME)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "regie.svg")))
+    collect_on_gui_thread(app)
     return app
 
 

@@ -12,6 +12,7 @@ synchronously, or wait on the signals with qtbot.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import traceback
@@ -19,7 +20,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThread, QThreadPool, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -73,23 +74,58 @@ class TaskHandle(QObject):
         self.token.cancel()
 
 
+class _Reaper(QObject):
+    """Where a job's leftovers are let go of: on the GUI thread.
+
+    A job's function is a closure over the screen that started it, and an exception
+    carries the job's frames in its traceback; if the last reference to a widget went
+    away on the worker thread, the widget would be destroyed there, while the GUI thread
+    may hold the GIL and wait on Qt's object locks: a deadlock. Sent here through a
+    queued signal, those references end where widgets live.
+    """
+
+    bury = Signal(object)
+
+
+_reaper: _Reaper | None = None
+
+
+def _the_reaper() -> _Reaper:
+    """Made on the first job, by the GUI thread that starts jobs."""
+    global _reaper
+    if _reaper is None:
+        _reaper = _Reaper()
+        _reaper.bury.connect(_let_go, Qt.ConnectionType.QueuedConnection)
+    return _reaper
+
+
+def _let_go(leftovers: list[object]) -> None:
+    """Empty the box here: what it held ends on this (the GUI) thread, whichever thread
+    lets go of the box itself last."""
+    leftovers.clear()
+
+
 class _Runnable(QRunnable):
-    def __init__(self, fn: TaskFn, handle: TaskHandle) -> None:
+    def __init__(self, fn: TaskFn, handle: TaskHandle, reaper: _Reaper) -> None:
         super().__init__()
-        self._fn = fn
-        self._handle = handle
+        self._fn: TaskFn | None = fn
+        self._handle: TaskHandle | None = handle
+        self._reaper = reaper
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        h = self._handle
+        h, self._handle = self._handle, None
+        fn, self._fn = self._fn, None
+        assert fn is not None
+        assert h is not None
 
-        def progress(done: int, total: int) -> None:
+        def progress(done: int, total: int, h: TaskHandle = h) -> None:
             if shiboken6.isValid(h):
                 h.progress.emit(done, total)
 
         ok = True
         try:
-            value: object = self._fn(h.token, progress)
+            value: object = fn(h.token, progress)
         except Exception as err:  # reported to the GUI, which decides what to show
             log.debug("task failed: %s", "".join(traceback.format_exception(err)))
             ok, value = False, err
@@ -98,6 +134,56 @@ class _Runnable(QRunnable):
         if shiboken6.isValid(h):
             (h.succeeded if ok else h.failed).emit(value)
             h.finished.emit()
+        # The job, its result or error (with that error's frames) end on the GUI thread:
+        # this thread keeps no reference to them once the box is sent.
+        box: list[object] = [fn, value, progress, h]
+        del fn, value, progress, h
+        self._reaper.bury.emit(box)
+
+
+class GuiThreadCollector(QObject):
+    """Python's cycle collector, run on the GUI thread only.
+
+    Left automatic, the collector runs on whichever thread happens to allocate: a
+    worker may then free a cycle holding a widget (a screen and an error it kept), and
+    destroy that widget off the GUI thread, which can deadlock Qt against the GIL.
+    Automatic collection is switched off and the same thresholds are checked here, on
+    a timer, by the thread that owns the widgets.
+    """
+
+    def __init__(self, interval_ms: int = 500, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.check)
+
+    def start(self) -> None:
+        gc.disable()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        gc.enable()
+
+    def check(self) -> None:
+        collect_if_due()
+
+
+def collect_if_due() -> None:
+    """Collect the oldest generation whose threshold is passed, as Python would."""
+    counts, limits = gc.get_count(), gc.get_threshold()
+    for generation in (2, 1, 0):
+        if counts[generation] > limits[generation]:
+            gc.collect(generation)
+            return
+
+
+def collect_on_gui_thread(parent: QObject) -> GuiThreadCollector:
+    """Start the GUI-thread collector for the life of `parent` (the application)."""
+    collector = GuiThreadCollector(parent=parent)
+    collector.start()
+    parent.destroyed.connect(lambda *_: gc.enable())
+    return collector
 
 
 def run_task(
@@ -117,7 +203,7 @@ def run_task(
         handle.failed.connect(on_error)
     if on_progress is not None:
         handle.progress.connect(on_progress)
-    (pool or QThreadPool.globalInstance()).start(_Runnable(fn, handle))
+    (pool or QThreadPool.globalInstance()).start(_Runnable(fn, handle, _the_reaper()))
     return handle
 
 
