@@ -435,13 +435,11 @@ class LicencesArea(QWidget):
         self.policy_result.setObjectName("PolicyResult")
         self.policy_result.setAccessibleName(self.tr("Result of the last buffer change"))
         row.addWidget(self.policy_result)
-        if not self.read_only:
-            self._load_policy()
 
-    def _load_policy(self) -> None:
-        policy = self.feature.service.policy().as_json()
-        self.before_spin.setValue(policy["buffer_before_minutes"])
-        self.after_spin.setValue(policy["buffer_after_minutes"])
+    def _show_policy(self, policy: BookingPolicy) -> None:
+        minutes = policy.as_json()
+        self.before_spin.setValue(minutes["buffer_before_minutes"])
+        self.after_spin.setValue(minutes["buffer_after_minutes"])
 
     def _build_planning(self) -> None:
         self.planning_box = QGroupBox(self.tr("Planning"))
@@ -494,21 +492,47 @@ class LicencesArea(QWidget):
             return
         self.read_only = False
         self.snapshot = None
-        try:
-            self._load_policy()
-            self.refresh()
-        except RegieError as err:
-            self.last_error = error_text(err)
+        self.refresh()
 
     def refresh(self) -> None:
+        """The licences, their saved secret kinds and the branches, read in a worker (the
+        database may be on the network); from the last copy while it is away."""
         if self.read_only:
-            self._licences = list(self.snapshot.licences) if self.snapshot else []
-            kinds: dict[int, list[SecretKind]] = {}
-            branches: dict[int, str] = {}
-        else:
-            self._licences = self.feature.service.licences()
-            kinds = self.feature.repo.all_secret_kinds()
-            branches = {b.id: b.name for b in self._services.references.branches()}
+            self._show_licences(list(self.snapshot.licences) if self.snapshot else [], {}, {})
+            return
+        feature, references = self.feature, self._services.references
+
+        def read(
+            _t: CancelToken, _p: Callable[[int, int], None]
+        ) -> tuple[list[Licence], dict[int, list[SecretKind]], dict[int, str], BookingPolicy]:
+            return (
+                feature.service.licences(),
+                feature.repo.all_secret_kinds(),
+                {b.id: b.name for b in references.branches()},
+                feature.service.policy(),
+            )
+
+        def show(
+            got: tuple[list[Licence], dict[int, list[SecretKind]], dict[int, str], BookingPolicy],
+        ) -> None:
+            licences, kinds, branches, policy = got
+            self._show_policy(policy)
+            self._show_licences(licences, kinds, branches)
+
+        def failed(err: BaseException) -> None:
+            if not isinstance(err, RegieError):
+                raise err
+            self.last_error = error_text(err)  # the desk's banner says when it is the server
+
+        run_task(read, on_success=show, on_error=failed, pool=self._pool, parent=self)
+
+    def _show_licences(
+        self,
+        licences: list[Licence],
+        kinds: dict[int, list[SecretKind]],
+        branches: dict[int, str],
+    ) -> None:
+        self._licences = licences
         self.table.setRowCount(len(self._licences))
         for r, lic in enumerate(self._licences):
             saved = kinds.get(lic.id, [])
@@ -570,10 +594,19 @@ class LicencesArea(QWidget):
         run_task(
             lambda _t, _p: self.feature.service.planning(start, end),
             on_success=lambda rows: self._show_planning(rows, start, end),
-            on_error=self._show_error,
+            on_error=self._planning_failed,
             pool=self._pool,
             parent=self,
         )
+
+    def _planning_failed(self, err: BaseException) -> None:
+        """Said in the planning itself: it loads by itself, a box would come from nowhere
+        (the server may have gone away meanwhile; the desk's banner then says so)."""
+        if not isinstance(err, RegieError):
+            raise err
+        self.last_error = error_text(err)
+        self.segments.clear()
+        self.segments.addTopLevelItem(QTreeWidgetItem([self.last_error, ""]))
 
     def _show_planning(self, rows: list[PlanningRow], start: datetime, end: datetime) -> None:
         self.chart.set_rows(rows, start, end)
@@ -693,7 +726,13 @@ class LicencesArea(QWidget):
             lic.branch_id,
             not lic.active,
         )
-        self._guarded(lambda: self.feature.service.update(lic.id, draft))
+        service = self.feature.service
+
+        def work(_t: CancelToken, _p: Callable[[int, int], None]) -> None:
+            service.update(lic.id, draft)
+
+        run_task(work, on_success=lambda _r: self.refresh(), on_error=self._failed_write,
+                 pool=self._pool, parent=self)
 
     def remove_selected(self) -> None:
         lic = self.selected()
@@ -752,18 +791,14 @@ class LicencesArea(QWidget):
 
         def failed(err: BaseException) -> None:
             self.policy_button.setEnabled(not self.read_only)
-            self._load_policy()  # show the buffers that still apply
             self._show_error(err)
+            self.refresh()  # shows the buffers that still apply
 
         run_task(work, on_success=done, on_error=failed, pool=self._pool, parent=self)
 
-    def _guarded(self, fn: Any) -> None:
-        try:
-            fn()
-        except RegieError as err:
-            self._show_error(err)
-            return
-        self.refresh()
+    def _failed_write(self, err: BaseException) -> None:
+        self._show_error(err)
+        self.refresh()  # what is really stored
 
     def _show_error(self, err: BaseException) -> None:
         if not isinstance(err, RegieError):

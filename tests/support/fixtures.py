@@ -163,4 +163,10 @@ def collect_sockets() -> Iterator[None]:
     yield
     import gc
 
+    from PySide6.QtCore import QCoreApplication, QThreadPool
+
+    # Workers hand what they held back to the GUI thread (app.ui.workers): let them end
+    # and deliver that, so the sockets are among what is collected now.
+    QThreadPool.globalInstance().waitForDone(10_000)
+    QCoreApplication.sendPostedEvents()
     gc.collect()
