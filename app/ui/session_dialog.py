@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDate, Qt, QTime
@@ -35,6 +36,7 @@ from app.core.models import (
 from app.core.sessions import MAX_CAPACITY, MAX_TITLE, SessionService, validate_draft
 from app.errors import RegieError, ValidationError
 from app.ui.i18n import error_text, label
+from app.ui.workers import CancelToken, Pool, run_task
 
 
 class SessionDialog(QDialog):
@@ -57,9 +59,11 @@ class SessionDialog(QDialog):
         save: bool = True,
         session_id: int | None = None,
         parent: QWidget | None = None,
+        pool: Pool | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = service
+        self._pool = pool
         self._session_id = session_id
         self._save = save
         self._result: SessionDraft | None = None
@@ -236,17 +240,37 @@ class SessionDialog(QDialog):
             target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def accept(self) -> None:
+        """Checked here, saved in a worker (the database may be on the network); the form
+        stays open, and says why, when the save is refused."""
         try:
             draft = validate_draft(self.current_draft())
-            if self._save:
-                if self._session_id is None:
-                    self.saved_id = self._service.create(draft)
-                else:
-                    self._service.update(self._session_id, draft)
-                    self.saved_id = self._session_id
         except RegieError as err:
             self.show_error(err)
             return
+        if not self._save:
+            self._done(draft, None)
+            return
+        service, session_id = self._service, self._session_id
+
+        def save(_t: CancelToken, _p: Callable[[int, int], None]) -> int:
+            if session_id is None:
+                return service.create(draft)
+            service.update(session_id, draft)
+            return session_id
+
+        def failed(err: BaseException) -> None:
+            self.buttons.setEnabled(True)
+            if not isinstance(err, RegieError):
+                raise err
+            self.show_error(err)
+
+        self.buttons.setEnabled(False)
+        run_task(save, on_success=lambda saved: self._done(draft, saved), on_error=failed,
+                 pool=self._pool, parent=self)
+
+    def _done(self, draft: SessionDraft, saved_id: int | None) -> None:
+        self.buttons.setEnabled(True)
+        self.saved_id = saved_id
         self._result = draft
         super().accept()
 

@@ -32,6 +32,8 @@ from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.models import (
     MODE_LABELS,
     STATUS_LABELS,
+    Session,
+    SessionDraft,
     SessionFilter,
     SessionRow,
     SessionStatus,
@@ -534,6 +536,7 @@ class SessionsArea(QWidget):
             branches=self._branches,
             staff=self._staff,
             parent=self,
+            pool=self._pool,
             **kwargs,
         )
 
@@ -549,14 +552,24 @@ class SessionsArea(QWidget):
         sid = self.selected_id()
         if sid is None:
             return
-        session = self._services.sessions.get(sid)
-        dlg = self._dialog(
-            draft=session,
-            title=self.tr("Edit session"),
-            allowed_statuses=self._services.sessions.allowed_statuses(session.status),
-            session_id=sid,
-        )
-        self._run_dialog(dlg)
+        sessions = self._services.sessions
+
+        def load(
+            _t: CancelToken, _p: Callable[[int, int], None]
+        ) -> tuple[Session, list[SessionStatus]]:
+            session = sessions.get(sid)
+            return session, sessions.allowed_statuses(session.status)
+
+        def opened(got: tuple[Session, list[SessionStatus]]) -> None:
+            session, statuses = got
+            dlg = self._dialog(
+                draft=session, title=self.tr("Edit session"), allowed_statuses=statuses,
+                session_id=sid,
+            )
+            self._run_dialog(dlg)
+
+        run_task(load, on_success=opened, on_error=self._action_failed, pool=self._pool,
+                 parent=self)
 
     def duplicate_selected(self) -> None:
         if self.read_only:
@@ -564,9 +577,23 @@ class SessionsArea(QWidget):
         sid = self.selected_id()
         if sid is None:
             return
-        draft = self._services.sessions.duplicate(sid)
-        dlg = self._dialog(draft=draft, title=self.tr("Duplicate session"))
-        self._run_dialog(dlg)
+        sessions = self._services.sessions
+
+        def load(_t: CancelToken, _p: Callable[[int, int], None]) -> SessionDraft:
+            return sessions.duplicate(sid)
+
+        def opened(draft: SessionDraft) -> None:
+            self._run_dialog(self._dialog(draft=draft, title=self.tr("Duplicate session")))
+
+        run_task(load, on_success=opened, on_error=self._action_failed, pool=self._pool,
+                 parent=self)
+
+    def _action_failed(self, err: BaseException) -> None:
+        if not isinstance(err, RegieError):
+            raise err
+        if self.connection is not None and self.connection.report(err):
+            return  # the server is gone: the desk turns read-only and says so
+        QMessageBox.warning(self, self.tr("Sessions"), error_text(err))
 
     def _run_dialog(self, dlg: SessionDialog) -> None:
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -603,13 +630,18 @@ class SessionsArea(QWidget):
         box.open()
 
     def _do_cancel(self, session_id: int) -> None:
-        try:
-            self._services.sessions.cancel(session_id)
-        except RegieError as err:
+        sessions = self._services.sessions
+
+        def cancel(_t: CancelToken, _p: Callable[[int, int], None]) -> None:
+            sessions.cancel(session_id)
+
+        def failed(err: BaseException) -> None:
+            if not isinstance(err, RegieError):
+                raise err
             QMessageBox.warning(self, self.tr("Cancel session"), error_text(err))
-            return
-        self._pending_select = session_id
-        self.refresh()
+
+        run_task(cancel, on_success=lambda _none: self._after_save(session_id),
+                 on_error=failed, pool=self._pool, parent=self)
 
     def current_index(self) -> QModelIndex:
         return self.table.currentIndex()

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from app.services import Services
 from app.ui.session_dialog import SessionDialog
+from app.ui.workers import ImmediatePool
 from tests.support.fixtures import FIXED_NOW
 from tests.zoom.conftest import (
     Network,
@@ -33,6 +34,7 @@ def _edit(qtbot: QtBot, services: Services, sid: int) -> SessionDialog:
         title="Edit session",
         allowed_statuses=s.allowed_statuses(session.status),
         session_id=sid,
+        pool=ImmediatePool(),  # the save runs at once, as in a worker that answered
     )
     qtbot.addWidget(dlg)
     dlg.show()
