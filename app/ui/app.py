@@ -247,7 +247,7 @@ def connect_session_actions(window: MainWindow, pool: Pool | None = None) -> Non
             target = window.show_area(key)
             opener = getattr(target, "open_for_session", None)
             if sid is not None and callable(opener):
-                opener(sid)
+                opener(sid, sessions.selected_row())
 
         action.triggered.connect(go)
         sessions.add_session_action(action)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.checks import CheckResult, Criterion
+from app.core.models import SessionRow
 from app.devices import audio_analysis as aa
 from app.devices.audio import (
     SENTENCE,
@@ -271,11 +272,16 @@ class AudioCheckArea(QWidget):
         self.save_button.setEnabled(False)
 
     # ---------------------------------------------------------------- session
-    def open_for_session(self, session_id: int | None) -> None:
-        """Link the next saved result to a session (None: not linked)."""
+    def open_for_session(self, session_id: int | None, row: SessionRow | None = None) -> None:
+        """Link the next saved result to a session (None: not linked); `row`, when the
+        Sessions area gives it, names the session."""
         self._session_id = session_id
         if session_id is None:
             self.session_label.setText(self.tr("Check not linked to a session."))
+        elif row is not None:
+            when = row.start.astimezone().strftime("%d/%m/%Y %H:%M")
+            self.session_label.setText(self.tr("For the session “{title}”, {when}").format(
+                title=row.title, when=when))
         else:
             self.session_label.setText(self.tr("Check for session #{id}.").format(
                 id=session_id))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.config import operator_name
 from app.core.checks import CheckResult, Criterion, Verdict
+from app.core.models import SessionRow
 from app.devices.camera import CameraInfo, CheckUpdate, PreviewGate, list_cameras, run_check
 from app.devices.video_analysis import CRITERIA, CRITERION_LABELS, Thresholds, load_thresholds
 from app.errors import RegieError
@@ -246,13 +247,16 @@ class CameraCheckArea(QWidget):
 
     # ------------------------------------------------------------ sessions
 
-    def open_for_session(self, session_id: int) -> None:
-        """Check the camera for this session: the result goes to its readiness panel."""
-        try:
-            row = self._services.session_repo.row(session_id)
-        except RegieError as err:
-            self.status.setText(error_text(err))
-            return
+    def open_for_session(self, session_id: int, row: SessionRow | None = None) -> None:
+        """Check the camera for this session: the result goes to its readiness panel.
+        `row` is the session as the Sessions area shows it (also offline, from its last
+        copy); without it the session is read here."""
+        if row is None:
+            try:
+                row = self._services.session_repo.row(session_id)
+            except RegieError as err:
+                self.status.setText(error_text(err))
+                return
         self._session_id = session_id
         when = row.start.astimezone().strftime("%d/%m/%Y %H:%M")
         self.session_label.setText(self.tr("For the session “{title}”, {when}").format(

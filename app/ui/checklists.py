@@ -596,10 +596,13 @@ class ChecklistsArea(QWidget):
         for then in waiting:
             then()
 
-    def open_for_session(self, session_id: int) -> None:
-        """Come here from the Sessions area: that session is preselected."""
+    def open_for_session(self, session_id: int, row: SessionRow | None = None) -> None:
+        """Come here from the Sessions area: that session is preselected (`row`: the
+        session as that area shows it, kept if the reading cannot find it)."""
         if self.run is not None:
             return  # a run is in progress: leave it on screen
+        if row is not None:
+            self._rows.setdefault(row.id, row)
 
         def select() -> None:
             index = self.session_combo.findData(session_id)

@@ -370,6 +370,10 @@
         <translation>Bilan :</translation>
     </message>
     <message>
+        <source>For the session “{title}”, {when}</source>
+        <translation>Pour la séance « {title} », {when}</translation>
+    </message>
+    <message>
         <source>Check for session #{id}.</source>
         <translation>Vérification pour la séance n° {id}.</translation>
     </message>

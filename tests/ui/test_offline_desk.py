@@ -80,6 +80,13 @@ def test_the_desk_goes_offline_and_back(
     assert note is not None and not note.isHidden()  # runs go on, kept on this computer
 
     sessions.select_session(sid)
+    # A check for the selected session names it from the last copy, not the server.
+    camera_action = next(a for a in sessions.actions() if a.shortcut().toString() == "Ctrl+Shift+C")
+    camera_action.trigger()
+    camera = desk.window.area("camera")
+    assert camera.session_id == sid  # type: ignore[attr-defined]
+    assert "Café FLE" in camera.session_label.text()  # type: ignore[attr-defined]
+    desk.window.show_area("sessions")
     dialog = AttendanceDialog(
         sessions.services, sid, parent=desk.window, row=sessions.selected_row(),
         connection=monitor,
