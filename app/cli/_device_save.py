@@ -40,10 +40,10 @@ class DeviceCheckStore:
     """The database as a device check sees it during one command."""
 
     def __init__(self, ctx: CliContext) -> None:
-        from app.storage.database import resolve_url
+        from app.storage.database import is_network_url
 
         self._ctx = ctx
-        self._network = not resolve_url(ctx.config.db_url).startswith("sqlite")
+        self._network = is_network_url(ctx.config.db_url)
         self._offline = False
 
     @property

@@ -92,7 +92,7 @@ def _set(ctx: CliContext, args: argparse.Namespace) -> int:
             _N("errors", "No count given."),
             _N("errors", "Add --registered N, --connected N or --onsite N."),
         )
-    from app.storage.database import StorageError
+    from app.storage.database import StorageError, is_network_url
     from app.storage.outbox import LocalOutbox, is_unreachable, send_pending
 
     counts = {"registered": args.registered, "connected": args.connected, "on_site": args.onsite}
@@ -104,7 +104,7 @@ def _set(ctx: CliContext, args: argparse.Namespace) -> int:
         svc = _service(ctx)
         svc.set_counts(args.id, **counts)
     except StorageError as err:
-        if not is_unreachable(err) or not _is_network(ctx):
+        if not is_unreachable(err) or not is_network_url(ctx.config.db_url):
             raise
         from app.core.outbox import PendingKind, attendance_payload
 
@@ -118,10 +118,6 @@ def _set(ctx: CliContext, args: argparse.Namespace) -> int:
         return EXIT_OK
     _out(ctx, args, {"session": args.id, **svc.figures(args.id).as_json()})
     return EXIT_OK
-
-
-def _is_network(ctx: CliContext) -> bool:
-    return not ctx.config.db_url.startswith("sqlite")
 
 
 def _import(ctx: CliContext, args: argparse.Namespace) -> int:

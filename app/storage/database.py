@@ -54,6 +54,11 @@ def resolve_url(value: str) -> str:
     return value
 
 
+def is_network_url(url: str) -> bool:
+    """A database server rather than a file on this computer (plain paths are files)."""
+    return not resolve_url(url).startswith("sqlite")
+
+
 def credential_ref(url: str) -> str:
     """The keyring reference of a server's password: its address without the password
     (and without the driver), e.g. `database:postgresql://regie@db.bm.lan:5432/regie`."""

@@ -147,3 +147,17 @@ def test_counts_typed_while_the_server_is_down_arrive_once(
         assert conn.execute(sa.select(sa.func.count()).select_from(offline_receipts)).scalar() == 2
     services.close()
     assert LocalOutbox(data_dir()).count() == 0
+
+
+def test_a_local_file_that_cannot_be_opened_is_an_error_not_a_queue(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A plain path is a file on this computer: counts never wait for it as for a server."""
+    folder = tmp_path / "not-a-database"
+    folder.mkdir()
+    code, out, err = run(
+        capsys, "--db", str(folder), "attendance", "set", "1", "--registered", "3"
+    )
+    assert code == 1 and out == ""
+    assert "cannot be opened" in err and "queued" not in err
+    assert LocalOutbox(data_dir()).count() == 0
