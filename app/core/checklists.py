@@ -816,17 +816,6 @@ class ChecklistService:
         """Read the run's pending automatic checks (reads only: fine in a worker)."""
         return check_statuses(run, self.checks)
 
-    def apply(self, run: ChecklistRun, statuses: Mapping[str, bool | None]) -> list[str]:
-        """Tick what `statuses` confirm, and save."""
-        ticked = run.apply_statuses(statuses)
-        if ticked:
-            self.save(run)
-        return ticked
-
-    def refresh(self, run: ChecklistRun) -> list[str]:
-        """Tick what the automatic checks now confirm, and save."""
-        return self.apply(run, self.check_statuses(run))
-
     def sign_off(self, run: ChecklistRun, staff_id: int) -> None:
         run.sign_off(staff_id)
         self.save(run)

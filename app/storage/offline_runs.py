@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from app.core.checklists import RunState, RunStatus, RunSummary, TrainingRecord
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
-from app.core.outbox import PendingKind, PendingWrite
+from app.core.outbox import PendingKind
 from app.errors import NotFoundError
 from app.storage.checklists import SqlChecklistRepository
 from app.storage.database import Database, StorageError
@@ -40,7 +40,6 @@ class QueueingChecklistRepository(SqlChecklistRepository):
         on_queued: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(db)
-        self._db = db
         self._outbox = outbox
         self._offline = offline
         self._on_queued = on_queued
@@ -62,7 +61,8 @@ class QueueingChecklistRepository(SqlChecklistRepository):
         return state.id if state.id is not None and state.id > 0 else -seq
 
     # ------------------------------------------------------------------ reads
-    def _local(self) -> list[tuple[PendingWrite, RunState]]:
+    def _local(self) -> list[RunState]:
+        """The runs waiting here; one started here gets its place in the queue as id."""
         out = []
         for item in self._outbox.items(PendingKind.CHECKLIST_RUN):
             if item.error is not None:
@@ -70,11 +70,11 @@ class QueueingChecklistRepository(SqlChecklistRepository):
             state = RunState.from_json(item.payload)
             if state.id is None or state.id <= 0:
                 state.id = -item.seq
-            out.append((item, state))
+            out.append(state)
         return out
 
     def load(self, run_id: int) -> RunState:
-        for _item, state in self._local():
+        for state in self._local():
             if state.id == run_id:
                 return state
         if run_id < 0:
@@ -121,7 +121,7 @@ class QueueingChecklistRepository(SqlChecklistRepository):
         answers; the server's copy of a run saved here since is left out."""
         local = [
             summary(state)
-            for _item, state in self._local()
+            for state in self._local()
             if (session_id is None or state.session_id == session_id)
             and (not unfinished_only or state.status is RunStatus.IN_PROGRESS)
         ]

@@ -128,9 +128,6 @@ class LocalOutbox:
             for k, kind_, p, c, e, ref, seq in rows
         ]
 
-    def at(self, seq: int) -> PendingWrite | None:
-        return next((w for w in self.items() if w.seq == seq), None)
-
     def forget_ref(self, ref: str) -> None:
         """Drop what waits for `ref`: a newer version has just reached the server."""
         with self._conn() as conn:
