@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from app.core.clock import Clock, now_local
 
 APP_NAME = "regie"
 
@@ -87,6 +89,8 @@ class AppConfig:
     simulate_camera: Path | None = None
     simulate_mic: Path | None = None
     no_err_windows: bool = False
+    # "Now" for every rule and screen: the wall clock, or a fixed instant (`--now`, tests).
+    clock: Clock = field(default=now_local, compare=False)
 
 
 def operator_name() -> str:

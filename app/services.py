@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from app.config import AppConfig
 from app.core.attendance import AttendanceService
-from app.core.sessions import SessionService, now_local
+from app.core.clock import Clock, now_local
+from app.core.sessions import SessionService
 from app.storage.attendance import build_attendance
 from app.storage.database import Database, MigrationReport
 from app.storage.demo import DemoCounts
@@ -33,6 +33,7 @@ class Services:
     session_repo: SqlSessionRepository
     checks: SqlCheckRepository
     settings: SqlSettingsRepository
+    clock: Clock = field(default=now_local)
     attendance: AttendanceService = field(init=False)
     licences: LicenceFeature = field(init=False)
 
@@ -41,9 +42,11 @@ class Services:
 
 
 def open_services(
-    config: AppConfig, *, migrate: bool = True, clock: Callable[[], datetime] = now_local
+    config: AppConfig, *, migrate: bool = True, clock: Clock | None = None
 ) -> Services:
-    """Open the database (migrating it after a backup) and build every service on it."""
+    """Open the database (migrating it after a backup) and build every service on it.
+    `clock` (by default the configuration's) is the one "now" of every rule and screen."""
+    clock = clock or config.clock
     db = Database(config.db_url)
     try:
         report = db.migrate() if migrate else MigrationReport(None, None, None)
@@ -56,8 +59,9 @@ def open_services(
             references=refs,
             sessions=SessionService(session_repo, refs, clock),
             session_repo=session_repo,
-            checks=SqlCheckRepository(db),
+            checks=SqlCheckRepository(db, clock),
             settings=SqlSettingsRepository(db),
+            clock=clock,
         )
         services.attendance = build_attendance(services, clock=clock)
         services.licences = build_licences(services)
@@ -76,7 +80,7 @@ def load_demo_network(services: Services, now: datetime | None = None) -> DemoCo
     from app.storage.attendance import write_demo_attendance
     from app.storage.demo import load_demo
 
-    counts = load_demo(services.db, build_demo(now or now_local()))
+    counts = load_demo(services.db, build_demo(now or services.clock()))
     write_demo_attendance(
         services.db,
         demo_attendance(services.sessions.list(), random.Random(DEMO_SEED)),  # noqa: S311 - demo

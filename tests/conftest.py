@@ -94,7 +94,9 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def config(db_url: str) -> AppConfig:
-    return AppConfig(db_url=db_url, no_err_windows=True)
+    from tests.support.fixtures import desk_config  # a plugin: imported once pytest rewrites it
+
+    return desk_config(db_url)
 
 
 # The storage and licence suites run on both engines; a test that asks for `db_path`

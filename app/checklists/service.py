@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
+from datetime import UTC
 from typing import TYPE_CHECKING
 
 from app.checklists.loader import load_catalog
@@ -39,4 +40,10 @@ def build_checklists(
     status = StoredCheckStatus(
         services.checks, services.session_repo, extra_checks, offline=offline
     )
-    return ChecklistService(cache, repo or SqlChecklistRepository(services.db), status)
+    clock = services.clock
+    return ChecklistService(
+        cache,
+        repo or SqlChecklistRepository(services.db),
+        status,
+        clock=lambda: clock().astimezone(UTC),
+    )

@@ -12,12 +12,13 @@ import argparse
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from app import __version__
 from app.config import AppConfig, db_url
+from app.core.clock import fixed_clock, now_local
 from app.errors import RegieError
 
 if TYPE_CHECKING:
@@ -79,6 +80,13 @@ def build_parser(*, with_verbs: bool = True) -> argparse.ArgumentParser:
         help="use a WAV file as the microphone (training, demos)",
     )
     parser.add_argument(
+        "--now",
+        metavar="DATETIME",
+        type=iso_datetime,
+        help="act as if it were this date and time (ISO 8601), e.g. to rehearse a day "
+        "or reproduce what a colleague saw",
+    )
+    parser.add_argument(
         "--no-err-windows",
         action="store_true",
         help="report errors on stderr, never in a dialog (scripts, tests)",
@@ -128,13 +136,26 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date: {text!r} (expected YYYY-MM-DD)") from None
 
 
+def iso_datetime(text: str) -> datetime:
+    """argparse type for an ISO 8601 date and time (local time when no offset is given)."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"not a date and time: {text!r} (expected e.g. 2027-03-02T10:00)"
+        ) from None
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
 def config_from_args(args: argparse.Namespace) -> AppConfig:
+    now: datetime | None = getattr(args, "now", None)
     return AppConfig(
         db_url=db_url(args.db),
         lang=args.lang,
         simulate_camera=args.simulate_camera,
         simulate_mic=args.simulate_mic,
         no_err_windows=args.no_err_windows,
+        clock=fixed_clock(now) if now is not None else now_local,
     )
 
 

@@ -78,7 +78,7 @@ class DeviceCheckStore:
     def save(self, result: CheckResult, *, session_id: int | None) -> SaveOutcome:
         """Results waiting on this computer go first (older results first), then this one;
         on a network server that cannot be reached it joins the queue instead."""
-        at = datetime.now(UTC)
+        at = self._ctx.config.clock().astimezone(UTC)
         services = self.services()
         if services is not None:
             try:

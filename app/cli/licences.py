@@ -271,7 +271,7 @@ def _planning(ctx: CliContext, args: argparse.Namespace) -> int:
             _N("errors", "--days must be between 1 and 92."),
             _N("errors", "Choose a shorter period."),
         )
-    first = args.day or datetime.now().astimezone().date()
+    first = args.day or ctx.config.clock().date()
     start = datetime.combine(first, time.min).astimezone()
     end = datetime.combine(first + timedelta(days=args.days), time.min).astimezone()
     rows = planning(f.service.licences(), f.repo.bookings(start, end), start, end)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 
+from app.core.clock import now_local
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.models import (
     Session,
@@ -38,11 +39,6 @@ _TRANSITIONS: dict[SessionStatus, frozenset[SessionStatus]] = {
     SessionStatus.DONE: frozenset(),
     SessionStatus.CANCELLED: frozenset({SessionStatus.PLANNED}),
 }
-
-
-def now_local() -> datetime:
-    """The wall clock, time-zone aware in the machine's zone."""
-    return datetime.now().astimezone()
 
 
 def today_first(rows: list[SessionRow], today: date) -> list[SessionRow]:
@@ -117,6 +113,10 @@ class SessionService:
         self._sessions = sessions
         self._refs = references
         self._clock = clock
+
+    def now(self) -> datetime:
+        """The desk's "now" (the clock this service was given)."""
+        return self._clock()
 
     def list(self, flt: SessionFilter | None = None) -> list[SessionRow]:
         rows = self._sessions.list_rows(flt or SessionFilter())

@@ -17,6 +17,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from app.core.clock import Clock, now_local
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.licences import Booking, BookingPolicy, LicenceDraft
 from app.core.models import Licence, SessionStatus
@@ -125,8 +126,9 @@ def _missing_licence() -> NotFoundError:
 
 
 class SqlLicenceRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, clock: Clock = now_local) -> None:
         self._db = db
+        self._clock = clock  # "upcoming" bookings are those still to end at this time
 
     # ------------------------------------------------------------ licences
     def licences(self) -> list[Licence]:
@@ -195,7 +197,7 @@ class SqlLicenceRepository:
         """Store the buffers and hold every booked session still to end under them, in
         one transaction: a change that would overbook a licence is refused whole (see
         `rehold`). Returns how many upcoming bookings changed."""
-        since = since or datetime.now(UTC)
+        since = since or self._clock()
         for _attempt in range(ATTEMPTS):
             try:
                 with self._db.begin(immediate=True) as conn:

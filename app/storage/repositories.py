@@ -13,6 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from app.core.checks import CheckKind, CheckResult, SavedCheck, Verdict
+from app.core.clock import Clock, now_local
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.models import (
     Branch,
@@ -383,8 +384,9 @@ def _missing(session_id: int) -> NotFoundError:
 
 
 class SqlCheckRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, clock: Clock = now_local) -> None:
         self._db = db
+        self._clock = clock  # when a result is saved without its own time
 
     def save(
         self,
@@ -404,7 +406,7 @@ class SqlCheckRepository:
             "operator": operator[:120],
             "staff_id": staff_id,
             "session_id": session_id,
-            "created_at": at or datetime.now(UTC),
+            "created_at": (at or self._clock()).astimezone(UTC),
         }
         with self._db.begin() as conn:
             key = conn.execute(t.device_checks.insert().values(**values)).inserted_primary_key

@@ -621,9 +621,7 @@ class Desk(QObject):
                 ),
             )
             return
-        from app.core.sessions import now_local
-
-        suggested = str(Path.home() / f"regie-{now_local():%Y%m%d-%H%M}.sqlite3")
+        suggested = str(Path.home() / f"regie-{services.clock():%Y%m%d-%H%M}.sqlite3")
         path, _filter = QFileDialog.getSaveFileName(
             window,
             QCoreApplication.translate("Desk", "Back up the database"),

@@ -66,7 +66,6 @@ from app.core.models import (
     SessionStatus,
     Staff,
 )
-from app.core.sessions import now_local
 from app.errors import NotFoundError, RegieError
 from app.services import Services
 from app.ui.i18n import core_text, error_text, label
@@ -481,7 +480,7 @@ class ChecklistsArea(QWidget):
             self._after_refresh.append(then)
         self._generation += 1
         generation = self._generation
-        today = now_local().date()
+        today = self.services.clock().date()
         flt = SessionFilter(
             date_from=today - timedelta(days=1), date_to=today + timedelta(days=30)
         )
@@ -657,7 +656,7 @@ class ChecklistsArea(QWidget):
             self._error(err)
             return
         if session is not None:
-            due = pause_due(session.start, session.end, now_local())
+            due = pause_due(session.start, session.end, self.services.clock())
             first = run.first_pending_index(due)
             if first is not None and run.state.mode is RunMode.DO_CONFIRM:
                 run.go_to(first)

@@ -52,7 +52,6 @@ from app.core.licences import (
     planning,
 )
 from app.core.models import Branch, Licence, LicencePlan
-from app.core.sessions import now_local
 from app.core.snapshot import Snapshot
 from app.errors import RegieError
 from app.ui.i18n import core_text, error_text, label
@@ -447,7 +446,7 @@ class LicencesArea(QWidget):
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDisplayFormat("dd/MM/yyyy")
         self.day_edit.setAccessibleName(self.tr("First day of the planning"))
-        today = now_local().date()
+        today = self._services.clock().date()
         self.day_edit.setDate(QDate(today.year, today.month, today.day))
         self.span_combo = QComboBox()
         self.span_combo.setAccessibleName(self.tr("Planning period"))

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.attendance import AttendanceService
+from app.core.clock import Clock
 from app.core.csvfiles import write_file_bytes
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.models import Branch
@@ -55,7 +56,6 @@ from app.core.report import (
     percent,
     report_csv_bytes,
 )
-from app.core.sessions import now_local
 from app.errors import RegieError
 from app.ui.i18n import error_text
 from app.ui.workers import CancelToken, Pool, run_task
@@ -68,6 +68,8 @@ class ReportServices(Protocol):
     def attendance(self) -> AttendanceService: ...
     @property
     def references(self) -> _Branches: ...
+    @property
+    def clock(self) -> Clock: ...
 
 
 class _Branches(Protocol):
@@ -292,7 +294,7 @@ class ReportArea(QWidget):
         self._pool = pool
         self._generation = 0
         self.report: ActivityReport | None = None
-        day = (today or (lambda: now_local().date()))()
+        day = (today or (lambda: services.clock().date()))()
 
         first, last = default_period(day)
         self.from_date = QDateEdit(QDate(first.year, first.month, first.day))

@@ -172,7 +172,7 @@ class SessionDialog(QDialog):
 
     def _fill(self, draft: SessionDraft | None) -> None:
         if draft is None:
-            start = (datetime.now().astimezone() + timedelta(days=7)).replace(
+            start = (self._service.now() + timedelta(days=7)).replace(
                 hour=18, minute=0, second=0, microsecond=0
             )
             self.date_edit.setDate(QDate(start.year, start.month, start.day))

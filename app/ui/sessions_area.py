@@ -38,7 +38,6 @@ from app.core.models import (
     SessionRow,
     SessionStatus,
 )
-from app.core.sessions import now_local
 from app.core.snapshot import Snapshot, filter_rows, is_unfiltered
 from app.errors import RegieError
 from app.ui.i18n import error_text, label
@@ -93,7 +92,7 @@ class SessionsArea(QWidget):
         self._services = services
         self.services = services
         self._pool = pool
-        self._today = today or (lambda: now_local().date())
+        self._today = today or (lambda: services.clock().date())
         self._generation = 0
         self._pending_select: int | None = None
         self._extra_actions: list[QAction] = []

@@ -207,12 +207,42 @@ def run_task(
     return handle
 
 
+class _Pump(QObject):
+    """The half of a `StreamWorker` that lives in its thread and pulls the generator."""
+
+    item = Signal(object)
+    failed = Signal(object)
+    done = Signal()
+
+    def __init__(self, source: Callable[[CancelToken], Iterator[Any]], token: CancelToken) -> None:
+        super().__init__()
+        self._source = source
+        self._token = token
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            for obj in self._source(self._token):
+                if self._token.cancelled:
+                    break
+                self.item.emit(obj)
+        except Exception as err:
+            log.debug("stream failed: %s", "".join(traceback.format_exception(err)))
+            self.failed.emit(err)
+        finally:
+            self.done.emit()
+            thread = self.thread()
+            thread.quit()
+
+
 class StreamWorker(QObject):
     """Pulls items from a generator in a dedicated thread and emits each one.
 
     `item` carries each yielded object; `failed` an exception; `finished` always comes
     last. `stop()` cancels and waits for the thread, so closing a screen leaves no thread
-    behind.
+    behind. The signals are emitted on the GUI thread, where this object lives: what the
+    thread had queued before `stop()` is dropped there, so a stopped stream never reaches
+    the screen (a disconnection alone does not withdraw calls Qt has already queued).
     """
 
     item = Signal(object)
@@ -223,12 +253,15 @@ class StreamWorker(QObject):
         self, source: Callable[[CancelToken], Iterator[Any]], parent: QObject | None = None
     ) -> None:
         super().__init__()
-        self._source = source
         self.token = CancelToken()
         self._thread = QThread(parent)
         self._thread.setObjectName("regie-stream")
-        self.moveToThread(self._thread)
-        self._thread.started.connect(self._run)
+        self._pump = _Pump(source, self.token)
+        self._pump.moveToThread(self._thread)
+        self._thread.started.connect(self._pump.run)
+        self._pump.item.connect(self._forward_item)
+        self._pump.failed.connect(self._forward_failed)
+        self._pump.done.connect(self.finished)
 
     def start(self) -> None:
         self._thread.start()
@@ -245,16 +278,12 @@ class StreamWorker(QObject):
             return self._thread.wait(timeout_ms)
         return True
 
-    @Slot()
-    def _run(self) -> None:
-        try:
-            for obj in self._source(self.token):
-                if self.token.cancelled:
-                    break
-                self.item.emit(obj)
-        except Exception as err:
-            log.debug("stream failed: %s", "".join(traceback.format_exception(err)))
+    @Slot(object)
+    def _forward_item(self, obj: object) -> None:
+        if not self.token.cancelled:
+            self.item.emit(obj)
+
+    @Slot(object)
+    def _forward_failed(self, err: object) -> None:
+        if not self.token.cancelled:
             self.failed.emit(err)
-        finally:
-            self.finished.emit()
-            self._thread.quit()

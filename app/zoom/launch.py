@@ -332,7 +332,7 @@ def build_licences(services: Services, vault: CredentialVault | None = None) -> 
     """Wire the real repository and keyring vault onto the shared services."""
     from app.storage.licences import SqlLicenceRepository
 
-    repo = SqlLicenceRepository(services.db)
+    repo = SqlLicenceRepository(services.db, services.clock)
     real_vault: CredentialVault = vault if vault is not None else KeyringVault()
     cache: list[str] = []
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from app.core.attendance import AttendanceService
+from app.core.clock import Clock
 from app.core.models import SessionDraft, SessionMode, SessionStatus
 from app.services import Services
 from app.storage.attendance import build_attendance
@@ -23,6 +24,10 @@ class Net:
     @property
     def references(self) -> SqlReferenceRepository:
         return self.services.references
+
+    @property
+    def clock(self) -> Clock:
+        return self.services.clock
 
 
 def network(services: Services) -> Net:

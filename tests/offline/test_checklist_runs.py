@@ -12,7 +12,6 @@ import pytest
 import sqlalchemy as sa
 
 from app.checklists.service import build_checklists
-from app.config import AppConfig
 from app.core.checklists import ChecklistService, RunMode, RunState, RunStatus, StepState
 from app.core.models import SessionDraft, SessionMode
 from app.core.outbox import PendingKind
@@ -21,7 +20,7 @@ from app.storage.checklists import checklist_runs, checklist_steps
 from app.storage.database import StorageError
 from app.storage.offline_runs import QueueingChecklistRepository
 from app.storage.outbox import LocalOutbox, apply, send_pending
-from tests.support.fixtures import FIXED_NOW, PgControl
+from tests.support.fixtures import FIXED_NOW, PgControl, desk_config
 
 pytestmark = pytest.mark.usefixtures("collect_sockets")
 
@@ -198,7 +197,7 @@ def test_a_run_goes_on_through_a_server_stop(
     stoppable: tuple[str, PgControl], tmp_path: Path
 ) -> None:
     url, ctl = stoppable
-    services = open_services(AppConfig(db_url=url, no_err_windows=True))
+    services = open_services(desk_config(url))
     try:
         sid, staff = _seed(services)
         outbox = LocalOutbox(tmp_path)

@@ -13,13 +13,13 @@ import pytest
 import sqlalchemy as sa
 
 from app import cli
-from app.config import AppConfig, data_dir
+from app.config import data_dir
 from app.core.checks import CheckKind
 from app.services import open_services
 from app.storage import schema as t
 from app.storage.outbox import OUTBOX_FILE, LocalOutbox
 from tests.camera import videos
-from tests.support.fixtures import PgControl
+from tests.support.fixtures import PgControl, desk_config
 from tests.support.offline import cafe_fle_at
 
 WAV = Path(__file__).parents[1] / "audio" / "data" / "speech.wav"
@@ -40,7 +40,7 @@ def picture(tmp_path: Path) -> Path:
 
 
 def _rows(url: str, session_id: int) -> list[sa.Row[tuple[object, ...]]]:
-    services = open_services(AppConfig(db_url=url, no_err_windows=True))
+    services = open_services(desk_config(url))
     try:
         c = t.device_checks.c
         with services.db.read() as conn:

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from app import cli
-from app.config import AppConfig, data_dir
+from app.config import data_dir
 from app.core.outbox import PendingKind, PendingWrite, attendance_payload, replay
 from app.errors import RegieError
 from app.services import Services, open_services
 from app.storage.attendance import build_attendance
 from app.storage.outbox import LocalOutbox, apply, send_pending
-from tests.support.fixtures import PgControl
+from tests.support.fixtures import PgControl, desk_config
 from tests.support.offline import add_cafe_fle
 
 
@@ -104,7 +104,7 @@ def test_counts_typed_while_the_server_is_down_arrive_once(
 ) -> None:
     url, ctl = stoppable
     monkeypatch.setenv("REGIE_DB", url)
-    services = open_services(AppConfig(db_url=url, no_err_windows=True))
+    services = open_services(desk_config(url))
     sid = add_cafe_fle(services)
     services.close()
 
@@ -138,7 +138,7 @@ def test_counts_typed_while_the_server_is_down_arrive_once(
     shown = json.loads(out)
     assert (shown["registered"], shown["connected"], shown["on_site"]) == (15, 11, 4)
     # Nothing is sent twice: the receipts hold exactly the two keys.
-    services = open_services(AppConfig(db_url=url, no_err_windows=True))
+    services = open_services(desk_config(url))
     import sqlalchemy as sa
 
     from app.storage.outbox import offline_receipts

@@ -9,15 +9,24 @@ import uuid
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
 
 from app.config import AppConfig
+from app.core.clock import fixed_clock
 from app.services import Services, open_services
 
 # The demo term and tests are pinned to a known "now": Tuesday 24 November 2026, 10:00.
 FIXED_NOW = datetime(2026, 11, 24, 10, 0).astimezone()
+FIXED_CLOCK = fixed_clock(FIXED_NOW)
+
+
+def desk_config(db_url: str, **options: Any) -> AppConfig:
+    """The configuration of a test's desk or services: errors on stderr, the fixed "now"."""
+    return AppConfig(db_url=db_url, no_err_windows=True, clock=FIXED_CLOCK, **options)
+
 
 PG_ENV = "REGIE_TEST_PG_URL"
 _TEMPLATE = "regie_migrated_template"
@@ -105,7 +114,7 @@ def db_url(engine: str, request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def services(config: AppConfig) -> Iterator[Services]:
     """Services on a fresh, migrated database (empty network, seeded session types)."""
-    s = open_services(config, clock=lambda: FIXED_NOW)
+    s = open_services(config)
     yield s
     s.close()
 

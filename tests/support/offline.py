@@ -7,10 +7,9 @@ import threading
 
 from PySide6.QtCore import QRunnable
 
-from app.config import AppConfig
 from app.core.models import SessionDraft, SessionMode
 from app.services import Services, open_services
-from tests.support.fixtures import FIXED_NOW
+from tests.support.fixtures import FIXED_NOW, desk_config
 
 
 def add_cafe_fle(services: Services) -> int:
@@ -32,7 +31,7 @@ def add_cafe_fle(services: Services) -> int:
 
 def cafe_fle_at(url: str) -> int:
     """`add_cafe_fle` on the database at `url`, opened and closed for it."""
-    services = open_services(AppConfig(db_url=url, no_err_windows=True))
+    services = open_services(desk_config(url))
     try:
         return add_cafe_fle(services)
     finally:

@@ -11,10 +11,10 @@ from app.checklists.service import build_checklists
 from app.core.checklists import RunMode, StepState
 from app.core.checks import CheckKind, CheckResult, Criterion, Verdict
 from app.core.models import LicencePlan, SessionDraft, SessionMode
-from app.core.sessions import now_local
 from app.services import Services
 from app.ui.checklists import ChecklistsArea, RunSaver
 from app.ui.workers import ImmediatePool
+from tests.support.fixtures import FIXED_NOW
 from tests.support.offline import HeldPool
 
 
@@ -25,7 +25,7 @@ def seed(services: Services) -> dict[str, int]:
     tutor = refs.add_staff("Marc Roux", branch, "technician")
     lic = refs.add_licence("Zoom 1", "zoom1@example.org", LicencePlan.PRO, 100)
     concert = next(t for t in refs.session_types() if t.code == "concert")
-    start = now_local().replace(second=0, microsecond=0) + timedelta(hours=2)
+    start = FIXED_NOW + timedelta(hours=2)
     sid = services.sessions.create(SessionDraft(
         title="Concert de Noël", type_id=concert.id, branch_id=branch, start=start,
         end=start + timedelta(hours=1), mode=SessionMode.HYBRID, capacity=50, licence_id=lic,

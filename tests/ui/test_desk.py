@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from app.config import AppConfig
 from app.ui.app import Desk
+from tests.support.fixtures import desk_config
 
 
 def test_first_run_offers_the_demo_and_loads_it(qtbot: QtBot, config: AppConfig) -> None:
@@ -44,7 +45,7 @@ def test_declining_the_demo_leaves_an_empty_desk(qtbot: QtBot, config: AppConfig
 def test_unopenable_database_shows_the_fix(qtbot: QtBot, tmp_path: Path) -> None:
     broken = tmp_path / "broken.sqlite3"
     broken.write_bytes(b"garbage" * 300)
-    desk = Desk(AppConfig(db_url=str(broken), no_err_windows=True))
+    desk = Desk(desk_config(str(broken)))
     qtbot.addWidget(desk.window)
     desk.window.show()
     with qtbot.waitSignal(desk.failed, timeout=20_000) as blocker:

@@ -11,14 +11,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from app.config import AppConfig, data_dir
+from app.config import data_dir
 from app.core.outbox import ReplayReport
 from app.services import Services, open_services
 from app.storage.outbox import LocalOutbox, offline_receipts
 from app.storage.snapshot import SNAPSHOT_FILE, read_snapshot
 from app.ui.app import Desk
 from app.ui.attendance import AttendanceDialog
-from tests.support.fixtures import PgControl
+from tests.support.fixtures import PgControl, desk_config
 from tests.support.offline import cafe_fle_at
 
 pytestmark = [
@@ -34,7 +34,7 @@ NEVER = 24 * 3600 * 1000  # the periodic ping never fires by itself here
 
 
 def _open(qtbot: QtBot, url: str) -> Desk:
-    desk = Desk(AppConfig(db_url=url, no_err_windows=True), offer_demo=False,
+    desk = Desk(desk_config(url), offer_demo=False,
                 ping_interval_ms=NEVER)
     qtbot.addWidget(desk.window)
     with qtbot.waitSignal(desk.data_loaded, timeout=30_000):
@@ -43,7 +43,7 @@ def _open(qtbot: QtBot, url: str) -> Desk:
 
 
 def _receipts(url: str) -> int:
-    services: Services = open_services(AppConfig(db_url=url, no_err_windows=True))
+    services: Services = open_services(desk_config(url))
     try:
         with services.db.read() as conn:
             q = sa.select(sa.func.count()).select_from(offline_receipts)
@@ -116,7 +116,7 @@ def test_the_desk_goes_offline_and_back(
         qtbot.waitUntil(lambda: not monitor._busy, timeout=10_000)
     desk.close()
     assert _receipts(url) == 1
-    services = open_services(AppConfig(db_url=url, no_err_windows=True))
+    services = open_services(desk_config(url))
     record = services.attendance.record(sid)
     services.close()
     assert record is not None and (record.registered, record.connected) == (18, 11)
@@ -153,7 +153,7 @@ def test_without_a_snapshot_the_start_up_page_keeps_the_message(
 ) -> None:
     url, ctl = stoppable
     ctl.stop()
-    desk = Desk(AppConfig(db_url=url, no_err_windows=True), offer_demo=False,
+    desk = Desk(desk_config(url), offer_demo=False,
                 ping_interval_ms=NEVER)
     qtbot.addWidget(desk.window)
     with qtbot.waitSignal(desk.failed, timeout=30_000) as failed:
@@ -171,7 +171,7 @@ def test_checklists_run_offline_and_reach_the_server_once_back(
 
     url, ctl = stoppable
     sid = cafe_fle_at(url)
-    services = open_services(AppConfig(db_url=url, no_err_windows=True))
+    services = open_services(desk_config(url))
     staff = services.references.add_staff(
         "Inès Martin", services.references.branches()[0].id, "agent"
     )
@@ -222,7 +222,7 @@ def test_checklists_run_offline_and_reach_the_server_once_back(
     desk.window.show_area("report")
     desk.close()
 
-    services = open_services(AppConfig(db_url=url, no_err_windows=True))
+    services = open_services(desk_config(url))
     with services.db.read() as conn:
         rows = conn.execute(sa.select(checklist_runs)).all()
     services.close()

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from app.config import AppConfig
 from app.core.licences import LicenceClashError
 from app.core.models import LicencePlan
 from app.services import open_services
 from app.zoom.launch import build_licences
+from tests.support.fixtures import desk_config
 from tests.zoom.conftest import Network
 
 WRITERS = 8
@@ -30,7 +30,7 @@ def _book(
     # Opening is staggered (Database's write-probe file is shared by name); booking is not.
     time.sleep(delay)
     try:
-        services = open_services(AppConfig(db_url=db_url, no_err_windows=True), migrate=False)
+        services = open_services(desk_config(db_url), migrate=False)
     except Exception as err:
         out.put((session_id, "error", repr(err)))  # type: ignore[attr-defined]
         barrier.abort()  # type: ignore[attr-defined]
