@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from app.config import AppConfig
 from app.core.attendance import AttendanceService
@@ -19,6 +21,10 @@ from app.storage.repositories import (
     SqlSettingsRepository,
 )
 from app.zoom.launch import LicenceFeature, build_licences
+
+if TYPE_CHECKING:
+    from app.checklists.status import CheckFn
+    from app.core.checklists import ChecklistRepository, ChecklistService
 
 DEMO_SEED = 2020
 
@@ -69,6 +75,68 @@ def open_services(
     except BaseException:
         db.dispose()
         raise
+
+
+def licence_checks(services: Services) -> dict[str, CheckFn]:
+    """The automatic checklist checks that the licence feature answers, for the window
+    and the command line alike."""
+    from app.core.models import SessionStatus
+    from app.zoom.vault import SecretKind
+
+    def vault_ready(session_id: int) -> bool | None:
+        """The session's licence has its host key registered in the keyring.
+
+        Reads the database's references only: polled by the checklist screen, it must not
+        wait on the keyring (whose own health shows in the Licences area).
+        """
+        licence_id = services.session_repo.get(session_id).licence_id
+        if licence_id is None:
+            return False
+        return SecretKind.HOST_KEY in services.licences.secrets.kinds(licence_id)
+
+    def zoom_launched(session_id: int) -> bool | None:
+        status = services.session_repo.get(session_id).status
+        return status in (SessionStatus.RUNNING, SessionStatus.DONE)
+
+    return {"vault_ready": vault_ready, "zoom_launched": zoom_launched}
+
+
+def build_checklists(
+    services: Services,
+    *,
+    repo: ChecklistRepository | None = None,
+    session_types: Collection[str] | None = None,
+    offline: Callable[[], bool] | None = None,
+) -> ChecklistService:
+    """The checklist service on the app's database, shipped content and user folder, with
+    every automatic check (devices from saved results, licence and launch from the licence
+    feature).
+
+    `repo` replaces the plain repository (the desk's keeps runs offline); `session_types`
+    gives the type codes when the database cannot be asked (the last known ones);
+    `offline()` says it cannot be asked now (automatic checks are then unknown).
+    """
+    from app.checklists.loader import load_catalog
+    from app.checklists.status import StoredCheckStatus
+    from app.core.checklists import CatalogCache, ChecklistService
+    from app.storage.checklists import SqlChecklistRepository
+
+    if session_types is None:
+        session_types = [
+            t.code for t in services.references.session_types(include_inactive=True)
+        ]
+    types = list(session_types)
+    cache = CatalogCache(lambda: load_catalog(session_types=types))
+    status = StoredCheckStatus(
+        services.checks, services.session_repo, licence_checks(services), offline=offline
+    )
+    clock = services.clock
+    return ChecklistService(
+        cache,
+        repo or SqlChecklistRepository(services.db),
+        status,
+        clock=lambda: clock().astimezone(UTC),
+    )
 
 
 def load_demo_network(services: Services, now: datetime | None = None) -> DemoCounts:

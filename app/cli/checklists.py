@@ -203,7 +203,7 @@ def cmd_training_report(ctx: CliContext, args: argparse.Namespace) -> int:
                 name=args.staff,
             )
         staff_id = match[0].id
-    from app.checklists.service import build_checklists
+    from app.services import build_checklists
 
     records = build_checklists(services).training_records(staff_id=staff_id)
     if args.json:

@@ -102,8 +102,7 @@ def build_areas(
     server is known to be away)."""
     from PySide6.QtWidgets import QStyle
 
-    from app.checklists.service import build_checklists
-    from app.core.models import SessionStatus
+    from app.services import build_checklists
     from app.ui.audio_check import AudioCheckArea
     from app.ui.camera_check import CameraCheckArea
     from app.ui.checklists import ChecklistsArea
@@ -120,26 +119,10 @@ def build_areas(
     audio = AudioCheckArea(services, config.simulate_mic, pool=pool)
     licences = LicencesArea(services, services.licences.vault, pool=pool, snapshot=snapshot)
 
-    def vault_ready(session_id: int) -> bool | None:
-        """The session's licence has its host key registered in the keyring.
-
-        Reads the database's references only: polled by the checklist screen, it must not
-        wait on the keyring (whose own health shows in the Licences area).
-        """
-        licence_id = services.session_repo.get(session_id).licence_id
-        if licence_id is None:
-            return False
-        return any(k.value == "host-key" for k in services.licences.secrets.kinds(licence_id))
-
-    def zoom_launched(session_id: int) -> bool | None:
-        status = services.session_repo.get(session_id).status
-        return status in (SessionStatus.RUNNING, SessionStatus.DONE)
-
     checklists = ChecklistsArea(
         services,
         build_checklists(
             services,
-            extra_checks={"vault_ready": vault_ready, "zoom_launched": zoom_launched},
             repo=checklist_repo,
             session_types=[t.code for t in snapshot.session_types] if snapshot else None,
             offline=offline,

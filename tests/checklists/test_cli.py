@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from app.checklists.service import build_checklists
 from app.cli import build_parser, run
 from app.core.checklists import RunMode
 from app.core.models import SessionMode
-from app.services import Services
+from app.services import Services, build_checklists
 
 
 def regie(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, str, str]:

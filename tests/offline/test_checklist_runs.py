@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from app.checklists.service import build_checklists
 from app.core.checklists import ChecklistService, RunMode, RunState, RunStatus, StepState
 from app.core.models import SessionDraft, SessionMode
 from app.core.outbox import PendingKind
-from app.services import Services, open_services
+from app.services import Services, build_checklists, open_services
 from app.storage.checklists import checklist_runs, checklist_steps
 from app.storage.database import StorageError
 from app.storage.offline_runs import QueueingChecklistRepository

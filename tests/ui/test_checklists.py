@@ -7,11 +7,10 @@ from datetime import timedelta
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
-from app.checklists.service import build_checklists
 from app.core.checklists import RunMode, StepState
 from app.core.checks import CheckKind, CheckResult, Criterion, Verdict
 from app.core.models import LicencePlan, SessionDraft, SessionMode
-from app.services import Services
+from app.services import Services, build_checklists
 from app.ui.checklists import ChecklistsArea, RunSaver
 from app.ui.workers import ImmediatePool
 from tests.support.fixtures import FIXED_NOW
