@@ -38,5 +38,10 @@ class ValidationError(RegieError):
         super().__init__(message, fix, **params)
 
 
+class ServerUnreachable(RegieError):  # noqa: N818 - a state of the network, not a fault
+    """The network database cannot be reached now. Not a fault of the request: the desk
+    shows its last known data, keeps writes on this computer and tries again."""
+
+
 class NotFoundError(RegieError):
     """The thing named does not exist (any more)."""

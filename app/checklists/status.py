@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from app.core.checklists import AUTO_CHECKS
 from app.core.checks import CheckKind, SavedCheck, Verdict
 from app.core.ports import CheckRepository, SessionRepository
-from app.errors import NotFoundError, RegieError
+from app.errors import NotFoundError, RegieError, ServerUnreachable
 
 # A pluggable check: given the session id, True (passes), False (fails) or None (unknown).
 CheckFn = Callable[[int], bool | None]
@@ -53,7 +53,7 @@ class StoredCheckStatus:
         try:
             return self._status(check, session_id)
         except RegieError as err:
-            if getattr(err, "kind", None) == "unreachable":  # a StorageError
+            if isinstance(err, ServerUnreachable):  # a StorageError
                 return None
             raise
 

@@ -23,7 +23,7 @@ from sqlalchemy import event, exc
 from sqlalchemy.engine import Connection, Engine
 
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
-from app.errors import RegieError
+from app.errors import RegieError, ServerUnreachable
 from app.storage.migrations import HEAD
 
 if TYPE_CHECKING:
@@ -42,6 +42,10 @@ class StorageError(RegieError):
         self.kind = kind
         self.path = path
         super().__init__(message, fix, path=path)
+
+
+class UnreachableError(StorageError, ServerUnreachable):
+    """The storage side of `ServerUnreachable` (callers test for the latter)."""
 
 
 def resolve_url(value: str) -> str:
@@ -149,7 +153,7 @@ class Database:
         self.engine.dispose()
 
     def ping(self) -> None:
-        """A round trip to the server; StorageError(kind="unreachable") when it is gone."""
+        """A round trip to the server; ServerUnreachable when it is gone."""
         with self.read() as conn:
             conn.execute(sa.text("SELECT 1"))
 
@@ -240,10 +244,10 @@ class Database:
             return self.unreachable()
         return None
 
-    def unreachable(self) -> StorageError:
+    def unreachable(self) -> UnreachableError:
         """The error of a database that cannot be reached (also raised without trying,
         when the desk already knows the server is gone)."""
-        return StorageError(
+        return UnreachableError(
             _N("errors", "The database {path} cannot be opened."),
             _N("errors", "Check that the file or server exists and can be reached."),
             path=self.display_name,

@@ -30,7 +30,7 @@ from app.core.outbox import (
     new_key,
     replay,
 )
-from app.errors import NotFoundError, RegieError
+from app.errors import NotFoundError, RegieError, ServerUnreachable
 from app.storage import schema as t
 from app.storage.database import Database, StorageError
 from app.storage.repositories import SqlCheckRepository
@@ -166,7 +166,7 @@ def _unwritable(path: Path) -> StorageError:
 def is_unreachable(err: BaseException) -> bool:
     """The server cannot be reached (as opposed to refusing the write)."""
     if isinstance(err, StorageError):
-        return err.kind == "unreachable"
+        return isinstance(err, ServerUnreachable)
     return isinstance(err, sa.exc.OperationalError | sa.exc.InterfaceError)
 
 

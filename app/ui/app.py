@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app import __version__, crash
 from app.config import AppConfig, data_dir, resources_dir
-from app.errors import RegieError
+from app.errors import RegieError, ServerUnreachable
 from app.ui.i18n import choose_language, core_text, error_text, install_translators
 from app.ui.main_window import Area, MainWindow
 from app.ui.startup import StartupPage
@@ -182,13 +182,10 @@ def _needs_server(build: Callable[[], QWidget]) -> QWidget:
     can open without it, otherwise a page saying it needs the server."""
     from PySide6.QtWidgets import QLabel
 
-    from app.storage.database import StorageError
-
     try:
         return build()
-    except StorageError as err:
-        if err.kind != "unreachable":
-            raise
+    except ServerUnreachable:
+        pass
     page = QLabel(
         "▲ "
         + QCoreApplication.translate(
@@ -308,13 +305,12 @@ class Desk(QObject):
             import importlib
 
             from app.services import open_services
-            from app.storage.database import StorageError
             from app.storage.outbox import LocalOutbox
 
             snapshot = None
             try:
                 services = open_services(config)
-            except StorageError as err:
+            except ServerUnreachable as err:
                 # A network server out of reach: open read-only on the last known data
                 # when there is some; anything else keeps its message on the start-up page.
                 snapshot, services = _open_offline(config, err)
@@ -641,15 +637,12 @@ class Desk(QObject):
             self.services = None
 
 
-def _open_offline(config: AppConfig, err: BaseException) -> tuple[Snapshot, Services]:
+def _open_offline(config: AppConfig, err: ServerUnreachable) -> tuple[Snapshot, Services]:
     """The services on a network database that cannot be reached, with the last known
     sessions; re-raises `err` when there is no such copy (or the database is local)."""
     from app.services import open_services
-    from app.storage.database import StorageError
     from app.storage.snapshot import read_snapshot
 
-    if not isinstance(err, StorageError) or err.kind != "unreachable":
-        raise err
     services = open_services(config, migrate=False)
     snapshot = read_snapshot(data_dir(), services.db.url) if services.db.is_network else None
     if snapshot is None:

@@ -66,7 +66,7 @@ from app.core.models import (
     SessionStatus,
     Staff,
 )
-from app.errors import NotFoundError, RegieError
+from app.errors import NotFoundError, RegieError, ServerUnreachable
 from app.services import Services
 from app.ui.i18n import core_text, error_text, label
 from app.ui.workers import CancelToken, Pool, run_task
@@ -498,13 +498,13 @@ class ChecklistsArea(QWidget):
                     if extra is not None:
                         data.rows.append(extra)
             except RegieError as err:
-                if getattr(err, "kind", None) != "unreachable":
+                if not isinstance(err, ServerUnreachable):
                     raise
                 data.lost = err
             try:
                 data.unfinished = service.unfinished()
             except RegieError as err:
-                if getattr(err, "kind", None) != "unreachable":
+                if not isinstance(err, ServerUnreachable):
                     raise
                 data.lost = err
             service.catalog  # noqa: B018 - reads the checklist files here, not on the GUI
@@ -1068,7 +1068,7 @@ class ChecklistsArea(QWidget):
             self._checking = False
             if not isinstance(err, RegieError):
                 raise err
-            if getattr(err, "kind", None) == "unreachable":
+            if isinstance(err, ServerUnreachable):
                 return  # the connection monitor tells the desk; ticking by hand still works
             self._timer.stop()
             self._error(err)
@@ -1113,7 +1113,7 @@ class ChecklistsArea(QWidget):
             self.training.refresh()
 
     def _error(self, err: RegieError) -> None:
-        if getattr(err, "kind", None) == "unreachable":
+        if isinstance(err, ServerUnreachable):
             text = self.tr(
                 "This run is saved on the network database, which cannot be reached now: it "
                 "can be resumed when the server answers again. Runs started here meanwhile are "
@@ -1233,7 +1233,7 @@ class TrainingRecordsView(QWidget):
         if isinstance(records, RegieError):
             err = records
             self.table.setRowCount(0)
-            if getattr(err, "kind", None) == "unreachable":
+            if isinstance(err, ServerUnreachable):
                 self.empty.setText(self.tr(
                     "Training records are kept on the network database, which cannot be "
                     "reached now: they show again when it answers."))

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.core.outbox import PendingKind, ReplayReport
+from app.errors import ServerUnreachable
 from app.storage.database import Database, StorageError
 from app.storage.outbox import LocalOutbox, is_unreachable, send_pending
 from app.ui.workers import CancelToken, Pool, run_task
@@ -22,7 +23,7 @@ PING_INTERVAL_MS = 30_000
 
 
 def unreachable(err: BaseException) -> bool:
-    return isinstance(err, StorageError) and err.kind == "unreachable"
+    return isinstance(err, ServerUnreachable)
 
 
 class ConnectionMonitor(QObject):
