@@ -22,6 +22,21 @@ from app.config import AppConfig  # noqa: E402
 
 pytest_plugins = ["tests.support.fixtures"]
 
+# Set by the test command (tests/run.sh), which starts every real service the suite uses.
+REQUIRE_SERVICES = bool(os.environ.get("REGIE_REQUIRE_SERVICES"))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Inside the test command nothing may skip: a skip there means a service or tool it
+    should have provided is missing, which is a failure of the command, not of luck."""
+    outcome = yield
+    report: pytest.TestReport = outcome.get_result()  # type: ignore[attr-defined]
+    if REQUIRE_SERVICES and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"skipped inside the test command, which must run it: {reason}"
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _collect_on_the_main_thread() -> Iterator[None]:
@@ -82,8 +97,7 @@ def _real_services_only(request: pytest.FixtureRequest) -> None:
     }
     for marker, env in needs.items():
         if request.node.get_closest_marker(marker) and not os.environ.get(env):
-            if os.environ.get("REGIE_REQUIRE_SERVICES"):
-                pytest.fail(f"the test command did not start the {marker} service ({env})")
+            # A skip here fails inside the test command (pytest_runtest_makereport).
             pytest.skip(f"needs the {marker} service started by the test command ({env})")
 
 
