@@ -32,12 +32,14 @@ from app.core.licences import (
     ClashReason,
     LicenceClashError,
     check_fit,
+    overlap_error,
     policy_from_settings,
     rules_for_change,
 )
 from app.core.models import Licence, SessionStatus
 from app.errors import ValidationError
 from app.storage import schema as t
+from app.storage.rows import BOOKING_COLUMNS, booking_from_row, licence_from_row
 
 T = TypeVar("T")
 
@@ -260,26 +262,21 @@ def drop(conn: sa.Connection, session_id: int) -> None:
 
 
 def _licence_row(conn: sa.Connection, licence_id: int) -> Licence:
-    from app.storage.repositories import licence_from_row  # repositories imports this module
-
     r = conn.execute(sa.select(t.licences).where(t.licences.c.id == licence_id)).one()
     return licence_from_row(r)
 
 
 def clash_from_holds(conn: sa.Connection, licence: Licence, session_id: int) -> LicenceClashError:
     """The clash message when the stored holds (not the current rules) leave no slot."""
-    from app.core.licences import overlap_error
-    from app.storage.licences import _BOOKING_COLS, _booking
-
     c = t.sessions.c
-    mine = conn.execute(sa.select(*_BOOKING_COLS).where(c.id == session_id)).one()
+    mine = conn.execute(sa.select(*BOOKING_COLUMNS).where(c.id == session_id)).one()
     policy = policy_in(conn)
     held_from, held_to = policy.hold(mine.starts_at, mine.ends_at)
     others = _overlapping(conn, licence.id, held_from, held_to, session_id)
     if others:
         first = min(others, key=lambda x: (x.start, x.session_id))
-        row = conn.execute(sa.select(*_BOOKING_COLS).where(c.id == first.session_id)).one()
-        return overlap_error(licence, _booking(row), policy)
+        row = conn.execute(sa.select(*BOOKING_COLUMNS).where(c.id == first.session_id)).one()
+        return overlap_error(licence, booking_from_row(row), policy)
     return booked_meanwhile(licence)
 
 
@@ -307,10 +304,9 @@ def retrying(write: Callable[[list[Licence]], T]) -> T:
 
 
 def session_booking(conn: sa.Connection, session_id: int) -> Booking | None:
-    from app.storage.licences import _BOOKING_COLS, _booking
 
-    r = conn.execute(sa.select(*_BOOKING_COLS).where(t.sessions.c.id == session_id)).first()
-    return None if r is None else _booking(r)
+    r = conn.execute(sa.select(*BOOKING_COLUMNS).where(t.sessions.c.id == session_id)).first()
+    return None if r is None else booking_from_row(r)
 
 
 def rebook(
@@ -322,7 +318,6 @@ def rebook(
     Only the rules the change can break are checked again (see `rules_for_change`), so
     editing the notes of a session booked before its licence was restricted still works.
     """
-    from app.storage.licences import _BOOKING_COLS, _booking
 
     after = session_booking(conn, session_id)
     assert after is not None
@@ -338,9 +333,9 @@ def rebook(
     policy = policy_in(conn)
     c = t.sessions.c
     books = [
-        _booking(x)
+        booking_from_row(x)
         for x in conn.execute(
-            sa.select(*_BOOKING_COLS).where(
+            sa.select(*BOOKING_COLUMNS).where(
                 c.licence_id == licence.id,
                 c.status != SessionStatus.CANCELLED.value,
                 c.id != session_id,

@@ -36,7 +36,7 @@ from app.storage.bookings import (
     write_policy,
 )
 from app.storage.database import Database
-from app.storage.repositories import licence_from_row
+from app.storage.rows import BOOKING_COLUMNS, booking_from_row, licence_from_row
 from app.zoom.vault import SecretKind
 
 licence_secrets = sa.Table(
@@ -82,29 +82,6 @@ class MeetingRecord:
 
 
 
-def _booking(r: Any) -> Booking:
-    return Booking(
-        session_id=r.id,
-        title=r.title,
-        branch_id=r.branch_id,
-        start=r.starts_at,
-        end=r.ends_at,
-        capacity=r.capacity,
-        licence_id=r.licence_id,
-        status=SessionStatus(r.status),
-    )
-
-
-_BOOKING_COLS = (
-    t.sessions.c.id,
-    t.sessions.c.title,
-    t.sessions.c.branch_id,
-    t.sessions.c.starts_at,
-    t.sessions.c.ends_at,
-    t.sessions.c.capacity,
-    t.sessions.c.licence_id,
-    t.sessions.c.status,
-)
 _REACH = REACH
 
 Chooser = Callable[[Booking, list[Licence], list[Booking]], Licence]
@@ -217,7 +194,7 @@ class SqlLicenceRepository:
     def bookings(self, start: datetime | None = None, end: datetime | None = None) -> list[Booking]:
         """Sessions holding a licence (cancelled ones excluded), optionally in a window."""
         c = t.sessions.c
-        q = sa.select(*_BOOKING_COLS).where(
+        q = sa.select(*BOOKING_COLUMNS).where(
             c.licence_id.is_not(None), c.status != SessionStatus.CANCELLED.value
         )
         if start is not None:
@@ -225,7 +202,7 @@ class SqlLicenceRepository:
         if end is not None:
             q = q.where(c.starts_at < end)
         with self._db.read() as conn:
-            return [_booking(r) for r in conn.execute(q.order_by(c.starts_at, c.id))]
+            return [booking_from_row(r) for r in conn.execute(q.order_by(c.starts_at, c.id))]
 
     def assign(self, session_id: int, choose: Chooser) -> Licence:
         """Check, then write the booking and its hold, in one transaction.
@@ -240,10 +217,10 @@ class SqlLicenceRepository:
     def _assign_once(self, session_id: int, choose: Chooser, tried: list[Licence]) -> Licence:
         c = t.sessions.c
         with self._db.begin(immediate=True) as conn:
-            r = conn.execute(sa.select(*_BOOKING_COLS).where(c.id == session_id)).first()
+            r = conn.execute(sa.select(*BOOKING_COLUMNS).where(c.id == session_id)).first()
             if r is None:
                 raise _missing_session(session_id)
-            cand = _booking(r)
+            cand = booking_from_row(r)
             if cand.status in (SessionStatus.DONE, SessionStatus.CANCELLED):
                 raise ValidationError(
                     "licence",
@@ -254,9 +231,9 @@ class SqlLicenceRepository:
             lic_rows = conn.execute(sa.select(t.licences).order_by(t.licences.c.id)).all()
             licences = [licence_from_row(x) for x in lic_rows]
             books = [
-                _booking(x)
+                booking_from_row(x)
                 for x in conn.execute(
-                    sa.select(*_BOOKING_COLS).where(
+                    sa.select(*BOOKING_COLUMNS).where(
                         c.licence_id.is_not(None),
                         c.status != SessionStatus.CANCELLED.value,
                         c.id != session_id,

@@ -6,13 +6,13 @@ listed often and can hold years of history.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import sqlalchemy as sa
 
-from app.core.checks import CheckKind, CheckResult, SavedCheck, Verdict
+from app.core.checks import CheckKind, CheckResult, SavedCheck
 from app.core.clock import Clock, now_local
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.models import (
@@ -33,6 +33,13 @@ from app.errors import NotFoundError, ValidationError
 from app.storage import schema as t
 from app.storage.bookings import rebook, retrying, session_booking
 from app.storage.database import Database
+from app.storage.rows import (
+    SESSION_ROW_COLUMNS,
+    SESSION_ROW_FROM,
+    licence_from_row,
+    saved_check,
+    session_row,
+)
 
 
 def local_day_bounds(day: date) -> tuple[datetime, datetime]:
@@ -40,20 +47,6 @@ def local_day_bounds(day: date) -> tuple[datetime, datetime]:
     start = datetime.combine(day, time.min).astimezone()
     end = datetime.combine(day + timedelta(days=1), time.min).astimezone()
     return start, end
-
-
-def licence_from_row(r: Any) -> Licence:
-    """A `licences` row as the domain's Licence."""
-    return Licence(
-        id=r.id,
-        label=r.label,
-        email=r.email,
-        plan=LicencePlan(r.plan),
-        participant_cap=r.participant_cap,
-        concurrent_limit=r.concurrent_limit,
-        branch_id=r.branch_id,
-        active=r.active,
-    )
 
 
 class SqlReferenceRepository:
@@ -163,35 +156,6 @@ def _insert_id(conn: sa.Connection, table: sa.Table, values: dict[str, Any], wha
     return int(key[0])
 
 
-_ROW_COLUMNS: Sequence[sa.ColumnElement[Any]] = (
-    t.sessions.c.id,
-    t.sessions.c.title,
-    t.sessions.c.type_id,
-    t.session_types.c.code.label("type_code"),
-    t.session_types.c.name.label("type_name"),
-    t.sessions.c.branch_id,
-    t.branches.c.code.label("branch_code"),
-    t.branches.c.name.label("branch_name"),
-    t.sessions.c.starts_at,
-    t.sessions.c.ends_at,
-    t.sessions.c.mode,
-    t.sessions.c.capacity,
-    t.sessions.c.host_id,
-    t.staff.c.name.label("host_name"),
-    t.sessions.c.licence_id,
-    t.licences.c.label.label("licence_label"),
-    t.sessions.c.status,
-    t.sessions.c.notes,
-)
-
-_ROW_FROM = (
-    t.sessions.join(t.session_types, t.session_types.c.id == t.sessions.c.type_id)
-    .join(t.branches, t.branches.c.id == t.sessions.c.branch_id)
-    .outerjoin(t.staff, t.staff.c.id == t.sessions.c.host_id)
-    .outerjoin(t.licences, t.licences.c.id == t.sessions.c.licence_id)
-)
-
-
 def session_filter_clauses(flt: SessionFilter) -> list[sa.ColumnElement[bool]]:
     """WHERE clauses for a SessionFilter; reused by features that list sessions."""
     c = t.sessions.c
@@ -218,21 +182,25 @@ class SqlSessionRepository:
 
     def list_rows(self, flt: SessionFilter) -> list[SessionRow]:
         q = (
-            sa.select(*_ROW_COLUMNS)
-            .select_from(_ROW_FROM)
+            sa.select(*SESSION_ROW_COLUMNS)
+            .select_from(SESSION_ROW_FROM)
             .where(*session_filter_clauses(flt))
             .order_by(t.sessions.c.starts_at, t.sessions.c.id)
         )
         with self._db.read() as conn:
-            return [_row(r) for r in conn.execute(q).all()]
+            return [session_row(r) for r in conn.execute(q).all()]
 
     def row(self, session_id: int) -> SessionRow:
-        q = sa.select(*_ROW_COLUMNS).select_from(_ROW_FROM).where(t.sessions.c.id == session_id)
+        q = (
+            sa.select(*SESSION_ROW_COLUMNS)
+            .select_from(SESSION_ROW_FROM)
+            .where(t.sessions.c.id == session_id)
+        )
         with self._db.read() as conn:
             r = conn.execute(q).first()
         if r is None:
             raise _missing(session_id)
-        return _row(r)
+        return session_row(r)
 
     def get(self, session_id: int) -> Session:
         with self._db.read() as conn:
@@ -327,54 +295,6 @@ def _values(d: SessionDraft) -> dict[str, Any]:
     }
 
 
-_MODES = {m.value: m for m in SessionMode}
-_STATUSES = {st.value: st for st in SessionStatus}
-
-
-def _row(r: Sequence[Any]) -> SessionRow:
-    """Positional unpacking in `_ROW_COLUMNS` order: the hot path of every list."""
-    (
-        sid,
-        title,
-        type_id,
-        type_code,
-        type_name,
-        branch_id,
-        branch_code,
-        branch_name,
-        start,
-        end,
-        mode,
-        capacity,
-        host_id,
-        host_name,
-        licence_id,
-        licence_label,
-        status,
-        notes,
-    ) = r
-    return SessionRow(
-        sid,
-        title,
-        type_id,
-        type_code,
-        type_name,
-        branch_id,
-        branch_code,
-        branch_name,
-        start,
-        end,
-        _MODES[mode],
-        capacity,
-        host_id,
-        host_name,
-        licence_id,
-        licence_label,
-        _STATUSES[status],
-        notes,
-    )
-
-
 def _missing(session_id: int) -> NotFoundError:
     return NotFoundError(
         _N("errors", "Session {id} does not exist."),
@@ -421,7 +341,7 @@ class SqlCheckRepository:
             rows = conn.execute(q).all()
         newest: dict[str, SavedCheck] = {}
         for r in rows:
-            newest.setdefault(r.kind, _saved(r))
+            newest.setdefault(r.kind, saved_check(r))
         return sorted(newest.values(), key=lambda s: s.kind.value)
 
     def history(
@@ -434,22 +354,7 @@ class SqlCheckRepository:
         if device_key is not None:
             q = q.where(c.device_key == device_key)
         with self._db.read() as conn:
-            return [_saved(r) for r in conn.execute(q)]
-
-
-def _saved(r: sa.Row[Any]) -> SavedCheck:
-    return SavedCheck(
-        id=r.id,
-        kind=CheckKind(r.kind),
-        device=r.device,
-        device_key=r.device_key,
-        verdict=Verdict(r.verdict),
-        result=dict(r.result),
-        created_at=r.created_at,
-        operator=r.operator,
-        staff_id=r.staff_id,
-        session_id=r.session_id,
-    )
+            return [saved_check(r) for r in conn.execute(q)]
 
 
 class SqlSettingsRepository:
