@@ -81,7 +81,7 @@ def licence_checks(services: Services) -> dict[str, CheckFn]:
     """The automatic checklist checks that the licence feature answers, for the window
     and the command line alike."""
     from app.core.models import SessionStatus
-    from app.zoom.vault import SecretKind
+    from app.core.secrets import SecretKind
 
     def vault_ready(session_id: int) -> bool | None:
         """The session's licence has its host key registered in the keyring.

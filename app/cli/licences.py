@@ -16,10 +16,11 @@ from app.cli import EXIT_OK, CliContext, group, iso_date
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.licences import BookingPolicy, LicenceDraft, planning
 from app.core.models import Licence, LicencePlan
+from app.core.secrets import KIND_LABELS, SecretKind
 from app.core.sessions import find_by_code_or_name
 from app.errors import RegieError
 from app.zoom.launch import LicenceFeature, build_licences, system_open
-from app.zoom.vault import KIND_LABELS, SERVICE, SecretKind
+from app.zoom.vault import SERVICE
 
 
 def register(verbs: argparse._SubParsersAction[Any]) -> None:

@@ -175,3 +175,13 @@ class SessionFilter:
     date_to: date | None = None
     statuses: frozenset[SessionStatus] = field(default_factory=frozenset)
     text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRecord:
+    """A session's Zoom meeting; the passcode itself is in the keyring."""
+
+    session_id: int
+    meeting_id: str
+    join_url: str | None
+    passcode_ref: str | None

@@ -11,7 +11,6 @@ same clash message.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,7 +19,8 @@ import sqlalchemy as sa
 from app.core.clock import Clock, now_local
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.licences import Booking, BookingPolicy, LicenceDraft
-from app.core.models import Licence, SessionStatus
+from app.core.models import Licence, MeetingRecord, SessionStatus
+from app.core.secrets import SecretKind
 from app.errors import NotFoundError, ValidationError
 from app.storage import schema as t
 from app.storage.bookings import (
@@ -37,7 +37,6 @@ from app.storage.bookings import (
 )
 from app.storage.database import Database
 from app.storage.rows import BOOKING_COLUMNS, booking_from_row, licence_from_row
-from app.zoom.vault import SecretKind
 
 licence_secrets = sa.Table(
     "licence_secrets",
@@ -70,14 +69,6 @@ session_meetings = sa.Table(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class MeetingRecord:
-    """A session's Zoom meeting; the passcode itself is in the keyring."""
-
-    session_id: int
-    meeting_id: str
-    join_url: str | None
-    passcode_ref: str | None
 
 
 

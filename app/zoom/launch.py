@@ -21,7 +21,7 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 from app.config import operator_name
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.licences import LicenceService
-from app.core.models import SessionRow, SessionStatus
+from app.core.models import MeetingRecord, SessionRow, SessionStatus
 from app.core.sessions import SessionService
 from app.errors import RegieError, ValidationError
 from app.zoom.vault import (
@@ -37,7 +37,7 @@ from app.zoom.vault import (
 
 if TYPE_CHECKING:
     from app.services import Services
-    from app.storage.licences import MeetingRecord, SqlLicenceRepository
+    from app.storage.licences import SqlLicenceRepository
 
 log = logging.getLogger(__name__)
 
@@ -212,8 +212,6 @@ class ZoomLauncher:
         self, session_id: int, meeting_id: str, passcode: str | None, join_url: str | None
     ) -> None:
         """Record the meeting; the passcode goes to the keyring, the DB keeps its reference."""
-        from app.storage.licences import MeetingRecord
-
         mid = normalise_meeting_id(meeting_id)
         url = clean_join_url(join_url) if join_url else None
         self._sessions.get(session_id)  # a clear error for an unknown session

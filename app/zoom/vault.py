@@ -28,6 +28,8 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
+from app.core.secrets import KIND_LABELS as KIND_LABELS  # re-exported
+from app.core.secrets import SecretKind as SecretKind
 from app.errors import RegieError, ValidationError
 
 log = logging.getLogger(__name__)
@@ -45,19 +47,6 @@ _PROBE = "health-probe"
 # Backends that would keep secrets readable on disk, or not at all.
 _REFUSED_MODULES = ("keyrings.alt", "keyring.backends.fail", "keyring.backends.null")
 _REFUSED_NAMES = ("plaintext", "uncrypted", "unencrypted", "null", "fail")
-
-
-class SecretKind(StrEnum):
-    PASSWORD = "password"  # noqa: S105 - a kind, not a secret; the Zoom account's password
-    HOST_KEY = "host-key"  # claims host in a meeting started by someone else
-    PASSCODE = "passcode"  # a meeting's passcode
-
-
-KIND_LABELS: dict[SecretKind, str] = {
-    SecretKind.PASSWORD: _N("labels", "Account password"),
-    SecretKind.HOST_KEY: _N("labels", "Host key"),
-    SecretKind.PASSCODE: _N("labels", "Meeting passcode"),
-}
 
 
 class VaultState(StrEnum):

@@ -8,9 +8,8 @@ import pytest
 import sqlalchemy as sa
 
 from app.core.licences import BookingPolicy, LicenceClashError, LicenceDraft
-from app.core.models import LicencePlan, SessionStatus
+from app.core.models import LicencePlan, MeetingRecord, SessionStatus
 from app.errors import NotFoundError, RegieError, ValidationError
-from app.storage.licences import MeetingRecord
 from tests.zoom.conftest import Network
 
 
