@@ -20,6 +20,7 @@ import sqlalchemy as sa
 
 from app.core.attendance import CountSource
 from app.core.checks import CheckResult
+from app.core.clock import Clock, now_local
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.outbox import (
     PendingKind,
@@ -251,9 +252,13 @@ class QueueingCheckRepository(SqlCheckRepository):
     queue instead of being lost; `SavedOfflineError` tells the screen so."""
 
     def __init__(
-        self, db: Database, outbox: LocalOutbox, on_queued: Callable[[], None] | None = None
+        self,
+        db: Database,
+        outbox: LocalOutbox,
+        on_queued: Callable[[], None] | None = None,
+        clock: Clock = now_local,
     ) -> None:
-        super().__init__(db)
+        super().__init__(db, clock)
         self._outbox = outbox
         self._on_queued = on_queued
 

@@ -38,11 +38,9 @@ from app.ui.workers import CancelToken, Pool, collect_on_gui_thread, run_task
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
-    from app.core.checklists import ChecklistRepository
     from app.core.outbox import ReplayReport
     from app.core.snapshot import Snapshot
     from app.services import Services
-    from app.storage.outbox import LocalOutbox
     from app.ui.checklists import ChecklistsArea
     from app.ui.offline import ConnectionMonitor
     from app.ui.sessions_area import SessionsArea
@@ -92,14 +90,11 @@ def build_areas(
     services: Services,
     pool: Pool | None = None,
     snapshot: Snapshot | None = None,
-    checklist_repo: ChecklistRepository | None = None,
-    offline: Callable[[], bool] | None = None,
 ) -> list[Area]:
     """Every work area, in sidebar order, wired to each other where they cooperate.
     With a `snapshot`, the server is unreachable: sessions and licences show it read-only,
-    checklists run on its staff and sessions and are kept on this computer
-    (`checklist_repo`, the desk's offline-aware repository; `offline()` says whether the
-    server is known to be away)."""
+    checklists run on its staff and sessions and are kept on this computer (the services'
+    network link)."""
     from PySide6.QtWidgets import QStyle
 
     from app.services import build_checklists
@@ -123,9 +118,7 @@ def build_areas(
         services,
         build_checklists(
             services,
-            repo=checklist_repo,
             session_types=[t.code for t in snapshot.session_types] if snapshot else None,
-            offline=offline,
         ),
         pool=pool,
         snapshot=snapshot,
@@ -301,23 +294,27 @@ class Desk(QObject):
 
         def work(
             _t: CancelToken, _p: Callable[[int, int], None]
-        ) -> tuple[Services, LocalOutbox, Snapshot | None]:
+        ) -> tuple[Services, Snapshot | None]:
             import importlib
 
             from app.services import open_services
-            from app.storage.outbox import LocalOutbox
+            from app.services.offline import NetworkLink
 
+            link = NetworkLink(config.db_url, data_dir(), queue_writes=True)
             snapshot = None
             try:
-                services = open_services(config)
-            except ServerUnreachable as err:
+                services = open_services(config, link=link)
+            except ServerUnreachable:
                 # A network server out of reach: open read-only on the last known data
-                # when there is some; anything else keeps its message on the start-up page.
-                snapshot, services = _open_offline(config, err)
-            outbox = LocalOutbox(data_dir())
+                # when there is some; otherwise the start-up page keeps the message.
+                snapshot = link.last_known()
+                if snapshot is None:
+                    raise
+                link.offline = True
+                services = open_services(config, migrate=False, link=link)
             for name in AREA_MODULES:
                 importlib.import_module(name)
-            return services, outbox, snapshot
+            return services, snapshot
 
         run_task(
             work, on_success=self._opened, on_error=self._open_failed, pool=self.pool, parent=self
@@ -330,48 +327,33 @@ class Desk(QObject):
         self.startup.show_error(error_text(err))
         self.failed.emit(error_text(err))
 
-    def _opened(self, opened: tuple[Services, LocalOutbox, Snapshot | None]) -> None:
+    def _opened(self, opened: tuple[Services, Snapshot | None]) -> None:
         from app.ui.offline import PING_INTERVAL_MS, ConnectionMonitor
 
-        services, outbox, snapshot = opened
+        services, snapshot = opened
         self.services = services
         self.window.set_database(services.db.display_name)
         network = services.db.is_network
         monitor = ConnectionMonitor(
+            services.link,
             services.db,
-            outbox,
-            offline=snapshot is not None,
             migrate_on_return=snapshot is not None,
             interval_ms=self.ping_interval_ms or PING_INTERVAL_MS,
             pool=self.pool,
             parent=self,
         )
         self.connection = monitor
-        checklist_repo = None
-        if network:
-            from app.storage.offline_runs import QueueingChecklistRepository
-            from app.storage.outbox import QueueingCheckRepository
-
-            services.checks = QueueingCheckRepository(services.db, outbox, monitor.note_queued)
-            checklist_repo = QueueingChecklistRepository(
-                services.db, outbox, offline=lambda: monitor.offline,
-                on_queued=monitor.note_queued,
-            )
-        areas = build_areas(
-            services, self.pool, snapshot, checklist_repo, lambda: monitor.offline
-        )
+        areas = build_areas(services, self.pool, snapshot)
         self.window.set_areas(areas)
         connect_session_actions(self.window, self.pool)
         sessions = self.sessions_area()
         sessions.connection = monitor
         self._checklists().server_lost = monitor.report
         if network:
-            from app.storage.snapshot import take_snapshot
-
-            folder, db = data_dir(), services.db
+            link, db = services.link, services.db
 
             def keep(rows: list[Any]) -> None:
-                take_snapshot(folder, db, rows)
+                link.keep(db, rows)
 
             sessions.snapshot_sink = keep
         monitor.queue_changed.connect(self.window.set_queue)
@@ -413,13 +395,12 @@ class Desk(QObject):
 
     def _went_offline(self) -> None:
         """The server stopped answering: the areas that need it turn read-only."""
-        from app.storage.snapshot import read_snapshot
         from app.ui.licences import LicencesArea
 
         services = self.services
         if services is None:
             return
-        snapshot = read_snapshot(data_dir(), services.db.url)
+        snapshot = services.link.last_known()
         self._show_offline_banner(snapshot)
         self.sessions_area().set_offline(snapshot)
         licences = self.window.area("licences")
@@ -504,10 +485,10 @@ class Desk(QObject):
         services = self.services
         if services is None:
             return
-        from app.storage.demo import network_is_empty
+        from app.services import network_is_empty
 
         window = self.window
-        if not network_is_empty(services.db):
+        if not network_is_empty(services):
             if ask:
                 self.demo_box = _message(
                     window,
@@ -635,20 +616,6 @@ class Desk(QObject):
         if self.services is not None:
             self.services.close()
             self.services = None
-
-
-def _open_offline(config: AppConfig, err: ServerUnreachable) -> tuple[Snapshot, Services]:
-    """The services on a network database that cannot be reached, with the last known
-    sessions; re-raises `err` when there is no such copy (or the database is local)."""
-    from app.services import open_services
-    from app.storage.snapshot import read_snapshot
-
-    services = open_services(config, migrate=False)
-    snapshot = read_snapshot(data_dir(), services.db.url) if services.db.is_network else None
-    if snapshot is None:
-        services.close()
-        raise err
-    return snapshot, services
 
 
 def _message(

@@ -9,15 +9,17 @@ desk goes back to live data.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.core.outbox import PendingKind, ReplayReport
-from app.errors import ServerUnreachable
-from app.storage.database import Database, StorageError
-from app.storage.outbox import LocalOutbox, is_unreachable, send_pending
+from app.errors import RegieError, ServerUnreachable
+from app.services.offline import NetworkLink
 from app.ui.workers import CancelToken, Pool, run_task
+
+if TYPE_CHECKING:
+    from app.services import Database
 
 PING_INTERVAL_MS = 30_000
 
@@ -34,19 +36,17 @@ class ConnectionMonitor(QObject):
 
     def __init__(
         self,
+        link: NetworkLink,
         db: Database,
-        outbox: LocalOutbox,
         *,
-        offline: bool = False,
         migrate_on_return: bool = False,
         interval_ms: int = PING_INTERVAL_MS,
         pool: Pool | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.link = link
         self.db = db
-        self.outbox = outbox
-        self.offline = offline
         self._migrate = migrate_on_return
         self._pool = pool
         self._busy = False
@@ -56,10 +56,16 @@ class ConnectionMonitor(QObject):
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.ping_now)
         self._seen_unreachable.connect(self._set_offline)
+        link.when_queued(self.note_queued)
+
+    @property
+    def offline(self) -> bool:
+        """The server is known to be away (the link's state, shared with the services)."""
+        return self.link.offline
 
     def start(self) -> None:
         """Ping periodically (network databases only: a local file is always there)."""
-        if self.db.is_network:
+        if self.link.network:
             self.timer.start()
         self.queue_changed.emit(self.waiting())
 
@@ -68,14 +74,14 @@ class ConnectionMonitor(QObject):
 
     def waiting(self) -> int:
         try:
-            return self.outbox.count()
+            return self.link.waiting()
         except Exception:  # an unreadable queue file must not take the desk down
             return 0
 
     def report(self, err: BaseException) -> bool:
         """A screen met an error: True when it means the server is gone (safe from any
         thread)."""
-        if not unreachable(err) or not self.db.is_network:
+        if not unreachable(err) or not self.link.network:
             return False
         self._seen_unreachable.emit()
         return True
@@ -86,9 +92,9 @@ class ConnectionMonitor(QObject):
 
     def queue(self, kind: PendingKind, payload: dict[str, Any]) -> int:
         """Keep a write for later; returns how many wait."""
-        self.outbox.add(kind, payload)
+        waiting = self.link.queue(kind, payload)
         self._set_offline()
-        return self.waiting()
+        return waiting
 
     def ping_now(self) -> None:
         """Ask the server once, in a worker; on an answer, send what waits.
@@ -100,10 +106,10 @@ class ConnectionMonitor(QObject):
             return
         self._busy = True
         self._again = False
-        db = self.db
+        db, link = self.db, self.link
 
         def ping(_t: CancelToken, _p: Callable[[int, int], None]) -> None:
-            db.ping()
+            link.ping(db)
 
         run_task(ping, on_success=self._answered, on_error=self._ping_failed,
                  pool=self._pool, parent=self)
@@ -114,7 +120,7 @@ class ConnectionMonitor(QObject):
             self.ping_now()
 
     def _ping_failed(self, err: BaseException) -> None:
-        if is_unreachable(err) or isinstance(err, StorageError):
+        if isinstance(err, RegieError):  # away, or a server that cannot serve us now
             self._set_offline()
             self._done()
             return
@@ -125,12 +131,10 @@ class ConnectionMonitor(QObject):
         if not self.offline and self.waiting() == 0:
             self._done()
             return
-        db, outbox, migrate = self.db, self.outbox, self._migrate
+        db, link, migrate = self.db, self.link, self._migrate
 
         def send(_t: CancelToken, _p: Callable[[int, int], None]) -> ReplayReport:
-            if migrate:
-                db.migrate()
-            return send_pending(db, outbox)
+            return link.send_waiting(db, migrate=migrate)
 
         run_task(send, on_success=self._sent, on_error=self._ping_failed,
                  pool=self._pool, parent=self)
@@ -145,7 +149,7 @@ class ConnectionMonitor(QObject):
             return
         self._migrate = False
         was_offline = self.offline
-        self.offline = False
+        self.link.offline = False
         if was_offline or report.sent or report.already or report.refused:
             self.came_online.emit(report)
 
@@ -153,5 +157,5 @@ class ConnectionMonitor(QObject):
         self.queue_changed.emit(self.waiting())
         if self.offline:
             return
-        self.offline = True
+        self.link.offline = True
         self.went_offline.emit()

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.services.offline import NetworkLink
 from app.storage.database import Database
-from app.storage.outbox import LocalOutbox
 from app.ui.offline import ConnectionMonitor
 from tests.support.fixtures import PgControl
 from tests.support.offline import HeldPool
@@ -26,7 +26,8 @@ pytestmark = [
 
 def _monitor(url: str, folder: Path, pool: HeldPool) -> ConnectionMonitor:
     db = Database(url, password=None, connect_timeout_s=2)
-    return ConnectionMonitor(db, LocalOutbox(folder), pool=pool, interval_ms=24 * 3600_000)
+    link = NetworkLink(url, folder, queue_writes=True)
+    return ConnectionMonitor(link, db, pool=pool, interval_ms=24 * 3600_000)
 
 
 def test_a_retry_asked_during_a_failing_ping_is_not_lost(

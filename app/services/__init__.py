@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from app.config import AppConfig
+from app.config import AppConfig, data_dir
 from app.core.attendance import AttendanceService
 from app.core.clock import Clock, now_local
 from app.core.sessions import SessionService
+from app.services.offline import NetworkLink
 from app.storage.attendance import build_attendance
-from app.storage.database import Database, MigrationReport
+from app.storage.database import Database as Database  # the type of Services.db
+from app.storage.database import MigrationReport
 from app.storage.demo import DemoCounts
 from app.storage.repositories import (
     SqlCheckRepository,
@@ -39,6 +41,7 @@ class Services:
     session_repo: SqlSessionRepository
     checks: SqlCheckRepository
     settings: SqlSettingsRepository
+    link: NetworkLink
     clock: Clock = field(default=now_local)
     attendance: AttendanceService = field(init=False)
     licences: LicenceFeature = field(init=False)
@@ -48,11 +51,17 @@ class Services:
 
 
 def open_services(
-    config: AppConfig, *, migrate: bool = True, clock: Clock | None = None
+    config: AppConfig,
+    *,
+    migrate: bool = True,
+    clock: Clock | None = None,
+    link: NetworkLink | None = None,
 ) -> Services:
     """Open the database (migrating it after a backup) and build every service on it.
-    `clock` (by default the configuration's) is the one "now" of every rule and screen."""
+    `clock` (by default the configuration's) is the one "now" of every rule and screen;
+    `link` (the desk's) keeps writes on this computer while a network server is away."""
     clock = clock or config.clock
+    link = link or NetworkLink(config.db_url, data_dir())
     db = Database(config.db_url)
     try:
         report = db.migrate() if migrate else MigrationReport(None, None, None)
@@ -65,8 +74,9 @@ def open_services(
             references=refs,
             sessions=SessionService(session_repo, refs, clock),
             session_repo=session_repo,
-            checks=SqlCheckRepository(db, clock),
+            checks=link.check_repository(db, clock),
             settings=SqlSettingsRepository(db),
+            link=link,
             clock=clock,
         )
         services.attendance = build_attendance(services, clock=clock)
@@ -106,37 +116,46 @@ def build_checklists(
     *,
     repo: ChecklistRepository | None = None,
     session_types: Collection[str] | None = None,
-    offline: Callable[[], bool] | None = None,
 ) -> ChecklistService:
     """The checklist service on the app's database, shipped content and user folder, with
     every automatic check (devices from saved results, licence and launch from the licence
     feature).
 
-    `repo` replaces the plain repository (the desk's keeps runs offline); `session_types`
-    gives the type codes when the database cannot be asked (the last known ones);
-    `offline()` says it cannot be asked now (automatic checks are then unknown).
+    Runs are kept on this computer while the desk's network server is away (the
+    services' link), unless `repo` replaces the repository; `session_types` gives the
+    type codes when the database cannot be asked (the last known ones). While the link
+    knows the server is away, automatic checks are unknown.
     """
     from app.checklists.loader import load_catalog
     from app.checklists.status import StoredCheckStatus
     from app.core.checklists import CatalogCache, ChecklistService
-    from app.storage.checklists import SqlChecklistRepository
-
     if session_types is None:
         session_types = [
             t.code for t in services.references.session_types(include_inactive=True)
         ]
     types = list(session_types)
     cache = CatalogCache(lambda: load_catalog(session_types=types))
+    link = services.link
     status = StoredCheckStatus(
-        services.checks, services.session_repo, licence_checks(services), offline=offline
+        services.checks,
+        services.session_repo,
+        licence_checks(services),
+        offline=lambda: link.offline,
     )
     clock = services.clock
     return ChecklistService(
         cache,
-        repo or SqlChecklistRepository(services.db),
+        repo or link.checklist_repository(services.db),
         status,
         clock=lambda: clock().astimezone(UTC),
     )
+
+
+def network_is_empty(services: Services) -> bool:
+    """No branch yet: a first start, to which the demo network is offered."""
+    from app.storage.demo import network_is_empty as empty
+
+    return empty(services.db)
 
 
 def load_demo_network(services: Services, now: datetime | None = None) -> DemoCounts:
