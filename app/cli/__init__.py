@@ -23,6 +23,7 @@ from app.errors import RegieError
 
 if TYPE_CHECKING:
     from app.services import Services
+    from app.services.offline import NetworkLink
 
 Handler = Callable[["CliContext", argparse.Namespace], int]
 
@@ -167,14 +168,25 @@ class CliContext:
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
     _services: Services | None = None
+    _link: NetworkLink | None = None
 
     def services(self) -> Services:
         """Open the database (and migrate it) on first use only: `--help` stays instant."""
         if self._services is None:
             from app.services import open_services
 
-            self._services = open_services(self.config)
+            self._services = open_services(self.config, link=self.link())
         return self._services
+
+    def link(self) -> NetworkLink:
+        """This command's link to its database: what waits on this computer while a
+        network server is away."""
+        if self._link is None:
+            from app.config import data_dir
+            from app.services.offline import NetworkLink
+
+            self._link = NetworkLink(self.config.db_url, data_dir())
+        return self._link
 
     def print_json(self, data: object) -> None:
         import json

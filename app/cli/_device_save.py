@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from app.config import data_dir, operator_name
+from app.config import operator_name
 from app.core.checks import CheckResult
+from app.errors import ServerUnreachable
 
 if TYPE_CHECKING:
     from app.cli import CliContext
@@ -40,10 +41,9 @@ class DeviceCheckStore:
     """The database as a device check sees it during one command."""
 
     def __init__(self, ctx: CliContext) -> None:
-        from app.storage.database import is_network_url
-
         self._ctx = ctx
-        self._network = is_network_url(ctx.config.db_url)
+        self._link = ctx.link()
+        self._network = self._link.network
         self._offline = False
 
     @property
@@ -95,19 +95,14 @@ class DeviceCheckStore:
 
     def _note_offline(self, err: Exception) -> None:
         """Remember an unreachable network server; any other problem is raised."""
-        from app.storage.outbox import is_unreachable
-
-        if not (self._network and is_unreachable(err)):
+        if not (self._network and isinstance(err, ServerUnreachable)):
             raise err
         self._offline = True
 
     def _send_waiting(self, services: Services) -> None:
-        from app.storage.outbox import LocalOutbox, send_pending
-
-        outbox = LocalOutbox(data_dir())
-        if not outbox.count():
+        if not self._link.waiting():
             return
-        report = send_pending(services.db, outbox)
+        report = self._link.send_waiting(services.db)
         if report.still_offline:
             self._offline = True
         if report.sent:
@@ -118,16 +113,14 @@ class DeviceCheckStore:
 
     def _queue(self, result: CheckResult, session_id: int | None, at: datetime) -> SaveOutcome:
         from app.core.outbox import PendingKind, device_check_payload
-        from app.storage.outbox import LocalOutbox
 
-        outbox = LocalOutbox(data_dir())
-        outbox.add(
+        waiting = self._link.queue(
             PendingKind.DEVICE_CHECK,
             device_check_payload(
                 result, operator=operator_name(), staff_id=None, session_id=session_id, at=at
             ),
         )
-        return SaveOutcome(queued=True, queue=outbox.count())
+        return SaveOutcome(queued=True, queue=waiting)
 
 
 def report_saved(ctx: CliContext, outcome: SaveOutcome, *, as_json: bool) -> None:

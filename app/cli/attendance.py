@@ -7,11 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from app.cli import EXIT_OK, CliContext, group
-from app.config import data_dir
 from app.core.attendance import AttendanceService
 from app.core.csvfiles import read_file_bytes
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
-from app.errors import RegieError
+from app.errors import RegieError, ServerUnreachable
 
 
 def register(verbs: argparse._SubParsersAction[Any]) -> None:
@@ -62,13 +61,7 @@ def _count(text: str) -> int:
 
 
 def _service(ctx: CliContext) -> AttendanceService:
-    services = ctx.services()
-    existing = getattr(services, "attendance", None)
-    if isinstance(existing, AttendanceService):
-        return existing
-    from app.storage.attendance import build_attendance
-
-    return build_attendance(services)
+    return ctx.services().attendance
 
 
 def _show(ctx: CliContext, args: argparse.Namespace) -> int:
@@ -92,24 +85,20 @@ def _set(ctx: CliContext, args: argparse.Namespace) -> int:
             _N("errors", "No count given."),
             _N("errors", "Add --registered N, --connected N or --onsite N."),
         )
-    from app.storage.database import StorageError, is_network_url
-    from app.storage.outbox import LocalOutbox, is_unreachable, send_pending
-
     counts = {"registered": args.registered, "connected": args.connected, "on_site": args.onsite}
-    outbox = LocalOutbox(data_dir())
+    link = ctx.link()
     try:
         services = ctx.services()
-        if outbox.count():  # earlier counts first, so the newest typed value wins
-            send_pending(services.db, outbox)
-        svc = _service(ctx)
+        if link.network and link.waiting():  # earlier counts first: the newest value wins
+            link.send_waiting(services.db)
+        svc = services.attendance
         svc.set_counts(args.id, **counts)
-    except StorageError as err:
-        if not is_unreachable(err) or not is_network_url(ctx.config.db_url):
-            raise
+    except ServerUnreachable:
+        if not link.network:
+            raise  # a local file that cannot be opened: a problem to fix now
         from app.core.outbox import PendingKind, attendance_payload
 
-        outbox.add(PendingKind.ATTENDANCE, attendance_payload(args.id, **counts))
-        waiting = outbox.count()
+        waiting = link.queue(PendingKind.ATTENDANCE, attendance_payload(args.id, **counts))
         ctx.err.write(
             f"regie: the database server cannot be reached; the counts are queued on this "
             f"computer ({waiting} waiting) and will be sent when it answers.\n"

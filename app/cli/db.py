@@ -36,15 +36,12 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
 
 
 def _upgrade(ctx: CliContext, args: argparse.Namespace) -> int:
-    from app.storage.database import Database
+    from app.services.database import upgrade
 
-    db = Database(ctx.config.db_url)
-    try:
-        report = db.migrate()
-    finally:
-        db.dispose()
+    done = upgrade(ctx.config.db_url)
+    report, name = done.report, done.database
     data = {
-        "database": db.display_name,
+        "database": name,
         "before": report.before,
         "after": report.after,
         "backup": str(report.backup) if report.backup else None,
@@ -52,11 +49,11 @@ def _upgrade(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.json:
         ctx.print_json(data)
     elif report.changed:
-        ctx.print(f"Upgraded {db.display_name} from {report.before} to {report.after}.")
+        ctx.print(f"Upgraded {name} from {report.before} to {report.after}.")
         if report.backup:
             ctx.print(f"Backup before upgrading: {report.backup}")
     else:
-        ctx.print(f"{db.display_name} is up to date ({report.after}).")
+        ctx.print(f"{name} is up to date ({report.after}).")
     return EXIT_OK
 
 
@@ -68,29 +65,9 @@ def _backup(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _status(ctx: CliContext, args: argparse.Namespace) -> int:
-    from app.config import data_dir
-    from app.storage.database import Database, StorageError
-    from app.storage.outbox import LocalOutbox, is_unreachable, send_pending
+    from app.services.database import status
 
-    db = Database(ctx.config.db_url)
-    outbox = LocalOutbox(data_dir())
-    try:
-        data: dict[str, object] = {
-            "database": db.display_name,
-            "engine": "sqlite" if db.is_sqlite else db.engine.dialect.name,
-        }
-        try:
-            data |= {"revision": db.current_revision(), "head": db.head_revision()}
-            data["online"] = True
-            if outbox.count() and data["revision"] == data["head"]:
-                data["sent"] = send_pending(db, outbox).as_json()
-        except StorageError as err:
-            if not is_unreachable(err):
-                raise
-            data |= {"revision": None, "head": db.head_revision(), "online": False}
-        data |= {"queue": outbox.count(), "refused": outbox.refused()}
-    finally:
-        db.dispose()
+    data = status(ctx.config.db_url, ctx.link())
     if args.json:
         ctx.print_json(data)
     else:
@@ -100,27 +77,9 @@ def _status(ctx: CliContext, args: argparse.Namespace) -> int:
 
 
 def _migrate_to(ctx: CliContext, args: argparse.Namespace) -> int:
-    from app.storage.database import Database
-    from app.storage.transfer import copy_database
+    from app.services.database import migrate_to, without_password
 
-    source = Database(ctx.config.db_url)
-    if not source.is_sqlite:
-        source.dispose()
-        raise RegieError(
-            _N("errors", "Only a local database can be copied to the network."),
-            _N(
-                "errors",
-                "Run this on the branch's own database: regie --db FILE db migrate-to URL.",
-            ),
-        )
-    target = Database(args.url)
-    try:
-        source.migrate()
-        target.migrate(backup=False)
-        report = copy_database(source, target)
-    finally:
-        source.dispose()
-        target.dispose()
+    report = migrate_to(ctx.config.db_url, args.url)
     if args.json:
         ctx.print_json(report.as_json())
     else:
@@ -134,10 +93,8 @@ def _migrate_to(ctx: CliContext, args: argparse.Namespace) -> int:
 def _set_password(ctx: CliContext, args: argparse.Namespace) -> int:
     import sys
 
-    from app.storage.database import credential_ref
-    from app.zoom.vault import KeyringVault
+    from app.services.database import set_password
 
-    url = without_password(args.url)
     if sys.stdin.isatty():
         import getpass
 
@@ -149,12 +106,6 @@ def _set_password(ctx: CliContext, args: argparse.Namespace) -> int:
             _N("errors", "No password was given on standard input."),
             _N("errors", "Pipe it in: printf '%s' \"$PASSWORD\" | regie db set-password URL."),
         )
-    KeyringVault().put(credential_ref(url), secret)
+    url = set_password(args.url, secret)
     ctx.print(f"The password for {url} is in the keyring.")
     return EXIT_OK
-
-
-def without_password(url: str) -> str:
-    from app.storage.database import without_password as strip
-
-    return strip(url)

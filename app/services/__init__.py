@@ -62,7 +62,9 @@ def open_services(
     `link` (the desk's) keeps writes on this computer while a network server is away."""
     clock = clock or config.clock
     link = link or NetworkLink(config.db_url, data_dir())
-    db = Database(config.db_url)
+    from app.services.database import open_database
+
+    db = open_database(config.db_url)
     try:
         report = db.migrate() if migrate else MigrationReport(None, None, None)
         refs = SqlReferenceRepository(db)
@@ -173,41 +175,3 @@ def load_demo_network(services: Services, now: datetime | None = None) -> DemoCo
         demo_attendance(services.sessions.list(), random.Random(DEMO_SEED)),  # noqa: S311 - demo
     )
     return counts
-
-
-def try_database(url: str, password: str = "") -> str:
-    """Connect to `url` (with `password` if given, else the keyring's) and return where it
-    is, without its password; raises the storage error that says what is wrong."""
-    from app.storage.database import resolve_url, without_password
-
-    target = resolve_url(url)
-    if password:
-        import sqlalchemy as sa
-
-        target = sa.engine.make_url(target).set(password=password).render_as_string(
-            hide_password=False
-        )
-    db = Database(target)
-    try:
-        db.current_revision()
-    finally:
-        db.dispose()
-    return without_password(url)
-
-
-def choose_database(url: str | None, password: str = "") -> str | None:
-    """Make `url` the database Régie opens from now on (None: the embedded one). The
-    password goes to the keyring; only the URL without it is remembered."""
-    from app.config import save_db_url
-    from app.storage.database import credential_ref, without_password
-
-    if url is None:
-        save_db_url(None)
-        return None
-    clean = without_password(url)
-    if password:
-        from app.zoom.vault import KeyringVault
-
-        KeyringVault().put(credential_ref(clean), password)
-    save_db_url(clean)
-    return clean

@@ -77,18 +77,6 @@ def without_password(url: str) -> str:
     return parsed._replace(password=None).render_as_string(hide_password=False)
 
 
-def keyring_password(ref: str) -> str | None:
-    """The password stored for `ref`, or None when there is none or no usable keyring
-    (the connection then fails with the server's own "password required" message)."""
-    from app.zoom.vault import KeyringVault
-
-    try:
-        return KeyringVault().get(ref)
-    except Exception:  # a missing or locked keyring: connect without, and say so then
-        log.debug("no password from the keyring for the database")
-        return None
-
-
 PasswordLookup = Callable[[str], "str | None"]
 
 
@@ -113,7 +101,7 @@ class Database:
         echo: bool = False,
         migrations: Path = MIGRATIONS,
         busy_timeout_ms: int = 5000,
-        password: PasswordLookup | None = keyring_password,
+        password: PasswordLookup | None = None,
         connect_timeout_s: int = 5,
     ) -> None:
         self.url = resolve_url(url)

@@ -125,7 +125,7 @@ class NetworkDatabaseDialog(QDialog):
         run_task(work, on_success=ok, on_error=failed, pool=self._pool, parent=self)
 
     def test_connection(self) -> None:
-        from app.services import try_database
+        from app.services.database import try_database
 
         url = self._url()
         if url is None:
@@ -139,7 +139,7 @@ class NetworkDatabaseDialog(QDialog):
         )
 
     def use_database(self) -> None:
-        from app.services import choose_database, try_database
+        from app.services.database import choose_database, try_database
 
         url = self._url()
         if url is None:
@@ -163,7 +163,7 @@ class NetworkDatabaseDialog(QDialog):
         self._run(job, done)
 
     def use_local(self) -> None:
-        from app.services import choose_database
+        from app.services.database import choose_database
 
         def done(_kept: object) -> None:
             self._show(

@@ -11,7 +11,8 @@ import pytest
 import sqlalchemy as sa
 
 from app import cli
-from app.storage.database import Database, StorageError, credential_ref
+from app.services.database import open_database
+from app.storage.database import StorageError, credential_ref
 from app.zoom.vault import KeyringVault
 from tests.support.fixtures import PgServer
 
@@ -40,7 +41,7 @@ def test_password_from_the_keyring(
     protected_url: str, capsys, monkeypatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    db = Database(protected_url)
+    db = open_database(protected_url)
     with pytest.raises(StorageError) as caught:
         db.current_revision()
     assert caught.value.kind == "auth"
@@ -54,7 +55,7 @@ def test_password_from_the_keyring(
     assert SECRET not in out + err
     assert KeyringVault().get(credential_ref(protected_url)) == SECRET
 
-    db = Database(protected_url)
+    db = open_database(protected_url)
     db.migrate()
     assert db.current_revision() == db.head_revision()
     assert SECRET not in db.url and SECRET not in db.display_name
