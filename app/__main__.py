@@ -35,7 +35,9 @@ def main(argv: list[str] | None = None) -> int:
         return cli.run(args)
     from app.ui.app import run_gui
 
-    return run_gui(cli.config_from_args(args), smoke=args.smoke)
+    return run_gui(
+        cli.config_from_args(args), smoke=args.smoke, elapsed=seconds_since_process_start
+    )
 
 
 if __name__ == "__main__":

@@ -19,7 +19,8 @@ from app.core.models import Licence, LicencePlan
 from app.core.secrets import KIND_LABELS, SecretKind
 from app.core.sessions import find_by_code_or_name
 from app.errors import RegieError
-from app.zoom.launch import LicenceFeature, build_licences, system_open
+from app.services import LicenceFeature, build_licences
+from app.zoom.launch import system_open
 from app.zoom.vault import SERVICE
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -10,19 +10,24 @@ from typing import TYPE_CHECKING
 from app.config import AppConfig, data_dir
 from app.core.attendance import AttendanceService
 from app.core.clock import Clock, now_local
+from app.core.licences import LicenceService
+from app.core.models import SessionRow
 from app.core.sessions import SessionService
 from app.services.offline import NetworkLink
-from app.storage.attendance import build_attendance
+from app.storage.attendance import SqlAttendanceRepository
 from app.storage.database import Database as Database  # the type of Services.db
 from app.storage.database import MigrationReport
 from app.storage.demo import DemoCounts
+from app.storage.licences import SqlLicenceRepository
 from app.storage.repositories import (
     SqlCheckRepository,
     SqlReferenceRepository,
     SqlSessionRepository,
     SqlSettingsRepository,
 )
-from app.zoom.launch import LicenceFeature, build_licences
+from app.zoom.launch import ZoomLauncher
+from app.zoom.participants import read_participants
+from app.zoom.vault import CredentialVault, KeyringVault, LicenceSecrets, namespace
 
 if TYPE_CHECKING:
     from app.checklists.status import CheckFn
@@ -48,6 +53,59 @@ class Services:
 
     def close(self) -> None:
         self.db.dispose()
+
+
+@dataclass
+class LicenceFeature:
+    """Everything the licence screens and verbs need, built on the shared services."""
+
+    service: LicenceService
+    repo: SqlLicenceRepository
+    secrets: LicenceSecrets
+    vault: CredentialVault
+    launcher: ZoomLauncher
+
+
+def build_licences(services: Services, vault: CredentialVault | None = None) -> LicenceFeature:
+    """Wire the real repository and keyring vault onto the shared services."""
+    repo = SqlLicenceRepository(services.db, services.clock)
+    real_vault: CredentialVault = vault if vault is not None else KeyringVault()
+    cache: list[str] = []
+
+    def prefix() -> str:
+        if not cache:
+            cache.append(namespace(services.settings))
+        return cache[0]
+
+    secrets = LicenceSecrets(real_vault, repo, prefix)
+    return LicenceFeature(
+        service=LicenceService(repo, services.settings),
+        repo=repo,
+        secrets=secrets,
+        vault=real_vault,
+        launcher=ZoomLauncher(services.sessions, repo, secrets),
+    )
+
+
+def build_attendance(
+    services: Services, *, clock: Callable[[], datetime] | None = None
+) -> AttendanceService:
+    """The attendance service on the application's database (composition)."""
+    refs = services.references
+
+    def host_emails(row: SessionRow) -> list[str]:
+        out = [lic.email for lic in refs.licences() if lic.id == row.licence_id]
+        out += [st.email for st in refs.staff() if st.id == row.host_id and st.email]
+        return out
+
+    return AttendanceService(
+        SqlAttendanceRepository(services.db),
+        services.session_repo,
+        services.settings,
+        read_participants,
+        host_emails=host_emails,
+        clock=clock or services.clock,
+    )
 
 
 def open_services(

@@ -7,9 +7,9 @@ replace a session's people and counts in one transaction: all or nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, tzinfo
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.compiler import compiles
@@ -18,21 +18,16 @@ from sqlalchemy.sql.functions import FunctionElement
 
 from app.core.attendance import (
     AttendanceRecord,
-    AttendanceService,
     CountSource,
     ParticipantReport,
     Person,
 )
-from app.core.models import SessionRow
 from app.core.registrations import RegistrationList
 from app.core.report import ReportCell, ReportData, ReportFilter, offset_segments
 from app.storage import schema as t
 from app.storage.database import Database
 from app.storage.repositories import local_day_bounds
 from app.storage.schema import UtcDateTime, metadata
-
-if TYPE_CHECKING:
-    from app.services import Services
 
 attendance = sa.Table(
     "attendance",
@@ -408,26 +403,3 @@ def _record(r: sa.Row[Any]) -> AttendanceRecord:
 def write_demo_attendance(db: Database, records: Sequence[AttendanceRecord]) -> int:
     """Store the demo generator's counts (`app.core.attendance.demo_attendance`)."""
     return SqlAttendanceRepository(db).write_many(records)
-
-
-def build_attendance(
-    services: Services, *, clock: Callable[[], datetime] | None = None
-) -> AttendanceService:
-    """The attendance service on the application's database (composition)."""
-    from app.zoom.participants import read_participants
-
-    refs = services.references
-
-    def host_emails(row: SessionRow) -> list[str]:
-        out = [lic.email for lic in refs.licences() if lic.id == row.licence_id]
-        out += [st.email for st in refs.staff() if st.id == row.host_id and st.email]
-        return out
-
-    return AttendanceService(
-        SqlAttendanceRepository(services.db),
-        services.session_repo,
-        services.settings,
-        read_participants,
-        host_emails=host_emails,
-        clock=clock or (lambda: datetime.now(UTC)),
-    )

@@ -54,10 +54,10 @@ from app.core.licences import (
 from app.core.models import Branch, Licence, LicencePlan
 from app.core.snapshot import Snapshot
 from app.errors import RegieError
+from app.services import build_licences
 from app.ui.i18n import core_text, error_text, label
 from app.ui.widgets import VerdictBadge
 from app.ui.workers import CancelToken, Pool, run_task
-from app.zoom.launch import build_licences
 from app.zoom.vault import (
     KIND_LABELS,
     CredentialVault,

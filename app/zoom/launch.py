@@ -20,24 +20,20 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from app.config import operator_name
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
-from app.core.licences import LicenceService
 from app.core.models import MeetingRecord, SessionRow, SessionStatus
 from app.core.sessions import SessionService
 from app.errors import RegieError, ValidationError
 from app.zoom.vault import (
     CredentialVault,
-    KeyringVault,
     LicenceSecrets,
     SecretKind,
     VaultError,
     VaultState,
     clean_secret,
-    namespace,
 )
 
 if TYPE_CHECKING:
-    from app.services import Services
-    from app.storage.licences import SqlLicenceRepository
+    pass
 
 log = logging.getLogger(__name__)
 
@@ -312,38 +308,3 @@ def system_open(url: str) -> bool:
     except (OSError, subprocess.SubprocessError):
         return False
     return done.returncode == 0
-
-
-# ------------------------------------------------------------------ composition
-@dataclass
-class LicenceFeature:
-    """Everything the licence screens and verbs need, built on the shared services."""
-
-    service: LicenceService
-    repo: SqlLicenceRepository
-    secrets: LicenceSecrets
-    vault: CredentialVault
-    launcher: ZoomLauncher
-
-
-def build_licences(services: Services, vault: CredentialVault | None = None) -> LicenceFeature:
-    """Wire the real repository and keyring vault onto the shared services."""
-    from app.storage.licences import SqlLicenceRepository
-
-    repo = SqlLicenceRepository(services.db, services.clock)
-    real_vault: CredentialVault = vault if vault is not None else KeyringVault()
-    cache: list[str] = []
-
-    def prefix() -> str:
-        if not cache:
-            cache.append(namespace(services.settings))
-        return cache[0]
-
-    secrets = LicenceSecrets(real_vault, repo, prefix)
-    return LicenceFeature(
-        service=LicenceService(repo, services.settings),
-        repo=repo,
-        secrets=secrets,
-        vault=real_vault,
-        launcher=ZoomLauncher(services.sessions, repo, secrets),
-    )

@@ -8,8 +8,7 @@ from datetime import datetime, timedelta
 from app.core.attendance import AttendanceService
 from app.core.clock import Clock
 from app.core.models import SessionDraft, SessionMode, SessionStatus
-from app.services import Services
-from app.storage.attendance import build_attendance
+from app.services import Services, build_attendance
 from app.storage.repositories import SqlReferenceRepository
 from tests.support.fixtures import FIXED_NOW
 

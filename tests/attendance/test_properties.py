@@ -9,9 +9,8 @@ from hypothesis import strategies as st
 from app.core.csvfiles import FileFormatError
 from app.core.models import SessionFilter
 from app.errors import RegieError
-from app.services import Services
+from app.services import Services, build_attendance
 from app.storage import attendance as store
-from app.storage.attendance import build_attendance
 from app.zoom.participants import read_participants
 from tests.attendance.helpers import HEADER_BLOCK, ZOOM_US, add_session, network
 

@@ -177,7 +177,8 @@ def test_demo_network_report(services: Services) -> None:
     from app.core.attendance import demo_attendance
     from app.core.demo import build_demo
     from app.core.models import SessionFilter
-    from app.storage.attendance import build_attendance, write_demo_attendance
+    from app.services import build_attendance
+    from app.storage.attendance import write_demo_attendance
     from app.storage.demo import load_demo
     from tests.support.fixtures import FIXED_NOW
 

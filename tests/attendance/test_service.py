@@ -19,9 +19,9 @@ from app.core.attendance import (
 )
 from app.core.models import SessionFilter, SessionMode, SessionStatus
 from app.errors import NotFoundError, RegieError, ValidationError
-from app.services import Services
+from app.services import Services, build_attendance
 from app.storage import attendance as store
-from app.storage.attendance import SqlAttendanceRepository, build_attendance
+from app.storage.attendance import SqlAttendanceRepository
 from app.storage.schema import metadata
 from tests.attendance.helpers import HEADER_BLOCK, ZOOM_US, add_session, network
 

@@ -23,9 +23,9 @@ import sqlalchemy as sa
 from app.config import AppConfig
 from app.core.attendance import AttendanceRecord, CountSource
 from app.core.report import ReportFilter
-from app.services import open_services
+from app.services import build_attendance, open_services
 from app.storage import schema as t
-from app.storage.attendance import SqlAttendanceRepository, build_attendance
+from app.storage.attendance import SqlAttendanceRepository
 from app.zoom.participants import read_participants
 
 IMPORT_BUDGET = 0.5

@@ -17,9 +17,8 @@ from pathlib import Path
 from app.config import AppConfig
 from app.core.licences import Booking, BookingPolicy, LicenceDraft, pick_free_licence
 from app.core.models import LicencePlan, SessionDraft, SessionMode
-from app.services import open_services
+from app.services import build_licences, open_services
 from app.storage import schema as t
-from app.zoom.launch import build_licences
 
 
 def main(n: int = 400) -> None:

@@ -14,8 +14,7 @@ from app import cli
 from app.config import data_dir
 from app.core.outbox import PendingKind, PendingWrite, attendance_payload, replay
 from app.errors import RegieError
-from app.services import Services, open_services
-from app.storage.attendance import build_attendance
+from app.services import Services, build_attendance, open_services
 from app.storage.outbox import LocalOutbox, apply, send_pending
 from tests.support.fixtures import PgControl, desk_config
 from tests.support.offline import add_cafe_fle

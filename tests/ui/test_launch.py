@@ -11,7 +11,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from app.core.models import SessionStatus
-from app.services import Services
+from app.services import Services, build_licences
 from app.ui.launch import (
     DEFAULT_CLEAR_SECONDS,
     SETTING_CLEAR_SECONDS,
@@ -20,7 +20,6 @@ from app.ui.launch import (
     describe,
 )
 from app.ui.workers import ImmediatePool
-from app.zoom.launch import build_licences
 from app.zoom.vault import KeyringVault, SecretKind
 from tests.support.fixtures import FIXED_NOW
 from tests.zoom.conftest import Network

@@ -172,6 +172,9 @@ def test_planning_policy_and_removal(qtbot: QtBot, services: Services) -> None:
     )
     area.feature.service.assign(sid, lid)
     area.span_combo.setCurrentIndex(0)  # one day
+    assert area.day_edit.date() == QDate(2026, 11, 24)  # the planning opens on the desk's today
+    with qtbot.waitSignal(area.planning_loaded, timeout=3000):
+        area.day_edit.setDate(QDate(2026, 11, 23))
     with qtbot.waitSignal(area.planning_loaded, timeout=3000):
         area.day_edit.setDate(QDate(2026, 11, 24))
     top = area.segments.topLevelItem(0)

@@ -12,8 +12,7 @@ import pytest
 
 from app.core.licences import LicenceDraft
 from app.core.models import LicencePlan, SessionDraft, SessionMode
-from app.services import Services
-from app.zoom.launch import LicenceFeature, build_licences
+from app.services import LicenceFeature, Services, build_licences
 from app.zoom.vault import KeyringVault
 from tests.support.fixtures import FIXED_NOW
 

@@ -15,8 +15,7 @@ import sqlalchemy as sa
 
 from app.core.licences import LicenceClashError
 from app.core.models import LicencePlan
-from app.services import open_services
-from app.zoom.launch import build_licences
+from app.services import build_licences, open_services
 from tests.support.fixtures import desk_config
 from tests.zoom.conftest import Network
 
