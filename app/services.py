@@ -23,8 +23,7 @@ from app.storage.repositories import (
 from app.zoom.launch import LicenceFeature, build_licences
 
 if TYPE_CHECKING:
-    from app.checklists.status import CheckFn
-    from app.core.checklists import ChecklistRepository, ChecklistService
+    from app.core.checklists import CheckFn, ChecklistRepository, ChecklistService
 
 DEMO_SEED = 2020
 
@@ -117,8 +116,7 @@ def build_checklists(
     `offline()` says it cannot be asked now (automatic checks are then unknown).
     """
     from app.checklists.loader import load_catalog
-    from app.checklists.status import StoredCheckStatus
-    from app.core.checklists import CatalogCache, ChecklistService
+    from app.core.checklists import CatalogCache, ChecklistService, StoredCheckStatus
     from app.storage.checklists import SqlChecklistRepository
 
     if session_types is None:

@@ -9,7 +9,8 @@ signed-off guided runs are training records.
 - `content`: checklists, steps, pause points, tutorials, the loaded catalogue;
 - `state`: a run's saved state, its summaries and training records;
 - `engine`: `ChecklistRun`, moving through a run and ticking its steps;
-- `service`: `ChecklistService`, runs started, saved and resumed through a repository.
+- `service`: `ChecklistService`, runs started, saved and resumed through a repository;
+- `status`: whether an automatic check passes, from saved checks and sessions.
 """
 
 from app.core.checklists.content import (
@@ -42,6 +43,7 @@ from app.core.checklists.state import (
     StepState,
     TrainingRecord,
 )
+from app.core.checklists.status import CheckFn, StoredCheckStatus
 
 __all__ = [
     "AUTO_CHECKS",
@@ -50,6 +52,7 @@ __all__ = [
     "RUN_MODE_LABELS",
     "Catalog",
     "CatalogCache",
+    "CheckFn",
     "CheckStatusProvider",
     "Checklist",
     "ChecklistRepository",
@@ -64,6 +67,7 @@ __all__ = [
     "Step",
     "StepRecord",
     "StepState",
+    "StoredCheckStatus",
     "TrainingRecord",
     "Tutorial",
     "TutorialSection",
