@@ -66,7 +66,8 @@ from app.core.models import (
     SessionStatus,
     Staff,
 )
-from app.errors import NotFoundError, RegieError, ServerUnreachable
+from app.desk_data import session_row, session_rows, staff_of
+from app.errors import RegieError, ServerUnreachable
 from app.services import Services
 from app.ui.i18n import core_text, error_text, label
 from app.ui.workers import CancelToken, Pool, run_task
@@ -104,34 +105,6 @@ class _StartData:
     people: list[Staff] | None = None
     unfinished: list[RunSummary] = field(default_factory=list)
     lost: RegieError | None = None  # the server was found gone while reading
-
-
-def session_rows(
-    offline: bool, snapshot: Snapshot | None, services: Services, flt: SessionFilter
-) -> list[SessionRow]:
-    """Sessions from the database, or from its last copy while it cannot be reached."""
-    if offline:
-        from app.core.snapshot import filter_rows
-
-        return filter_rows(snapshot.rows if snapshot else [], flt)
-    return services.sessions.list(flt)
-
-
-def session_row(
-    offline: bool, snapshot: Snapshot | None, services: Services, session_id: int
-) -> SessionRow | None:
-    if offline:
-        return snapshot.row(session_id) if snapshot else None
-    try:
-        return services.sessions.row(session_id)
-    except NotFoundError:
-        return None
-
-
-def staff_of(offline: bool, snapshot: Snapshot | None, services: Services) -> list[Staff]:
-    if offline:
-        return list(snapshot.staff) if snapshot else []
-    return services.references.staff()
 
 
 class RunSaver(QObject):
