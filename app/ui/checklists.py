@@ -8,11 +8,10 @@ window mid-run loses nothing.
 from __future__ import annotations
 
 import copy
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
@@ -50,7 +49,6 @@ from app.core.checklists import (
     ChecklistRun,
     ChecklistService,
     RunMode,
-    RunState,
     RunSummary,
     Step,
     StepRecord,
@@ -70,7 +68,7 @@ from app.desk_data import session_row, session_rows, staff_of
 from app.errors import RegieError, ServerUnreachable
 from app.services import Services
 from app.ui.i18n import core_text, error_text, label
-from app.ui.workers import CancelToken, Pool, run_task
+from app.ui.workers import CancelToken, Pool, SerialPool, TaskFn, run_task
 
 if TYPE_CHECKING:
     from app.core.snapshot import Snapshot
@@ -108,11 +106,12 @@ class _StartData:
 
 
 class RunSaver(QObject):
-    """Saves runs off the GUI thread, one at a time and in the order they were made, so
-    a click never waits for the database (a network one may be slow, or gone).
+    """Saves runs off the GUI thread, one at a time and in the order they were made (on a
+    `SerialPool`), so a click never waits for the database (a network one may be slow,
+    or gone).
 
     Each save carries a copy of the run's state as it was at the click; the database
-    finds the run by its key, so a save queued before the first one returned its id
+    finds the run by its key, so a save made before the first one returned its id
     still lands on the same run.
     """
 
@@ -123,58 +122,53 @@ class RunSaver(QObject):
     ) -> None:
         super().__init__(parent)
         self._service = service
-        self._pool = pool
-        self._queue: deque[tuple[ChecklistRun | None, RunState | None, Callable[[], None]]] = (
-            deque()
-        )
-        self._busy = False
+        self._pool = SerialPool(pool)
+        self._pending = 0  # saves (and waits) whose answer has not come back yet
 
     @property
     def idle(self) -> bool:
-        return not self._busy and not self._queue
+        return self._pending == 0
 
     def save(self, run: ChecklistRun, then: Callable[[], None] | None = None) -> None:
-        self._queue.append((run, copy.deepcopy(run.state), then or _nothing))
-        self._next()
-
-    def when_idle(self, then: Callable[[], None]) -> None:
-        """Run `then` once every save asked so far has landed (or failed)."""
-        self._queue.append((None, None, then))
-        self._next()
-
-    def _next(self) -> None:
-        while not self._busy and self._queue:
-            run, state, then = self._queue.popleft()
-            if run is None or state is None:
-                then()
-            else:
-                self._start(run, state, then)
-
-    def _start(self, run: ChecklistRun, state: RunState, then: Callable[[], None]) -> None:
-        self._busy = True
+        """Save the run as it is now; `then` once it has landed (not if it failed)."""
+        state = copy.deepcopy(run.state)
         repo = self._service.repo
 
         def work(_t: CancelToken, _p: Callable[[int, int], None]) -> int:
             return repo.save(state)
 
-        def done(run_id: int) -> None:
+        def landed(run_id: int) -> None:
             if run.state.key == state.key:
                 run.state.id = run_id
-            self._busy = False
+            if then is not None:
+                then()
+
+        self._submit(work, landed)
+
+    def when_idle(self, then: Callable[[], None]) -> None:
+        """Run `then` once every save asked so far has landed (or failed)."""
+        if self.idle:
             then()
-            self._next()
+        else:
+            self._submit(_no_work, lambda _none: then())
+
+    def _submit(self, work: TaskFn, landed: Callable[[Any], None]) -> None:
+        self._pending += 1
+
+        def succeeded(value: object) -> None:
+            self._pending -= 1
+            landed(value)
 
         def failed(err: BaseException) -> None:
-            self._busy = False
+            self._pending -= 1
             if not isinstance(err, RegieError):
                 raise err
             self.failed.emit(err)
-            self._next()
 
-        run_task(work, on_success=done, on_error=failed, pool=self._pool, parent=self)
+        run_task(work, on_success=succeeded, on_error=failed, pool=self._pool, parent=self)
 
 
-def _nothing() -> None:
+def _no_work(_t: CancelToken, _p: Callable[[int, int], None]) -> None:
     return None
 
 
