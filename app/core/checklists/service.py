@@ -142,4 +142,3 @@ class ChecklistService:
 
     def training_records(self, *, staff_id: int | None = None) -> list[TrainingRecord]:
         return self.repo.training_records(staff_id=staff_id)
-
