@@ -4,7 +4,7 @@ screens call it from their workers, and the command line may too."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from app.core.snapshot import Snapshot, filter_rows
 from app.errors import NotFoundError
@@ -12,6 +12,16 @@ from app.errors import NotFoundError
 if TYPE_CHECKING:
     from app.core.models import SessionFilter, SessionRow, Staff
     from app.services import Services
+
+
+class DeskState(Protocol):
+    """Where a screen stands: `offline` (reading `snapshot`, the last known data) or live."""
+
+    @property
+    def offline(self) -> bool: ...
+
+    @property
+    def snapshot(self) -> Snapshot | None: ...
 
 
 def session_rows(
