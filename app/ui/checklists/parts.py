@@ -29,7 +29,6 @@ def step_markdown(service: ChecklistService, step: Step) -> tuple[str, QUrl]:
     return text, base
 
 
-
 class _SignOffBar(QWidget):
     """Who signs the run off, and the button; enabled once every step is resolved."""
 
