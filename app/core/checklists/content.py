@@ -53,7 +53,6 @@ def pause_due(start: datetime, end: datetime, now: datetime) -> PausePoint:
     return PausePoint.T30
 
 
-
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong in a content file, with where it is (`file:line: problem`).

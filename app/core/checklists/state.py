@@ -37,7 +37,6 @@ class RunStatus(StrEnum):
     ABANDONED = "abandoned"
 
 
-
 @dataclass(slots=True)
 class StepRecord:
     step_id: str
@@ -165,7 +164,6 @@ def _iso(value: datetime | None) -> str | None:
 
 def _from_iso(value: object) -> datetime | None:
     return datetime.fromisoformat(str(value)) if value else None
-
 
 
 @dataclass(frozen=True, slots=True)
