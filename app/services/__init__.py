@@ -30,8 +30,7 @@ from app.zoom.participants import read_participants
 from app.zoom.vault import CredentialVault, KeyringVault, LicenceSecrets, namespace
 
 if TYPE_CHECKING:
-    from app.checklists.status import CheckFn
-    from app.core.checklists import ChecklistRepository, ChecklistService
+    from app.core.checklists import CheckFn, ChecklistRepository, ChecklistService
 
 DEMO_SEED = 2020
 
@@ -187,8 +186,8 @@ def build_checklists(
     knows the server is away, automatic checks are unknown.
     """
     from app.checklists.loader import load_catalog
-    from app.checklists.status import StoredCheckStatus
-    from app.core.checklists import CatalogCache, ChecklistService
+    from app.core.checklists import CatalogCache, ChecklistService, StoredCheckStatus
+
     if session_types is None:
         session_types = [
             t.code for t in services.references.session_types(include_inactive=True)

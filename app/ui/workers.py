@@ -287,3 +287,72 @@ class StreamWorker(QObject):
     def _forward_failed(self, err: object) -> None:
         if not self.token.cancelled:
             self.failed.emit(err)
+
+
+class _InTurn(QRunnable):
+    """One job of a `SerialPool`: runs it, then lets the next one go."""
+
+    def __init__(self, job: QRunnable, then: Callable[[], None], reaper: _Reaper) -> None:
+        super().__init__()
+        self._job: QRunnable | None = job
+        self._then: Callable[[], None] | None = then
+        self._reaper = reaper
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        job, self._job = self._job, None
+        then, self._then = self._then, None
+        assert job is not None
+        assert then is not None
+        try:
+            job.run()
+        finally:
+            then()
+            # Like a job's own leftovers: what they hold ends on the GUI thread.
+            box: list[object] = [job, then]
+            del job, then
+            self._reaper.bury.emit(box)
+
+
+class SerialPool:
+    """Runs jobs one at a time, in the order they were started, as a pool of one thread
+    would: each job reaches `pool` (the global pool by default) once the job before it
+    has returned. Their answers reach the GUI thread in that order too.
+
+    A `Pool` itself: `run_task(fn, pool=SerialPool())`. Made on the GUI thread; a test's
+    pool (`ImmediatePool`, or one it releases by hand) sees one job at a time.
+    """
+
+    def __init__(self, pool: Pool | None = None) -> None:
+        self._pool = pool
+        self._reaper = _the_reaper()
+        self._lock = threading.Lock()  # jobs start on the GUI thread, end on workers
+        self._waiting: list[QRunnable] = []
+        self._running = False
+
+    @property
+    def idle(self) -> bool:
+        """No job running or waiting its turn."""
+        with self._lock:
+            return not self._running and not self._waiting
+
+    def start(self, runnable: QRunnable) -> None:
+        with self._lock:
+            if self._running:
+                self._waiting.append(runnable)
+                return
+            self._running = True
+        self._hand_over(runnable)
+
+    def _hand_over(self, runnable: QRunnable) -> None:
+        pool = self._pool or QThreadPool.globalInstance()
+        pool.start(_InTurn(runnable, self._next, self._reaper))
+
+    def _next(self) -> None:
+        """A job returned (on its worker thread): the next one goes."""
+        with self._lock:
+            if not self._waiting:
+                self._running = False
+                return
+            runnable = self._waiting.pop(0)
+        self._hand_over(runnable)

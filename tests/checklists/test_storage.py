@@ -9,8 +9,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 import app.storage.checklists as store
-from app.checklists.status import StoredCheckStatus
-from app.core.checklists import RunMode, RunStatus, StepState
+from app.core.checklists import RunMode, RunStatus, StepState, StoredCheckStatus
 from app.core.checks import CheckKind, CheckResult, Criterion, Verdict
 from app.core.models import LicencePlan, SessionDraft, SessionMode
 from app.services import Services, build_checklists

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from app.core.checklists import AUTO_CHECKS
+from app.core.checklists.content import AUTO_CHECKS
 from app.core.checks import CheckKind, SavedCheck, Verdict
 from app.core.ports import CheckRepository, SessionRepository
 from app.errors import NotFoundError, RegieError, ServerUnreachable
