@@ -428,13 +428,17 @@ class Desk(QObject):
             if callable(refresh):
                 refresh()
         sent = len(report.sent) + len(report.already)
-        text = self.tr("The database server answers again; %n write(s) sent.", "", sent)
-        if report.refused:
-            text += " " + self.tr(
+        text = QCoreApplication.translate(
+            "Desk", "The database server answers again; %n write(s) sent.", "", sent
+        )
+        refused = len(report.refused)  # lupdate reads a plain name as the count
+        if refused:
+            text += " " + QCoreApplication.translate(
+                "Desk",
                 "%n write(s) refused by the server stay on this computer: "
                 "“regie db status” lists them.",
                 "",
-                len(report.refused),
+                refused,
             )
         self.window.statusBar().showMessage(text, 15000)
 

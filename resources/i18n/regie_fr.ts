@@ -882,19 +882,13 @@
         <source>Sessions and licences need the server to be shown.</source>
         <translation>Les séances et les licences ne peuvent pas être affichées sans le serveur.</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>The database server answers again; %n write(s) sent.</source>
-        <translation>
-            <numerusform>Le serveur de base de données répond de nouveau ; %n enregistrement envoyé.</numerusform>
-            <numerusform>Le serveur de base de données répond de nouveau ; %n enregistrements envoyés.</numerusform>
-        </translation>
+        <translation>Le serveur de base de données répond de nouveau ; %n enregistrement envoyé. | Le serveur de base de données répond de nouveau ; %n enregistrements envoyés.</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n write(s) refused by the server stay on this computer: “regie db status” lists them.</source>
-        <translation>
-            <numerusform>%n enregistrement refusé par le serveur reste sur cet ordinateur : « regie db status » le liste.</numerusform>
-            <numerusform>%n enregistrements refusés par le serveur restent sur cet ordinateur : « regie db status » les liste.</numerusform>
-        </translation>
+        <translation>%n enregistrement refusé par le serveur reste sur cet ordinateur : « regie db status » le liste. | %n enregistrements refusés par le serveur restent sur cet ordinateur : « regie db status » les liste.</translation>
     </message>
     <message>
         <source>Demo network</source>
