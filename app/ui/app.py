@@ -459,14 +459,14 @@ class Desk(QObject):
 
     def _check_vault(self, services: Services) -> None:
         """The keyring's health at start-up, off the GUI thread (D-Bus may be slow)."""
-        from app.zoom.vault import CTX
+        from app.zoom.vault import CTX, VaultHealth
 
         vault = services.licences.vault
 
-        def work(_t: CancelToken, _p: Callable[[int, int], None]) -> object:
+        def work(_t: CancelToken, _p: Callable[[int, int], None]) -> VaultHealth:
             return vault.health()
 
-        def done(health: Any) -> None:
+        def done(health: VaultHealth) -> None:
             if health.usable:
                 return
             text = core_text(CTX, health.message) + " " + core_text(CTX, health.fix)

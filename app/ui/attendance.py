@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -309,12 +309,14 @@ class AttendanceDialog(QDialog):
         service, sid = self._service, self._session_id
         self._start(lambda: service.preview_registrations(sid, read_file_bytes(path), str(path)))
 
-    def _start(self, read: Callable[[], Any]) -> None:
+    def _start(self, read: Callable[[], ZoomPreview | RegistrationPreview]) -> None:
         self.discard_import()
         self._busy(True)
         self.message.setText(self.tr("Reading the file…"))
 
-        def job(_token: CancelToken, _progress: Callable[[int, int], None]) -> Any:
+        def job(
+            _token: CancelToken, _progress: Callable[[int, int], None]
+        ) -> ZoomPreview | RegistrationPreview:
             return read()
 
         run_task(
@@ -325,7 +327,7 @@ class AttendanceDialog(QDialog):
         for w in (self.zoom_button, self.reg_button, self.buttons):
             w.setEnabled(not busy)
 
-    def _previewed(self, preview: Any) -> None:
+    def _previewed(self, preview: ZoomPreview | RegistrationPreview) -> None:
         self._busy(False)
         self.pending = preview
         table = self.preview_table
@@ -348,7 +350,6 @@ class AttendanceDialog(QDialog):
                 for p in r.attendees
             ]
         else:
-            assert isinstance(preview, RegistrationPreview)
             g = preview.registrations
             self.preview_summary.setText(
                 self.tr(

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import RegieError
 from app.ui.i18n import core_text, error_text
-from app.ui.workers import Pool, run_task
+from app.ui.workers import CancelToken, Pool, ProgressFn, run_task
 from app.zoom.launch import LaunchPlan, Step, ZoomLauncher
 
 if TYPE_CHECKING:
@@ -155,7 +155,7 @@ class LaunchController(QObject):
             self._copy_secret(plan.host_key, seconds)
             copied = True
 
-        def mark(_token: Any, _progress: Any) -> None:
+        def mark(_token: CancelToken, _progress: ProgressFn) -> None:
             self._launcher.mark_running(plan.session_id)
 
         def done(_result: object, error: str = "") -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -423,10 +423,9 @@ class ReportArea(QWidget):
             parent=self,
         )
 
-    def _loaded(self, generation: int, report: Any) -> None:
+    def _loaded(self, generation: int, report: ActivityReport) -> None:
         if generation != self._generation:
             return  # a newer request is on its way
-        assert isinstance(report, ActivityReport)
         self.report = report
         self._fill(self.type_table, _t(TYPE_TITLE), report.by_type, report)
         self._fill(self.branch_table, _t(BRANCH_TITLE), report.by_branch, report)
