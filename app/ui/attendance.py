@@ -39,6 +39,7 @@ from app.core.models import SessionMode, SessionRow
 from app.core.outbox import PendingKind, attendance_payload
 from app.core.report import percent
 from app.errors import RegieError
+from app.ui.errors import known
 from app.ui.i18n import error_text
 from app.ui.workers import CancelToken, Pool, run_task
 
@@ -370,9 +371,10 @@ class AttendanceDialog(QDialog):
 
     def _failed(self, err: BaseException) -> None:
         self._busy(False)
-        if not isinstance(err, RegieError):
-            raise err
-        self.message.setText(self.tr("Nothing was imported. {error}").format(error=error_text(err)))
+        problem = known(err)
+        self.message.setText(
+            self.tr("Nothing was imported. {error}").format(error=error_text(problem))
+        )
 
     def confirm_import(self) -> None:
         preview = self.pending

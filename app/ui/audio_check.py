@@ -41,6 +41,7 @@ from app.devices.audio import (
 )
 from app.devices.audio_analysis import Band, MeterReading, MeterThresholds
 from app.errors import RegieError
+from app.ui.errors import known
 from app.ui.i18n import core_text, error_text
 from app.ui.widgets import VerdictBadge
 from app.ui.workers import CancelToken, Pool, ProgressFn, StreamWorker, TaskFn, TaskHandle, run_task
@@ -537,9 +538,7 @@ class AudioCheckArea(QWidget):
             self.saved.emit(check_id)
 
         def failed(err: BaseException) -> None:
-            if not isinstance(err, RegieError):
-                raise err
-            self._show_problem(err)
+            self._show_problem(known(err))
 
         run_task(job, on_success=done, on_error=failed, pool=self._pool, parent=self)
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import RegieError
+from app.ui.errors import known
 from app.ui.i18n import error_text
 from app.ui.workers import CancelToken, Pool, run_task
 
@@ -121,9 +121,7 @@ class NetworkDatabaseDialog(QDialog):
 
         def failed(err: BaseException) -> None:
             finish()
-            if not isinstance(err, RegieError):
-                raise err
-            self._show(False, error_text(err))
+            self._show(False, error_text(known(err)))
 
         run_task(work, on_success=ok, on_error=failed, pool=self._pool, parent=self)
 

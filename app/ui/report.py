@@ -57,6 +57,7 @@ from app.core.report import (
     report_csv_bytes,
 )
 from app.errors import RegieError
+from app.ui.errors import known
 from app.ui.i18n import error_text
 from app.ui.workers import CancelToken, Pool, run_task
 
@@ -451,9 +452,7 @@ class ReportArea(QWidget):
     def _failed(self, generation: int, err: BaseException) -> None:
         if generation != self._generation:
             return
-        if not isinstance(err, RegieError):
-            raise err
-        self.status.setText(error_text(err))
+        self.status.setText(error_text(known(err)))
 
     def _fill(
         self, table: QTableWidget, first: str, lines: Sequence[ReportLine], r: ActivityReport
