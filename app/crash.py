@@ -43,15 +43,13 @@ def write_crash_log(
     return path
 
 
-def install(folder: Path, notify: Callable[[Path | None, BaseException], None] | None) -> None:
-    """Route uncaught exceptions to a crash log (and `notify`, e.g. a dialog)."""
-    global _fault_file
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        _fault_file = (folder / "faulthandler.log").open("a", encoding="utf-8")
-        faulthandler.enable(_fault_file)
-    except OSError:
-        faulthandler.enable()
+Notify = Callable[[Path | None, BaseException], None]
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+
+
+def crash_hook(folder: Path, notify: Notify | None) -> ExceptHook:
+    """What a bug ends in: a crash log under `folder`/crashes, the traceback on stderr,
+    and `notify` (e.g. a dialog)."""
 
     def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
@@ -63,4 +61,22 @@ def install(folder: Path, notify: Callable[[Path | None, BaseException], None] |
         if notify is not None:
             notify(path, exc)
 
-    sys.excepthook = hook
+    return hook
+
+
+def install(folder: Path, notify: Notify | None) -> None:
+    """Route uncaught exceptions to a crash log (and `notify`, e.g. a dialog)."""
+    global _fault_file
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _fault_file = (folder / "faulthandler.log").open("a", encoding="utf-8")
+        faulthandler.enable(_fault_file)
+    except OSError:
+        faulthandler.enable()
+    sys.excepthook = crash_hook(folder, notify)
+
+
+def report(exc: BaseException) -> None:
+    """A bug caught on its way up (a job's error that nobody handles): it goes where an
+    uncaught one goes, the installed hook (crash log and dialog)."""
+    sys.excepthook(type(exc), exc, exc.__traceback__)

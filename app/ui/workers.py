@@ -22,6 +22,8 @@ from typing import Any, Generic, Protocol, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThread, QThreadPool, QTimer, Signal, Slot
 
+from app.ui.errors import show_error
+
 log = logging.getLogger(__name__)
 
 
@@ -76,6 +78,11 @@ class TaskHandle(QObject, Generic[T_co]):
 
     def cancel(self) -> None:
         self.token.cancel()
+
+    @Slot(object)
+    def _unhandled(self, err: BaseException) -> None:
+        """The error path of a job started without `on_error`."""
+        show_error(err, self.parent())
 
 
 class _Reaper(QObject):
@@ -201,12 +208,13 @@ def run_task(
 ) -> TaskHandle[T]:
     """Start `fn(token, progress)` on the pool; callbacks run on the GUI thread.
 
-    `on_success` receives what `fn` returned, typed as `fn` declares it."""
+    `on_success` receives what `fn` returned, typed as `fn` declares it. Without
+    `on_error`, a known problem is shown in the window's status bar and a bug goes to the
+    crash handler (`app.ui.errors.show_error`): no error is lost."""
     handle: TaskHandle[T] = TaskHandle(parent)
     if on_success is not None:
         handle.succeeded.connect(on_success)
-    if on_error is not None:
-        handle.failed.connect(on_error)
+    handle.failed.connect(on_error if on_error is not None else handle._unhandled)
     if on_progress is not None:
         handle.progress.connect(on_progress)
     (pool or QThreadPool.globalInstance()).start(_Runnable(fn, handle, _the_reaper()))
