@@ -13,14 +13,22 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QThread, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import crash
 from app.errors import RegieError
 from app.ui.errors import warn
-from app.ui.workers import CancelToken, GuiThreadCollector, ImmediatePool, ProgressFn, run_task
+from app.ui.workers import (
+    CancelToken,
+    GuiThreadCollector,
+    ImmediatePool,
+    ProgressFn,
+    StreamWorker,
+    run_task,
+)
+from tests.support.threads import ThreadWatch
 
 
 class Tracked:
@@ -185,6 +193,37 @@ def test_a_screen_warns_of_a_known_problem_and_raises_a_bug_again(qtbot: QtBot) 
 
     with pytest.raises(ValueError, match="broken"):
         warn(screen, "Import", ValueError("broken"))
+
+
+def test_a_thread_left_running_in_a_widget_is_seen_with_where_it_started(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    """What the suite's leak check (tests/conftest.py) relies on."""
+    screen = QWidget()
+    qtbot.addWidget(screen)
+
+    def until_stopped(token: CancelToken) -> Iterator[None]:
+        token.wait(30)
+        yield from ()
+
+    stream = StreamWorker(until_stopped, parent=screen)
+    watch = ThreadWatch()
+    watch.begin()
+    try:
+        stream.start()
+    finally:
+        watch.end()
+    try:
+        running = watch.still_running(grace_ms=50)
+        assert len(running) == 1
+        report = watch.describe(running)
+        assert report.startswith("regie-stream, started at:")
+        assert "test_a_thread_left_running_in_a_widget_is_seen" in report
+        # The application object does not see it: it is the widget's child.
+        assert not [t for t in qapp.findChildren(QThread) if t.isRunning()]
+    finally:
+        assert stream.stop()
+    assert watch.still_running(grace_ms=0) == []
 
 
 @pytest.fixture(autouse=True)
