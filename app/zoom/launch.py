@@ -25,6 +25,7 @@ from app.core.models import SessionRow, SessionStatus
 from app.core.sessions import SessionService
 from app.errors import RegieError, ValidationError
 from app.zoom.vault import (
+    MASK,
     CredentialVault,
     KeyringVault,
     LicenceSecrets,
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MASK = "****"
 DEFAULT_HOST = "zoom.us"
 _MEETING_ID = re.compile(r"^\d{9,11}$")
 
