@@ -1,5 +1,5 @@
 """Suite-wide fixtures: offscreen Qt, a fresh data folder and settings per test, a fixed
-time zone, and failure on unexpected warnings."""
+time zone, failure on unexpected warnings, and no thread left running."""
 
 from __future__ import annotations
 
@@ -54,6 +54,35 @@ def _collect_between_tests() -> Iterator[None]:
     from app.ui.workers import collect_if_due
 
     collect_if_due()
+
+
+# A thread found running when its test ended, kept referenced for the rest of the run:
+# destroying a QThread that still runs aborts the whole process.
+_RUNAWAY_THREADS: list[object] = []
+# How long a thread already on its way out (its loop told to quit) may take to end.
+_ENDING_GRACE_MS = 1000
+
+
+@pytest.fixture(autouse=True)
+def _no_thread_left_running() -> Iterator[None]:
+    """A test fails if a QThread it started still runs when it ends, wherever that thread
+    is parented (a widget's child is invisible from the application object); the report
+    says where each was started."""
+    from tests.support.threads import ThreadWatch
+
+    watch = ThreadWatch()
+    watch.begin()
+    try:
+        yield
+    finally:
+        watch.end()
+    running = watch.still_running(_ENDING_GRACE_MS)
+    if running:
+        _RUNAWAY_THREADS.extend(thread for thread, _ in running)
+        pytest.fail(
+            "threads still running when the test ended:\n" + watch.describe(running),
+            pytrace=False,
+        )
 
 
 @pytest.fixture(autouse=True)

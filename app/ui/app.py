@@ -26,7 +26,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app import __version__, crash
 from app.config import AppConfig, data_dir, resources_dir
-from app.errors import RegieError, ServerUnreachable
+from app.errors import ServerUnreachable
+from app.ui.errors import known, warn
 from app.ui.i18n import choose_language, core_text, error_text, install_translators
 from app.ui.main_window import Area, MainWindow
 from app.ui.startup import StartupPage
@@ -321,11 +322,10 @@ class Desk(QObject):
         )
 
     def _open_failed(self, err: BaseException) -> None:
-        if not isinstance(err, RegieError):
-            raise err
-        sys.stderr.write(f"regie: {err.text()}\n")
-        self.startup.show_error(error_text(err))
-        self.failed.emit(error_text(err))
+        problem = known(err)
+        sys.stderr.write(f"regie: {problem.text()}\n")
+        self.startup.show_error(error_text(problem))
+        self.failed.emit(error_text(problem))
 
     def _opened(self, opened: tuple[Services, Snapshot | None]) -> None:
         from app.ui.offline import PING_INTERVAL_MS, ConnectionMonitor
@@ -444,14 +444,14 @@ class Desk(QObject):
 
     def _check_vault(self, services: Services) -> None:
         """The keyring's health at start-up, off the GUI thread (D-Bus may be slow)."""
-        from app.zoom.vault import CTX
+        from app.zoom.vault import CTX, VaultHealth
 
         vault = services.licences.vault
 
-        def work(_t: CancelToken, _p: Callable[[int, int], None]) -> object:
+        def work(_t: CancelToken, _p: Callable[[int, int], None]) -> VaultHealth:
             return vault.health()
 
-        def done(health: Any) -> None:
+        def done(health: VaultHealth) -> None:
             if health.usable:
                 return
             text = core_text(CTX, health.message) + " " + core_text(CTX, health.fix)
@@ -527,7 +527,6 @@ class Desk(QObject):
 
     def load_demo(self) -> None:
         """Load the demo network in a worker, then refresh the areas."""
-        from PySide6.QtWidgets import QMessageBox
 
         services = self.services
         if services is None:
@@ -551,11 +550,7 @@ class Desk(QObject):
 
         def failed(err: BaseException) -> None:
             window.statusBar().clearMessage()
-            if not isinstance(err, RegieError):
-                raise err
-            QMessageBox.warning(
-                window, QCoreApplication.translate("Desk", "Demo network"), error_text(err)
-            )
+            warn(window, QCoreApplication.translate("Desk", "Demo network"), err)
 
         run_task(load, on_success=done, on_error=failed, pool=self.pool, parent=self)
 
@@ -606,11 +601,7 @@ class Desk(QObject):
             )
 
         def failed(err: BaseException) -> None:
-            if not isinstance(err, RegieError):
-                raise err
-            QMessageBox.warning(
-                window, QCoreApplication.translate("Desk", "Back up the database"), error_text(err)
-            )
+            warn(window, QCoreApplication.translate("Desk", "Back up the database"), err)
 
         run_task(copy, on_success=done, on_error=failed, pool=self.pool, parent=self)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -39,6 +39,7 @@ from app.core.models import SessionMode, SessionRow
 from app.core.outbox import PendingKind, attendance_payload
 from app.core.report import percent
 from app.errors import RegieError
+from app.ui.errors import known
 from app.ui.i18n import error_text
 from app.ui.workers import CancelToken, Pool, run_task
 
@@ -309,12 +310,14 @@ class AttendanceDialog(QDialog):
         service, sid = self._service, self._session_id
         self._start(lambda: service.preview_registrations(sid, read_file_bytes(path), str(path)))
 
-    def _start(self, read: Callable[[], Any]) -> None:
+    def _start(self, read: Callable[[], ZoomPreview | RegistrationPreview]) -> None:
         self.discard_import()
         self._busy(True)
         self.message.setText(self.tr("Reading the file…"))
 
-        def job(_token: CancelToken, _progress: Callable[[int, int], None]) -> Any:
+        def job(
+            _token: CancelToken, _progress: Callable[[int, int], None]
+        ) -> ZoomPreview | RegistrationPreview:
             return read()
 
         run_task(
@@ -325,7 +328,7 @@ class AttendanceDialog(QDialog):
         for w in (self.zoom_button, self.reg_button, self.buttons):
             w.setEnabled(not busy)
 
-    def _previewed(self, preview: Any) -> None:
+    def _previewed(self, preview: ZoomPreview | RegistrationPreview) -> None:
         self._busy(False)
         self.pending = preview
         table = self.preview_table
@@ -348,7 +351,6 @@ class AttendanceDialog(QDialog):
                 for p in r.attendees
             ]
         else:
-            assert isinstance(preview, RegistrationPreview)
             g = preview.registrations
             self.preview_summary.setText(
                 self.tr(
@@ -369,9 +371,10 @@ class AttendanceDialog(QDialog):
 
     def _failed(self, err: BaseException) -> None:
         self._busy(False)
-        if not isinstance(err, RegieError):
-            raise err
-        self.message.setText(self.tr("Nothing was imported. {error}").format(error=error_text(err)))
+        problem = known(err)
+        self.message.setText(
+            self.tr("Nothing was imported. {error}").format(error=error_text(problem))
+        )
 
     def confirm_import(self) -> None:
         preview = self.pending

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QRectF, QSize, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QHideEvent, QPainter, QPaintEvent, QPen
@@ -41,11 +41,14 @@ from app.devices.audio import (
 )
 from app.devices.audio_analysis import Band, MeterReading, MeterThresholds
 from app.errors import RegieError
+from app.ui.errors import known
 from app.ui.i18n import core_text, error_text
 from app.ui.widgets import VerdictBadge
-from app.ui.workers import CancelToken, Pool, StreamWorker, TaskHandle, run_task
+from app.ui.workers import CancelToken, Pool, ProgressFn, StreamWorker, TaskFn, TaskHandle, run_task
 
 log = logging.getLogger(__name__)
+
+R = TypeVar("R")
 
 _BAND_COLOURS = {
     Band.SILENT: "#9e9e9e",
@@ -134,7 +137,7 @@ class AudioCheckArea(QWidget):
         self._pool = pool
         self._session_id: int | None = None
         self._meter: StreamWorker | None = None
-        self._task: TaskHandle | None = None
+        self._task: TaskHandle[object] | None = None
         self._listing = DeviceList([], [])
         self._resume_meter = False
         self._build()
@@ -390,7 +393,7 @@ class AudioCheckArea(QWidget):
             "echo": self.tr("Playing a sweep and listening with the microphone…"),
         }
 
-        def job(token: CancelToken, _progress: Any) -> StepOutcome:
+        def job(token: CancelToken, _progress: ProgressFn) -> StepOutcome:
             if step == "noise":
                 return checker.run_noise(cancel=token)
             if step == "speech":
@@ -423,10 +426,10 @@ class AudioCheckArea(QWidget):
         if self._task is not None:
             self._task.cancel()
 
-    def _run(self, fn: Any, on_success: Any) -> None:
+    def _run(self, fn: TaskFn[R], on_success: Callable[[R], None]) -> None:
         done = False
 
-        def ok(result: Any) -> None:
+        def ok(result: R) -> None:
             nonlocal done
             done, self._task = True, None
             self._set_busy(False)
@@ -535,9 +538,7 @@ class AudioCheckArea(QWidget):
             self.saved.emit(check_id)
 
         def failed(err: BaseException) -> None:
-            if not isinstance(err, RegieError):
-                raise err
-            self._show_problem(err)
+            self._show_problem(known(err))
 
         run_task(job, on_success=done, on_error=failed, pool=self._pool, parent=self)
 

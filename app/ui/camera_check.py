@@ -37,7 +37,7 @@ from app.errors import RegieError
 from app.services import Services
 from app.ui.i18n import core_text, error_text
 from app.ui.widgets import VerdictBadge
-from app.ui.workers import CancelToken, Pool, StreamWorker, TaskHandle, run_task
+from app.ui.workers import CancelToken, Pool, ProgressFn, StreamWorker, TaskHandle, run_task
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +105,7 @@ class CameraCheckArea(QWidget):
         self._worker: StreamWorker | None = None
         self._gate = PreviewGate()
         self._cameras: list[CameraInfo] = []
-        self._listing: TaskHandle | None = None
+        self._listing: TaskHandle[list[CameraInfo]] | None = None
         self._last_criteria: dict[str, Criterion] = {}
         self._last_result: CheckResult | None = None
         self.preview_count = 0
@@ -209,7 +209,7 @@ class CameraCheckArea(QWidget):
         self.status.setText(self.tr("Looking for cameras…"))
         simulate = self._simulate
 
-        def job(token: CancelToken, progress: Any) -> list[CameraInfo]:
+        def job(token: CancelToken, progress: ProgressFn) -> list[CameraInfo]:
             return list_cameras(simulate=simulate)
 
         self._listing = run_task(job, on_success=self._on_cameras, on_error=self._on_error,
@@ -390,7 +390,7 @@ class CameraCheckArea(QWidget):
         session_id = self._session_id
         operator = operator_name()
 
-        def job(token: CancelToken, progress: Any) -> int:
+        def job(token: CancelToken, progress: ProgressFn) -> int:
             return checks.save(result, operator=operator, session_id=session_id)
 
         def done(check_id: int) -> None:

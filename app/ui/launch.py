@@ -10,7 +10,6 @@ something else meanwhile.
 from __future__ import annotations
 
 import logging
-import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,8 +32,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import RegieError
 from app.ui.i18n import core_text, error_text
-from app.ui.workers import Pool, run_task
+from app.ui.workers import CancelToken, Pool, ProgressFn, run_task
 from app.zoom.launch import LaunchPlan, Step, ZoomLauncher
+from app.zoom.vault import mask_secrets
 
 if TYPE_CHECKING:
     from app.ui.sessions_area import SessionsArea
@@ -47,16 +47,13 @@ DEFAULT_CLEAR_SECONDS = 60
 _SECRET_HINT = "x-kde-passwordManagerHint"  # noqa: S105 - a MIME type name
 
 
-_PWD = re.compile(r"(pwd=)[^&\s'\"]+")
-
-
 def open_url_masked(url: QUrl) -> bool:
     """QDesktopServices.openUrl, with the passcode masked in any message Qt logs meanwhile
     (Qt quotes the whole URL when no handler is registered)."""
     previous: Any = None
 
     def handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
-        masked = _PWD.sub(r"\1****", message)
+        masked = mask_secrets(message)
         if previous is not None:
             previous(mode, context, masked)
         else:
@@ -155,7 +152,7 @@ class LaunchController(QObject):
             self._copy_secret(plan.host_key, seconds)
             copied = True
 
-        def mark(_token: Any, _progress: Any) -> None:
+        def mark(_token: CancelToken, _progress: ProgressFn) -> None:
             self._launcher.mark_running(plan.session_id)
 
         def done(_result: object, error: str = "") -> None:

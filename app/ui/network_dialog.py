@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,9 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import RegieError
+from app.ui.errors import known
 from app.ui.i18n import error_text
 from app.ui.workers import CancelToken, Pool, run_task
+
+R = TypeVar("R")
 
 
 class NetworkDatabaseDialog(QDialog):
@@ -99,12 +102,12 @@ class NetworkDatabaseDialog(QDialog):
             return None
         return url
 
-    def _run(self, job: Callable[[], object], done: Callable[[object], None]) -> None:
+    def _run(self, job: Callable[[], R], done: Callable[[R], None]) -> None:
         for b in (self.test_button, self.use_button, self.local_button):
             b.setEnabled(False)
         self._show(None, self.tr("Connecting…"))
 
-        def work(_t: CancelToken, _p: Callable[[int, int], None]) -> object:
+        def work(_t: CancelToken, _p: Callable[[int, int], None]) -> R:
             return job()
 
         def finish() -> None:
@@ -112,15 +115,13 @@ class NetworkDatabaseDialog(QDialog):
             self.use_button.setEnabled(True)
             self.local_button.setEnabled(True)
 
-        def ok(value: object) -> None:
+        def ok(value: R) -> None:
             finish()
             done(value)
 
         def failed(err: BaseException) -> None:
             finish()
-            if not isinstance(err, RegieError):
-                raise err
-            self._show(False, error_text(err))
+            self._show(False, error_text(known(err)))
 
         run_task(work, on_success=ok, on_error=failed, pool=self._pool, parent=self)
 
@@ -146,11 +147,11 @@ class NetworkDatabaseDialog(QDialog):
             return
         password = self.password_edit.text()
 
-        def job() -> object:
+        def job() -> str | None:
             try_database(url, password)  # never keep an address that does not answer
             return choose_database(url, password)
 
-        def done(kept: object) -> None:
+        def done(kept: str | None) -> None:
             self.password_edit.clear()
             self._show(
                 True,
@@ -165,7 +166,7 @@ class NetworkDatabaseDialog(QDialog):
     def use_local(self) -> None:
         from app.services.database import choose_database
 
-        def done(_kept: object) -> None:
+        def done(_kept: str | None) -> None:
             self._show(
                 True, self.tr("Régie will open the database of this computer from its next start.")
             )

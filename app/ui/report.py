@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -57,6 +57,7 @@ from app.core.report import (
     report_csv_bytes,
 )
 from app.errors import RegieError
+from app.ui.errors import known
 from app.ui.i18n import error_text
 from app.ui.workers import CancelToken, Pool, run_task
 
@@ -423,10 +424,9 @@ class ReportArea(QWidget):
             parent=self,
         )
 
-    def _loaded(self, generation: int, report: Any) -> None:
+    def _loaded(self, generation: int, report: ActivityReport) -> None:
         if generation != self._generation:
             return  # a newer request is on its way
-        assert isinstance(report, ActivityReport)
         self.report = report
         self._fill(self.type_table, _t(TYPE_TITLE), report.by_type, report)
         self._fill(self.branch_table, _t(BRANCH_TITLE), report.by_branch, report)
@@ -452,9 +452,7 @@ class ReportArea(QWidget):
     def _failed(self, generation: int, err: BaseException) -> None:
         if generation != self._generation:
             return
-        if not isinstance(err, RegieError):
-            raise err
-        self.status.setText(error_text(err))
+        self.status.setText(error_text(known(err)))
 
     def _fill(
         self, table: QTableWidget, first: str, lines: Sequence[ReportLine], r: ActivityReport

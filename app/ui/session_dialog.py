@@ -35,6 +35,7 @@ from app.core.models import (
 )
 from app.core.sessions import MAX_CAPACITY, MAX_TITLE, SessionService, validate_draft
 from app.errors import RegieError, ValidationError
+from app.ui.errors import known
 from app.ui.i18n import error_text, label
 from app.ui.workers import CancelToken, Pool, run_task
 
@@ -260,9 +261,7 @@ class SessionDialog(QDialog):
 
         def failed(err: BaseException) -> None:
             self.buttons.setEnabled(True)
-            if not isinstance(err, RegieError):
-                raise err
-            self.show_error(err)
+            self.show_error(known(err))
 
         self.buttons.setEnabled(False)
         run_task(save, on_success=lambda saved: self._done(draft, saved), on_error=failed,

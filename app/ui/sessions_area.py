@@ -40,6 +40,7 @@ from app.core.models import (
 )
 from app.core.snapshot import Snapshot, filter_rows, is_unfiltered
 from app.errors import RegieError
+from app.ui.errors import known, warn
 from app.ui.i18n import error_text, label
 from app.ui.session_dialog import SessionDialog
 from app.ui.sessions_model import SessionTableModel
@@ -417,10 +418,9 @@ class SessionsArea(QWidget):
                 self.details.setHtml(self._details_html(row, found))
 
         def failed(err: BaseException) -> None:
-            if not isinstance(err, RegieError):
-                raise err
+            problem = known(err)
             if self.connection is not None:
-                self.connection.report(err)
+                self.connection.report(problem)
             show({})
 
         run_task(load, on_success=show, on_error=failed, pool=self._pool, parent=self)
@@ -588,11 +588,10 @@ class SessionsArea(QWidget):
                  parent=self)
 
     def _action_failed(self, err: BaseException) -> None:
-        if not isinstance(err, RegieError):
-            raise err
-        if self.connection is not None and self.connection.report(err):
+        problem = known(err)
+        if self.connection is not None and self.connection.report(problem):
             return  # the server is gone: the desk turns read-only and says so
-        QMessageBox.warning(self, self.tr("Sessions"), error_text(err))
+        warn(self, self.tr("Sessions"), problem)
 
     def _run_dialog(self, dlg: SessionDialog) -> None:
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -635,9 +634,7 @@ class SessionsArea(QWidget):
             sessions.cancel(session_id)
 
         def failed(err: BaseException) -> None:
-            if not isinstance(err, RegieError):
-                raise err
-            QMessageBox.warning(self, self.tr("Cancel session"), error_text(err))
+            warn(self, self.tr("Cancel session"), err)
 
         run_task(cancel, on_success=lambda _none: self._after_save(session_id),
                  on_error=failed, pool=self._pool, parent=self)

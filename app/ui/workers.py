@@ -17,10 +17,12 @@ import logging
 import threading
 import traceback
 from collections.abc import Callable, Iterator
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThread, QThreadPool, QTimer, Signal, Slot
+
+from app.ui.errors import show_error
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +45,12 @@ class CancelToken:
         return self._event.wait(seconds)
 
 
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+
 ProgressFn = Callable[[int, int], None]
-TaskFn = Callable[[CancelToken, ProgressFn], Any]
+# A job: `fn(token, progress)` returning its result, a `T` (`TaskFn[int]`, `TaskFn[None]`…).
+TaskFn = Callable[[CancelToken, ProgressFn], T]
 
 
 class Pool(Protocol):
@@ -58,11 +64,11 @@ class ImmediatePool:
         runnable.run()
 
 
-class TaskHandle(QObject):
-    """The GUI side of a job: its signals, and cancel()."""
+class TaskHandle(QObject, Generic[T_co]):
+    """The GUI side of a job: its signals, and cancel(). A `TaskHandle[T]` reports a `T`."""
 
     progress = Signal(int, int)
-    succeeded = Signal(object)
+    succeeded = Signal(object)  # the job's result, a T
     failed = Signal(object)  # the exception
     finished = Signal()  # after succeeded or failed
 
@@ -72,6 +78,11 @@ class TaskHandle(QObject):
 
     def cancel(self) -> None:
         self.token.cancel()
+
+    @Slot(object)
+    def _unhandled(self, err: BaseException) -> None:
+        """The error path of a job started without `on_error`."""
+        show_error(err, self.parent())
 
 
 class _Reaper(QObject):
@@ -106,10 +117,10 @@ def _let_go(leftovers: list[object]) -> None:
 
 
 class _Runnable(QRunnable):
-    def __init__(self, fn: TaskFn, handle: TaskHandle, reaper: _Reaper) -> None:
+    def __init__(self, fn: TaskFn[object], handle: TaskHandle[object], reaper: _Reaper) -> None:
         super().__init__()
-        self._fn: TaskFn | None = fn
-        self._handle: TaskHandle | None = handle
+        self._fn: TaskFn[object] | None = fn
+        self._handle: TaskHandle[object] | None = handle
         self._reaper = reaper
         self.setAutoDelete(True)
 
@@ -119,7 +130,7 @@ class _Runnable(QRunnable):
         assert fn is not None
         assert h is not None
 
-        def progress(done: int, total: int, h: TaskHandle = h) -> None:
+        def progress(done: int, total: int, h: TaskHandle[object] = h) -> None:
             if shiboken6.isValid(h):
                 h.progress.emit(done, total)
 
@@ -187,20 +198,23 @@ def collect_on_gui_thread(parent: QObject) -> GuiThreadCollector:
 
 
 def run_task(
-    fn: TaskFn,
+    fn: TaskFn[T],
     *,
-    on_success: Callable[[Any], None] | None = None,
+    on_success: Callable[[T], None] | None = None,
     on_error: Callable[[BaseException], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     pool: Pool | None = None,
     parent: QObject | None = None,
-) -> TaskHandle:
-    """Start `fn(token, progress)` on the pool; callbacks run on the GUI thread."""
-    handle = TaskHandle(parent)
+) -> TaskHandle[T]:
+    """Start `fn(token, progress)` on the pool; callbacks run on the GUI thread.
+
+    `on_success` receives what `fn` returned, typed as `fn` declares it. Without
+    `on_error`, a known problem is shown in the window's status bar and a bug goes to the
+    crash handler (`app.ui.errors.show_error`): no error is lost."""
+    handle: TaskHandle[T] = TaskHandle(parent)
     if on_success is not None:
         handle.succeeded.connect(on_success)
-    if on_error is not None:
-        handle.failed.connect(on_error)
+    handle.failed.connect(on_error if on_error is not None else handle._unhandled)
     if on_progress is not None:
         handle.progress.connect(on_progress)
     (pool or QThreadPool.globalInstance()).start(_Runnable(fn, handle, _the_reaper()))

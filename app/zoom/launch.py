@@ -24,6 +24,7 @@ from app.core.models import MeetingRecord, SessionRow, SessionStatus
 from app.core.sessions import SessionService
 from app.errors import RegieError, ValidationError
 from app.zoom.vault import (
+    MASK,
     CredentialVault,
     LicenceSecrets,
     SecretKind,
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MASK = "****"
 DEFAULT_HOST = "zoom.us"
 _MEETING_ID = re.compile(r"^\d{9,11}$")
 

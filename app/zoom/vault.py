@@ -49,6 +49,38 @@ _REFUSED_MODULES = ("keyrings.alt", "keyring.backends.fail", "keyring.backends.n
 _REFUSED_NAMES = ("plaintext", "uncrypted", "unencrypted", "null", "fail")
 
 
+# ------------------------------------------------------------------ masking
+MASK = "****"
+# A Zoom passcode in a join or client URL (`…?pwd=…`), and a password in a URL's
+# user part (`postgresql://user:…@host`).
+_PWD_QUERY = re.compile(r"(?i)(\bpwd=)[^&\s'\"#]+")
+_URL_PASSWORD = re.compile(r"(://[^:/@\s'\"]+:)[^@\s'\"]+(@)")
+_marked: set[str] = set()
+_marked_lock = threading.Lock()
+
+
+def mark_secret(value: str) -> None:
+    """Remember that `value` is a secret (the vault stored or handed it out), so that
+    `mask_secrets` hides it wherever it turns up. Kept in memory only."""
+    if value:
+        with _marked_lock:
+            _marked.add(value)
+
+
+def mask_secrets(text: str) -> str:
+    """`text` for logs and crash reports: URL passcodes and passwords, and every secret
+    the vault has handled in this process, replaced by MASK."""
+    text = _PWD_QUERY.sub(rf"\g<1>{MASK}", text)
+    text = _URL_PASSWORD.sub(rf"\g<1>{MASK}\g<2>", text)
+    with _marked_lock:
+        secrets = sorted(_marked, key=len, reverse=True)
+    if secrets:
+        # Whole tokens only: a short passcode ("2024") leaves longer numbers alone.
+        alternatives = "|".join(re.escape(s) for s in secrets)
+        text = re.sub(rf"(?<![A-Za-z0-9])(?:{alternatives})(?![A-Za-z0-9])", MASK, text)
+    return text
+
+
 class VaultState(StrEnum):
     USABLE = "usable"
     LOCKED = "locked"
@@ -105,6 +137,7 @@ _PASSCODE = re.compile(r"^[A-Za-z0-9@*_.\-]{1,10}$")
 def clean_secret(kind: SecretKind, value: str) -> str:
     """The secret as it will be stored, or ValidationError (the message never quotes it)."""
     value = value.strip("\r\n")
+    mark_secret(value.strip())  # refused or not, it was typed as a secret
     if kind is SecretKind.HOST_KEY or kind is SecretKind.PASSCODE:
         value = value.strip()
     if not value:
@@ -238,11 +271,15 @@ class KeyringVault:
         )
 
     def put(self, ref: str, secret: str) -> None:
+        mark_secret(secret)
         self._call("set_password", ref, secret)
 
     def get(self, ref: str) -> str | None:
         value = self._call("get_password", ref)
-        return value if isinstance(value, str) else None
+        if not isinstance(value, str):
+            return None
+        mark_secret(value)
+        return value
 
     def delete(self, ref: str) -> None:
         from keyring import errors as kerr

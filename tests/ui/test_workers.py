@@ -6,13 +6,29 @@ worker thread can deadlock Qt against the GIL, so none may end anywhere else."""
 from __future__ import annotations
 
 import gc
+import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QThread, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.ui.workers import CancelToken, GuiThreadCollector, run_task
+from app import crash
+from app.errors import RegieError
+from app.ui.errors import warn
+from app.ui.workers import (
+    CancelToken,
+    GuiThreadCollector,
+    ImmediatePool,
+    ProgressFn,
+    StreamWorker,
+    run_task,
+)
+from tests.support.threads import ThreadWatch
 
 
 class Tracked:
@@ -97,6 +113,117 @@ def test_cycles_are_collected_by_the_gui_thread_only(qtbot: QtBot) -> None:
         collector.stop()
         if not was_enabled:
             gc.disable()
+
+
+GONE = RegieError("The file is gone.", "Choose it again.")
+
+
+def _fails_with(err: Exception) -> Callable[[CancelToken, ProgressFn], None]:
+    def job(_t: CancelToken, _p: ProgressFn) -> None:
+        raise err
+
+    return job
+
+
+@contextmanager
+def _crash_handler(folder: Path, notified: list[BaseException]) -> Iterator[None]:
+    """The app's crash handler as `sys.excepthook` (as `app.crash.install` sets it), for
+    the test body only."""
+    previous = sys.excepthook
+    sys.excepthook = crash.crash_hook(folder, lambda _path, exc: notified.append(exc))
+    try:
+        yield
+    finally:
+        sys.excepthook = previous
+
+
+def test_a_job_without_error_path_says_a_known_problem_in_the_status_bar(qtbot: QtBot) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    screen = QWidget()
+    window.setCentralWidget(screen)
+    window.show()
+
+    run_task(_fails_with(GONE), parent=screen)
+
+    qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()), timeout=10_000)
+    assert window.statusBar().currentMessage() == "The file is gone. Choose it again."
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+
+
+def test_a_known_problem_in_a_dialog_gets_a_box_that_blocks_nothing(qtbot: QtBot) -> None:
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    run_task(_fails_with(GONE), pool=ImmediatePool(), parent=dialog)
+
+    box = dialog.findChild(QMessageBox, "UnhandledErrorBox")
+    assert box is not None and box.isVisible() and not box.isModal()
+    assert box.text() == "The file is gone. Choose it again."
+    box.close()
+
+
+def test_a_bug_in_a_job_without_error_path_reaches_the_crash_handler(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    notified: list[BaseException] = []
+    with _crash_handler(tmp_path, notified):
+        run_task(_fails_with(ValueError("broken import")))
+        qtbot.waitUntil(lambda: bool(notified), timeout=10_000)
+    assert [str(e) for e in notified] == ["broken import"]
+    [log] = (tmp_path / "crashes").glob("crash-*.log")
+    assert "ValueError: broken import" in log.read_text(encoding="utf-8")
+
+
+def test_a_screen_warns_of_a_known_problem_and_raises_a_bug_again(qtbot: QtBot) -> None:
+    screen = QWidget()
+    qtbot.addWidget(screen)
+    seen: list[tuple[str, str]] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append((box.windowTitle(), box.text()))
+        box.close()
+
+    QTimer.singleShot(0, read_and_close)
+    warn(screen, "Import", GONE)
+    assert seen == [("Import", "The file is gone. Choose it again.")]
+
+    with pytest.raises(ValueError, match="broken"):
+        warn(screen, "Import", ValueError("broken"))
+
+
+def test_a_thread_left_running_in_a_widget_is_seen_with_where_it_started(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    """What the suite's leak check (tests/conftest.py) relies on."""
+    screen = QWidget()
+    qtbot.addWidget(screen)
+
+    def until_stopped(token: CancelToken) -> Iterator[None]:
+        token.wait(30)
+        yield from ()
+
+    stream = StreamWorker(until_stopped, parent=screen)
+    watch = ThreadWatch()
+    watch.begin()
+    try:
+        stream.start()
+    finally:
+        watch.end()
+    try:
+        running = watch.still_running(grace_ms=50)
+        assert len(running) == 1
+        report = watch.describe(running)
+        assert report.startswith("regie-stream, started at:")
+        assert "test_a_thread_left_running_in_a_widget_is_seen" in report
+        # The application object does not see it: it is the widget's child.
+        assert not [t for t in qapp.findChildren(QThread) if t.isRunning()]
+    finally:
+        assert stream.stop()
+    assert watch.still_running(grace_ms=0) == []
 
 
 @pytest.fixture(autouse=True)

@@ -22,6 +22,8 @@ from app.zoom.vault import (
     VaultError,
     VaultState,
     clean_secret,
+    mark_secret,
+    mask_secrets,
 )
 from tests.zoom.conftest import Network
 
@@ -75,6 +77,27 @@ def test_secret_rules_never_quote_the_secret() -> None:
     with pytest.raises(ValidationError):
         clean_secret(SecretKind.PASSCODE, "has space")
     assert clean_secret(SecretKind.PASSCODE, " Ab3@x \n") == "Ab3@x"
+
+
+def test_masking_hides_passcodes_passwords_and_what_the_vault_handled() -> None:
+    """What logs and crash logs go through (app.crash)."""
+    assert (
+        mask_secrets("open https://bm.zoom.us/j/123456789?pwd=Ab3%40x&x=1 now")
+        == "open https://bm.zoom.us/j/123456789?pwd=****&x=1 now"
+    )
+    assert (
+        mask_secrets("db postgresql://regie:hunter2@serveur/regie")
+        == "db postgresql://regie:****@serveur/regie"
+    )
+    mark_secret("mkX9vault")
+    mark_secret("7301")
+    assert (
+        mask_secrets("key mkX9vault, passcode 7301 on line 73012")
+        == "key ****, passcode **** on line 73012"
+    )
+    with pytest.raises(ValidationError):
+        clean_secret(SecretKind.HOST_KEY, " 12ab-refused ")
+    assert mask_secrets("typed 12ab-refused") == "typed ****"  # refused, still a secret
 
 
 def test_no_backend_is_reported_missing_and_nothing_is_written() -> None:

@@ -33,6 +33,7 @@ from app.ui.checklists.list_page import ListPage
 from app.ui.checklists.saver import RunSaver
 from app.ui.checklists.start_page import StartPage
 from app.ui.checklists.training import TrainingRecordsView
+from app.ui.errors import known
 from app.ui.i18n import error_text
 from app.ui.workers import CancelToken, Pool, run_task
 
@@ -275,12 +276,11 @@ class ChecklistsArea(QWidget):
 
         def failed(err: BaseException) -> None:
             self._checking = False
-            if not isinstance(err, RegieError):
-                raise err
-            if isinstance(err, ServerUnreachable):
+            problem = known(err)  # a bug goes on to the crash handler
+            if isinstance(problem, ServerUnreachable):
                 return  # the connection monitor tells the desk; ticking by hand still works
             self._timer.stop()
-            self._error(err)
+            self._error(problem)
 
         run_task(read, on_success=apply, on_error=failed, pool=self._pool, parent=self)
 

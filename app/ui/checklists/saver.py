@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from app.core.checklists import ChecklistRun, ChecklistService
-from app.errors import RegieError
+from app.ui.errors import known
 from app.ui.workers import CancelToken, Pool, SerialPool, TaskFn, run_task
 
 
@@ -60,7 +60,7 @@ class RunSaver(QObject):
         else:
             self._submit(_no_work, lambda _none: then())
 
-    def _submit(self, work: TaskFn, landed: Callable[[Any], None]) -> None:
+    def _submit(self, work: TaskFn[Any], landed: Callable[[Any], None]) -> None:
         self._pending += 1
 
         def succeeded(value: object) -> None:
@@ -69,9 +69,7 @@ class RunSaver(QObject):
 
         def failed(err: BaseException) -> None:
             self._pending -= 1
-            if not isinstance(err, RegieError):
-                raise err
-            self.failed.emit(err)
+            self.failed.emit(known(err))
 
         run_task(work, on_success=succeeded, on_error=failed, pool=self._pool, parent=self)
 

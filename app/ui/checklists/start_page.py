@@ -42,6 +42,7 @@ from app.core.models import (
 from app.errors import RegieError, ServerUnreachable
 from app.services import Services
 from app.services.desk_data import DeskState, session_row, session_rows, staff_of
+from app.ui.errors import known
 from app.ui.i18n import core_text, label
 from app.ui.workers import CancelToken, Pool, run_task
 
@@ -243,9 +244,7 @@ class StartPage(QWidget):
         def failed(err: BaseException) -> None:
             if generation != self._generation:
                 return
-            if not isinstance(err, RegieError):
-                raise err
-            self.failed.emit(err)
+            self.failed.emit(known(err))
 
         run_task(
             read,
@@ -420,9 +419,7 @@ class StartPage(QWidget):
 
         def failed(err: BaseException) -> None:
             self.resume_button.setEnabled(True)
-            if not isinstance(err, RegieError):
-                raise err
-            self.failed.emit(err)
+            self.failed.emit(known(err))
 
         run_task(load, on_success=opened, on_error=failed, pool=self._pool, parent=self)
 
@@ -436,9 +433,7 @@ class StartPage(QWidget):
             service.abandon(service.resume(run_id))
 
         def failed(err: BaseException) -> None:
-            if not isinstance(err, RegieError):
-                raise err
-            self.failed.emit(err)
+            self.failed.emit(known(err))
             self.refresh()
 
         run_task(abandon, on_success=lambda _none: self.refresh(),
