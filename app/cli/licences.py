@@ -10,7 +10,7 @@ import argparse
 import getpass
 import sys
 from datetime import datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli import EXIT_OK, CliContext, group, iso_date
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
@@ -19,8 +19,10 @@ from app.core.models import Licence, LicencePlan
 from app.core.secrets import KIND_LABELS, SecretKind
 from app.core.sessions import find_by_code_or_name
 from app.errors import RegieError
-from app.services import LicenceFeature, build_licences
 from app.zoom.launch import system_open
+
+if TYPE_CHECKING:
+    from app.services import LicenceFeature
 from app.zoom.vault import SERVICE
 
 
@@ -111,7 +113,7 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
 
 
 def _feature(ctx: CliContext) -> LicenceFeature:
-    return build_licences(ctx.services())
+    return ctx.services().licences
 
 
 def _licence_json(

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from app.config import AppConfig
 from app.services import load_demo_network, open_services
-from app.ui.app import Desk
+from app.ui.desk import Desk
 from tests.support.fixtures import FIXED_NOW
 
 CONTROLS = (QAbstractButton, QAbstractItemView, QAbstractSlider, QAbstractSpinBox, QComboBox,

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.config import AppConfig
-from app.ui.app import Desk
+from app.ui.desk import Desk
 from tests.support.fixtures import desk_config
 
 

@@ -16,8 +16,8 @@ from app.core.outbox import ReplayReport
 from app.services import Services, open_services
 from app.storage.outbox import LocalOutbox, offline_receipts
 from app.storage.snapshot import SNAPSHOT_FILE, read_snapshot
-from app.ui.app import Desk
 from app.ui.attendance import AttendanceDialog
+from app.ui.desk import Desk
 from tests.support.fixtures import PgControl, desk_config
 from tests.support.offline import cafe_fle_at
 
