@@ -171,6 +171,7 @@ def test_planning_policy_and_removal(qtbot: QtBot, services: Services) -> None:
         )
     )
     area.feature.service.assign(sid, lid)
+    area.day_edit.setDate(QDate(2026, 11, 17))  # away from today (FIXED_NOW): back reloads
     area.span_combo.setCurrentIndex(0)  # one day
     with qtbot.waitSignal(area.planning_loaded, timeout=3000):
         area.day_edit.setDate(QDate(2026, 11, 24))
