@@ -52,7 +52,7 @@ def _report(ctx: CliContext, args: argparse.Namespace) -> int:
         ctx.print(f"CSV written: {args.csv}")
     elif args.pdf:
         _ensure_platform()
-        from app.ui.report import write_report_pdf_standalone
+        from app.printing.report_pdf import write_report_pdf_standalone
 
         write_report_pdf_standalone(report, args.pdf)
         ctx.print(f"PDF written: {args.pdf}")

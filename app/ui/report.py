@@ -18,15 +18,13 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QMarginsF, QRectF, Qt, QTime
-from PySide6.QtGui import QFont, QKeySequence, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime
+from PySide6.QtGui import QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QGraphicsScene,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -42,7 +40,6 @@ from PySide6.QtWidgets import (
 from app.core.attendance import AttendanceService
 from app.core.clock import Clock
 from app.core.csvfiles import write_file_bytes
-from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.models import Branch
 from app.core.report import (
     BRANCH_TITLE,
@@ -57,6 +54,7 @@ from app.core.report import (
     report_csv_bytes,
 )
 from app.errors import RegieError
+from app.printing.report_pdf import write_report_pdf
 from app.ui.errors import known
 from app.ui.i18n import error_text
 from app.ui.workers import CancelToken, Pool, run_task
@@ -153,128 +151,6 @@ def branch_chart(report: ActivityReport) -> QChart:
     return no_show_chart(
         QCoreApplication.translate("report", "No-show by branch"), report.by_branch
     )
-
-
-# ---------------------------------------------------------------------- PDF
-def period_text(report: ActivityReport) -> str:
-    f, t = report.flt.date_from, report.flt.date_to
-    start = f.strftime("%d/%m/%Y") if f else "…"
-    end = t.strftime("%d/%m/%Y") if t else "…"
-    where = report.branch_label or QCoreApplication.translate("report", "Whole network")
-    return QCoreApplication.translate("report", "Period: {start} – {end} · {where}").format(
-        start=start, end=end, where=where
-    )
-
-
-def write_report_pdf(report: ActivityReport, path: Path) -> None:
-    """A4 report: title, period, the tables by type and branch, then the three charts."""
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-    writer.setResolution(150)
-    writer.setTitle(QCoreApplication.translate("report", "Activity report"))
-    writer.setCreator("Régie")
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise RegieError(
-            _N("errors", "The PDF file {path} cannot be written."),
-            _N("errors", "Choose another folder, or close the file if a reader has it open."),
-            path=str(path),
-        )
-    try:
-        page = writer.pageLayout().paintRectPixels(writer.resolution())
-        width = float(page.width())
-        height = float(page.height())
-        y = 0.0
-        font = QFont(painter.font())
-        font.setPointSizeF(16)
-        font.setBold(True)
-        painter.setFont(font)
-        painter.drawText(
-            QRectF(0, y, width, 60), QCoreApplication.translate("report", "Activity report")
-        )
-        y += 60
-        font.setPointSizeF(9)
-        font.setBold(False)
-        painter.setFont(font)
-        painter.drawText(QRectF(0, y, width, 30), period_text(report))
-        y += 45
-        y = _draw_table(painter, report, report.by_type, _t(TYPE_TITLE), y, width)
-        y += 25
-        y = _draw_table(painter, report, report.by_branch, _t(BRANCH_TITLE), y, width)
-        charts = [week_chart(report), type_chart(report), branch_chart(report)]
-        chart_h = min(height * 0.3, width * 0.55)
-        for chart in charts:
-            if y + chart_h > height:
-                writer.newPage()
-                y = 0.0
-            _draw_chart(painter, chart, QRectF(0, y, width, chart_h))
-            y += chart_h + 20
-    finally:
-        painter.end()
-
-
-def _draw_table(
-    painter: QPainter,
-    report: ActivityReport,
-    lines: Sequence[ReportLine],
-    first: str,
-    y: float,
-    width: float,
-) -> float:
-    row_h = painter.fontMetrics().height() * 1.5
-    cols = [0.38, 0.12, 0.13, 0.13, 0.11, 0.13]
-    heads = [first, *(_t(c) for c in COLUMNS)]
-    rows: list[list[str]] = []
-    for x in (*lines, report.total):
-        label = _t(TOTAL_TITLE) if x is report.total else x.label
-        rate = percent(x.no_show_rate)
-        rows.append(
-            [
-                label,
-                str(x.sessions),
-                str(x.registered),
-                str(x.connected),
-                str(x.on_site),
-                f"{rate} %" if rate else "—",
-            ]
-        )
-    for index, cells in enumerate([heads, *rows]):
-        bold = index == 0 or index == len(rows)
-        f = QFont(painter.font())
-        f.setBold(bold)
-        painter.setFont(f)
-        left = 0.0
-        for col, text in enumerate(cells):
-            w = cols[col] * width
-            align = Qt.AlignmentFlag.AlignVCenter | (
-                Qt.AlignmentFlag.AlignLeft if col == 0 else Qt.AlignmentFlag.AlignRight
-            )
-            painter.drawText(QRectF(left + 4, y, w - 8, row_h), int(align), text)
-            left += w
-        painter.drawLine(0, int(y + row_h), int(width), int(y + row_h))
-        y += row_h
-    f = QFont(painter.font())
-    f.setBold(False)
-    painter.setFont(f)
-    return y
-
-
-def _draw_chart(painter: QPainter, chart: QChart, target: QRectF) -> None:
-    scene = QGraphicsScene()
-    scene.addItem(chart)
-    chart.resize(900, 900 * target.height() / target.width())
-    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-    scene.render(painter, target, QRectF(0, 0, chart.size().width(), chart.size().height()))
-    scene.removeItem(chart)
-    del scene
-
-
-def write_report_pdf_standalone(report: ActivityReport, path: Path) -> None:
-    """For the CLI: makes the QApplication that drawing needs when none exists."""
-    app = QApplication.instance() or QApplication(["regie"])
-    del app
-    write_report_pdf(report, path)
 
 
 # ---------------------------------------------------------------------- the area

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -86,8 +87,10 @@ def test_purge(db_path: Path, sid: int, capsys: pytest.CaptureFixture[str]) -> N
 
 
 def test_report_json_csv_pdf(
-    db_path: Path, sid: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_path: Path, sid: int, tmp_path: Path, capsys: pytest.CaptureFixture[str], qapp: Any
 ) -> None:
+    # qapp: in-process, the PDF export would otherwise make the command line's
+    # QGuiApplication, which the widget tests after this one cannot use.
     assert run(db_path, "attendance", "set", str(sid), "--registered", "20", "--connected",
                "8", "--onsite", "4") == 0
     capsys.readouterr()
@@ -106,6 +109,39 @@ def test_report_json_csv_pdf(
     assert run(db_path, "report") == 0
     assert "Rencontres, conférences" in capsys.readouterr().out
     assert run(db_path, "report", "--from", "2026-12-01", "--to", "2026-01-01") == 1
+
+
+def test_report_pdf_is_drawn_without_widgets(
+    db_path: Path, sid: int, tmp_path: Path, qapp: Any
+) -> None:
+    """`regie report --pdf` draws with Qt's painter only (no widget layer is loaded), and
+    the document still holds the tables and the three charts."""
+    import subprocess
+    import sys
+
+    from PySide6.QtPdf import QPdfDocument
+
+    assert run(db_path, "attendance", "set", str(sid), "--registered", "20", "--connected",
+               "8", "--onsite", "4") == 0
+    pdf = tmp_path / "rapport.pdf"
+    code = (
+        "import sys; from app import cli; "
+        "rc = cli.run(cli.build_parser().parse_args(sys.argv[1:])); "
+        "print(rc, 'PySide6.QtWidgets' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, "--db", str(db_path), "report", "--pdf", str(pdf)],
+        capture_output=True, text=True, check=True,
+    )
+    assert out.stdout.splitlines()[-1] == "0 False", out.stderr
+    doc = QPdfDocument()
+    assert doc.load(str(pdf)) == QPdfDocument.Error.None_
+    text = "\n".join(doc.getAllText(page).text() for page in range(doc.pageCount()))
+    doc.close()
+    for expected in ("Activity report", "Rencontres, conférences", "40,0 %",
+                     "Sessions per week", "No-show by session type", "No-show by branch",
+                     "Médiathèque centre"):
+        assert expected in text, expected
 
 
 def test_cli_does_not_import_qt() -> None:

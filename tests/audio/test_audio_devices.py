@@ -19,8 +19,8 @@ import pytest
 
 from app.cli import build_parser, run
 from app.core.checks import CheckKind, Verdict
-from app.devices import audio as audio_mod
 from app.devices import audio_analysis as aa
+from app.devices import audio_devices as audio_mod
 from app.devices.audio import (
     AudioChecker,
     AudioDevice,

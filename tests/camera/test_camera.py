@@ -11,7 +11,7 @@ import cv2
 import numpy as np
 import pytest
 
-from app.devices import camera
+from app.devices import camera, camera_sources
 from app.devices.camera import (
     CameraAbsentError,
     CameraBusyError,
@@ -175,7 +175,7 @@ def test_listing_names_linux_cameras_from_sysfs(tmp_path: Path, video_dir: Path)
 
 
 def test_listing_elsewhere_uses_names_then_probing(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(camera, "_platform", lambda: "win32")
+    monkeypatch.setattr(camera_sources, "_platform", lambda: "win32")
     named = list_cameras(names=lambda: ["Logitech BRIO", "OBS Virtual Camera"])
     assert [(c.name, c.index) for c in named] == [("Logitech BRIO", 0), ("OBS Virtual Camera", 1)]
     probed = list_cameras(names=list, probe=lambda i: i in (0, 2), max_index=4)

@@ -9,25 +9,17 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -35,27 +27,25 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QToolBar,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core.checks import Verdict
 from app.core.licences import (
-    PLAN_CAPS,
     PLAN_LABELS,
     BookingPolicy,
     LicenceDraft,
     PlanningRow,
-    SegmentKind,
     planning,
 )
-from app.core.models import Branch, Licence, LicencePlan
+from app.core.models import Licence
 from app.core.snapshot import Snapshot
 from app.errors import RegieError
 from app.services import build_licences
 from app.ui.i18n import core_text, error_text, label
+from app.ui.licences.dialog import LicenceDialog, SecretChange
+from app.ui.licences.planning import PlanningPanel
 from app.ui.widgets import VerdictBadge
 from app.ui.workers import CancelToken, Pool, run_task
 from app.zoom.vault import (
@@ -76,228 +66,6 @@ _HEALTH_VERDICT = {
     VaultState.MISSING: Verdict.FAIL,
     VaultState.BROKEN: Verdict.FAIL,
 }
-
-
-@dataclass(frozen=True, slots=True)
-class SecretChange:
-    """A secret typed in the dialog (value) or a request to delete it (value None)."""
-
-    kind: SecretKind
-    value: str | None
-
-
-class LicenceDialog(QDialog):
-    """Add or edit a licence. Secret fields are write-only: saved ones are never shown."""
-
-    def __init__(
-        self,
-        branches: list[Branch],
-        licence: Licence | None = None,
-        saved: list[SecretKind] | None = None,
-        vault_usable: bool = True,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("LicenceDialog")
-        self.setWindowTitle(self.tr("Edit licence") if licence else self.tr("Add a licence"))
-        self.setAccessibleName(self.windowTitle())
-        saved = saved or []
-
-        self.label_edit = QLineEdit(licence.label if licence else "")
-        self.label_edit.setMaxLength(80)
-        self.label_edit.setAccessibleName(self.tr("Label"))
-        self.email_edit = QLineEdit(licence.email if licence else "")
-        self.email_edit.setAccessibleName(self.tr("Account e-mail"))
-        self.plan_combo = QComboBox()
-        self.plan_combo.setAccessibleName(self.tr("Plan"))
-        for plan in LicencePlan:
-            self.plan_combo.addItem(label(PLAN_LABELS[plan]), plan.value)
-        self.cap_spin = QSpinBox()
-        self.cap_spin.setRange(1, 100_000)
-        self.cap_spin.setSingleStep(100)
-        self.cap_spin.setAccessibleName(self.tr("Participant cap"))
-        self.concurrent_spin = QSpinBox()
-        self.concurrent_spin.setRange(1, 50)
-        self.concurrent_spin.setAccessibleName(self.tr("Meetings at the same time"))
-        self.branch_combo = QComboBox()
-        self.branch_combo.setAccessibleName(self.tr("Reserved for branch"))
-        self.branch_combo.addItem(self.tr("Shared by the network"), None)
-        for b in branches:
-            self.branch_combo.addItem(b.name, b.id)
-        self.active_check = QCheckBox(self.tr("&Active (can be booked)"))
-        self.active_check.setAccessibleName(self.tr("Active"))
-        self.active_check.setChecked(licence.active if licence else True)
-
-        self.password_edit = self._secret_edit(SecretKind.PASSWORD, saved)
-        self.host_key_edit = self._secret_edit(SecretKind.HOST_KEY, saved)
-        self.host_key_edit.setInputMask("")
-        self.forget_password = QCheckBox(self.tr("Delete the saved password"))
-        self.forget_password.setAccessibleName(self.forget_password.text())
-        self.forget_password.setVisible(SecretKind.PASSWORD in saved)
-        self.forget_host_key = QCheckBox(self.tr("Delete the saved host key"))
-        self.forget_host_key.setAccessibleName(self.forget_host_key.text())
-        self.forget_host_key.setVisible(SecretKind.HOST_KEY in saved)
-        for edit in (self.password_edit, self.host_key_edit):
-            edit.setEnabled(vault_usable)
-
-        if licence is not None:
-            self.plan_combo.setCurrentIndex(self.plan_combo.findData(licence.plan.value))
-            self.cap_spin.setValue(licence.participant_cap)
-            self.concurrent_spin.setValue(licence.concurrent_limit)
-            self.branch_combo.setCurrentIndex(max(0, self.branch_combo.findData(licence.branch_id)))
-        else:
-            self.cap_spin.setValue(PLAN_CAPS[LicencePlan.PRO][0])
-        self.plan_combo.currentIndexChanged.connect(self._plan_changed)
-
-        form = QFormLayout()
-        for text, widget in (
-            (self.tr("&Label:"), self.label_edit),
-            (self.tr("&E-mail:"), self.email_edit),
-            (self.tr("&Plan:"), self.plan_combo),
-            (self.tr("Participant &cap:"), self.cap_spin),
-            (self.tr("&Meetings at once:"), self.concurrent_spin),
-            (self.tr("&Branch:"), self.branch_combo),
-            (self.tr("Account pass&word:"), self.password_edit),
-            (self.tr("&Host key:"), self.host_key_edit),
-        ):
-            form.addRow(text, widget)
-        form.addRow("", self.forget_password)
-        form.addRow("", self.forget_host_key)
-        form.addRow("", self.active_check)
-        note = QLabel(
-            self.tr("Secrets go to the system's password store, never to the database.")
-            if vault_usable
-            else self.tr("Secrets cannot be saved: the password store is not available.")
-        )
-        note.setWordWrap(True)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #a31515;")
-        self.error_label.setAccessibleName(self.tr("Problem"))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
-
-    def _secret_edit(self, kind: SecretKind, saved: list[SecretKind]) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setEchoMode(QLineEdit.EchoMode.Password)
-        edit.setAccessibleName(label(KIND_LABELS[kind]))
-        edit.setPlaceholderText(
-            self.tr("Saved — type to replace") if kind in saved else self.tr("Not saved")
-        )
-        return edit
-
-    def _plan_changed(self) -> None:
-        plan = LicencePlan(self.plan_combo.currentData())
-        if self.cap_spin.value() not in PLAN_CAPS[plan]:
-            self.cap_spin.setValue(PLAN_CAPS[plan][0])
-        if plan is LicencePlan.PRO:
-            self.concurrent_spin.setValue(1)
-
-    def draft(self) -> LicenceDraft:
-        return LicenceDraft(
-            label=self.label_edit.text(),
-            email=self.email_edit.text(),
-            plan=LicencePlan(self.plan_combo.currentData()),
-            participant_cap=self.cap_spin.value(),
-            concurrent_limit=self.concurrent_spin.value(),
-            branch_id=self.branch_combo.currentData(),
-            active=self.active_check.isChecked(),
-        )
-
-    def take_secrets(self) -> list[SecretChange]:
-        """The secrets typed (or deletions asked); empties the fields at once."""
-        out: list[SecretChange] = []
-        for kind, edit, forget in (
-            (SecretKind.PASSWORD, self.password_edit, self.forget_password),
-            (SecretKind.HOST_KEY, self.host_key_edit, self.forget_host_key),
-        ):
-            if edit.text():
-                out.append(SecretChange(kind, edit.text()))
-            elif forget.isChecked():
-                out.append(SecretChange(kind, None))
-            edit.clear()
-        return out
-
-    def show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-
-
-class PlanningChart(QWidget):
-    """Licences × time as bars: booked (filled, with titles) and free (hatched, “free”).
-
-    The tree beside it lists the same segments as text for screen readers.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName(self.tr("Planning chart of the licences"))
-        self.setMinimumHeight(120)
-        self.rows: list[PlanningRow] = []
-        self.span: tuple[datetime, datetime] | None = None
-
-    def set_rows(self, rows: list[PlanningRow], start: datetime, end: datetime) -> None:
-        self.rows = rows
-        self.span = (start, end)
-        self.setMinimumHeight(30 + 28 * max(1, len(rows)))
-        self.update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        del event
-        p = QPainter(self)
-        try:
-            self._paint(p)
-        finally:
-            p.end()
-
-    def _paint(self, p: QPainter) -> None:
-        if self.span is None:
-            return
-        start, end = self.span
-        total = (end - start).total_seconds()
-        left = 150.0
-        width = max(10.0, self.width() - left - 8)
-        fm = self.fontMetrics()
-        p.setPen(self.palette().text().color())
-        days = int(total // 86400)
-        for d in range(days + 1):  # one tick per day
-            x = left + width * d / max(1, days)
-            p.drawLine(int(x), 4, int(x), self.height() - 4)
-            if d < days:
-                day = (start + timedelta(days=d)).astimezone()
-                p.drawText(int(x) + 3, fm.ascent() + 2, day.strftime("%d/%m"))
-        for i, row in enumerate(self.rows):
-            y = 22.0 + 28 * i
-            p.setPen(self.palette().text().color())
-            p.drawText(
-                QRectF(4, y, left - 8, 22),
-                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                fm.elidedText(row.licence.label, Qt.TextElideMode.ElideRight, int(left - 8)),
-            )
-            for seg in row.segments:
-                x0 = left + width * (seg.start - start).total_seconds() / total
-                x1 = left + width * (seg.end - start).total_seconds() / total
-                rect = QRectF(x0, y, max(1.0, x1 - x0), 22)
-                if seg.kind is SegmentKind.BOOKED:
-                    p.fillRect(rect, QColor("#2f5d8a"))
-                    p.setPen(QColor("white"))
-                    text = "; ".join(b.title for b in seg.bookings)
-                    p.drawText(
-                        rect.adjusted(2, 0, -2, 0),
-                        int(Qt.AlignmentFlag.AlignVCenter),
-                        fm.elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width()) - 4),
-                    )
-                else:
-                    p.setPen(QPen(QColor("#6b8f71"), 1, Qt.PenStyle.DashLine))
-                    p.drawRect(rect.adjusted(0, 2, 0, -2))
 
 
 class LicencesArea(QWidget):
@@ -441,43 +209,15 @@ class LicencesArea(QWidget):
         self.after_spin.setValue(minutes["buffer_after_minutes"])
 
     def _build_planning(self) -> None:
-        self.planning_box = QGroupBox(self.tr("Planning"))
-        self.day_edit = QDateEdit()
-        self.day_edit.setCalendarPopup(True)
-        self.day_edit.setDisplayFormat("dd/MM/yyyy")
-        self.day_edit.setAccessibleName(self.tr("First day of the planning"))
-        today = self._services.clock().date()
-        self.day_edit.setDate(QDate(today.year, today.month, today.day))
-        self.span_combo = QComboBox()
-        self.span_combo.setAccessibleName(self.tr("Planning period"))
-        self.span_combo.addItem(self.tr("One day"), 1)
-        self.span_combo.addItem(self.tr("One week"), 7)
-        self.span_combo.addItem(self.tr("Two weeks"), 14)
-        self.span_combo.setCurrentIndex(1)
-        self.prev_button = QPushButton(self.tr("◀ &Previous"))
-        self.prev_button.setAccessibleName(self.tr("Previous period"))
-        self.next_button = QPushButton(self.tr("&Next ▶"))
-        self.next_button.setAccessibleName(self.tr("Next period"))
-        self.prev_button.clicked.connect(lambda: self._shift(-1))
-        self.next_button.clicked.connect(lambda: self._shift(1))
-        self.day_edit.dateChanged.connect(self.load_planning)
-        self.span_combo.currentIndexChanged.connect(self.load_planning)
-        self.chart = PlanningChart()
-        self.segments = QTreeWidget()
-        self.segments.setAccessibleName(self.tr("Bookings and free gaps per licence"))
-        self.segments.setHeaderLabels([self.tr("Licence / time"), self.tr("Sessions")])
-        self.segments.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        nav = QHBoxLayout()
-        for w in (self.prev_button, self.day_edit, self.span_combo, self.next_button):
-            nav.addWidget(w)
-        nav.addStretch(1)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.chart)
-        split.addWidget(self.segments)
-        split.setChildrenCollapsible(False)
-        box = QVBoxLayout(self.planning_box)
-        box.addLayout(nav)
-        box.addWidget(split, 1)
+        self.planning_box = PlanningPanel(self._services.clock().date())
+        self.planning_box.period_changed.connect(self.load_planning)
+        # The planning's controls, as the area's own (the desk and its tests reach them).
+        self.day_edit = self.planning_box.day_edit
+        self.span_combo = self.planning_box.span_combo
+        self.prev_button = self.planning_box.prev_button
+        self.next_button = self.planning_box.next_button
+        self.chart = self.planning_box.chart
+        self.segments = self.planning_box.segments
 
     # ------------------------------------------------------------------ data
     def set_offline(self, snapshot: Snapshot | None) -> None:
@@ -580,11 +320,7 @@ class LicencesArea(QWidget):
         self.vault_checked.emit(health)
 
     def load_planning(self) -> None:
-        qd = self.day_edit.date()
-        first = date(qd.year(), qd.month(), qd.day())
-        days = int(self.span_combo.currentData() or 7)
-        start = datetime.combine(first, time.min).astimezone()
-        end = datetime.combine(first + timedelta(days=days), time.min).astimezone()
+        start, end = self.planning_box.period()
         if self.read_only:
             snap = self.snapshot
             rows = planning(snap.licences, snap.bookings, start, end) if snap else []
@@ -604,30 +340,11 @@ class LicencesArea(QWidget):
         if not isinstance(err, RegieError):
             raise err
         self.last_error = error_text(err)
-        self.segments.clear()
-        self.segments.addTopLevelItem(QTreeWidgetItem([self.last_error, ""]))
+        self.planning_box.show_problem(self.last_error)
 
     def _show_planning(self, rows: list[PlanningRow], start: datetime, end: datetime) -> None:
-        self.chart.set_rows(rows, start, end)
-        self.segments.clear()
-        for row in rows:
-            top = QTreeWidgetItem([row.licence.label, ""])
-            for seg in row.segments:
-                when = f"{seg.start.astimezone():%d/%m %H:%M} – {seg.end.astimezone():%d/%m %H:%M}"
-                if seg.kind is SegmentKind.BOOKED:
-                    what = self.tr("Booked")
-                    titles = "; ".join(f"#{b.session_id} {b.title}" for b in seg.bookings)
-                else:
-                    what = self.tr("Free")
-                    titles = ""
-                top.addChild(QTreeWidgetItem([f"{what}  {when}", titles]))
-            self.segments.addTopLevelItem(top)
-        self.segments.expandAll()
+        self.planning_box.show_rows(rows, start, end)
         self.planning_loaded.emit()
-
-    def _shift(self, direction: int) -> None:
-        days = int(self.span_combo.currentData() or 7)
-        self.day_edit.setDate(self.day_edit.date().addDays(direction * days))
 
     # ------------------------------------------------------------------ actions
     def selected(self) -> Licence | None:

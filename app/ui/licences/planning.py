@@ -1,0 +1,190 @@
+"""The licences' planning: the period picker, the bars per licence and day, and the
+same booked and free segments as a tree for screen readers.
+
+The panel only shows; the Licences area reads the planning (in a worker, or from the
+last known copy while the server is away) and hands the rows in.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QCoreApplication, QDate, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.licences import PlanningRow, SegmentKind
+
+
+class PlanningChart(QWidget):
+    """Licences × time as bars: booked (filled, with titles) and free (hatched, “free”).
+
+    The tree beside it lists the same segments as text for screen readers.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Planning chart of the licences"))
+        self.setMinimumHeight(120)
+        self.rows: list[PlanningRow] = []
+        self.span: tuple[datetime, datetime] | None = None
+
+    def set_rows(self, rows: list[PlanningRow], start: datetime, end: datetime) -> None:
+        self.rows = rows
+        self.span = (start, end)
+        self.setMinimumHeight(30 + 28 * max(1, len(rows)))
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        del event
+        p = QPainter(self)
+        try:
+            self._paint(p)
+        finally:
+            p.end()
+
+    def _paint(self, p: QPainter) -> None:
+        if self.span is None:
+            return
+        start, end = self.span
+        total = (end - start).total_seconds()
+        left = 150.0
+        width = max(10.0, self.width() - left - 8)
+        fm = self.fontMetrics()
+        p.setPen(self.palette().text().color())
+        days = int(total // 86400)
+        for d in range(days + 1):  # one tick per day
+            x = left + width * d / max(1, days)
+            p.drawLine(int(x), 4, int(x), self.height() - 4)
+            if d < days:
+                day = (start + timedelta(days=d)).astimezone()
+                p.drawText(int(x) + 3, fm.ascent() + 2, day.strftime("%d/%m"))
+        for i, row in enumerate(self.rows):
+            y = 22.0 + 28 * i
+            p.setPen(self.palette().text().color())
+            p.drawText(
+                QRectF(4, y, left - 8, 22),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                fm.elidedText(row.licence.label, Qt.TextElideMode.ElideRight, int(left - 8)),
+            )
+            for seg in row.segments:
+                x0 = left + width * (seg.start - start).total_seconds() / total
+                x1 = left + width * (seg.end - start).total_seconds() / total
+                rect = QRectF(x0, y, max(1.0, x1 - x0), 22)
+                if seg.kind is SegmentKind.BOOKED:
+                    p.fillRect(rect, QColor("#2f5d8a"))
+                    p.setPen(QColor("white"))
+                    text = "; ".join(b.title for b in seg.bookings)
+                    p.drawText(
+                        rect.adjusted(2, 0, -2, 0),
+                        int(Qt.AlignmentFlag.AlignVCenter),
+                        fm.elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width()) - 4),
+                    )
+                else:
+                    p.setPen(QPen(QColor("#6b8f71"), 1, Qt.PenStyle.DashLine))
+                    p.drawRect(rect.adjusted(0, 2, 0, -2))
+
+
+class PlanningPanel(QGroupBox):
+    """Period navigation, the chart and the tree. Its texts keep the Licences area's
+    translation context, where they were first translated."""
+
+    period_changed = Signal()
+
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(QCoreApplication.translate("LicencesArea", "Planning"), parent)
+        self.day_edit = QDateEdit()
+        self.day_edit.setCalendarPopup(True)
+        self.day_edit.setDisplayFormat("dd/MM/yyyy")
+        self.day_edit.setAccessibleName(
+            QCoreApplication.translate("LicencesArea", "First day of the planning")
+        )
+        self.day_edit.setDate(QDate(today.year, today.month, today.day))
+        self.span_combo = QComboBox()
+        self.span_combo.setAccessibleName(
+            QCoreApplication.translate("LicencesArea", "Planning period")
+        )
+        self.span_combo.addItem(QCoreApplication.translate("LicencesArea", "One day"), 1)
+        self.span_combo.addItem(QCoreApplication.translate("LicencesArea", "One week"), 7)
+        self.span_combo.addItem(QCoreApplication.translate("LicencesArea", "Two weeks"), 14)
+        self.span_combo.setCurrentIndex(1)
+        self.prev_button = QPushButton(QCoreApplication.translate("LicencesArea", "◀ &Previous"))
+        self.prev_button.setAccessibleName(
+            QCoreApplication.translate("LicencesArea", "Previous period")
+        )
+        self.next_button = QPushButton(QCoreApplication.translate("LicencesArea", "&Next ▶"))
+        self.next_button.setAccessibleName(
+            QCoreApplication.translate("LicencesArea", "Next period")
+        )
+        self.prev_button.clicked.connect(lambda: self._shift(-1))
+        self.next_button.clicked.connect(lambda: self._shift(1))
+        self.day_edit.dateChanged.connect(lambda _d: self.period_changed.emit())
+        self.span_combo.currentIndexChanged.connect(lambda _i: self.period_changed.emit())
+        self.chart = PlanningChart()
+        self.segments = QTreeWidget()
+        self.segments.setAccessibleName(
+            QCoreApplication.translate("LicencesArea", "Bookings and free gaps per licence")
+        )
+        self.segments.setHeaderLabels([
+            QCoreApplication.translate("LicencesArea", "Licence / time"),
+            QCoreApplication.translate("LicencesArea", "Sessions"),
+        ])
+        self.segments.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        nav = QHBoxLayout()
+        for w in (self.prev_button, self.day_edit, self.span_combo, self.next_button):
+            nav.addWidget(w)
+        nav.addStretch(1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.chart)
+        split.addWidget(self.segments)
+        split.setChildrenCollapsible(False)
+        box = QVBoxLayout(self)
+        box.addLayout(nav)
+        box.addWidget(split, 1)
+
+    def period(self) -> tuple[datetime, datetime]:
+        """The shown period, from midnight of the first day, in local time."""
+        qd = self.day_edit.date()
+        first = date(qd.year(), qd.month(), qd.day())
+        days = int(self.span_combo.currentData() or 7)
+        start = datetime.combine(first, time.min).astimezone()
+        end = datetime.combine(first + timedelta(days=days), time.min).astimezone()
+        return start, end
+
+    def show_rows(self, rows: list[PlanningRow], start: datetime, end: datetime) -> None:
+        self.chart.set_rows(rows, start, end)
+        self.segments.clear()
+        for row in rows:
+            top = QTreeWidgetItem([row.licence.label, ""])
+            for seg in row.segments:
+                when = f"{seg.start.astimezone():%d/%m %H:%M} – {seg.end.astimezone():%d/%m %H:%M}"
+                if seg.kind is SegmentKind.BOOKED:
+                    what = QCoreApplication.translate("LicencesArea", "Booked")
+                    titles = "; ".join(f"#{b.session_id} {b.title}" for b in seg.bookings)
+                else:
+                    what = QCoreApplication.translate("LicencesArea", "Free")
+                    titles = ""
+                top.addChild(QTreeWidgetItem([f"{what}  {when}", titles]))
+            self.segments.addTopLevelItem(top)
+        self.segments.expandAll()
+
+    def show_problem(self, text: str) -> None:
+        """Said in the planning itself, where the person is looking."""
+        self.segments.clear()
+        self.segments.addTopLevelItem(QTreeWidgetItem([text, ""]))
+
+    def _shift(self, direction: int) -> None:
+        days = int(self.span_combo.currentData() or 7)
+        self.day_edit.setDate(self.day_edit.date().addDays(direction * days))
