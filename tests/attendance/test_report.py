@@ -201,3 +201,52 @@ def test_demo_network_report(services: Services) -> None:
         if line.sessions >= 3:
             assert line.no_show_rate is not None
             assert 0.28 <= line.no_show_rate <= 0.52
+
+
+def test_no_show_rate_counts_only_sessions_with_both_counts(services: Services) -> None:
+    """Registrations without attendance recorded yet (and attendance without
+    registrations) stay out of both sides of the no-show rate, but still add up in the
+    totals; a planned session whose registrations came in is not held yet."""
+    n = network(services)
+    svc = n.attendance
+    s = add_session(services, type_code="talk", branch="centre", start=at(2, 10))
+    svc.set_counts(s, registered=20, connected=15)  # 5 missing
+    s = add_session(services, type_code="talk", branch="nord", start=at(3, 10),
+                    mode=SessionMode.HYBRID)
+    svc.set_counts(s, registered=10, connected=2, on_site=3)  # 5 missing
+    registrations_only = add_session(services, type_code="workshop", branch="centre",
+                                     start=at(4, 10))
+    svc.set_counts(registrations_only, registered=40)
+    attendance_only = add_session(services, type_code="workshop", branch="nord",
+                                  start=at(5, 10))
+    svc.set_counts(attendance_only, connected=7)
+    s = add_session(services, type_code="workshop", branch="centre", start=at(6, 10))
+    svc.set_counts(s, registered=5, connected=9)  # more came: 0 missing
+    s = add_session(services, type_code="talk", branch="centre", start=at(9, 10))
+    svc.set_counts(s, registered=0, connected=4)  # nobody registered: no rate
+    upcoming = add_session(services, type_code="storytime", branch="nord", start=at(26, 10),
+                           status=SessionStatus.PLANNED)
+    svc.set_counts(upcoming, registered=25)  # registrations in, session not held yet
+
+    assert svc.figures(registrations_only).no_show_rate is None
+    assert svc.figures(attendance_only).no_show_rate is None
+
+    r = svc.report(NOVEMBER)
+    total = r.total
+    assert (total.sessions, total.registered, total.connected, total.on_site) == (6, 75, 37, 3)
+    assert (total.ns_registered, total.ns_missing) == (35, 10)
+    assert total.no_show_rate == pytest.approx(10 / 35)
+    t = by_code(r.by_type)
+    assert (t["talk"].sessions, t["talk"].registered) == (3, 30)
+    assert t["talk"].no_show_rate == pytest.approx(10 / 30)
+    assert (t["workshop"].sessions, t["workshop"].registered, t["workshop"].connected) == (
+        3, 45, 16)
+    assert t["workshop"].no_show_rate == 0.0  # only the 5 registered of 6 November count
+    assert (t["storytime"].sessions, t["storytime"].registered) == (0, 0)
+    assert t["storytime"].no_show_rate is None
+    b = by_code(r.by_branch)
+    assert (b["centre"].sessions, b["centre"].registered) == (4, 65)
+    assert b["centre"].no_show_rate == pytest.approx(5 / 25)
+    assert (b["nord"].sessions, b["nord"].registered) == (2, 10)
+    assert b["nord"].no_show_rate == pytest.approx(5 / 10)
+    assert sum(n for _week, n in r.per_week) == 6
