@@ -99,9 +99,9 @@ def expected_attendees(data: bytes) -> Expected | None:
         groups[person_of_name[key[2:]]].extend(groups.pop(key))
     out: Expected = []
     for group in groups.values():
-        email = next((e for _n, e in group if e), None)
-        name = next((n for n, _e in group if n), email or "")
-        out.append((name_key(name), email_key(email) if email else None, len(group)))
+        given = next((e for _n, e in group if e), "")
+        name = next((n for n, _e in group if n), given)
+        out.append((name_key(name), email_key(given) or None, len(group)))
     return sorted(out)
 
 
