@@ -19,7 +19,14 @@ import sqlalchemy as sa
 
 from app.core.clock import Clock, now_local
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
-from app.core.licences import Booking, BookingPolicy, LicenceDraft
+from app.core.licences import (
+    ALL_RULES,
+    Booking,
+    BookingPolicy,
+    ClashReason,
+    LicenceDraft,
+    check_fit,
+)
 from app.core.models import Licence, SessionStatus
 from app.errors import NotFoundError, ValidationError
 from app.storage import schema as t
@@ -106,6 +113,7 @@ _BOOKING_COLS = (
     t.sessions.c.status,
 )
 _REACH = REACH
+_BUT_OVERLAP = ALL_RULES - {ClashReason.OVERLAP}
 
 Chooser = Callable[[Booking, list[Licence], list[Booking]], Licence]
 
@@ -267,9 +275,13 @@ class SqlLicenceRepository:
             ]
             chosen = choose(cand, licences, books)
             tried.append(chosen)
-            hold = place(
-                conn, session_id, chosen, cand.start, cand.end, policy_in(conn), strict=True
-            )
+            # Whoever chose, storage writes no booking the rules refuse: the licence's
+            # state, branch and cap here; overlaps by the holds themselves (`place`).
+            policy = policy_in(conn)
+            err = check_fit(chosen, cand, books, policy, rules=_BUT_OVERLAP)
+            if err is not None:
+                raise err
+            hold = place(conn, session_id, chosen, cand.start, cand.end, policy, strict=True)
             if hold is None:
                 raise clash_from_holds(conn, chosen, session_id)
             conn.execute(
