@@ -126,6 +126,19 @@ def _missing_session(session_id: int) -> NotFoundError:
     )
 
 
+# A session over or cancelled keeps the licence it had: it is part of its history.
+_HISTORY = frozenset({SessionStatus.DONE, SessionStatus.CANCELLED})
+
+
+def _licence_is_history(session_id: int) -> ValidationError:
+    return ValidationError(
+        "licence",
+        _N("errors", "Session {id} is over or cancelled; its licence cannot change."),
+        _N("errors", "Duplicate it to plan it again."),
+        id=session_id,
+    )
+
+
 def _missing_licence() -> NotFoundError:
     return NotFoundError(
         _N("errors", "This licence no longer exists."),
@@ -252,13 +265,8 @@ class SqlLicenceRepository:
             if r is None:
                 raise _missing_session(session_id)
             cand = _booking(r)
-            if cand.status in (SessionStatus.DONE, SessionStatus.CANCELLED):
-                raise ValidationError(
-                    "licence",
-                    _N("errors", "Session {id} is over or cancelled; its licence cannot change."),
-                    _N("errors", "Duplicate it to plan it again."),
-                    id=session_id,
-                )
+            if cand.status in _HISTORY:
+                raise _licence_is_history(session_id)
             lic_rows = conn.execute(sa.select(t.licences).order_by(t.licences.c.id)).all()
             licences = [licence_from_row(x) for x in lic_rows]
             books = [
@@ -292,14 +300,18 @@ class SqlLicenceRepository:
         return chosen
 
     def unassign(self, session_id: int) -> None:
+        c = t.sessions.c
         with self._db.begin() as conn:
-            res = conn.execute(
+            status = conn.execute(sa.select(c.status).where(c.id == session_id)).scalar()
+            if status is None:
+                raise _missing_session(session_id)
+            if SessionStatus(status) in _HISTORY:
+                raise _licence_is_history(session_id)
+            conn.execute(
                 t.sessions.update()
-                .where(t.sessions.c.id == session_id)
+                .where(c.id == session_id)
                 .values(licence_id=None, updated_at=datetime.now(UTC))
             )
-            if res.rowcount == 0:
-                raise _missing_session(session_id)
             drop(conn, session_id)
 
     # ------------------------------------------------------------ secret references

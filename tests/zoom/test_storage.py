@@ -133,11 +133,39 @@ def test_capacity_above_cap_refused(network: Network, at) -> None:
 
 
 def test_finished_sessions_keep_their_licence(network: Network, at) -> None:
+    """The licence a session was held on is part of its history: once the session is
+    over (or cancelled) no verb changes or removes it, and its notes still change."""
+    import dataclasses
+
+    svc, sessions = network.feature.service, network.services.sessions
     lid = network.licence("Zoom 1")
-    sid = network.session("Passé", at(8))
-    network.services.sessions.cancel(sid)
-    with pytest.raises(ValidationError, match="over or cancelled"):
-        network.feature.service.assign(sid, lid)
+    other = network.licence("Zoom 2")
+    done = network.session("Passé", at(8))
+    svc.assign(done, lid)
+    sessions.set_status(done, SessionStatus.RUNNING)
+    sessions.set_status(done, SessionStatus.DONE)
+    cancelled = network.session("Annulé", at(12))
+    svc.assign(cancelled, lid)
+    sessions.cancel(cancelled)
+    for sid in (done, cancelled):
+        with pytest.raises(ValidationError, match="over or cancelled"):
+            svc.assign(sid, other)
+        with pytest.raises(ValidationError, match="over or cancelled"):
+            svc.assign_auto(sid)
+        with pytest.raises(ValidationError, match="over or cancelled"):
+            svc.unassign(sid)
+        for licence_id in (None, other):
+            changed = dataclasses.replace(sessions.get(sid), licence_id=licence_id)
+            with pytest.raises(ValidationError, match="only its notes"):
+                sessions.update(sid, changed)
+        assert sessions.get(sid).licence_id == lid
+    sessions.update(done, dataclasses.replace(sessions.get(done), notes="Salle comble"))
+    kept = sessions.get(done)
+    assert (kept.licence_id, kept.notes, kept.status) == (lid, "Salle comble", SessionStatus.DONE)
+    # The session that took place still holds its time on the licence; the cancelled
+    # one holds nothing.
+    booked = network.feature.repo.bookings()
+    assert [(b.session_id, b.licence_id) for b in booked] == [(done, lid)]
 
 
 def test_delete_only_unused_licences(network: Network, at) -> None:
