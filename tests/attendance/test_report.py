@@ -101,11 +101,36 @@ def test_whole_history_without_period(net: Net) -> None:
 
 
 def test_json_shape(net: Net) -> None:
+    """What `regie report --json` prints: plain JSON, every figure of the tables."""
+    import json
+
     data = net.attendance.report(NOVEMBER).as_json()
-    assert data["from"] == "2026-11-01"
+    assert json.loads(json.dumps(data)) == data
+    assert (data["from"], data["to"], data["branch"]) == ("2026-11-01", "2026-11-30", None)
     total = data["total"]
-    assert isinstance(total, dict)
-    assert total["no_show_rate"] == 0.3333
+    assert total == {
+        "code": "total", "label": "Total", "sessions": 5, "registered": 60, "connected": 39,
+        "on_site": 8, "with_attendance": 4, "no_show_rate": 0.3333,
+    }
+    by_type, by_branch = data["by_type"], data["by_branch"]
+    assert isinstance(by_type, list) and len(by_type) == 8
+    assert isinstance(by_branch, list)
+    talk = next(x for x in by_type if x["code"] == "talk")
+    assert talk == {
+        "code": "talk", "label": "Rencontres, conférences", "sessions": 2, "registered": 50,
+        "connected": 22, "on_site": 8, "with_attendance": 2, "no_show_rate": 0.4,
+    }
+    concert = next(x for x in by_type if x["code"] == "concert")
+    assert (concert["sessions"], concert["no_show_rate"]) == (0, None)
+    assert [x["code"] for x in by_branch] == ["nord", "centre"]  # by name
+    assert data["per_week"] == [
+        {"week": "2026-10-26", "sessions": 0},
+        {"week": "2026-11-02", "sessions": 2},
+        {"week": "2026-11-09", "sessions": 2},
+        {"week": "2026-11-16", "sessions": 1},
+        {"week": "2026-11-23", "sessions": 0},
+        {"week": "2026-11-30", "sessions": 0},
+    ]
 
 
 def test_csv_for_french_excel(net: Net) -> None:
