@@ -14,10 +14,42 @@ from app.storage.licences import MeetingRecord
 from tests.zoom.conftest import Network
 
 
-def test_migration_creates_the_tables(network: Network) -> None:
-    with network.services.db.read() as conn:
-        names = set(sa.inspect(conn).get_table_names())
-    assert {"licence_secrets", "session_meetings"} <= names
+def test_migration_creates_the_tables(network: Network, at) -> None:
+    """The migrated licence tables are the models' (columns, types, keys), their kind
+    check refuses what is not a secret kind, and a session's meeting goes with it."""
+    from datetime import UTC, datetime
+
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from app.storage.bookings import licence_holds
+    from app.storage.licences import licence_secrets, session_meetings
+    from app.storage.tables import metadata
+
+    mine = ("licence_secrets", "session_meetings", "licence_holds", "licences")
+    db = network.services.db
+    with db.read() as conn:
+        inspector = sa.inspect(conn)
+        assert set(mine) <= set(inspector.get_table_names())
+        for table in (licence_secrets, session_meetings, licence_holds):
+            assert {c["name"] for c in inspector.get_columns(table.name)} == set(table.c.keys())
+        assert inspector.get_pk_constraint("licence_secrets")["constrained_columns"] == [
+            "licence_id", "kind"]
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"compare_type": True}), metadata
+        )
+    assert [d for d in diff if any(name in repr(d) for name in mine)] == []
+
+    lid = network.licence("Zoom 1")
+    sid = network.session("S", at(9))
+    now = datetime.now(UTC)
+    with pytest.raises(sa.exc.IntegrityError), db.begin() as conn:
+        conn.execute(licence_secrets.insert().values(
+            licence_id=lid, kind="passcode", ref="x", updated_at=now))
+    network.feature.repo.set_meeting(MeetingRecord(sid, "12345678901", None, None))
+    with db.begin() as conn:
+        conn.execute(sa.text("DELETE FROM sessions WHERE id = :id"), {"id": sid})
+    assert network.feature.repo.meeting(sid) is None
 
 
 def test_add_edit_and_duplicate_label(network: Network) -> None:
