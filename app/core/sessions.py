@@ -219,7 +219,17 @@ class SessionService:
 
 
 def _essentials(d: SessionDraft) -> tuple[object, ...]:
-    return (d.title.strip(), d.type_id, d.branch_id, d.start, d.end, d.mode, d.capacity)
+    """What a session over or cancelled keeps as it was, its licence included."""
+    return (
+        d.title.strip(),
+        d.type_id,
+        d.branch_id,
+        d.start,
+        d.end,
+        d.mode,
+        d.capacity,
+        d.licence_id,
+    )
 
 
 _UNKNOWN = {

@@ -241,9 +241,11 @@ class SqlAttendanceRepository:
         """Grouped queries only: sums per type × branch, and sessions per local day."""
         s = t.sessions.c
         a = attendance.c
+        # Held: marked done, or someone was counted there. Registrations alone come in
+        # before a session and say nothing about whether it took place.
         where: list[sa.ColumnElement[bool]] = [
             s.status != "cancelled",
-            sa.or_(s.status == "done", a.session_id.is_not(None)),
+            sa.or_(s.status == "done", a.connected.is_not(None), a.on_site.is_not(None)),
         ]
         if flt.branch_id is not None:
             where.append(s.branch_id == flt.branch_id)

@@ -18,7 +18,14 @@ import sqlalchemy as sa
 
 from app.core.clock import Clock, now_local
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
-from app.core.licences import Booking, BookingPolicy, LicenceDraft
+from app.core.licences import (
+    ALL_RULES,
+    Booking,
+    BookingPolicy,
+    ClashReason,
+    LicenceDraft,
+    check_fit,
+)
 from app.core.models import Licence, MeetingRecord, SessionStatus
 from app.core.secrets import SecretKind
 from app.errors import NotFoundError, ValidationError
@@ -74,6 +81,7 @@ session_meetings = sa.Table(
 
 
 _REACH = REACH
+_BUT_OVERLAP = ALL_RULES - {ClashReason.OVERLAP}
 
 Chooser = Callable[[Booking, list[Licence], list[Booking]], Licence]
 
@@ -82,6 +90,19 @@ def _missing_session(session_id: int) -> NotFoundError:
     return NotFoundError(
         _N("errors", "Session {id} does not exist."),
         _N("errors", "Check the number with “regie sessions list”."),
+        id=session_id,
+    )
+
+
+# A session over or cancelled keeps the licence it had: it is part of its history.
+_HISTORY = frozenset({SessionStatus.DONE, SessionStatus.CANCELLED})
+
+
+def _licence_is_history(session_id: int) -> ValidationError:
+    return ValidationError(
+        "licence",
+        _N("errors", "Session {id} is over or cancelled; its licence cannot change."),
+        _N("errors", "Duplicate it to plan it again."),
         id=session_id,
     )
 
@@ -212,13 +233,8 @@ class SqlLicenceRepository:
             if r is None:
                 raise _missing_session(session_id)
             cand = booking_from_row(r)
-            if cand.status in (SessionStatus.DONE, SessionStatus.CANCELLED):
-                raise ValidationError(
-                    "licence",
-                    _N("errors", "Session {id} is over or cancelled; its licence cannot change."),
-                    _N("errors", "Duplicate it to plan it again."),
-                    id=session_id,
-                )
+            if cand.status in _HISTORY:
+                raise _licence_is_history(session_id)
             lic_rows = conn.execute(sa.select(t.licences).order_by(t.licences.c.id)).all()
             licences = [licence_from_row(x) for x in lic_rows]
             books = [
@@ -235,9 +251,13 @@ class SqlLicenceRepository:
             ]
             chosen = choose(cand, licences, books)
             tried.append(chosen)
-            hold = place(
-                conn, session_id, chosen, cand.start, cand.end, policy_in(conn), strict=True
-            )
+            # Whoever chose, storage writes no booking the rules refuse: the licence's
+            # state, branch and cap here; overlaps by the holds themselves (`place`).
+            policy = policy_in(conn)
+            err = check_fit(chosen, cand, books, policy, rules=_BUT_OVERLAP)
+            if err is not None:
+                raise err
+            hold = place(conn, session_id, chosen, cand.start, cand.end, policy, strict=True)
             if hold is None:
                 raise clash_from_holds(conn, chosen, session_id)
             conn.execute(
@@ -248,14 +268,18 @@ class SqlLicenceRepository:
         return chosen
 
     def unassign(self, session_id: int) -> None:
+        c = t.sessions.c
         with self._db.begin() as conn:
-            res = conn.execute(
+            status = conn.execute(sa.select(c.status).where(c.id == session_id)).scalar()
+            if status is None:
+                raise _missing_session(session_id)
+            if SessionStatus(status) in _HISTORY:
+                raise _licence_is_history(session_id)
+            conn.execute(
                 t.sessions.update()
-                .where(t.sessions.c.id == session_id)
+                .where(c.id == session_id)
                 .values(licence_id=None, updated_at=datetime.now(UTC))
             )
-            if res.rowcount == 0:
-                raise _missing_session(session_id)
             drop(conn, session_id)
 
     # ------------------------------------------------------------ secret references

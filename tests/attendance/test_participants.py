@@ -166,3 +166,104 @@ def test_not_a_report() -> None:
         read_participants(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     with pytest.raises(FileFormatError, match="not valid CSV"):
         read_participants(b'Name,Email,Join Time\n"unterminated,a@b.fr,x\n')
+
+
+# Reconnections and second devices (see `app.zoom.participants._merge`): one person per
+# e-mail, else per name; a row without e-mail joins the named person who gave one; the
+# time of one person is the union of their connections, not their sum.
+TITLES = "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)\n"
+
+
+def rows(*lines: str) -> bytes:
+    return (TITLES + "".join(line + "\n" for line in lines)).encode()
+
+
+def at(hour: int, minute: int) -> datetime:
+    return datetime(2026, 11, 24, hour, minute).astimezone()
+
+
+@pytest.mark.parametrize("without_email_first", [False, True])
+def test_a_row_without_email_is_the_named_person_who_gave_one(
+    without_email_first: bool,
+) -> None:
+    with_email = "Élodie Durand,elodie@example.fr,11/24/2026 14:00,11/24/2026 14:30,30"
+    without = "elodie  DURAND,,11/24/2026 14:40,11/24/2026 15:00,20"
+    other = "Paul Simon,,11/24/2026 14:00,11/24/2026 15:00,60"
+    lines = (without, other, with_email) if without_email_first else (with_email, other, without)
+    report = read_participants(rows(*lines))
+    assert (report.unique_attendees, report.rows_read, report.merged_reconnections) == (2, 3, 1)
+    elodie = next(p for p in report.attendees if p.email)
+    assert elodie.email == "elodie@example.fr"
+    assert elodie.name == "Élodie Durand"  # the person who gave the e-mail
+    assert elodie.connections == 2
+    assert elodie.minutes == 50
+    assert (elodie.first_join, elodie.last_leave) == (at(14, 0), at(15, 0))
+    paul = next(p for p in report.attendees if not p.email)
+    assert (paul.name, paul.connections, paul.minutes) == ("Paul Simon", 1, 60)
+
+
+def test_one_email_under_two_names_is_one_person_and_two_emails_are_two() -> None:
+    report = read_participants(rows(
+        "Marie Dupont,marie@example.fr,11/24/2026 14:00,11/24/2026 14:20,20",
+        "Marie (téléphone),MARIE@example.fr ,11/24/2026 14:25,11/24/2026 14:45,20",
+        "Marie Dupont,m.dupont@autre.fr,11/24/2026 14:00,11/24/2026 15:00,60",
+    ))
+    assert report.unique_attendees == 2
+    by_email = {p.email: p for p in report.attendees}
+    assert by_email.keys() == {"marie@example.fr", "m.dupont@autre.fr"}
+    assert (by_email["marie@example.fr"].connections, by_email["marie@example.fr"].minutes) == (
+        2, 40)
+    assert by_email["marie@example.fr"].name == "Marie Dupont"  # the first name given
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "minutes"),
+    [
+        (("14:00", "15:00"), ("14:30", "15:30"), 90),  # laptop and phone, overlapping
+        (("14:00", "15:30"), ("14:10", "14:20"), 90),  # the phone inside the laptop's time
+        (("14:00", "14:30"), ("14:30", "15:00"), 60),  # end to end
+        (("14:30", "15:00"), ("14:00", "14:10"), 40),  # listed out of order, with a gap
+    ],
+)
+def test_overlapping_connections_count_their_union(
+    first: tuple[str, str], second: tuple[str, str], minutes: int
+) -> None:
+    def line(span: tuple[str, str], device: str) -> str:
+        # Zoom's own "Duration" column for each connection, as it reports it.
+        a, b = (datetime.strptime(x, "%H:%M") for x in span)
+        length = int((b - a).total_seconds() // 60)
+        day = "11/24/2026"
+        return f"Anne Roy ({device}),anne@example.fr,{day} {span[0]},{day} {span[1]},{length}"
+
+    report = read_participants(rows(line(first, "PC"), line(second, "iPhone")))
+    [anne] = report.attendees
+    assert (anne.minutes, anne.connections) == (minutes, 2)
+    assert report.median_minutes == float(minutes)
+    assert report.peak_concurrent == 1  # two devices, one person
+
+
+def test_peak_counts_people_not_devices() -> None:
+    report = read_participants(rows(
+        "Anne Roy,anne@example.fr,11/24/2026 14:00,11/24/2026 15:00,60",
+        "Anne Roy,anne@example.fr,11/24/2026 14:30,11/24/2026 15:30,60",
+        "Bruno Lefort,,11/24/2026 14:45,11/24/2026 15:15,30",
+        "bruno lefort,,11/24/2026 14:50,11/24/2026 15:10,20",
+        "Chloé Morel,,11/24/2026 15:30,11/24/2026 16:00,30",
+    ))
+    assert report.unique_attendees == 3
+    assert report.merged_reconnections == 2
+    assert report.peak_concurrent == 2  # Anne and Bruno; Chloé arrives as Anne leaves
+    assert {p.name: p.minutes for p in report.attendees} == {
+        "Anne Roy": 90, "Bruno Lefort": 30, "Chloé Morel": 30,
+    }
+
+
+def test_without_times_the_durations_add_up() -> None:
+    """Only when Zoom gave no join and leave times is the sum all there is to go on."""
+    text = (
+        "Name (Original Name),User Email,Duration (Minutes)\n"
+        "Anne Roy,anne@example.fr,25\n"
+        "Anne Roy,anne@example.fr,15\n"
+    )
+    [anne] = read_participants(text.encode()).attendees
+    assert (anne.minutes, anne.connections) == (40, 2)

@@ -101,11 +101,36 @@ def test_whole_history_without_period(net: Net) -> None:
 
 
 def test_json_shape(net: Net) -> None:
+    """What `regie report --json` prints: plain JSON, every figure of the tables."""
+    import json
+
     data = net.attendance.report(NOVEMBER).as_json()
-    assert data["from"] == "2026-11-01"
+    assert json.loads(json.dumps(data)) == data
+    assert (data["from"], data["to"], data["branch"]) == ("2026-11-01", "2026-11-30", None)
     total = data["total"]
-    assert isinstance(total, dict)
-    assert total["no_show_rate"] == 0.3333
+    assert total == {
+        "code": "total", "label": "Total", "sessions": 5, "registered": 60, "connected": 39,
+        "on_site": 8, "with_attendance": 4, "no_show_rate": 0.3333,
+    }
+    by_type, by_branch = data["by_type"], data["by_branch"]
+    assert isinstance(by_type, list) and len(by_type) == 8
+    assert isinstance(by_branch, list)
+    talk = next(x for x in by_type if x["code"] == "talk")
+    assert talk == {
+        "code": "talk", "label": "Rencontres, conférences", "sessions": 2, "registered": 50,
+        "connected": 22, "on_site": 8, "with_attendance": 2, "no_show_rate": 0.4,
+    }
+    concert = next(x for x in by_type if x["code"] == "concert")
+    assert (concert["sessions"], concert["no_show_rate"]) == (0, None)
+    assert [x["code"] for x in by_branch] == ["nord", "centre"]  # by name
+    assert data["per_week"] == [
+        {"week": "2026-10-26", "sessions": 0},
+        {"week": "2026-11-02", "sessions": 2},
+        {"week": "2026-11-09", "sessions": 2},
+        {"week": "2026-11-16", "sessions": 1},
+        {"week": "2026-11-23", "sessions": 0},
+        {"week": "2026-11-30", "sessions": 0},
+    ]
 
 
 def test_csv_for_french_excel(net: Net) -> None:
@@ -202,3 +227,52 @@ def test_demo_network_report(services: Services) -> None:
         if line.sessions >= 3:
             assert line.no_show_rate is not None
             assert 0.28 <= line.no_show_rate <= 0.52
+
+
+def test_no_show_rate_counts_only_sessions_with_both_counts(services: Services) -> None:
+    """Registrations without attendance recorded yet (and attendance without
+    registrations) stay out of both sides of the no-show rate, but still add up in the
+    totals; a planned session whose registrations came in is not held yet."""
+    n = network(services)
+    svc = n.attendance
+    s = add_session(services, type_code="talk", branch="centre", start=at(2, 10))
+    svc.set_counts(s, registered=20, connected=15)  # 5 missing
+    s = add_session(services, type_code="talk", branch="nord", start=at(3, 10),
+                    mode=SessionMode.HYBRID)
+    svc.set_counts(s, registered=10, connected=2, on_site=3)  # 5 missing
+    registrations_only = add_session(services, type_code="workshop", branch="centre",
+                                     start=at(4, 10))
+    svc.set_counts(registrations_only, registered=40)
+    attendance_only = add_session(services, type_code="workshop", branch="nord",
+                                  start=at(5, 10))
+    svc.set_counts(attendance_only, connected=7)
+    s = add_session(services, type_code="workshop", branch="centre", start=at(6, 10))
+    svc.set_counts(s, registered=5, connected=9)  # more came: 0 missing
+    s = add_session(services, type_code="talk", branch="centre", start=at(9, 10))
+    svc.set_counts(s, registered=0, connected=4)  # nobody registered: no rate
+    upcoming = add_session(services, type_code="storytime", branch="nord", start=at(26, 10),
+                           status=SessionStatus.PLANNED)
+    svc.set_counts(upcoming, registered=25)  # registrations in, session not held yet
+
+    assert svc.figures(registrations_only).no_show_rate is None
+    assert svc.figures(attendance_only).no_show_rate is None
+
+    r = svc.report(NOVEMBER)
+    total = r.total
+    assert (total.sessions, total.registered, total.connected, total.on_site) == (6, 75, 37, 3)
+    assert (total.ns_registered, total.ns_missing) == (35, 10)
+    assert total.no_show_rate == pytest.approx(10 / 35)
+    t = by_code(r.by_type)
+    assert (t["talk"].sessions, t["talk"].registered) == (3, 30)
+    assert t["talk"].no_show_rate == pytest.approx(10 / 30)
+    assert (t["workshop"].sessions, t["workshop"].registered, t["workshop"].connected) == (
+        3, 45, 16)
+    assert t["workshop"].no_show_rate == 0.0  # only the 5 registered of 6 November count
+    assert (t["storytime"].sessions, t["storytime"].registered) == (0, 0)
+    assert t["storytime"].no_show_rate is None
+    b = by_code(r.by_branch)
+    assert (b["centre"].sessions, b["centre"].registered) == (4, 65)
+    assert b["centre"].no_show_rate == pytest.approx(5 / 25)
+    assert (b["nord"].sessions, b["nord"].registered) == (2, 10)
+    assert b["nord"].no_show_rate == pytest.approx(5 / 10)
+    assert sum(n for _week, n in r.per_week) == 6

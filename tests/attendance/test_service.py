@@ -13,15 +13,12 @@ from alembic.migration import MigrationContext
 from app.core.attendance import (
     RETENTION_KEY,
     CountSource,
-    ParticipantReport,
-    Person,
     demo_attendance,
 )
 from app.core.models import SessionFilter, SessionMode, SessionStatus
 from app.errors import NotFoundError, RegieError, ValidationError
 from app.services import Services, build_attendance
 from app.storage import attendance as store
-from app.storage.attendance import SqlAttendanceRepository
 from app.storage.schema import metadata
 from tests.attendance.helpers import HEADER_BLOCK, ZOOM_US, add_session, network
 
@@ -130,20 +127,76 @@ def test_registrations_import(services: Services) -> None:
     assert record.registered_source is CountSource.REGISTRATIONS
 
 
-def test_a_failing_write_changes_nothing(services: Services) -> None:
+# A new report of four people and a new list of four registrants: the database gives
+# up on the third row of either (see `_fail_on_third_row`).
+FOUR_ATTENDEES = (
+    "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)\r\n"
+    "Anne Roy,anne@example.fr,11/24/2026 02:00:00 PM,11/24/2026 03:00:00 PM,60\r\n"
+    "Bruno Lefort,bruno@example.fr,11/24/2026 02:05:00 PM,11/24/2026 03:00:00 PM,55\r\n"
+    "Chloé Morel,,11/24/2026 02:10:00 PM,11/24/2026 02:40:00 PM,30\r\n"
+    "Driss Amrani,driss@example.fr,11/24/2026 02:15:00 PM,11/24/2026 03:15:00 PM,60\r\n"
+).encode()
+FOUR_REGISTRANTS = (
+    "Prénom;Nom;E-mail\r\n"
+    "Anne;Roy;anne@example.fr\r\n"
+    "Bruno;Lefort;bruno@example.fr\r\n"
+    "Chloé;Morel;chloe@example.fr\r\n"
+    "Driss;Amrani;driss@example.fr\r\n"
+).encode("cp1252")
+MIDWAY = "regie-test: the write failed midway"
+
+
+def _fail_on_third_row(services: Services) -> None:
+    """A trigger on the real database: the third person of one kind written for a
+    session aborts the statement, as a full disk or a lost server would part-way."""
+    with services.db.begin() as conn:
+        if services.db.is_sqlite:
+            conn.exec_driver_sql(
+                "CREATE TRIGGER regie_test_midway BEFORE INSERT ON attendance_people "
+                "WHEN (SELECT count(*) FROM attendance_people WHERE session_id = NEW.session_id"
+                f" AND kind = NEW.kind) >= 2 BEGIN SELECT RAISE(ABORT, '{MIDWAY}'); END"
+            )
+        else:
+            conn.exec_driver_sql(
+                "CREATE FUNCTION regie_test_midway() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                "BEGIN IF (SELECT count(*) FROM attendance_people WHERE session_id = "
+                "NEW.session_id AND kind = NEW.kind) >= 2 THEN "
+                f"RAISE EXCEPTION '{MIDWAY}'; END IF; RETURN NEW; END $$"
+            )
+            conn.exec_driver_sql(
+                "CREATE TRIGGER regie_test_midway BEFORE INSERT ON attendance_people "
+                "FOR EACH ROW EXECUTE FUNCTION regie_test_midway()"
+            )
+
+
+@pytest.mark.parametrize(
+    "engine", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)],
+    indirect=True,
+)
+@pytest.mark.parametrize("kind", ["attendee", "registrant"])
+def test_a_failing_write_changes_nothing(services: Services, kind: str) -> None:
+    """The database fails on the third row of a new import: the session keeps its
+    previous counts and people, all of them, and the error is the database's own."""
     net = network(services)
+    svc = net.attendance
     sid = add_session(services)
-    net.attendance.commit_zoom(net.attendance.preview_zoom(sid, (HEADER_BLOCK + ZOOM_US).encode()))
-    before = (net.attendance.record(sid), net.attendance.people(sid))
-    broken = ParticipantReport(
-        attendees=(Person("Ok", None), Person(None, None)),  # type: ignore[arg-type]
-        rows_read=2, merged_reconnections=0, skipped_host=0, skipped_waiting_room=0,
-        peak_concurrent=None, median_minutes=None,
+    svc.commit_zoom(svc.preview_zoom(sid, (HEADER_BLOCK + ZOOM_US).encode()))
+    svc.commit_registrations(
+        svc.preview_registrations(sid, b"Nom;E-mail\r\nMarie Dupont;marie@example.fr\r\n"
+                                       b"Paul Durand;paul@example.fr\r\n")
     )
-    repo = SqlAttendanceRepository(services.db)
-    with pytest.raises((TypeError, sa.exc.IntegrityError)):
-        repo.save_participants(sid, broken, at=T0)
-    assert (net.attendance.record(sid), net.attendance.people(sid)) == before
+    before = (svc.record(sid), svc.people(sid))
+    assert before[0] is not None
+    assert (before[0].registered, before[0].connected) == (2, 3)
+    assert sorted(k for k, _p in before[1]) == ["attendee"] * 3 + ["registrant"] * 2
+    _fail_on_third_row(services)
+    zoom = svc.preview_zoom(sid, FOUR_ATTENDEES)
+    listed = svc.preview_registrations(sid, FOUR_REGISTRANTS)
+    assert (zoom.report.unique_attendees, listed.registrations.count) == (4, 4)
+    with pytest.raises((sa.exc.DBAPIError, RegieError)) as caught:
+        svc.commit_zoom(zoom) if kind == "attendee" else svc.commit_registrations(listed)
+    assert MIDWAY in f"{caught.value} {caught.value.__cause__}"
+    assert (svc.record(sid), svc.people(sid)) == before
 
 
 def test_a_bad_file_changes_nothing(services: Services) -> None:

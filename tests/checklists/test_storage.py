@@ -72,6 +72,8 @@ def test_a_run_is_saved_at_each_change_and_resumes(services: Services) -> None:
     run = service.start("rencontre", RunMode.READ_DO, SessionMode.HYBRID, session_id=sid,
                          staff_id=staff)
     assert run.state.id is not None
+    # Saved as it started: read back from the database, the same run.
+    assert service.repo.load(run.state.id) == run.state
     assert run.record("licence").state is StepState.DONE  # ticked from the session
     assert run.record("licence").auto
     run.go_to(1)

@@ -32,10 +32,28 @@ def test_upgrade_from_empty_creates_the_whole_schema(db_path: Path) -> None:
     assert report.after == db.head_revision()
     assert report.backup is None  # nothing worth backing up in an empty file
     with db.read() as conn:
-        names = set(sa.inspect(conn).get_table_names())
+        inspector = sa.inspect(conn)
+        names = set(inspector.get_table_names())
+        columns = {
+            name: {c["name"] for c in inspector.get_columns(name)}
+            for name in tables.metadata.tables
+            if name in names
+        }
+        foreign = {
+            name: len(inspector.get_foreign_keys(name))
+            for name in tables.metadata.tables
+            if name in names
+        }
         types = conn.execute(sa.select(sa.func.count()).select_from(schema.session_types)).scalar()
         mode = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
+        enforced = conn.exec_driver_sql("PRAGMA foreign_keys").scalar()
     assert set(tables.metadata.tables) <= names
+    # Every table whole: each of its columns, and the links to the others.
+    assert columns == {name: set(t.c.keys()) for name, t in tables.metadata.tables.items()}
+    assert foreign == {
+        name: len(t.foreign_key_constraints) for name, t in tables.metadata.tables.items()
+    }
+    assert enforced == 1
     assert types == 8
     assert mode == "wal"
     db.dispose()

@@ -150,6 +150,8 @@ def test_check_results_are_saved_against_the_session(demo: Services) -> None:
     criteria = latest[0].result["criteria"]
     assert isinstance(criteria, dict)
     assert criteria["exposure"]["value"] == 0.42
+    assert criteria == {"exposure": result.criteria["exposure"].as_json()}
+    assert (latest[0].session_id, latest[0].operator) == (sid, "agent")
     assert demo.checks.history(device_key="v4l2:/dev/video0")[0].device == "Webcam C920"
 
 

@@ -107,6 +107,37 @@ def test_add_list_assign_without_keyring(network: Network, at, capsys, monkeypat
     assert json.loads(out) == {"buffer_before_minutes": 0, "buffer_after_minutes": 5}
 
 
+def stored_bytes(network: Network) -> list[bytes]:
+    """Everything the database holds. SQLite: the bytes of its file and of its journal
+    (-wal), free pages included. PostgreSQL: every row of every table, as text."""
+    db = network.services.db
+    if db.path is not None:
+        files = [db.path, *(db.path.with_name(db.path.name + end) for end in ("-wal", "-shm"))]
+        blobs = [f.read_bytes() for f in files if f.is_file()]
+        assert blobs and blobs[0], "the database file is there"
+        return blobs
+    from app.storage.database import Database
+
+    server = Database(network.services.config.db_url)  # its own connection, after close
+    try:
+        with server.read() as conn:
+            tables = conn.exec_driver_sql(
+                "SELECT quote_ident(table_name) FROM information_schema.tables"
+                " WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
+            ).scalars().all()
+            assert "licence_secrets" in tables and "session_meetings" in tables
+            rows = [
+                text
+                for table in tables
+                for text in conn.exec_driver_sql(
+                    f"SELECT row_to_json(t)::text FROM {table} t"  # names from the catalogue
+                ).scalars()
+            ]
+    finally:
+        server.dispose()
+    return ["\n".join(rows).encode()]
+
+
 @pytest.mark.keyring
 def test_no_secret_reaches_db_logs_output_or_crash_log(
     network: Network, at, capsys, monkeypatch, caplog, tmp_path: Path
@@ -172,10 +203,12 @@ def test_no_secret_reaches_db_logs_output_or_crash_log(
         log = write_crash_log(tmp_path / "crashes", type(exc), exc, exc.__traceback__)
         assert log is not None
         outputs.append(log.read_text(encoding="utf-8"))
+    blobs = stored_bytes(network)
     network.services.close()
-    blobs = [
-        p.read_bytes() for p in Path(network.services.db.path or "").parent.glob("*") if p.is_file()
-    ]
+    blobs += stored_bytes(network)
+    # What was read is this network's data: its licence and meeting are in it.
+    assert any(b"z1@bm.fr" in blob for blob in blobs)
+    assert any(b"12345678901" in blob for blob in blobs)
     texts = [
         *outputs,
         *(r.getMessage() for r in caplog.records),

@@ -13,10 +13,42 @@ from app.errors import NotFoundError, RegieError, ValidationError
 from tests.zoom.conftest import Network
 
 
-def test_migration_creates_the_tables(network: Network) -> None:
-    with network.services.db.read() as conn:
-        names = set(sa.inspect(conn).get_table_names())
-    assert {"licence_secrets", "session_meetings"} <= names
+def test_migration_creates_the_tables(network: Network, at) -> None:
+    """The migrated licence tables are the models' (columns, types, keys), their kind
+    check refuses what is not a secret kind, and a session's meeting goes with it."""
+    from datetime import UTC, datetime
+
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from app.storage.bookings import licence_holds
+    from app.storage.licences import licence_secrets, session_meetings
+    from app.storage.tables import metadata
+
+    mine = ("licence_secrets", "session_meetings", "licence_holds", "licences")
+    db = network.services.db
+    with db.read() as conn:
+        inspector = sa.inspect(conn)
+        assert set(mine) <= set(inspector.get_table_names())
+        for table in (licence_secrets, session_meetings, licence_holds):
+            assert {c["name"] for c in inspector.get_columns(table.name)} == set(table.c.keys())
+        assert inspector.get_pk_constraint("licence_secrets")["constrained_columns"] == [
+            "licence_id", "kind"]
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"compare_type": True}), metadata
+        )
+    assert [d for d in diff if any(name in repr(d) for name in mine)] == []
+
+    lid = network.licence("Zoom 1")
+    sid = network.session("S", at(9))
+    now = datetime.now(UTC)
+    with pytest.raises(sa.exc.IntegrityError), db.begin() as conn:
+        conn.execute(licence_secrets.insert().values(
+            licence_id=lid, kind="passcode", ref="x", updated_at=now))
+    network.feature.repo.set_meeting(MeetingRecord(sid, "12345678901", None, None))
+    with db.begin() as conn:
+        conn.execute(sa.text("DELETE FROM sessions WHERE id = :id"), {"id": sid})
+    assert network.feature.repo.meeting(sid) is None
 
 
 def test_add_edit_and_duplicate_label(network: Network) -> None:
@@ -132,11 +164,39 @@ def test_capacity_above_cap_refused(network: Network, at) -> None:
 
 
 def test_finished_sessions_keep_their_licence(network: Network, at) -> None:
+    """The licence a session was held on is part of its history: once the session is
+    over (or cancelled) no verb changes or removes it, and its notes still change."""
+    import dataclasses
+
+    svc, sessions = network.feature.service, network.services.sessions
     lid = network.licence("Zoom 1")
-    sid = network.session("Passé", at(8))
-    network.services.sessions.cancel(sid)
-    with pytest.raises(ValidationError, match="over or cancelled"):
-        network.feature.service.assign(sid, lid)
+    other = network.licence("Zoom 2")
+    done = network.session("Passé", at(8))
+    svc.assign(done, lid)
+    sessions.set_status(done, SessionStatus.RUNNING)
+    sessions.set_status(done, SessionStatus.DONE)
+    cancelled = network.session("Annulé", at(12))
+    svc.assign(cancelled, lid)
+    sessions.cancel(cancelled)
+    for sid in (done, cancelled):
+        with pytest.raises(ValidationError, match="over or cancelled"):
+            svc.assign(sid, other)
+        with pytest.raises(ValidationError, match="over or cancelled"):
+            svc.assign_auto(sid)
+        with pytest.raises(ValidationError, match="over or cancelled"):
+            svc.unassign(sid)
+        for licence_id in (None, other):
+            changed = dataclasses.replace(sessions.get(sid), licence_id=licence_id)
+            with pytest.raises(ValidationError, match="only its notes"):
+                sessions.update(sid, changed)
+        assert sessions.get(sid).licence_id == lid
+    sessions.update(done, dataclasses.replace(sessions.get(done), notes="Salle comble"))
+    kept = sessions.get(done)
+    assert (kept.licence_id, kept.notes, kept.status) == (lid, "Salle comble", SessionStatus.DONE)
+    # The session that took place still holds its time on the licence; the cancelled
+    # one holds nothing.
+    booked = network.feature.repo.bookings()
+    assert [(b.session_id, b.licence_id) for b in booked] == [(done, lid)]
 
 
 def test_delete_only_unused_licences(network: Network, at) -> None:
