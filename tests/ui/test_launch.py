@@ -6,8 +6,9 @@ import os
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QObject, QSettings, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QObject, QSettings, QTimer, QUrl, Slot
+from PySide6.QtGui import QClipboard, QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.core.models import SessionStatus
@@ -177,3 +178,49 @@ def test_launch_runs_in_a_worker_thread(
         ctl.launch(session_id)
     assert len(catcher.urls) == 1
     ctl.clear_clipboard()
+
+
+def test_host_key_is_copied_with_the_password_manager_hint(
+    qtbot: QtBot, net: Network, session_id: int, catcher: Catcher
+) -> None:
+    """Clipboard histories (Klipper and the like) skip data offered with this hint."""
+    _capture("zoommtg", catcher)
+    ctl = LaunchController(net.feature.launcher, pool=ImmediatePool())
+    _launch(qtbot, ctl, session_id)
+    data = QGuiApplication.clipboard().mimeData(QClipboard.Mode.Clipboard)
+    assert data is not None
+    assert data.text() == HOST_KEY
+    assert "x-kde-passwordManagerHint" in data.formats()
+    assert bytes(data.data("x-kde-passwordManagerHint").data()) == b"secret"
+    ctl.clear_clipboard()
+
+
+def _quit_the_application(qapp: QApplication) -> None:
+    """A real end of the event loop: Qt itself emits aboutToQuit as exec() returns."""
+    QTimer.singleShot(0, lambda: qapp.exit(0))
+    assert qapp.exec() == 0
+
+
+def test_quitting_clears_the_host_key_from_the_clipboard(
+    qtbot: QtBot, qapp: QApplication, net: Network, session_id: int, catcher: Catcher
+) -> None:
+    _capture("zoommtg", catcher)
+    ctl = LaunchController(net.feature.launcher, pool=ImmediatePool())
+    _launch(qtbot, ctl, session_id)
+    assert QGuiApplication.clipboard().text() == HOST_KEY and ctl.clipboard_pending
+    with qtbot.waitSignal(ctl.clipboard_cleared, timeout=5000):
+        _quit_the_application(qapp)
+    assert QGuiApplication.clipboard().text() == ""
+    assert not ctl.clipboard_pending
+
+
+def test_quitting_leaves_what_the_user_copied_since(
+    qtbot: QtBot, qapp: QApplication, net: Network, session_id: int, catcher: Catcher
+) -> None:
+    _capture("zoommtg", catcher)
+    ctl = LaunchController(net.feature.launcher, pool=ImmediatePool())
+    _launch(qtbot, ctl, session_id)
+    QGuiApplication.clipboard().setText("adresse de la salle")
+    _quit_the_application(qapp)
+    assert QGuiApplication.clipboard().text() == "adresse de la salle"
+    assert not ctl.clipboard_pending
