@@ -3,8 +3,8 @@
 The keyring read and the status write run in a worker; opening the URL and the
 clipboard stay on the GUI thread (Qt requires it). The host key is copied with the
 hint password managers and clipboard histories honour, and cleared after a delay
-(QSettings `launch/clipboard_clear_seconds`, default 60) unless the person copied
-something else meanwhile.
+(QSettings `launch/clipboard_clear_seconds`, default 60) or when Régie quits, whichever
+comes first, unless the person copied something else meanwhile.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QtMsgType,
     QUrl,
     Signal,
+    Slot,
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QAction, QClipboard, QDesktopServices, QGuiApplication, QKeySequence
@@ -111,6 +112,9 @@ class LaunchController(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.clear_clipboard)
+        app = QCoreApplication.instance()
+        if app is not None:  # the key must not outlive Régie in a clipboard history
+            app.aboutToQuit.connect(self.clear_clipboard)
 
     @property
     def busy(self) -> bool:
@@ -201,6 +205,7 @@ class LaunchController(QObject):
         self._copied = secret
         self._timer.start(seconds * 1000)
 
+    @Slot()
     def clear_clipboard(self) -> None:
         """Empty the clipboard if it still holds the host key (not if the user copied since)."""
         self._timer.stop()

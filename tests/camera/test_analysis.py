@@ -7,9 +7,10 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+import numpy.typing as npt
 import pytest
 
-from app.core.checks import CheckKind, Verdict
+from app.core.checks import CheckKind, Criterion, Verdict
 from app.devices.camera import check_camera, file_source
 from app.devices.video_analysis import (
     CRITERIA,
@@ -183,3 +184,149 @@ def test_analysis_without_face_sampling_skips_face_criteria() -> None:
     assert abs(cx - 0.5) < 0.05 and 0.2 < cy < 0.5
     assert analyzer.work_image is not None and analyzer.work_image.shape == (360, 640, 3)
     assert cv2.mean(analyzer.work_image)[0] > 0
+
+
+# ---------------------------------------------------------------- exposure, at its limits
+#
+# Frames of known brightness, two levels (or about one percent of the pixels) on either
+# side of each limit of `[exposure]`, so a limit that moves, a comparison that flips or a
+# branch judged in the wrong order changes a verdict here. Each non-green verdict must
+# give its own advice, not a neighbour's.
+
+WIDTH, HEIGHT = 640, 360  # the analysis width: frames are measured as they are
+TOO_DARK = "Too dark: turn on the light or face the window."
+A_BIT_DARK = "A bit dark: add a light in front of you."
+A_BIT_BRIGHT = ("A bit bright: part of the picture is washed out; dim the light or close the "
+                "blinds a little.")
+TOO_BRIGHT = ("Too bright: close the blinds or move away from the lamp or window behind the "
+              "camera.")
+BACKLIT = "Backlit: do not sit with a window behind you; face the light instead."
+SHADOW = "Part of the picture is lost in shadow: add a light in front of you."
+
+
+def bands(*rows: tuple[int, int]) -> npt.NDArray[np.uint8]:
+    """A grey frame made of horizontal bands (row count, level), the rest at mid-grey."""
+    frame = np.full((HEIGHT, WIDTH, 3), 128, np.uint8)
+    y = 0
+    for count, level in rows:
+        frame[y:y + count] = level
+        y += count
+    assert y <= HEIGHT
+    return frame
+
+
+def uniform(level: int) -> npt.NDArray[np.uint8]:
+    return bands((HEIGHT, level))
+
+
+def share_rows(percent: float) -> int:
+    """Rows covering `percent` of the frame."""
+    return round(HEIGHT * percent / 100)
+
+
+def exposure_of(frame: npt.NDArray[np.uint8], seconds: float = 0.5) -> Criterion:
+    """The exposure verdict of a recording showing `frame` for `seconds`."""
+    t = load_thresholds()
+    analyzer = FrameAnalyzer(t)
+    check = CameraCheck(t, CaptureFacts((WIDTH, HEIGHT), (WIDTH, HEIGHT), 30.0, live=False))
+    for i in range(round(seconds * 30)):
+        check.add(analyzer.analyze(frame, i / 30))
+    return check.criteria()["exposure"]
+
+
+def test_shipped_exposure_limits() -> None:
+    """The limits the cases below sit around; changing them is a decision, made here too."""
+    t = load_thresholds()
+    assert dict(t.values["exposure"]) == {
+        "dark_fail_below": 40.0, "dark_warn_below": 70.0,
+        "bright_warn_above": 185.0, "bright_fail_above": 215.0,
+        "dark_level": 8.0, "bright_level": 250.0,
+        "clipped_warn_above": 15.0, "clipped_fail_above": 35.0,
+    }
+
+
+# (limit, levels from it, verdict, advice): a uniform frame at `limit + offset`.
+MEAN_CASES = [
+    ("dark_fail_below", -2, F, TOO_DARK),
+    ("dark_fail_below", +2, W, A_BIT_DARK),
+    ("dark_warn_below", -2, W, A_BIT_DARK),
+    ("dark_warn_below", +2, P, ""),
+    ("bright_warn_above", -2, P, ""),
+    ("bright_warn_above", +2, W, A_BIT_BRIGHT),
+    ("bright_fail_above", -2, W, A_BIT_BRIGHT),
+    ("bright_fail_above", +2, F, TOO_BRIGHT),
+]
+
+
+@pytest.mark.parametrize(("limit", "offset", "verdict", "advice"), MEAN_CASES,
+                         ids=[f"{c[0]}{c[1]:+d}" for c in MEAN_CASES])
+def test_mean_brightness_either_side_of_each_limit(
+    limit: str, offset: int, verdict: Verdict, advice: str
+) -> None:
+    level = round(load_thresholds().get("exposure", limit)) + offset
+    c = exposure_of(uniform(level))
+    assert c.value == float(level)
+    assert (c.verdict, c.advice) == (verdict, advice)
+
+
+# (dark share, bright share, verdict, advice), in percent of the pixels: clipped pixels
+# (black at 0, white at 255) on a mid-grey rest, so the mean stays in the pass band.
+CLIP_CASES = [
+    (0, 13.9, P, ""),
+    (0, 16.1, W, A_BIT_BRIGHT),
+    (0, 33.9, W, A_BIT_BRIGHT),
+    (0, 36.1, F, TOO_BRIGHT),
+    (13.9, 0, P, ""),
+    (16.1, 0, W, SHADOW),
+    (33.9, 0, W, SHADOW),
+    (36.1, 0, W, A_BIT_DARK),
+    (20, 20, W, BACKLIT),  # a dark figure against a bright window
+    (13.9, 20, W, A_BIT_BRIGHT),
+    (20, 13.9, W, SHADOW),
+    (20, 36.1, F, TOO_BRIGHT),  # backlit, and the window burns out a third of the picture
+]
+
+
+@pytest.mark.parametrize(("dark", "bright", "verdict", "advice"), CLIP_CASES,
+                         ids=[f"dark{c[0]}-bright{c[1]}" for c in CLIP_CASES])
+def test_clipped_shares_either_side_of_each_limit(
+    dark: float, bright: float, verdict: Verdict, advice: str
+) -> None:
+    frame = bands((share_rows(dark), 0), (share_rows(bright), 255))
+    c = exposure_of(frame)
+    t = load_thresholds()
+    assert t.get("exposure", "dark_warn_below") < float(c.value or 0) < t.get(
+        "exposure", "bright_warn_above")  # the mean alone would pass
+    assert (c.verdict, c.advice) == (verdict, advice)
+
+
+@pytest.mark.parametrize(("rows", "verdict", "advice"), [
+    ((share_rows(36.1), 8), W, A_BIT_DARK),  # at `dark_level`: clipped
+    ((share_rows(36.1), 9), P, ""),
+    ((share_rows(36.1), 250), F, TOO_BRIGHT),  # at `bright_level`: clipped
+    ((share_rows(36.1), 249), P, ""),
+], ids=["at-dark-level", "above-dark-level", "at-bright-level", "below-bright-level"])
+def test_clipping_levels_are_inclusive(
+    rows: tuple[int, int], verdict: Verdict, advice: str
+) -> None:
+    c = exposure_of(bands(rows))
+    assert (c.verdict, c.advice) == (verdict, advice)
+
+
+@pytest.mark.parametrize(("kind", "verdict", "advice", "low", "high"), [
+    ("a_bit_dark", W, A_BIT_DARK, 40, 70),
+    ("a_bit_bright", W, A_BIT_BRIGHT, 185, 215),
+    ("backlit", W, BACKLIT, 70, 185),
+], ids=list(videos.EXPOSURE_KINDS))
+def test_exposure_warnings_on_real_videos(
+    tmp_path: Path, kind: str, verdict: Verdict, advice: str, low: float, high: float
+) -> None:
+    """The same warnings on recordings of a person, through cv2.VideoCapture."""
+    path = videos.make(kind, tmp_path, count=30)
+    result = check_camera(file_source(path), seconds=1)
+    c = result.criteria["exposure"]
+    assert low < float(c.value or 0) < high
+    assert (c.verdict, c.advice) == (verdict, advice)
+    # A warning (not a failure) still lets the other criteria be judged.
+    assert result.criteria["sharpness"].advice != (
+        "Cannot be judged on this picture: fix the light or the black picture first.")

@@ -99,6 +99,32 @@ def write_video(
 
 KINDS = ("well_lit", "dark", "over_exposed", "blurred", "frozen", "black", "no_face",
          "off_centre")
+# Exposure warnings (orange, not red): written by the tests that need them.
+EXPOSURE_KINDS = ("a_bit_dark", "a_bit_bright", "backlit")
+
+
+def mean_luma(img: Image) -> float:
+    return float(cv2.mean(cv2.cvtColor(img, cv2.COLOR_BGR2GRAY))[0])
+
+
+def towards_white(img: Image, mean: float) -> Image:
+    """Lighter, with a mean luminance of about `mean`, without burning out highlights
+    (as a camera that exposes a little too long on a pale scene)."""
+    k = (255 - mean) / (255 - mean_luma(img))
+    out: Image = np.clip(255 - (255 - img.astype(np.float32)) * k, 0, 255).astype(np.uint8)
+    return out
+
+
+def backlit(size: tuple[int, int] = SIZE) -> Image:
+    """A person as a dark silhouette against a bright window that fills the upper part of
+    the wall behind them."""
+    h = size[1]
+    person = scene(0.5, size)
+    img = background(size)
+    columns = np.any(person != img, axis=(0, 2))  # where the portrait covers the wall
+    img[:, columns] = brightness(person[:, columns], 0.03)
+    img[: int(h * 0.65), ~columns] = 255
+    return img
 
 
 def make(kind: str, folder: Path, *, size: tuple[int, int] = SIZE, count: int = 75) -> Path:
@@ -128,6 +154,15 @@ def make(kind: str, folder: Path, *, size: tuple[int, int] = SIZE, count: int = 
     if kind == "off_centre":
         side = scene(0.12, size)
         return write_video(path, lambda i, r: noisy(side, r), count=count)
+    if kind == "a_bit_dark":
+        dim = brightness(lit, 55 / mean_luma(lit))
+        return write_video(path, lambda i, r: noisy(dim, r, 1.5), count=count)
+    if kind == "a_bit_bright":
+        pale = towards_white(lit, 200)
+        return write_video(path, lambda i, r: noisy(pale, r), count=count)
+    if kind == "backlit":
+        against = backlit(size)
+        return write_video(path, lambda i, r: noisy(against, r), count=count)
     raise ValueError(kind)
 
 

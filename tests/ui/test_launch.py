@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from datetime import timedelta
+from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QObject, QSettings, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QObject, QSettings, QTimer, QUrl, Slot
+from PySide6.QtGui import QAction, QClipboard, QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from app.config import AppConfig
 from app.core.models import SessionStatus
 from app.services import Services, build_licences
+from app.ui.desk import Desk
 from app.ui.launch import (
     DEFAULT_CLEAR_SECONDS,
     SETTING_CLEAR_SECONDS,
@@ -176,3 +182,144 @@ def test_launch_runs_in_a_worker_thread(
         ctl.launch(session_id)
     assert len(catcher.urls) == 1
     ctl.clear_clipboard()
+
+
+def test_host_key_is_copied_with_the_password_manager_hint(
+    qtbot: QtBot, net: Network, session_id: int, catcher: Catcher
+) -> None:
+    """Clipboard histories (Klipper and the like) skip data offered with this hint."""
+    _capture("zoommtg", catcher)
+    ctl = LaunchController(net.feature.launcher, pool=ImmediatePool())
+    _launch(qtbot, ctl, session_id)
+    data = QGuiApplication.clipboard().mimeData(QClipboard.Mode.Clipboard)
+    assert data is not None
+    assert data.text() == HOST_KEY
+    assert "x-kde-passwordManagerHint" in data.formats()
+    assert bytes(data.data("x-kde-passwordManagerHint").data()) == b"secret"
+    ctl.clear_clipboard()
+
+
+def _quit_the_application(qapp: QApplication) -> None:
+    """A real end of the event loop: Qt itself emits aboutToQuit as exec() returns."""
+    QTimer.singleShot(0, lambda: qapp.exit(0))
+    assert qapp.exec() == 0
+
+
+def test_quitting_clears_the_host_key_from_the_clipboard(
+    qtbot: QtBot, qapp: QApplication, net: Network, session_id: int, catcher: Catcher
+) -> None:
+    _capture("zoommtg", catcher)
+    ctl = LaunchController(net.feature.launcher, pool=ImmediatePool())
+    _launch(qtbot, ctl, session_id)
+    assert QGuiApplication.clipboard().text() == HOST_KEY and ctl.clipboard_pending
+    with qtbot.waitSignal(ctl.clipboard_cleared, timeout=5000):
+        _quit_the_application(qapp)
+    assert QGuiApplication.clipboard().text() == ""
+    assert not ctl.clipboard_pending
+
+
+def test_quitting_leaves_what_the_user_copied_since(
+    qtbot: QtBot, qapp: QApplication, net: Network, session_id: int, catcher: Catcher
+) -> None:
+    _capture("zoommtg", catcher)
+    ctl = LaunchController(net.feature.launcher, pool=ImmediatePool())
+    _launch(qtbot, ctl, session_id)
+    QGuiApplication.clipboard().setText("adresse de la salle")
+    _quit_the_application(qapp)
+    assert QGuiApplication.clipboard().text() == "adresse de la salle"
+    assert not ctl.clipboard_pending
+
+
+WINDOW_HOST_KEY = "8403917265"
+WINDOW_PASSCODE = "Vq8Lm2xZ"
+
+
+def _texts_on_disk(*folders: Path) -> list[bytes]:
+    return [p.read_bytes() for folder in folders if folder.is_dir()
+            for p in folder.rglob("*") if p.is_file()]
+
+
+def test_launch_from_the_window_leaves_no_secret_in_logs_or_files(
+    qtbot: QtBot,
+    qtlog: Any,
+    caplog: pytest.LogCaptureFixture,
+    capfd: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    config: AppConfig,
+    net: Network,
+    catcher: Catcher,
+) -> None:
+    """Launch Zoom as a person does (select the session, the Launch Zoom action), with
+    every logger at DEBUG (SQL statements and their parameters included): neither the
+    passcode, nor the URL that carries it, nor the host key is written anywhere."""
+    caplog.set_level(logging.DEBUG)
+    for name, logger in list(logging.root.manager.loggerDict.items()):
+        if isinstance(logger, logging.Logger) and logger.level != logging.NOTSET:
+            caplog.set_level(logging.DEBUG, logger=name)  # e.g. SQLAlchemy's own WARNING
+    f = net.feature
+    lid = net.licence("Zoom 1")
+    sid = net.session("Café FLE", FIXED_NOW + timedelta(hours=1))
+    f.service.assign(sid, lid)
+    f.secrets.store(lid, SecretKind.HOST_KEY, WINDOW_HOST_KEY)
+    f.launcher.set_meeting(
+        sid, "123 4567 8901", WINDOW_PASSCODE,
+        f"https://zoom.us/j/12345678901?pwd={WINDOW_PASSCODE}",
+    )
+    _capture("zoommtg", catcher)
+
+    desk = Desk(config, offer_demo=False)
+    qtbot.addWidget(desk.window)
+    desk.window.show()
+    with qtbot.waitSignal(desk.data_loaded, timeout=20_000):
+        desk.open()
+    sessions = desk.sessions_area()
+    assert sessions.select_session(sid)
+    action = sessions.findChild(QAction, "LaunchZoomAction")
+    assert action is not None and action.isEnabled()
+    action.trigger()
+
+    def outcome_box() -> QMessageBox | None:
+        box = desk.window.findChild(QMessageBox, "LaunchOutcomeBox")
+        return box if box is not None and box.isVisible() else None
+
+    qtbot.waitUntil(lambda: outcome_box() is not None, timeout=10_000)
+    box = outcome_box()
+    assert box is not None
+    shown = box.text()
+    assert "Zoom was opened" in shown and "Claim host" in shown
+    # The secrets were in play: the URL handler got the passcode, the clipboard the key.
+    assert len(catcher.urls) == 1 and f"pwd={WINDOW_PASSCODE}" in catcher.urls[0]
+    assert QGuiApplication.clipboard().text() == WINDOW_HOST_KEY
+    qtbot.waitUntil(
+        lambda: net.services.sessions.get(sid).status is SessionStatus.RUNNING, timeout=5000
+    )
+    box.close()
+    desk.close()
+    QGuiApplication.clipboard().clear()
+
+    records = caplog.records
+    out, err = capfd.readouterr()
+    texts = [
+        shown, out, err,
+        *(r.getMessage() for r in records),
+        *(repr(r.args) for r in records),
+        *(r.exc_text or "" for r in records),
+        *(r.message for r in qtlog.records),
+    ]
+    # Every file the app may write: database, crash logs, settings, data and config folders.
+    files = _texts_on_disk(
+        tmp_path,
+        Path(os.environ["REGIE_DATA_DIR"]),
+        Path(os.environ["REGIE_CONFIG_DIR"]),
+        Path(os.environ["XDG_CONFIG_HOME"]),
+    )
+    assert files  # the database at least
+    for secret in (WINDOW_PASSCODE, f"pwd={WINDOW_PASSCODE}", WINDOW_HOST_KEY):
+        for text in texts:
+            assert secret not in text
+        for blob in files:
+            assert secret.encode() not in blob
+            assert secret.encode("utf-16-le") not in blob
+    # What was captured: the launch itself (its URL masked) and the SQL, parameters too.
+    assert any("pwd=****" in r.getMessage() for r in records if r.name == "app.ui.launch")
+    assert any(r.name.startswith("sqlalchemy.engine") for r in records)

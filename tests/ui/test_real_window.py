@@ -1,4 +1,8 @@
-"""The real app in a real X server (Xvfb started by the test command), photographed."""
+"""The real app in a real X server (Xvfb started by the test command), photographed.
+
+The language is read off the screenshot: the expected words are drawn on the same display
+in the same font (tests/support/render_text.py) and looked for by template matching.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,15 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
+import cv2
+import numpy.typing as npt
 import pytest
 from PySide6.QtGui import QImage
 
 DISPLAY = os.environ.get("REGIE_TEST_DISPLAY")
+Image = npt.NDArray[Any]
 pytestmark = [
     pytest.mark.xvfb,
 ]
@@ -27,7 +35,21 @@ def _distinct_colours(path: Path) -> int:
     return len(seen)
 
 
-def test_main_window_screenshot_in_french(tmp_path: Path) -> None:
+# Work-area names of the sidebar, as resources/i18n/regie_fr.ts translates them, and
+# their English sources: long, distinct words (not "Caméra"/"Camera", a look-alike).
+FRENCH_AREAS = ("Listes de contrôle", "Rapport d'activité")
+ENGLISH_AREAS = ("Checklists", "Activity report")
+FRENCH_MENUS = ("&Fichier", "&Affichage")  # with their access keys, underlined
+ENGLISH_MENUS = ("&File", "&View")
+# Template-match scores, on slightly blurred pictures (menus place glyphs a fraction of a
+# pixel apart from a plain drawing): a word drawn there scores 0.96 to 1.0, another 0.8 at
+# most.
+SEEN, UNSEEN = 0.93, 0.85
+
+
+def _run_window(tmp_path: Path, lang: str) -> Path:
+    """Start the real app on a demo network under Xvfb, with `--lang`; return the
+    screenshot once the window has drawn its table."""
     db = tmp_path / "demo.sqlite3"
     base_env = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
     subprocess.run([sys.executable, "-m", "app", "--db", str(db), "demo"], check=True,
@@ -35,7 +57,7 @@ def test_main_window_screenshot_in_french(tmp_path: Path) -> None:
     env = {**base_env, "DISPLAY": DISPLAY or "", "QT_QPA_PLATFORM": "xcb"}
     log = (tmp_path / "app.log").open("w")
     app = subprocess.Popen(
-        [sys.executable, "-m", "app", "--db", str(db), "--lang", "fr", "--no-err-windows"],
+        [sys.executable, "-m", "app", "--db", str(db), "--lang", lang, "--no-err-windows"],
         env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     shot = tmp_path / "main-window.png"
@@ -62,6 +84,51 @@ def test_main_window_screenshot_in_french(tmp_path: Path) -> None:
             app.wait()
         log.close()
     assert app.returncode in (0, -15), (tmp_path / "app.log").read_text()
+    return shot
+
+
+def _scores(shot: Path, widget_class: str, words: tuple[str, ...]) -> dict[str, float]:
+    """How well each word, drawn on the same display in the font of `widget_class`, is
+    found on the screenshot (1.0: drawn there pixel for pixel)."""
+    folder = shot.parent / f"words-{widget_class}"
+    folder.mkdir()
+    env = {**os.environ, "DISPLAY": DISPLAY or "", "QT_QPA_PLATFORM": "xcb"}
+    subprocess.run([sys.executable, "-m", "tests.support.render_text", str(folder),
+                    widget_class, *words], env=env, check=True, timeout=60)
+    def picture(path: Path) -> Image:
+        grey = cv2.imread(str(path), cv2.IMREAD_GRAYSCALE)
+        assert grey is not None, path
+        blurred: Image = cv2.GaussianBlur(grey, (0, 0), 0.8)
+        return blurred
+
+    screen = picture(shot)
+    scores = {}
+    for i, word in enumerate(words):
+        template = picture(folder / f"{i}.png")
+        found = cv2.matchTemplate(screen, template, cv2.TM_CCOEFF_NORMED)
+        scores[word] = float(found.max())
+    return scores
+
+
+def _assert_language(shot: Path, shown: tuple[str, ...], hidden: tuple[str, ...],
+                     widget_class: str) -> None:
+    scores = _scores(shot, widget_class, shown + hidden)
+    assert all(scores[w] >= SEEN for w in shown), scores
+    assert all(scores[w] < UNSEEN for w in hidden), scores
+
+
+def test_main_window_screenshot_in_french(tmp_path: Path) -> None:
+    shot = _run_window(tmp_path, "fr")
+    _assert_language(shot, FRENCH_AREAS, ENGLISH_AREAS, "QListWidget")
+    _assert_language(shot, FRENCH_MENUS, ENGLISH_MENUS, "QMenuBar")
     out = os.environ.get("REGIE_SCREENSHOT_OUT")
     if out:
         shutil.copy(shot, out)
+
+
+def test_main_window_in_english_shows_no_french(tmp_path: Path) -> None:
+    """The language check above tells the languages apart: under --lang en it sees the
+    English names and none of the French ones."""
+    shot = _run_window(tmp_path, "en")
+    _assert_language(shot, ENGLISH_AREAS, FRENCH_AREAS, "QListWidget")
+    _assert_language(shot, ENGLISH_MENUS, FRENCH_MENUS, "QMenuBar")

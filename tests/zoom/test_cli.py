@@ -6,6 +6,7 @@ import io
 import json
 import logging
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,9 @@ from pathlib import Path
 import pytest
 
 from app import cli
+from app.core.models import SessionStatus
 from app.crash import write_crash_log
+from app.zoom.vault import SecretKind
 from tests.zoom.conftest import Network
 
 HOST_KEY = "739164"
@@ -251,3 +254,99 @@ def test_set_secret_without_backend_in_subprocess(network: Network, tmp_path: Pa
     assert HOST_KEY.encode() not in Path(network.services.db.path or "").read_bytes()
     crashes = Path(os.environ["REGIE_DATA_DIR"]) / "crashes"
     assert not crashes.exists() or not list(crashes.iterdir())
+
+
+def _recording_opener(folder: Path, refuse: tuple[str, ...] = ()) -> tuple[Path, Path]:
+    """An `xdg-open` that writes each URL it is given to a file, and fails (as when no
+    program handles the scheme) for URLs starting with one of `refuse`."""
+    bin_dir = folder / "bin"
+    bin_dir.mkdir()
+    record = folder / "opened.txt"
+    refusals = "".join(f'  {shlex.quote(p)}*) exit 4 ;;\n' for p in refuse)
+    opener = bin_dir / "xdg-open"
+    opener.write_text(
+        "#!/bin/sh\n"
+        f'printf "%s\\n" "$*" >> {shlex.quote(str(record))}\n'
+        f'case "$1" in\n{refusals}esac\n'
+        "exit 0\n"
+    )
+    opener.chmod(0o755)
+    return bin_dir, record
+
+
+@pytest.mark.keyring
+@pytest.mark.sqlite_only  # the opener is what is tested, not the engine
+@pytest.mark.parametrize(("refuse", "opened", "said"), [
+    ((), "client", "Zoom opened."),
+    (("zoommtg:",), "web", "Opened in the web browser."),
+], ids=["zoom-client", "web-fallback"])
+def test_launch_opens_the_meeting_with_the_system_opener(
+    network: Network, at, tmp_path: Path, refuse: tuple[str, ...], opened: str, said: str
+) -> None:
+    """`regie launch` for real: the system opener (first on PATH) gets the URL with the
+    passcode; what the command prints, in text or JSON, never shows it."""
+    f = network.feature
+    lid = network.licence("Zoom 1")
+    sid = network.session("Café FLE", at(18))
+    f.service.assign(sid, lid)
+    f.secrets.store(lid, SecretKind.HOST_KEY, HOST_KEY)
+    f.launcher.set_meeting(sid, "123 4567 8901", PASSCODE, None)
+    bin_dir, record = _recording_opener(tmp_path, refuse)
+    env = {
+        **os.environ,
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        "REGIE_DB": network.services.config.db_url,
+    }
+
+    def launch(*extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "app", "launch", str(sid), *extra],
+            env=env, capture_output=True, text=True, timeout=60, check=False,
+        )
+
+    text = launch()
+    assert text.returncode == 0, text.stderr
+    assert said in text.stdout and "Claim host" in text.stdout
+    client = f"zoommtg://zoom.us/join?action=join&confno=12345678901&pwd={PASSCODE}&uname="
+    web = f"https://zoom.us/j/12345678901?pwd={PASSCODE}"
+    urls = record.read_text().splitlines()
+    assert len(urls) == (1 if opened == "client" else 2)
+    assert urls[0].startswith(client) and len(urls[0]) > len(client)
+    if opened == "web":
+        assert urls[1] == web
+    assert network.services.sessions.get(sid).status is SessionStatus.RUNNING
+
+    as_json = launch("--json")
+    assert as_json.returncode == 0, as_json.stderr
+    data = json.loads(as_json.stdout)
+    assert data["opened"] == opened and data["dry_run"] is False
+    assert data["passcode"] == "****" and data["host_key"] == "****"
+    assert "pwd=****" in data["client_url"] and data["web_url"].endswith("pwd=****")
+    assert record.read_text().splitlines()[len(urls):] == urls  # opened the same again
+    for done in (text, as_json):
+        for secret in (PASSCODE, HOST_KEY):
+            assert secret not in done.stdout and secret not in done.stderr
+
+
+@pytest.mark.keyring
+@pytest.mark.sqlite_only
+def test_launch_says_what_to_do_when_nothing_opens(
+    network: Network, at, tmp_path: Path
+) -> None:
+    f = network.feature
+    sid = network.session("Café FLE", at(18))
+    f.launcher.set_meeting(sid, "123 4567 8901", PASSCODE, None)
+    bin_dir, record = _recording_opener(tmp_path, ("zoommtg:", "https:"))
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "launch", str(sid)],
+        env={**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+             "REGIE_DB": network.services.config.db_url},
+        capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert done.returncode == 1
+    assert "Neither the Zoom application nor a web browser could be opened" in done.stderr
+    assert "https://zoom.us/j/12345678901?pwd=****" in done.stderr
+    assert PASSCODE not in done.stdout + done.stderr
+    tried = record.read_text().splitlines()
+    assert len(tried) == 2 and all(f"pwd={PASSCODE}" in url for url in tried)
+    assert network.services.sessions.get(sid).status is SessionStatus.PLANNED
