@@ -80,7 +80,7 @@ def write_crash_log(
     path, or None if even that failed."""
     import platform
 
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")  # noqa: DTZ005 - for people
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")  # noqa: DTZ005 - wall clock: a file name
     recent = _recent.lines() if _recent is not None else []
     try:
         folder.mkdir(parents=True, exist_ok=True)

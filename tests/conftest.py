@@ -26,6 +26,22 @@ pytest_plugins = ["tests.support.fixtures"]
 REQUIRE_SERVICES = bool(os.environ.get("REGIE_REQUIRE_SERVICES"))
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """REGIE_TEST_SHIFT_DAYS=365 moves this process's wall clock a year ahead (monotonic
+    time and the services the test command starts are untouched): the suite must pass
+    all the same, since everything reads "now" from the injected clock."""
+    days = os.environ.get("REGIE_TEST_SHIFT_DAYS")
+    if days:
+        import datetime as dt
+
+        import time_machine
+
+        shifted = dt.datetime.now(dt.UTC) + dt.timedelta(days=int(days))
+        traveller = time_machine.travel(shifted, tick=True)
+        traveller.start()
+        config.add_cleanup(traveller.stop)
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
     """Inside the test command nothing may skip: a skip there means a service or tool it

@@ -244,6 +244,7 @@ class AttendanceService:
         read_participants: ParticipantReader,
         *,
         host_emails: Callable[[SessionRow], Sequence[str]] = lambda _row: (),
+        # wall clock: default when no clock is injected
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._repo = repo

@@ -105,6 +105,7 @@ class ActivityReport:
     by_branch: tuple[ReportLine, ...]
     total: ReportLine
     per_week: tuple[tuple[date, int], ...]
+    # wall clock: default when no clock is injected
     generated_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     def as_json(self) -> dict[str, object]:

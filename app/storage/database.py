@@ -337,7 +337,7 @@ class Database:
 
     def _backup_path(self, revision: str | None) -> Path:
         assert self.path is not None
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")  # noqa: DTZ005 - local, for people
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")  # noqa: DTZ005 - wall clock: a file name
         folder = self.path.parent / "backups"
         self._prune_backups(folder)
         return folder / f"{self.path.stem}-{stamp}-rev{revision or 'none'}.sqlite3"

@@ -37,7 +37,7 @@ def network_is_empty(db: Database) -> bool:
 
 def load_demo(db: Database, network: DemoNetwork) -> DemoCounts:
     """Insert the whole network or nothing; refuses a database that already has data."""
-    now = datetime.now(UTC)
+    now = datetime.now(UTC)  # wall clock: when the row was written (audit)
     with db.begin(immediate=True) as conn:
         if conn.execute(sa.select(sa.func.count()).select_from(t.branches)).scalar_one():
             raise RegieError(

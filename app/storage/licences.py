@@ -263,6 +263,7 @@ class SqlLicenceRepository:
             conn.execute(
                 t.sessions.update()
                 .where(c.id == session_id)
+                # wall clock: when the row was written (audit)
                 .values(licence_id=chosen.id, updated_at=datetime.now(UTC))
             )
         return chosen
@@ -278,6 +279,7 @@ class SqlLicenceRepository:
             conn.execute(
                 t.sessions.update()
                 .where(c.id == session_id)
+                # wall clock: when the row was written (audit)
                 .values(licence_id=None, updated_at=datetime.now(UTC))
             )
             drop(conn, session_id)
@@ -303,7 +305,7 @@ class SqlLicenceRepository:
         return out
 
     def set_secret_ref(self, licence_id: int, kind: SecretKind, ref: str) -> None:
-        now = datetime.now(UTC)
+        now = datetime.now(UTC)  # wall clock: when the row was written (audit)
         with self._db.begin() as conn:
             done = conn.execute(
                 licence_secrets.update()
@@ -338,9 +340,8 @@ class SqlLicenceRepository:
         if r is None:
             return None
         return MeetingRecord(r.session_id, r.meeting_id, r.join_url, r.passcode_ref)
-
     def set_meeting(self, record: MeetingRecord) -> None:
-        now = datetime.now(UTC)
+        now = datetime.now(UTC)  # wall clock: when the row was written (audit)
         values = {
             "meeting_id": record.meeting_id,
             "join_url": record.join_url,

@@ -82,6 +82,7 @@ class LocalOutbox:
             with self._conn() as conn:
                 conn.execute(
                     "INSERT INTO pending (key, kind, payload, created_at) VALUES (?, ?, ?, ?)",
+                    # wall clock: when the row was written (audit)
                     (key, kind.value, json.dumps(payload), datetime.now(UTC).isoformat()),
                 )
         except (OSError, sqlite3.Error) as err:
@@ -91,7 +92,7 @@ class LocalOutbox:
     def put(self, kind: PendingKind, payload: dict[str, Any], ref: str) -> int:
         """Keep the newest version of `ref` (a run saved again and again offline): one
         write waits per `ref`, in the place of the first. Returns that place."""
-        now = datetime.now(UTC).isoformat()
+        now = datetime.now(UTC).isoformat()  # wall clock: when the row was written (audit)
         try:
             with self._conn() as conn:
                 row = conn.execute(
@@ -188,6 +189,7 @@ def apply(db: Database, item: PendingWrite) -> bool:
             _apply_checklist_run(conn, item)
         conn.execute(
             offline_receipts.insert().values(
+                # wall clock: when the row was written (audit)
                 key=item.key, kind=item.kind.value, applied_at=datetime.now(UTC)
             )
         )
@@ -271,7 +273,7 @@ class QueueingCheckRepository(SqlCheckRepository):
         session_id: int | None = None,
         at: datetime | None = None,
     ) -> int:
-        at = at or datetime.now(UTC)
+        at = (at or self._clock()).astimezone(UTC)
         try:
             return super().save(
                 result, operator=operator, staff_id=staff_id, session_id=session_id, at=at

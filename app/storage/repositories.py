@@ -235,7 +235,7 @@ class SqlSessionRepository:
     def _add_many(
         self, drafts: list[SessionDraft], booking: bool, tried: list[Licence]
     ) -> list[int]:
-        now = datetime.now(UTC)
+        now = datetime.now(UTC)  # wall clock: when the row was written (audit)
         ids: list[int] = []
         with self._db.begin(immediate=booking) as conn:
             for d in drafts:
@@ -268,6 +268,7 @@ class SqlSessionRepository:
             conn.execute(
                 t.sessions.update()
                 .where(t.sessions.c.id == session_id)
+                # wall clock: when the row was written (audit)
                 .values(**values, updated_at=datetime.now(UTC))
             )
             rebook(conn, session_id, before, tried)

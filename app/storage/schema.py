@@ -50,7 +50,7 @@ class UtcDateTime(sa.types.TypeDecorator[datetime]):
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    return datetime.now(UTC)  # wall clock: when the row was written (audit)
 
 
 branches = sa.Table(

@@ -54,7 +54,7 @@ def take_snapshot(folder: Path, db: Database, rows: list[SessionRow]) -> Path:
     refs = SqlReferenceRepository(db)
     snapshot = Snapshot(
         database=db.url,
-        taken_at=datetime.now(UTC),
+        taken_at=datetime.now(UTC),  # wall clock: when the row was written (audit)
         rows=list(rows),
         licences=repo.licences(),
         bookings=repo.bookings(),

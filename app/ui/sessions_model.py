@@ -49,10 +49,10 @@ SessionIdRole = Qt.ItemDataRole.UserRole + 1
 class SessionTableModel(QAbstractTableModel):
     """Rows are replaced wholesale (`set_rows`); cells are formatted lazily on display."""
 
-    def __init__(self, today: date | None = None, parent: Any = None) -> None:
+    def __init__(self, today: date, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[SessionRow] = []
-        self._today = today or date.today()  # noqa: DTZ011 - the desk's local day
+        self._today = today  # the desk's local day, from its clock
         self._locale = QLocale()
         self._bold = QFont()
         self._bold.setBold(True)

@@ -58,7 +58,7 @@ def main() -> None:
                             date_to=(start + timedelta(hours=7 * 9_999)).date())
         rows = s.sessions.list(flt)
         print(f"rows listed: {len(rows)}")
-        model = SessionTableModel()
+        model = SessionTableModel(datetime.now().astimezone().date())
         view = QTableView()
         view.setModel(model)
         view.resize(1100, 700)

@@ -16,7 +16,7 @@ from app.errors import RegieError, ValidationError
 
 
 def utc_now() -> datetime:
-    return datetime.now(UTC)
+    return datetime.now(UTC)  # wall clock: default when no clock is injected
 
 
 class CheckStatusProvider(Protocol):
