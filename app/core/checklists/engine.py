@@ -132,6 +132,17 @@ class ChecklistRun:
     def skipped(self) -> list[StepRecord]:
         return [r for r in self.state.records if r.state is StepState.SKIPPED]
 
+    def progress_at(self, pause: PausePoint) -> tuple[int, int]:
+        """Steps resolved, and steps due, up to and including the pause point `pause`
+        (what "prepared so far" means for a session at that moment)."""
+        order = list(PausePoint)
+        due = [
+            r
+            for s, r in zip(self.steps, self.state.records, strict=True)
+            if order.index(s.pause) <= order.index(pause)
+        ]
+        return sum(1 for r in due if r.resolved), len(due)
+
     def first_pending_index(self, pause: PausePoint | None = None) -> int | None:
         for i, (s, r) in enumerate(zip(self.steps, self.state.records, strict=True)):
             if not r.resolved and (pause is None or s.pause is pause):
