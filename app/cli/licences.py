@@ -196,13 +196,8 @@ def _edit(ctx: CliContext, args: argparse.Namespace) -> int:
 def _remove(ctx: CliContext, args: argparse.Namespace) -> int:
     f = _feature(ctx)
     lic = f.service.by_label(args.label)
-    had = f.secrets.kinds(lic.id)
-    if had:
-        f.secrets.require_usable()  # refuse before the row goes, so no secret is orphaned
-    f.service.delete(lic.id)
-    for kind in had:
-        f.vault.delete(f.secrets.licence_ref(lic.id, kind))
-    ctx.print(f"Licence “{lic.label}” removed, with {len(had)} secret(s).")
+    removed = f.remove(lic.id)
+    ctx.print(f"Licence “{lic.label}” removed, with {removed} secret(s).")
     return EXIT_OK
 
 

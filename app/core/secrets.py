@@ -3,6 +3,7 @@ database and every other adapter speak of them by kind and reference."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
@@ -19,3 +20,11 @@ KIND_LABELS: dict[SecretKind, str] = {
     SecretKind.HOST_KEY: _N("labels", "Host key"),
     SecretKind.PASSCODE: _N("labels", "Meeting passcode"),
 }
+
+
+@dataclass(frozen=True, slots=True)
+class SecretChange:
+    """A secret typed by the user (value) or a request to delete it (value None)."""
+
+    kind: SecretKind
+    value: str | None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -10,9 +11,11 @@ from typing import TYPE_CHECKING
 from app.config import AppConfig, data_dir
 from app.core.attendance import AttendanceService
 from app.core.clock import Clock, now_local
-from app.core.licences import LicenceService
+from app.core.licences import LicenceDraft, LicenceService
 from app.core.models import SessionRow
+from app.core.secrets import SecretChange
 from app.core.sessions import SessionService
+from app.errors import RegieError
 from app.services.offline import NetworkLink
 from app.storage.attendance import SqlAttendanceRepository
 from app.storage.database import Database as Database  # the type of Services.db
@@ -27,7 +30,13 @@ from app.storage.repositories import (
 )
 from app.zoom.launch import ZoomLauncher
 from app.zoom.participants import read_participants
-from app.zoom.vault import CredentialVault, KeyringVault, LicenceSecrets, namespace
+from app.zoom.vault import (
+    CredentialVault,
+    KeyringVault,
+    LicenceSecrets,
+    clean_secret,
+    namespace,
+)
 
 if TYPE_CHECKING:
     from app.core.checklists import CheckFn, ChecklistRepository, ChecklistService
@@ -63,6 +72,51 @@ class LicenceFeature:
     secrets: LicenceSecrets
     vault: CredentialVault
     launcher: ZoomLauncher
+
+    def save(
+        self, draft: LicenceDraft, secrets: list[SecretChange], licence_id: int | None = None
+    ) -> int:
+        """Add (`licence_id` None) or update a licence with its secrets, all or nothing
+        from the user's view: bad secrets are refused before anything is written, and a
+        new licence whose secrets cannot be stored is removed again."""
+        for change in secrets:
+            if change.value is not None:
+                clean_secret(change.kind, change.value)
+        if licence_id is None:
+            new_id = self.service.add(draft)
+            try:
+                self._apply(new_id, secrets)
+            except BaseException:
+                with contextlib.suppress(RegieError):
+                    self.secrets.remove_all(new_id)
+                self.service.delete(new_id)
+                raise
+            return new_id
+        self.service.update(licence_id, draft)
+        self._apply(licence_id, secrets)
+        return licence_id
+
+    def _apply(self, licence_id: int, changes: list[SecretChange]) -> None:
+        if not changes:
+            return
+        self.secrets.require_usable()
+        for change in changes:
+            if change.value is None:
+                self.secrets.remove(licence_id, change.kind)
+            else:
+                self.secrets.store(licence_id, change.kind, change.value)
+
+    def remove(self, licence_id: int) -> int:
+        """Delete the licence, then its keyring entries; refused (nothing removed) while
+        it is in use, or when the keyring cannot be reached and secrets would be orphaned.
+        Returns how many secrets went with it."""
+        kinds = self.secrets.kinds(licence_id)
+        if kinds:
+            self.secrets.require_usable()
+        self.service.delete(licence_id)
+        for kind in kinds:
+            self.vault.delete(self.secrets.licence_ref(licence_id, kind))
+        return len(kinds)
 
 
 def build_licences(services: Services, vault: CredentialVault | None = None) -> LicenceFeature:

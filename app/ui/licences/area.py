@@ -7,7 +7,6 @@ secrets are saved. The vault banner says whether secrets can be saved at all.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -44,7 +43,7 @@ from app.core.snapshot import Snapshot
 from app.errors import RegieError
 from app.services import build_licences
 from app.ui.i18n import core_text, error_text, label
-from app.ui.licences.dialog import LicenceDialog, SecretChange
+from app.ui.licences.dialog import LicenceDialog
 from app.ui.licences.planning import PlanningPanel
 from app.ui.widgets import VerdictBadge
 from app.ui.workers import CancelToken, Pool, run_task
@@ -54,7 +53,6 @@ from app.zoom.vault import (
     SecretKind,
     VaultHealth,
     VaultState,
-    clean_secret,
 )
 
 if TYPE_CHECKING:
@@ -397,22 +395,7 @@ class LicencesArea(QWidget):
         feature = self.feature
 
         def work(_t: Any, _p: Any) -> int:
-            for change in secrets:  # refuse bad secrets before writing anything
-                if change.value is not None:
-                    clean_secret(change.kind, change.value)
-            if lic is None:
-                new_id = feature.service.add(draft)
-                try:
-                    _apply_secrets(feature, new_id, secrets)
-                except BaseException:
-                    with contextlib.suppress(RegieError):
-                        feature.secrets.remove_all(new_id)
-                    feature.service.delete(new_id)  # all or nothing for a new licence
-                    raise
-                return new_id
-            feature.service.update(lic.id, draft)
-            _apply_secrets(feature, lic.id, secrets)
-            return lic.id
+            return feature.save(draft, secrets, lic.id if lic else None)
 
         def failed(err: BaseException) -> None:
             self.refresh()
@@ -466,14 +449,9 @@ class LicencesArea(QWidget):
     def remove(self, lic: Licence) -> None:
         """Delete the licence, then its keyring entries (refused while it is in use)."""
         feature = self.feature
-        kinds = feature.secrets.kinds(lic.id)
 
         def work(_t: Any, _p: Any) -> None:
-            if kinds:
-                feature.secrets.require_usable()
-            feature.service.delete(lic.id)
-            for kind in kinds:
-                feature.vault.delete(feature.secrets.licence_ref(lic.id, kind))
+            feature.remove(lic.id)
 
         run_task(
             work,
@@ -525,14 +503,3 @@ class LicencesArea(QWidget):
         )
         box.setObjectName("LicencesErrorBox")
         box.open()
-
-
-def _apply_secrets(feature: Any, licence_id: int, changes: list[SecretChange]) -> None:
-    if not changes:
-        return
-    feature.secrets.require_usable()
-    for change in changes:
-        if change.value is None:
-            feature.secrets.remove(licence_id, change.kind)
-        else:
-            feature.secrets.store(licence_id, change.kind, change.value)

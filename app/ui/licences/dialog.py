@@ -6,8 +6,6 @@ Saved secrets are never shown: the fields only say whether one is saved, and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,16 +21,9 @@ from PySide6.QtWidgets import (
 
 from app.core.licences import PLAN_CAPS, PLAN_LABELS, LicenceDraft
 from app.core.models import Branch, Licence, LicencePlan
+from app.core.secrets import SecretChange
 from app.ui.i18n import label
 from app.zoom.vault import KIND_LABELS, SecretKind
-
-
-@dataclass(frozen=True, slots=True)
-class SecretChange:
-    """A secret typed in the dialog (value) or a request to delete it (value None)."""
-
-    kind: SecretKind
-    value: str | None
 
 
 class LicenceDialog(QDialog):
