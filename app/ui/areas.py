@@ -69,7 +69,13 @@ def build_areas(
     sessions = SessionsArea(services, pool=pool, snapshot=snapshot)
     camera = CameraCheckArea(services, config.simulate_camera, pool=pool)
     audio = AudioCheckArea(services, config.simulate_mic, pool=pool)
-    licences = LicencesArea(services, services.licences.vault, pool=pool, snapshot=snapshot)
+    licences = LicencesArea(
+        services.licences,
+        services.references.branches,
+        services.clock,
+        pool=pool,
+        snapshot=snapshot,
+    )
 
     checklists = ChecklistsArea(
         services,

@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from app.core.checks import Verdict
 from app.core.models import LicencePlan
-from app.services import Services
+from app.services import Services, build_licences
 from app.ui.licences import LicenceDialog, LicencesArea
 from app.ui.workers import ImmediatePool
 from app.zoom.vault import KeyringVault, SecretKind, VaultState
@@ -33,7 +33,12 @@ PASSWORD = "Ui-secret-Pa55-41c7"
 
 def _area(qtbot: QtBot, services: Services, vault: KeyringVault) -> LicencesArea:
     services.references.add_branch("centre", "Médiathèque centrale")
-    w = LicencesArea(services, vault, pool=ImmediatePool())
+    w = LicencesArea(
+        build_licences(services, vault),
+        services.references.branches,
+        services.clock,
+        pool=ImmediatePool(),
+    )
     qtbot.addWidget(w)
     w.resize(1000, 700)
     w.show()

@@ -41,7 +41,6 @@ from app.core.licences import (
 from app.core.models import Licence
 from app.core.snapshot import Snapshot
 from app.errors import RegieError
-from app.services import build_licences
 from app.ui.i18n import core_text, error_text, label
 from app.ui.licences.dialog import LicenceDialog
 from app.ui.licences.planning import PlanningPanel
@@ -49,14 +48,15 @@ from app.ui.widgets import VerdictBadge
 from app.ui.workers import CancelToken, Pool, run_task
 from app.zoom.vault import (
     KIND_LABELS,
-    CredentialVault,
     SecretKind,
     VaultHealth,
     VaultState,
 )
 
 if TYPE_CHECKING:
-    from app.services import Services
+    from app.core.clock import Clock
+    from app.core.models import Branch
+    from app.services import LicenceFeature
 
 _HEALTH_VERDICT = {
     VaultState.USABLE: Verdict.PASS,
@@ -75,8 +75,9 @@ class LicencesArea(QWidget):
 
     def __init__(
         self,
-        services: Services,
-        vault: CredentialVault | None = None,
+        feature: LicenceFeature,
+        branches: Callable[[], list[Branch]],
+        clock: Clock,
         *,
         pool: Pool | None = None,
         snapshot: Snapshot | None = None,
@@ -87,8 +88,9 @@ class LicencesArea(QWidget):
         # Read-only planning of the last known bookings while the server is unreachable.
         self.snapshot = snapshot
         self.read_only = snapshot is not None
-        self._services = services
-        self.feature = build_licences(services, vault)
+        self.feature = feature
+        self._branches = branches
+        self._clock = clock
         self._pool = pool
         self.health: VaultHealth | None = None
         self._licences: list[Licence] = []
@@ -207,7 +209,7 @@ class LicencesArea(QWidget):
         self.after_spin.setValue(minutes["buffer_after_minutes"])
 
     def _build_planning(self) -> None:
-        self.planning_box = PlanningPanel(self._services.clock().date())
+        self.planning_box = PlanningPanel(self._clock().date())
         self.planning_box.period_changed.connect(self.load_planning)
         # The planning's controls, as the area's own (the desk and its tests reach them).
         self.day_edit = self.planning_box.day_edit
@@ -237,7 +239,7 @@ class LicencesArea(QWidget):
         if self.read_only:
             self._show_licences(list(self.snapshot.licences) if self.snapshot else [], {}, {})
             return
-        feature, references = self.feature, self._services.references
+        feature, branches = self.feature, self._branches
 
         def read(
             _t: CancelToken, _p: Callable[[int, int], None]
@@ -245,7 +247,7 @@ class LicencesArea(QWidget):
             return (
                 feature.service.licences(),
                 feature.repo.all_secret_kinds(),
-                {b.id: b.name for b in references.branches()},
+                {b.id: b.name for b in branches()},
                 feature.service.policy(),
             )
 
@@ -384,7 +386,7 @@ class LicencesArea(QWidget):
             return
         saved = self.feature.secrets.kinds(lic.id) if lic else []
         usable = self.health is not None and self.health.usable
-        dlg = LicenceDialog(self._services.references.branches(), lic, saved, usable, self)
+        dlg = LicenceDialog(self._branches(), lic, saved, usable, self)
         self.dialog = dlg
         dlg.accepted.connect(lambda: self._save(dlg, lic))
         dlg.open()
