@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from datetime import timedelta
 from pathlib import Path
 
 import cv2
@@ -20,6 +19,7 @@ from app.ui.choosers import SETTING_BRANCH, SessionChoiceDialog
 from app.ui.workers import ImmediatePool
 from tests.camera import videos
 from tests.support.fixtures import FIXED_NOW
+from tests.ui.check_targets import add_sessions, saved_checks
 
 pytestmark = pytest.mark.qt_log_ignore("pipewire", "PulseAudio")
 
@@ -140,42 +140,6 @@ def test_check_for_a_session_and_bad_file(
     qtbot.waitUntil(lambda: not other.running, timeout=5000)
     assert "cannot be read" in other.status.text()
     assert other.start_button.isEnabled()
-
-
-def add_sessions(services: Services) -> dict[str, int]:
-    """Sessions around the fixed "now" at two branches: which of them a check may be for."""
-    refs = services.references
-    cen = refs.add_branch("CEN", "Centrale")
-    nor = refs.add_branch("NOR", "Nord")
-    type_id = refs.session_types()[0].id
-
-    def add(title: str, branch: int, days: float, hours: int = 0) -> int:
-        start = FIXED_NOW + timedelta(days=days, hours=hours)
-        return services.session_repo.add(SessionDraft(
-            title=title, type_id=type_id, branch_id=branch, start=start,
-            end=start + timedelta(hours=1), mode=SessionMode.HYBRID, capacity=10))
-
-    ids = {
-        "cen": cen, "nor": nor,
-        "today": add("Atelier numérique", cen, 0, 2),
-        "tomorrow": add("Café FLE", cen, 1),
-        "nord": add("Heure du conte", nor, 0, 3),
-        "yesterday": add("Club lecture", cen, -1),
-        "far": add("Concert", cen, 10),
-        "cancelled": add("Annulée", cen, 0, 4),
-    }
-    services.sessions.cancel(ids["cancelled"])
-    return ids
-
-
-def saved_checks(services: Services) -> list[tuple[int | None, bool]]:
-    """(session, marked as an equipment test) of every saved camera check, oldest first."""
-    found = []
-    for h in reversed(services.checks.history(kind=CheckKind.CAMERA)):
-        metrics = h.result.get("metrics")
-        assert isinstance(metrics, dict)
-        found.append((h.session_id, bool(metrics.get("equipment_test"))))
-    return found
 
 
 def verdicts_shown(area: CameraCheckArea) -> list[Verdict | None]:
