@@ -19,7 +19,7 @@ from app.core.models import Licence, LicencePlan
 from app.core.secrets import KIND_LABELS, SecretKind
 from app.core.sessions import find_by_code_or_name
 from app.errors import RegieError
-from app.zoom.launch import system_open
+from app.zoom.launch import display_name, system_open
 
 if TYPE_CHECKING:
     from app.services import LicenceFeature
@@ -108,6 +108,12 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
     p = verbs.add_parser("launch", help="open a session's Zoom meeting and mark it running")
     p.add_argument("session_id", type=int)
     p.add_argument("--dry-run", action="store_true", help="print what would open, masked")
+    p.add_argument(
+        "--as",
+        dest="launched_by",
+        metavar="NAME",
+        help="the staff member launching (the name Zoom shows when the session has no host)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_launch)
 
@@ -320,9 +326,36 @@ def _meeting(ctx: CliContext, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _staff_name(ctx: CliContext, name: str) -> str:
+    """The staff member `--as` names, spelled as the staff list has it."""
+    wanted = name.strip().casefold()
+    for person in ctx.services().references.staff():
+        if person.active and person.name.casefold() == wanted:
+            return person.name
+    raise RegieError(
+        _N("errors", "“{value}” is not an active staff member."),
+        _N("errors", "Give your full name as the app lists it (Sessions › Host)."),
+        value=name,
+    )
+
+
 def _launch(ctx: CliContext, args: argparse.Namespace) -> int:
     f = _feature(ctx)
-    plan = f.launcher.prepare(args.session_id, with_secrets=not args.dry_run)
+    launched_by = _staff_name(ctx, args.launched_by) if args.launched_by else None
+    row = ctx.services().sessions.row(args.session_id)
+    if display_name(row, launched_by) is None:
+        raise RegieError(
+            _N("errors", "Session {id} has no host: say who is launching it."),
+            _N(
+                "errors",
+                "Add --as followed by your name as the staff list shows it, or give the "
+                "session a host (regie sessions edit {id} --host NAME).",
+            ),
+            id=args.session_id,
+        )
+    plan = f.launcher.prepare(
+        args.session_id, with_secrets=not args.dry_run, launched_by=launched_by
+    )
     opened: str | None = None
     if not args.dry_run:
         if system_open(plan.client_url):
@@ -347,6 +380,7 @@ def _launch(ctx: CliContext, args: argparse.Namespace) -> int:
         ctx.print("Zoom opened." if opened == "client" else "Opened in the web browser.")
         if plan.host_key:
             ctx.print("The host key is in the keyring; the Launch button copies it for you.")
+    ctx.print(f"Name shown in Zoom: {plan.display_name}")
     for step in plan.next_steps:
         ctx.print("Next: " + step.english())
     return EXIT_OK

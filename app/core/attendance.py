@@ -195,6 +195,7 @@ class AttendanceRepository(Protocol):
         self, session_id: int, registrations: RegistrationList, *, at: datetime
     ) -> AttendanceRecord: ...
     def people(self, session_id: int) -> list[tuple[str, Person]]: ...
+    def imported(self, session_id: int, source: CountSource) -> tuple[int, datetime | None]: ...
     def purge_people(self, imported_before: datetime) -> int: ...
     def report_data(self, flt: ReportFilter) -> ReportData: ...
 
@@ -224,6 +225,16 @@ class RegistrationPreview:
     session_id: int
     source: str
     registrations: RegistrationList
+
+
+@dataclass(frozen=True, slots=True)
+class EarlierImport:
+    """The import a new one of the same kind would replace: what it was, when, and how
+    many people it held (said before replacing it)."""
+
+    source: CountSource  # ZOOM or REGISTRATIONS
+    people: int
+    imported_at: datetime | None  # None once its names were purged: only the count stays
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,6 +319,24 @@ class AttendanceService:
     def commit_zoom(self, preview: ZoomPreview) -> AttendanceRecord:
         self._open_session(preview.session_id)
         return self._repo.save_participants(preview.session_id, preview.report, at=self._clock())
+
+    def earlier_import(self, preview: ZoomPreview | RegistrationPreview) -> EarlierImport | None:
+        """The session's import that saving `preview` would replace, if any."""
+        session_id = preview.session_id
+        source = CountSource.ZOOM if isinstance(preview, ZoomPreview) else (
+            CountSource.REGISTRATIONS
+        )
+        people, at = self._repo.imported(session_id, source)
+        if people:
+            return EarlierImport(source, people, at)
+        record = self._repo.get(session_id)
+        if record is None:
+            return None
+        if source is CountSource.ZOOM and record.connected_source is source:
+            return EarlierImport(source, record.connected or 0, None)
+        if source is CountSource.REGISTRATIONS and record.registered_source is source:
+            return EarlierImport(source, record.registered or 0, None)
+        return None
 
     def preview_registrations(
         self, session_id: int, data: bytes, source: str = ""

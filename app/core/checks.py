@@ -7,7 +7,7 @@ the device (and the session, when the check was run for one).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
@@ -83,6 +83,15 @@ class CheckResult:
             "criteria": {name: c.as_json() for name, c in self.criteria.items()},
             "metrics": self.metrics,
         }
+
+
+EQUIPMENT_TEST = "equipment_test"  # metrics key: filed on purpose under no session
+
+
+def as_equipment_test(result: CheckResult) -> CheckResult:
+    """The result, marked as a test of the equipment chosen on purpose (not a check for
+    a session): the choice stays with the saved result."""
+    return replace(result, metrics={**result.metrics, EQUIPMENT_TEST: True})
 
 
 @dataclass(frozen=True, slots=True)

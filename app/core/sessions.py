@@ -56,6 +56,21 @@ def today_first(rows: list[SessionRow], today: date) -> list[SessionRow]:
     return sorted(rows, key=key)
 
 
+# How far ahead a device check run without a session may be filed: the coming week.
+CHECK_TARGET_DAYS = 7
+
+
+def check_targets(today: date, branch_id: int | None = None) -> SessionFilter:
+    """The sessions a device check run without one may be for: today's and the coming
+    week's, of one branch (None: every branch), neither over nor cancelled."""
+    return SessionFilter(
+        branch_id=branch_id,
+        date_from=today,
+        date_to=today + timedelta(days=CHECK_TARGET_DAYS),
+        statuses=frozenset({SessionStatus.PLANNED, SessionStatus.READY, SessionStatus.RUNNING}),
+    )
+
+
 def validate_draft(draft: SessionDraft) -> SessionDraft:
     """Return the draft with its title tidied, or raise ValidationError naming the field."""
     title = " ".join(draft.title.split())

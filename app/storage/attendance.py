@@ -216,6 +216,18 @@ class SqlAttendanceRepository:
             for r in rows
         ]
 
+    def imported(self, session_id: int, source: CountSource) -> tuple[int, datetime | None]:
+        """How many people the session's last import of this kind holds, and when it was
+        imported (0 and None when there is none, or its names were purged)."""
+        p = attendance_people.c
+        kind = ATTENDEE if source is CountSource.ZOOM else REGISTRANT
+        q = sa.select(sa.func.count(), sa.func.max(p.imported_at)).where(
+            p.session_id == session_id, p.kind == kind
+        )
+        with self._db.read() as conn:
+            count, at = conn.execute(q).one()
+        return int(count), at
+
     def purge_people(self, imported_before: datetime) -> int:
         with self._db.begin() as conn:
             res = conn.execute(

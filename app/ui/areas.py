@@ -160,7 +160,7 @@ def needs_server(build: Callable[[], QWidget]) -> QWidget:
 
 def connect_session_actions(window: MainWindow, pool: Pool | None = None) -> None:
     """Actions on the selected session: launch its Zoom meeting, or open another area
-    for it."""
+    for it. A check screen reached otherwise is for no session (its save asks)."""
     from app.ui.launch import LaunchController, install_launch_action
     from app.ui.sessions_area import SessionsArea
 
@@ -187,6 +187,16 @@ def connect_session_actions(window: MainWindow, pool: Pool | None = None) -> Non
 
         action.triggered.connect(go)
         sessions.add_session_action(action)
+
+    def arrived(key: str) -> None:
+        # A check screen reached by the sidebar, the View menu or Ctrl+number is not for
+        # a session; an action above opens it for one right after this.
+        if key in ("camera", "audio"):
+            clear = getattr(window.area(key), "clear_session", None)
+            if callable(clear):
+                clear()
+
+    window.area_changed.connect(arrived)
 
     attendance = QAction(QCoreApplication.translate("MainWindow", "&Attendance…"), sessions)
     attendance.setShortcut(QKeySequence("Ctrl+Shift+A"))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
@@ -31,6 +32,8 @@ from app.core.attendance import (
     MAX_COUNT,
     AttendanceFigures,
     AttendanceService,
+    CountSource,
+    EarlierImport,
     RegistrationPreview,
     ZoomPreview,
 )
@@ -52,9 +55,17 @@ class AttendanceServices(Protocol):
     def attendance(self) -> AttendanceService: ...
 
 
+Preview = ZoomPreview | RegistrationPreview
+_SAVE = QMessageBox.StandardButton.Save
+_DISCARD = QMessageBox.StandardButton.Discard
+_CANCEL = QMessageBox.StandardButton.Cancel
+
+
 class AttendanceDialog(QDialog):
     """Counts for one session. Files are read in a worker; the agent sees what was found
-    (attendees, merged reconnections, skipped rows) and confirms before it is saved."""
+    (attendees, merged reconnections, skipped rows) and what it replaces, and confirms
+    before it is saved. Typed counts survive an import, and closing with counts not yet
+    saved asks first."""
 
     def __init__(
         self,
@@ -72,7 +83,9 @@ class AttendanceDialog(QDialog):
         self._session_id = session_id
         self._pool = pool
         self._connection = connection
-        self.pending: ZoomPreview | RegistrationPreview | None = None
+        self.pending: Preview | None = None
+        self.replaces: EarlierImport | None = None  # what saving `pending` replaces
+        self._saved_counts: dict[str, int] = {}  # the spin values last saved or loaded
         # Offline (the server cannot be reached), typed counts are kept on this computer
         # and sent later; `row` is the session as last known.
         self.offline = connection is not None and connection.offline and row is not None
@@ -186,6 +199,12 @@ class AttendanceDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.resize(600, 540)
+        self._spins = {
+            "registered": self.registered,
+            "connected": self.connected,
+            "on_site": self.on_site,
+        }
+        self._mark_saved()
         if self.offline:
             self._go_offline()
         else:
@@ -226,7 +245,52 @@ class AttendanceDialog(QDialog):
             (self.on_site, record.on_site if record else None),
         ):
             spin.setValue(-1 if value is None else value)
+        self._mark_saved()
         self._show_figures(self._service.figures(self._session_id))
+
+    # ------------------------------------------------------------------ unsaved counts
+    def _mark_saved(self) -> None:
+        self._saved_counts = {name: spin.value() for name, spin in self._spins.items()}
+
+    def typed_counts(self) -> dict[str, int]:
+        """Counts typed since the last save or load (not saved yet), by field."""
+        return {
+            name: spin.value()
+            for name, spin in self._spins.items()
+            if spin.isEnabled() and spin.value() != self._saved_counts.get(name)
+        }
+
+    def reject(self) -> None:
+        """Close; with typed counts not yet saved, ask first (save, discard, or stay)."""
+        if not self.typed_counts():
+            super().reject()
+            return
+        box = self._question(
+            "UnsavedCountsBox",
+            self.tr("The counts you typed are not saved yet."),
+            self.tr("Save them before closing?"),
+        )
+        for button, name in ((_SAVE, "save"), (_DISCARD, "discard"), (_CANCEL, "cancel")):
+            box.addButton(button).setObjectName(name)
+        box.setDefaultButton(_SAVE)
+        box.setEscapeButton(_CANCEL)
+        box.buttonClicked.connect(self._unsaved_answered)
+        box.open()
+
+    def _question(self, name: str, text: str, more: str) -> QMessageBox:
+        """A question in its own non-blocking box, deleted once answered."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), text, parent=self)
+        box.setObjectName(name)
+        box.setInformativeText(more)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        return box
+
+    def _unsaved_answered(self, button: QAbstractButton) -> None:
+        if button.objectName() == "save":
+            if self.save_counts():
+                self.accept()
+        elif button.objectName() == "discard":
+            super().reject()
 
     def _show_figures(self, f: AttendanceFigures) -> None:
         def rate(value: float | None) -> str:
@@ -260,7 +324,10 @@ class AttendanceDialog(QDialog):
                     return False
                 self._go_offline()
         if self.offline:
-            return self._queue_counts(counts)
+            if not self._queue_counts(counts):
+                return False
+            self._mark_saved()
+            return True
         self.message.setText(self.tr("Counts saved."))
         self._load()
         return True
@@ -310,15 +377,17 @@ class AttendanceDialog(QDialog):
         service, sid = self._service, self._session_id
         self._start(lambda: service.preview_registrations(sid, read_file_bytes(path), str(path)))
 
-    def _start(self, read: Callable[[], ZoomPreview | RegistrationPreview]) -> None:
+    def _start(self, read: Callable[[], Preview]) -> None:
         self.discard_import()
         self._busy(True)
         self.message.setText(self.tr("Reading the file…"))
+        service = self._service
 
         def job(
             _token: CancelToken, _progress: Callable[[int, int], None]
-        ) -> ZoomPreview | RegistrationPreview:
-            return read()
+        ) -> tuple[Preview, EarlierImport | None]:
+            preview = read()
+            return preview, service.earlier_import(preview)
 
         run_task(
             job, on_success=self._previewed, on_error=self._failed, pool=self._pool, parent=self
@@ -328,7 +397,8 @@ class AttendanceDialog(QDialog):
         for w in (self.zoom_button, self.reg_button, self.buttons):
             w.setEnabled(not busy)
 
-    def _previewed(self, preview: ZoomPreview | RegistrationPreview) -> None:
+    def _previewed(self, found: tuple[Preview, EarlierImport | None]) -> None:
+        preview, self.replaces = found
         self._busy(False)
         self.pending = preview
         table = self.preview_table
@@ -365,9 +435,36 @@ class AttendanceDialog(QDialog):
         for i, cells in enumerate(people):
             for col, text in enumerate(cells):
                 table.setItem(i, col, QTableWidgetItem(text))
+        if self.replaces is not None:
+            self.preview_summary.setText(
+                self.preview_summary.text() + "\n▲ " + self.replaced_text(self.replaces)
+            )
         self.preview_box.show()
         self.message.setText(self.tr("Check the preview, then save the import or discard it."))
         self.confirm_button.setFocus()
+
+    def replaced_text(self, earlier: EarlierImport) -> str:
+        """What saving the import replaces, in words: which file, when, how many people."""
+        zoom = earlier.source is CountSource.ZOOM
+        if earlier.imported_at is None:
+            text = (
+                self.tr("Saving replaces the Zoom report imported earlier (number of people: "
+                        "{people}; their names were removed after the retention period).")
+                if zoom else
+                self.tr("Saving replaces the registration list imported earlier (number of "
+                        "people: {people}; their names were removed after the retention "
+                        "period).")
+            )
+            return text.format(people=earlier.people)
+        text = (
+            self.tr("Saving replaces the Zoom report imported on {when} (number of people: "
+                    "{people}).")
+            if zoom else
+            self.tr("Saving replaces the registration list imported on {when} (number of "
+                    "people: {people}).")
+        )
+        when = earlier.imported_at.astimezone().strftime("%d/%m/%Y %H:%M")
+        return text.format(when=when, people=earlier.people)
 
     def _failed(self, err: BaseException) -> None:
         self._busy(False)
@@ -377,9 +474,35 @@ class AttendanceDialog(QDialog):
         )
 
     def confirm_import(self) -> None:
-        preview = self.pending
+        """Save the previewed import; one that replaces an earlier import asks first."""
+        preview, earlier = self.pending, self.replaces
         if preview is None:
             return
+        if earlier is None:
+            self._commit(preview)
+            return
+        box = self._question(
+            "ReplaceImportBox",
+            self.replaced_text(earlier),
+            self.tr("Replace it with the file you are importing?"),
+        )
+        replace = box.addButton(self.tr("&Replace"), QMessageBox.ButtonRole.AcceptRole)
+        replace.setObjectName("replace")
+        replace.setAccessibleName(self.tr("Replace the earlier import"))
+        keep = box.addButton(self.tr("&Keep the earlier one"), QMessageBox.ButtonRole.RejectRole)
+        keep.setObjectName("keep")
+        keep.setAccessibleName(self.tr("Keep the earlier import"))
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.buttonClicked.connect(self._replace_answered)
+        box.open()
+
+    def _replace_answered(self, button: QAbstractButton) -> None:
+        if button.objectName() == "replace" and self.pending is not None:
+            self._commit(self.pending)
+
+    def _commit(self, preview: Preview) -> None:
+        typed = self.typed_counts()
         try:
             if isinstance(preview, ZoomPreview):
                 self._service.commit_zoom(preview)
@@ -389,11 +512,21 @@ class AttendanceDialog(QDialog):
             QMessageBox.warning(self, self.windowTitle(), error_text(err))
             return
         self.discard_import()
-        self.message.setText(self.tr("Import saved."))
         self._load()
+        # Counts typed before the import stay on screen, still to be saved; the count the
+        # file brings is the file's.
+        filled = "connected" if isinstance(preview, ZoomPreview) else "registered"
+        kept = {name: value for name, value in typed.items() if name != filled}
+        for name, value in kept.items():
+            self._spins[name].setValue(value)
+        text = self.tr("Import saved.")
+        if kept:
+            text += " " + self.tr("The counts you typed are kept; press Save to record them.")
+        self.message.setText(text)
 
     def discard_import(self) -> None:
         self.pending = None
+        self.replaces = None
         self.preview_table.setRowCount(0)
         self.preview_summary.clear()
         self.preview_box.hide()

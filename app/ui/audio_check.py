@@ -1,7 +1,10 @@
 """The audio area: pick the microphone and speakers, watch the level, run the guided steps.
 
 Everything that touches sound runs in workers (the live meter in a `StreamWorker`, each
-step through `run_task`); the widgets only show readings and results.
+step through `run_task`); the widgets only show readings and results. The steps since
+the screen was opened (or the devices changed) make one check, for the session the
+screen was opened for when its first step ran; a check run without a session asks, before
+it is saved, which session it was for or whether it tested the equipment.
 """
 
 from __future__ import annotations
@@ -9,9 +12,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from PySide6.QtCore import QRectF, QSize, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QHideEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.checks import CheckResult, Criterion
+from app.core.checks import CheckResult, Criterion, as_equipment_test
 from app.core.models import SessionRow
 from app.devices import audio_analysis as aa
 from app.devices.audio import (
@@ -41,6 +44,8 @@ from app.devices.audio import (
 )
 from app.devices.audio_analysis import Band, MeterReading, MeterThresholds
 from app.errors import RegieError
+from app.services import Services
+from app.ui.choosers import SessionChoiceDialog
 from app.ui.errors import known
 from app.ui.i18n import core_text, error_text
 from app.ui.widgets import VerdictBadge
@@ -124,7 +129,7 @@ class AudioCheckArea(QWidget):
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         simulate_mic: Path | None,
         parent: QWidget | None = None,
         *,
@@ -134,8 +139,20 @@ class AudioCheckArea(QWidget):
         super().__init__(parent)
         self.setObjectName("audioCheckArea")
         self._checker = checker or build_audio_check(services, simulate_mic)
+        self._services = services
         self._pool = pool
-        self._session_id: int | None = None
+        self._session_id: int | None = None  # the session the next check is for
+        self._session_row: SessionRow | None = None
+        # The check on screen (its steps so far): started?, the session it is for,
+        # decided at its first step (or, without one, when the agent answered), and
+        # whether its result was saved since its last step.
+        self._run_started = False
+        self._run_decided = False
+        self._run_session: int | None = None
+        self._run_saved = False
+        self._run_number = 0  # of checks begun: a step or save of an earlier one is dropped
+        self._choice: SessionChoiceDialog | None = None
+        self._waiting: CheckResult | None = None  # the result the question is about
         self._meter: StreamWorker | None = None
         self._task: TaskHandle[object] | None = None
         self._listing = DeviceList([], [])
@@ -152,7 +169,9 @@ class AudioCheckArea(QWidget):
         self.banner.hide()
         root.addWidget(self.banner)
 
-        self.session_label = QLabel(self.tr("Check not linked to a session."))
+        self.session_label = QLabel()
+        self.session_label.setWordWrap(True)
+        self.session_label.setAccessibleName(self.tr("Session"))
         root.addWidget(self.session_label)
 
         devices = QGroupBox(self.tr("Devices"))
@@ -273,21 +292,58 @@ class AudioCheckArea(QWidget):
         self.heard_yes.setEnabled(False)
         self.heard_no.setEnabled(False)
         self.save_button.setEnabled(False)
+        self._show_target()
 
     # ---------------------------------------------------------------- session
     def open_for_session(self, session_id: int | None, row: SessionRow | None = None) -> None:
-        """Link the next saved result to a session (None: not linked); `row`, when the
-        Sessions area gives it, names the session."""
-        self._session_id = session_id
-        if session_id is None:
-            self.session_label.setText(self.tr("Check not linked to a session."))
+        """Check the sound for this session (None: for none; the save will ask);
+        `row`, when the Sessions area gives it, names the session. The screen starts
+        clean: no step, verdict or message of an earlier check stays on it."""
+        self._start_clean()
+        self._session_id, self._session_row = session_id, row
+        self._show_target()
+
+    def clear_session(self) -> None:
+        """Reached without a session (the sidebar): a screen left for a session starts
+        clean for a check that will ask its session, unless it holds steps not yet
+        saved, which stay with their session."""
+        if self._session_id is None or (self._checker.steps_done and not self._run_saved):
+            return
+        self.open_for_session(None)
+
+    @property
+    def session_id(self) -> int | None:
+        return self._session_id
+
+    def _start_clean(self) -> None:
+        self._run_number += 1
+        if self._task is not None:
+            self._task.cancel()
+        if self._choice is not None:
+            self._choice.reject()
+        self._checker.reset()
+        self._new_run()
+        self._show_result(None)
+        self.heard_yes.setEnabled(False)
+        self.heard_no.setEnabled(False)
+        self.status_label.setText(self.tr("Choose the devices, then run the steps in order."))
+
+    def _new_run(self) -> None:
+        self._run_started = self._run_decided = self._run_saved = False
+        self._run_session = None
+
+    def _show_target(self) -> None:
+        sid, row = self._session_id, self._session_row
+        if sid is None:
+            self.session_label.setText(self.tr(
+                "Not started from a session: before the result is saved, you will be asked "
+                "which session it is for."))
         elif row is not None:
             when = row.start.astimezone().strftime("%d/%m/%Y %H:%M")
             self.session_label.setText(self.tr("For the session “{title}”, {when}").format(
                 title=row.title, when=when))
         else:
-            self.session_label.setText(self.tr("Check for session #{id}.").format(
-                id=session_id))
+            self.session_label.setText(self.tr("Check for session #{id}.").format(id=sid))
 
     # ---------------------------------------------------------------- devices
     def refresh_devices(self) -> None:
@@ -329,6 +385,7 @@ class AudioCheckArea(QWidget):
         self._stop_meter()
         self._checker.set_devices(self._selected(self.input_combo, self._listing.inputs),
                                   self._selected(self.output_combo, self._listing.outputs))
+        self._new_run()  # earlier steps are forgotten: the next one begins another check
         self._show_result(None)
         self._set_busy(False)
         if was_listening:
@@ -383,6 +440,13 @@ class AudioCheckArea(QWidget):
         """Run one guided step in a worker; the meter pauses meanwhile (device in use)."""
         if self._task is not None:
             return
+        if not self._run_started:
+            # The first step: the check is for the session the screen is open for now.
+            self._run_started = True
+            self._run_decided = self._session_id is not None
+            self._run_session = self._session_id
+        self._run_saved = False
+        run = self._run_number
         self._resume_meter = self._meter is not None
         self._stop_meter()
         checker = self._checker
@@ -404,9 +468,12 @@ class AudioCheckArea(QWidget):
 
         self.status_label.setText(prompts[step])
         self._set_busy(True)
-        self._run(job, self._step_done)
+        self._run(job, lambda outcome: self._step_done(outcome, run))
 
-    def _step_done(self, outcome: StepOutcome) -> None:
+    def _step_done(self, outcome: StepOutcome, run: int) -> None:
+        if run != self._run_number:  # the screen started clean meanwhile
+            self._checker.reset()
+            return
         self.status_label.setText(self.tr("Step done. Continue with the next one, or save."))
         if outcome.step == "speaker":
             played = outcome.analysis.criteria["speaker"].value is True
@@ -417,6 +484,7 @@ class AudioCheckArea(QWidget):
         self._show_result(self._checker.result())
 
     def _confirm_heard(self, heard: bool) -> None:
+        self._run_saved = False
         self._checker.confirm_speaker(heard)
         self.heard_yes.setEnabled(False)
         self.heard_no.setEnabled(False)
@@ -524,17 +592,64 @@ class AudioCheckArea(QWidget):
         return self._checker.result()
 
     def save(self) -> None:
-        """Save the combined result (device, figures, verdict, who, when, session), in a
-        worker: on a network database the write may take a moment."""
+        """Save the combined result (device, figures, verdict, who, when), for the session
+        decided at the first step; a check run without one asks first which session it
+        was for (or whether it tested the equipment)."""
+        result = self._checker.result()
+        if not result.criteria:
+            return
+        if not self._run_decided:
+            self._ask_session(result)
+        elif self._run_session is None:
+            self._write(as_equipment_test(result), None)
+        else:
+            self._write(result, self._run_session)
+
+    def _ask_session(self, result: CheckResult) -> None:
+        """The non-blocking question; the result waits for the answer."""
+        if self._choice is not None:
+            self._choice.reject()
+        dialog = SessionChoiceDialog(self._services, parent=self, pool=self._pool)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(self._session_chosen)
+        dialog.rejected.connect(self._choice_dismissed)
+        self._choice, self._waiting = dialog, result
+        self.status_label.setText(self.tr("Choose which session this check was for."))
+        dialog.open()
+
+    def _session_chosen(self, row: SessionRow | None) -> None:
+        result, self._choice, self._waiting = self._waiting, None, None
+        self._run_decided, self._run_session = True, None if row is None else row.id
+        if row is None:
+            self.session_label.setText(self.tr(
+                "This result is a test of the equipment (no session)."))
+        else:
+            when = row.start.astimezone().strftime("%d/%m/%Y %H:%M")
+            self.session_label.setText(self.tr(
+                "This result is for the session “{title}”, {when}").format(
+                    title=row.title, when=when))
+        if result is not None:
+            self._write(result if row is not None else as_equipment_test(result),
+                        self._run_session)
+
+    def _choice_dismissed(self) -> None:
+        self._choice, self._waiting = None, None
+        self.status_label.setText(self.tr(
+            "Result not saved. Press “Save the result” to choose its session."))
+
+    def _write(self, result: CheckResult, session_id: int | None) -> None:
+        """The save itself, in a worker: on a network database the write may take a
+        moment."""
         checker = self._checker
-        result = checker.result()
-        session_id = self._session_id
+        run = self._run_number
 
         def job(_t: CancelToken, _p: Callable[[int, int], None]) -> int:
             return checker.save(result, session_id=session_id)
 
         def done(check_id: int) -> None:
-            self.status_label.setText(self.tr("Result saved."))
+            if run == self._run_number:  # else the screen started clean meanwhile
+                self._run_saved = True
+                self.status_label.setText(self.tr("Result saved."))
             self.saved.emit(check_id)
 
         def failed(err: BaseException) -> None:

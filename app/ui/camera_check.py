@@ -2,9 +2,11 @@
 
 Capture and analysis run in a `StreamWorker` thread (`app.devices.camera.run_check`); this
 widget only paints what it is sent. Preview frames pass a `PreviewGate`, so a busy screen
-skips frames rather than queueing them. The result is saved when the check's time is up
-(against the session when the area was opened for one); "Save again" records the current
-verdicts after the agent fixed the light or the framing.
+skips frames rather than queueing them. The result is saved when the check's time is up,
+against the session the area was opened for when the check started (never one chosen
+since); a check started without a session asks which session it was for, or whether it
+was a test of the equipment, before it is saved. "Save again" records the current
+verdicts, for the same choice, after the agent fixed the light or the framing.
 """
 
 from __future__ import annotations
@@ -29,12 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import operator_name
-from app.core.checks import CheckResult, Criterion, Verdict
+from app.core.checks import CheckResult, Criterion, Verdict, as_equipment_test
 from app.core.models import SessionRow
 from app.devices.camera import CameraInfo, CheckUpdate, PreviewGate, list_cameras, run_check
 from app.devices.video_analysis import CRITERIA, CRITERION_LABELS, Thresholds, load_thresholds
 from app.errors import RegieError
 from app.services import Services
+from app.ui.choosers import SessionChoiceDialog
 from app.ui.i18n import core_text, error_text
 from app.ui.widgets import VerdictBadge
 from app.ui.workers import CancelToken, Pool, ProgressFn, StreamWorker, TaskHandle, run_task
@@ -101,7 +104,15 @@ class CameraCheckArea(QWidget):
         self._simulate = simulate
         self._pool = pool
         self._thresholds = thresholds or load_thresholds()
-        self._session_id: int | None = None
+        self._session_id: int | None = None  # the session the next check is for
+        self._session_row: SessionRow | None = None
+        # The check under way or shown: the session it is for, decided when it started
+        # (or, started without one, when the agent answered which session it was for).
+        self._run_decided = False
+        self._run_session: int | None = None
+        self._choice: SessionChoiceDialog | None = None  # asking which session, if open
+        self._waiting: CheckResult | None = None  # the result the question is about
+        self._run_number = 0  # of checks started or screens cleaned: late news is dropped
         self._worker: StreamWorker | None = None
         self._gate = PreviewGate()
         self._cameras: list[CameraInfo] = []
@@ -110,6 +121,7 @@ class CameraCheckArea(QWidget):
         self._last_result: CheckResult | None = None
         self.preview_count = 0
         self._build()
+        self._show_target()
         self.refresh_cameras()
 
     # ------------------------------------------------------------ layout
@@ -140,7 +152,7 @@ class CameraCheckArea(QWidget):
 
         self.session_label = QLabel("", self)
         self.session_label.setAccessibleName(self.tr("Session"))
-        self.session_label.setVisible(False)
+        self.session_label.setWordWrap(True)
 
         self.preview = QLabel(self.tr("The preview appears here once the check starts."),
                               self)
@@ -250,22 +262,49 @@ class CameraCheckArea(QWidget):
     def open_for_session(self, session_id: int, row: SessionRow | None = None) -> None:
         """Check the camera for this session: the result goes to its readiness panel.
         `row` is the session as the Sessions area shows it (also offline, from its last
-        copy); without it the session is read here."""
+        copy); without it the session is read here. The screen starts clean: nothing of
+        an earlier check (or of another session) stays on it."""
         if row is None:
             try:
                 row = self._services.session_repo.row(session_id)
             except RegieError as err:
                 self.status.setText(error_text(err))
                 return
-        self._session_id = session_id
+        self._start_clean()
+        self._session_id, self._session_row = session_id, row
+        self._show_target()
+
+    def clear_session(self) -> None:
+        """Reached without a session (the sidebar): a screen left for a session starts
+        clean, and its next check asks which session it is for."""
+        if self._session_id is None:
+            return
+        self._start_clean()
+        self._session_id, self._session_row = None, None
+        self._show_target()
+
+    def _start_clean(self) -> None:
+        self._run_number += 1
+        self.stop()
+        if self._choice is not None:
+            self._choice.reject()
+        self._reset_verdicts()
+        self._run_decided, self._run_session = False, None
+        self.preview.clear()
+        self.preview.setText(self.tr("The preview appears here once the check starts."))
+        self.resolution_label.clear()
+        self.status.clear()
+
+    def _show_target(self) -> None:
+        row = self._session_row
+        if row is None:
+            self.session_label.setText(self.tr(
+                "Not started from a session: before the result is saved, you will be asked "
+                "which session it is for."))
+            return
         when = row.start.astimezone().strftime("%d/%m/%Y %H:%M")
         self.session_label.setText(self.tr("For the session “{title}”, {when}").format(
             title=row.title, when=when))
-        self.session_label.setVisible(True)
-
-    def clear_session(self) -> None:
-        self._session_id = None
-        self.session_label.setVisible(False)
 
     @property
     def session_id(self) -> int | None:
@@ -282,6 +321,13 @@ class CameraCheckArea(QWidget):
         if cam is None or self._worker is not None:
             return
         self._reset_verdicts()
+        if self._choice is not None:
+            self._choice.reject()  # a new check: the earlier result is not saved
+        # The session this check is for is decided now: a session opened afterwards
+        # starts another check, never takes this one's result.
+        self._run_decided = self._session_id is not None
+        self._run_session = self._session_id
+        self._run_number += 1
         self._gate = PreviewGate()
         gate = self._gate
         thresholds = self._thresholds
@@ -347,7 +393,7 @@ class CameraCheckArea(QWidget):
             self._last_result = update.result
             self.progress.setValue(100)
             self.resultReady.emit(update.result)
-            self._save(update.result)
+            self._deliver(update.result)
 
     def _show_frame(self, update: CheckUpdate) -> None:
         frame = update.preview
@@ -382,18 +428,62 @@ class CameraCheckArea(QWidget):
         if self._last_result is None or not self._last_criteria:
             return
         r = self._last_result
-        self._save(CheckResult(kind=r.kind, device=r.device, criteria=self._last_criteria,
-                               device_key=r.device_key, metrics=r.metrics))
+        self._deliver(CheckResult(kind=r.kind, device=r.device, criteria=self._last_criteria,
+                                  device_key=r.device_key, metrics=r.metrics))
 
-    def _save(self, result: CheckResult) -> None:
+    def _deliver(self, result: CheckResult) -> None:
+        """Save for the session decided at the start; a check started without one asks
+        first which session it was for (or whether it tested the equipment)."""
+        if not self._run_decided:
+            self._ask_session(result)
+        elif self._run_session is None:
+            self._save(as_equipment_test(result), None)
+        else:
+            self._save(result, self._run_session)
+
+    def _ask_session(self, result: CheckResult) -> None:
+        """The non-blocking question; the result waits for the answer."""
+        if self._choice is not None:
+            self._choice.reject()
+        dialog = SessionChoiceDialog(self._services, parent=self, pool=self._pool)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(self._session_chosen)
+        dialog.rejected.connect(self._choice_dismissed)
+        self._choice, self._waiting = dialog, result
+        self.status.setText(self.tr("Choose which session this check was for."))
+        dialog.open()
+
+    def _session_chosen(self, row: SessionRow | None) -> None:
+        result, self._choice, self._waiting = self._waiting, None, None
+        self._run_decided, self._run_session = True, None if row is None else row.id
+        if row is None:
+            self.session_label.setText(self.tr(
+                "This result is a test of the equipment (no session)."))
+        else:
+            when = row.start.astimezone().strftime("%d/%m/%Y %H:%M")
+            self.session_label.setText(self.tr(
+                "This result is for the session “{title}”, {when}").format(
+                    title=row.title, when=when))
+        if result is not None:
+            self._deliver(result)
+
+    def _choice_dismissed(self) -> None:
+        self._choice, self._waiting = None, None
+        self.save_button.setEnabled(self._last_result is not None)
+        self.status.setText(self.tr("Result not saved. Press Save again to choose its session."))
+
+    def _save(self, result: CheckResult, session_id: int | None) -> None:
         checks = self._services.checks
-        session_id = self._session_id
         operator = operator_name()
+        run = self._run_number
 
         def job(token: CancelToken, progress: ProgressFn) -> int:
             return checks.save(result, operator=operator, session_id=session_id)
 
         def done(check_id: int) -> None:
+            if run != self._run_number:  # the screen moved on to another check
+                self.checkSaved.emit(check_id, session_id)
+                return
             self.save_button.setEnabled(True)
             self.status.setText(self.tr("Result saved.") if session_id is None else
                                 self.tr("Result saved for the session."))

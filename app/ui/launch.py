@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QMimeData,
     QObject,
     QSettings,
+    Qt,
     QTimer,
     QtMsgType,
     QUrl,
@@ -31,7 +32,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QClipboard, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.core.models import Staff
 from app.errors import RegieError
+from app.services.desk_data import staff_of
+from app.ui.choosers import StaffChoiceDialog
 from app.ui.i18n import core_text, error_text
 from app.ui.workers import CancelToken, Pool, ProgressFn, run_task
 from app.zoom.launch import LaunchPlan, Step, ZoomLauncher
@@ -120,12 +124,20 @@ class LaunchController(QObject):
     def busy(self) -> bool:
         return self._busy
 
-    def launch(self, session_id: int) -> None:
+    @property
+    def pool(self) -> Pool | None:
+        return self._pool
+
+    def launch(self, session_id: int, launched_by: str | None = None) -> None:
+        """Open the session's meeting; Zoom shows its host's name, else `launched_by`
+        (the staff member launching, whom the window asks for)."""
         if self._busy:
             return
         self._busy = True
         run_task(
-            lambda _token, _progress: self._launcher.prepare(session_id),
+            lambda _token, _progress: self._launcher.prepare(
+                session_id, launched_by=launched_by
+            ),
             on_success=self._on_prepared,
             on_error=self._on_error,
             pool=self._pool,
@@ -257,6 +269,33 @@ def describe(outcome: LaunchOutcome) -> str:
     return "\n\n".join(lines)
 
 
+def ask_who_launches(
+    area: SessionsArea,
+    then: Callable[[Staff], None],
+    pool: Pool | None = None,
+    parent: QWidget | None = None,
+) -> StaffChoiceDialog:
+    """A session without a host: the person launching picks their own name, which Zoom
+    shows the participants (the computer's account name would mean nothing to them)."""
+    offline, snapshot, services = area.read_only, area.snapshot, area.services
+    dialog = StaffChoiceDialog(
+        lambda: staff_of(offline, snapshot, services),
+        title=QCoreApplication.translate("LaunchController", "Who is launching Zoom?"),
+        question=QCoreApplication.translate(
+            "LaunchController",
+            "This session has no host. Choose your name: Zoom shows it to the participants.",
+        ),
+        confirm=QCoreApplication.translate("LaunchController", "&Launch Zoom"),
+        parent=parent or area,
+        pool=pool,
+    )
+    dialog.setObjectName("WhoLaunchesDialog")
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.chosen.connect(then)
+    dialog.open()
+    return dialog
+
+
 def install_launch_action(
     area: SessionsArea, controller: LaunchController, parent: QWidget | None = None
 ) -> QAction:
@@ -272,8 +311,14 @@ def install_launch_action(
 
     def trigger() -> None:
         sid = area.selected_id()
-        if sid is not None:
-            controller.launch(sid)
+        if sid is None:
+            return
+        row = area.selected_row()
+        if row is not None and row.host_name:
+            controller.launch(sid)  # Zoom shows the host's name
+            return
+        ask_who_launches(area, lambda person: controller.launch(sid, person.name),
+                         controller.pool, parent)
 
     def show(text: str, icon: QMessageBox.Icon) -> None:
         box = QMessageBox(

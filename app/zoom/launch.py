@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
-from app.config import operator_name
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.models import MeetingRecord, SessionRow, SessionStatus
 from app.core.sessions import SessionService
@@ -105,6 +104,16 @@ def mask_url(url: str) -> str:
     )
 
 
+def display_name(row: SessionRow, launched_by: str | None = None) -> str | None:
+    """The name Zoom shows the participants: the session's host, else the staff member
+    launching it; None when neither is known (the caller asks). Never the computer's
+    account name, which says nothing to the participants and may be someone else's."""
+    for name in (row.host_name, launched_by):
+        if name and name.strip():
+            return name.strip()
+    return None
+
+
 # ------------------------------------------------------------------ the plan
 @dataclass(frozen=True, slots=True)
 class Step:
@@ -125,6 +134,8 @@ class LaunchPlan:
     licence_label: str | None
     client_url: str = field(repr=False)
     web_url: str = field(repr=False)
+    # The name participants see: the session's host, else the staff member launching.
+    display_name: str | None = None
     host_key: str | None = field(repr=False, default=None)
     has_passcode: bool = False
     has_host_key: bool = False
@@ -145,6 +156,7 @@ class LaunchPlan:
             "title": self.title,
             "meeting_id": self.meeting_id,
             "licence": self.licence_label,
+            "display_name": self.display_name,
             "client_url": self.masked_client_url,
             "web_url": self.masked_web_url,
             "passcode": MASK if self.has_passcode else None,
@@ -189,16 +201,11 @@ class ZoomLauncher:
     """Prepares launches and records a session's meeting; opening is left to the caller."""
 
     def __init__(
-        self,
-        sessions: SessionService,
-        meetings: MeetingStore,
-        secrets: LicenceSecrets,
-        display_name: str | None = None,
+        self, sessions: SessionService, meetings: MeetingStore, secrets: LicenceSecrets
     ) -> None:
         self._sessions = sessions
         self._meetings = meetings
         self._secrets = secrets
-        self._display_name = display_name
 
     @property
     def vault(self) -> CredentialVault:
@@ -222,10 +229,13 @@ class ZoomLauncher:
                 self.vault.delete(old.passcode_ref)
         self._meetings.set_meeting(MeetingRecord(session_id, mid, url, ref))
 
-    def prepare(self, session_id: int, *, with_secrets: bool = True) -> LaunchPlan:
+    def prepare(
+        self, session_id: int, *, with_secrets: bool = True, launched_by: str | None = None
+    ) -> LaunchPlan:
         """Everything needed to open the meeting. Reads the keyring: run it off the GUI thread.
 
-        `with_secrets=False` (dry runs) never touches the keyring.
+        `with_secrets=False` (dry runs) never touches the keyring. `launched_by` is the
+        staff member opening it, whose name Zoom shows when the session has no host.
         """
         row = self._sessions.row(session_id)
         if row.status in (SessionStatus.DONE, SessionStatus.CANCELLED):
@@ -263,7 +273,7 @@ class ZoomLauncher:
         # Placeholder values keep the dry run's URL shape; they are masked anyway.
         shown_pwd = passcode if with_secrets else (MASK if has_passcode else None)
         host = join_host(meeting.join_url)
-        name = self._uname(row)
+        name = display_name(row, launched_by)
         has_host_key = host_key is not None or (
             not with_secrets
             and row.licence_id is not None
@@ -283,6 +293,7 @@ class ZoomLauncher:
             licence_label=row.licence_label,
             client_url=client_url(meeting.meeting_id, shown_pwd, name, host),
             web_url=web_url(meeting.meeting_id, shown_pwd, host),
+            display_name=name,
             host_key=host_key,
             has_passcode=has_passcode,
             has_host_key=has_host_key,
@@ -291,9 +302,6 @@ class ZoomLauncher:
 
     def mark_running(self, session_id: int) -> None:
         self._sessions.set_status(session_id, SessionStatus.RUNNING)
-
-    def _uname(self, row: SessionRow) -> str:
-        return self._display_name or row.host_name or operator_name()
 
 
 def system_open(url: str) -> bool:

@@ -266,3 +266,36 @@ def test_demo_attendance_for_done_sessions(services: Services) -> None:
     assert report.total.sessions == 25
     assert report.total.no_show_rate is not None
     assert 0.30 <= report.total.no_show_rate <= 0.50
+
+
+def test_earlier_import_says_what_a_new_one_replaces(services: Services) -> None:
+    """Per kind: the people of the last import and when it came; once its names were
+    purged, its count without a date; typed counts are not an import."""
+    network(services)
+    now = [T0]
+    svc = build_attendance(services, clock=lambda: now[0])
+    sid = add_session(services)
+    zoom = svc.preview_zoom(sid, (HEADER_BLOCK + ZOOM_US).encode())
+    registrations = svc.preview_registrations(sid, b"Email\na@x.fr\nb@x.fr\n")
+    assert svc.earlier_import(zoom) is None
+    svc.set_counts(sid, registered=40, connected=12)  # typed: nothing imported yet
+    assert svc.earlier_import(zoom) is None and svc.earlier_import(registrations) is None
+
+    svc.commit_zoom(zoom)
+    earlier = svc.earlier_import(zoom)
+    assert earlier is not None
+    assert (earlier.source, earlier.people, earlier.imported_at) == (CountSource.ZOOM, 3, T0)
+    assert svc.earlier_import(registrations) is None  # another kind
+
+    now[0] = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
+    svc.commit_registrations(registrations)
+    earlier = svc.earlier_import(registrations)
+    assert earlier is not None
+    assert (earlier.source, earlier.people) == (CountSource.REGISTRATIONS, 2)
+    assert earlier.imported_at == now[0]
+
+    now[0] = datetime(2028, 1, 1, tzinfo=UTC)
+    assert svc.purge().people_removed == 5
+    earlier = svc.earlier_import(zoom)
+    assert earlier is not None
+    assert (earlier.source, earlier.people, earlier.imported_at) == (CountSource.ZOOM, 3, None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.core.models import SessionMode
@@ -102,3 +103,119 @@ def test_every_control_has_a_name(qtbot: QtBot, services: Services) -> None:
     ):
         if not w.objectName().startswith("qt_"):  # Qt's own internals
             assert w.accessibleName(), w
+
+
+def _box(dialog: AttendanceDialog, name: str) -> QMessageBox:
+    shown = [b for b in dialog.findChildren(QMessageBox, name) if b.isVisible()]
+    assert len(shown) == 1, name
+    return shown[0]
+
+
+def test_typed_counts_survive_an_import(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    """Counts typed, then a Zoom report imported: the typed counts are still there (not
+    saved yet), the connected count is the file's."""
+    net, sid, dialog = make(qtbot, services)
+    dialog.registered.setValue(30)
+    dialog.on_site.setValue(6)
+    f = tmp_path / "participants.csv"
+    f.write_bytes((HEADER_BLOCK + ZOOM_US).encode())
+    dialog.import_zoom_file(f)
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    record = net.attendance.record(sid)
+    assert record is not None and record.connected == 3
+    assert (record.registered, record.on_site) == (None, None)  # typed, not saved yet
+    assert (dialog.registered.value(), dialog.connected.value(), dialog.on_site.value()) == (
+        30, 3, 6)
+    assert dialog.typed_counts() == {"registered": 30, "on_site": 6}
+    assert "Import saved." in dialog.message.text() and "Save" in dialog.message.text()
+    assert dialog.save_counts()
+    record = net.attendance.record(sid)
+    assert record is not None
+    assert (record.registered, record.connected, record.on_site) == (30, 3, 6)
+    assert dialog.typed_counts() == {}
+
+
+def test_closing_with_unsaved_counts_asks(qtbot: QtBot, services: Services) -> None:
+    net, sid, dialog = make(qtbot, services)
+    dialog.show()
+    close = dialog.buttons.button(QDialogButtonBox.StandardButton.Close)
+
+    dialog.registered.setValue(25)
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    box = _box(dialog, "UnsavedCountsBox")
+    assert dialog.isVisible()  # nothing is lost while the question is asked
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert dialog.isVisible() and dialog.registered.value() == 25
+
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Escape asks too
+    box = _box(dialog, "UnsavedCountsBox")
+    with qtbot.waitSignal(dialog.accepted):
+        box.button(QMessageBox.StandardButton.Save).click()
+    assert not dialog.isVisible()
+    record = net.attendance.record(sid)
+    assert record is not None and record.registered == 25
+
+    dialog = AttendanceDialog(net, sid, pool=ImmediatePool())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.registered.value() == 25 and dialog.typed_counts() == {}
+    dialog.connected.setValue(9)
+    dialog.close()  # the window's close button
+    box = _box(dialog, "UnsavedCountsBox")
+    assert dialog.isVisible()
+    box.button(QMessageBox.StandardButton.Discard).click()
+    assert not dialog.isVisible()
+    record = net.attendance.record(sid)
+    assert record is not None and record.connected is None
+
+    dialog = AttendanceDialog(net, sid, pool=ImmediatePool())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Close),
+                     Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()  # nothing typed: closes at once
+    assert not dialog.findChildren(QMessageBox)
+
+
+def test_new_import_says_what_it_replaces_and_asks(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    net, sid, dialog = make(qtbot, services)
+    dialog.show()
+    first = tmp_path / "inscrits.csv"
+    first.write_text("Email\na@x.fr\nb@x.fr\n", encoding="utf-8")
+    dialog.import_registration_file(first)
+    assert "replaces" not in dialog.preview_summary.text()
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)  # nothing to replace
+    assert not dialog.findChildren(QMessageBox)
+    record = net.attendance.record(sid)
+    assert record is not None and record.registered == 2
+
+    second = tmp_path / "inscrits-2.csv"
+    second.write_text("Email\nc@x.fr\nd@x.fr\ne@x.fr\n", encoding="utf-8")
+    dialog.import_registration_file(second)
+    said = ("Saving replaces the registration list imported on 24/11/2026 10:00 "
+            "(number of people: 2).")
+    assert said in dialog.preview_summary.text()
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    box = _box(dialog, "ReplaceImportBox")
+    assert box.text() == said
+    keep = next(b for b in box.buttons() if box.buttonRole(b) is QMessageBox.ButtonRole.RejectRole)
+    keep.click()
+    record = net.attendance.record(sid)
+    assert record is not None and record.registered == 2  # the earlier list stays
+    assert {p.email for _k, p in net.attendance.people(sid)} == {"a@x.fr", "b@x.fr"}
+    assert dialog.pending is not None  # still previewed: it can be saved after all
+
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    box = _box(dialog, "ReplaceImportBox")
+    replace = next(b for b in box.buttons()
+                   if box.buttonRole(b) is QMessageBox.ButtonRole.AcceptRole)
+    assert replace.accessibleName() == "Replace the earlier import"
+    replace.click()
+    record = net.attendance.record(sid)
+    assert record is not None and record.registered == 3
+    assert {p.email for _k, p in net.attendance.people(sid)} == {"c@x.fr", "d@x.fr", "e@x.fr"}
+    assert dialog.message.text() == "Import saved."

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from app.core.checks import CheckKind, Verdict
@@ -12,8 +13,10 @@ from app.devices import audio_analysis as aa
 from app.devices.audio import AudioChecker, SimulatedMicProbe
 from app.services import Services
 from app.ui.audio_check import AudioCheckArea
+from app.ui.choosers import SETTING_BRANCH, SessionChoiceDialog
 from app.ui.widgets import VerdictBadge
 from app.ui.workers import ImmediatePool
+from tests.ui.check_targets import add_sessions, saved_checks
 
 DATA = Path(__file__).parents[1] / "audio" / "data"
 TH = dataclasses.replace(aa.load_thresholds(), noise_seconds=0.5, speech_seconds=2.0)
@@ -28,6 +31,16 @@ def make_area(qtbot: QtBot, services: Services, wav: str = "speech.wav", *,
     qtbot.addWidget(area)
     qtbot.waitUntil(lambda: not area.busy and area.input_combo.count() > 0, timeout=3000)
     return area
+
+
+def wait_for_choice(qtbot: QtBot, area: AudioCheckArea) -> SessionChoiceDialog:
+    """The question a check run without a session asks before it is saved."""
+
+    def shown() -> list[SessionChoiceDialog]:
+        return [d for d in area.findChildren(SessionChoiceDialog) if d.isVisible()]
+
+    qtbot.waitUntil(lambda: len(shown()) == 1, timeout=10_000)
+    return shown()[0]
 
 
 def test_devices_are_listed_and_preselected(qtbot: QtBot, services: Services) -> None:
@@ -60,8 +73,11 @@ def test_guided_steps_give_verdicts_and_save(qtbot: QtBot, services: Services) -
     assert isinstance(badge, VerdictBadge)
     assert "OK" in badge.text()  # symbol + word, not colour only
     assert area.overall.verdict is not None
+    area.save_button.click()
+    choice = wait_for_choice(qtbot, area)  # run without a session: which one was it for?
     with qtbot.waitSignal(area.saved) as blocker:
-        area.save_button.click()
+        choice.choose(None)  # none: a test of the equipment
+        qtbot.mouseClick(choice.confirm_button, Qt.MouseButton.LeftButton)
     saved = services.checks.history(kind=CheckKind.AUDIO)
     assert saved[0].id == blocker.args[0]
     assert saved[0].device == "simulated:speech.wav"
@@ -100,3 +116,102 @@ def test_step_in_a_worker_pauses_and_resumes_the_meter(qtbot: QtBot,
     qtbot.waitUntil(lambda: area._meter is not None, timeout=2000)
     area.shutdown()
     assert area._meter is None
+
+
+def open_for(area: AudioCheckArea, services: Services, sid: int) -> None:
+    area.open_for_session(sid, services.sessions.row(sid))
+
+
+def overall(area: AudioCheckArea) -> Verdict | None:
+    return area.overall.verdict
+
+
+def audio_saved(services: Services) -> list[tuple[int | None, bool]]:
+    return saved_checks(services, CheckKind.AUDIO)
+
+
+def test_a_check_opened_for_a_session_starts_clean(qtbot: QtBot, services: Services) -> None:
+    ids = add_sessions(services)
+    area = make_area(qtbot, services)
+    open_for(area, services, ids["today"])
+    area.speech_button.click()
+    with qtbot.waitSignal(area.saved):
+        area.save_button.click()
+    assert area.status_label.text() == "Result saved."
+    assert area.table.rowCount() > 0 and overall(area) is not None
+
+    open_for(area, services, ids["tomorrow"])
+    assert "Café FLE" in area.session_label.text()
+    assert "Atelier numérique" not in area.session_label.text()
+    assert area.status_label.text() == "Choose the devices, then run the steps in order."
+    assert area.table.rowCount() == 0 and area.echo_label.text() == ""
+    assert overall(area) is None and not area.save_button.isEnabled()
+    assert area.current_result().criteria == {}
+
+
+def test_a_result_stays_with_the_session_it_was_measured_for(
+    qtbot: QtBot, services: Services
+) -> None:
+    ids = add_sessions(services)
+    area = make_area(qtbot, services)
+    open_for(area, services, ids["today"])
+    area.speech_button.click()
+    # Another session is opened before saving: the first one's steps are not filed
+    # under it.
+    open_for(area, services, ids["tomorrow"])
+    area.save()
+    area.save_button.click()
+    assert audio_saved(services) == []
+
+    area.noise_button.click()
+    area.clear_session()  # left for the sidebar with steps not saved: they keep their session
+    assert "Café FLE" in area.session_label.text()
+    area.speech_button.click()
+    with qtbot.waitSignal(area.saved):
+        area.save_button.click()
+    with qtbot.waitSignal(area.saved):
+        area.save_button.click()  # save again: the same session
+    assert audio_saved(services) == [(ids["tomorrow"], False), (ids["tomorrow"], False)]
+
+    area.clear_session()  # saved: the screen starts clean, without a session
+    assert "you will be asked which session" in area.session_label.text()
+    assert area.table.rowCount() == 0 and area.session_id is None
+
+
+def test_a_check_from_the_sidebar_asks_which_session_it_was_for(
+    qtbot: QtBot, services: Services
+) -> None:
+    ids = add_sessions(services)
+    QSettings().setValue(SETTING_BRANCH, ids["nor"])
+    area = make_area(qtbot, services)
+    assert "you will be asked which session" in area.session_label.text()
+    area.speech_button.click()
+    area.save_button.click()
+    choice = wait_for_choice(qtbot, area)
+    assert choice.windowModality() is Qt.WindowModality.WindowModal  # open(), not exec()
+    assert audio_saved(services) == []  # nothing before the answer
+    assert choice.session_ids() == [0, ids["nord"]]
+    assert not choice.confirm_button.isEnabled()
+    qtbot.mouseClick(choice.buttons.buttons()[1], Qt.MouseButton.LeftButton)  # Not now
+    assert "not saved" in area.status_label.text() and audio_saved(services) == []
+
+    area.save_button.click()
+    choice = wait_for_choice(qtbot, area)
+    with qtbot.waitSignal(area.saved):
+        choice.choose(ids["nord"])
+        qtbot.mouseClick(choice.confirm_button, Qt.MouseButton.LeftButton)
+    assert "Heure du conte" in area.session_label.text()
+    area.noise_button.click()  # more steps of the same check, then save again
+    with qtbot.waitSignal(area.saved):
+        area.save_button.click()
+    assert not [d for d in area.findChildren(SessionChoiceDialog) if d.isVisible()]
+    assert audio_saved(services) == [(ids["nord"], False), (ids["nord"], False)]
+
+    area.open_for_session(None)  # a new check, still without a session: asks again
+    area.speech_button.click()
+    area.save_button.click()
+    choice = wait_for_choice(qtbot, area)
+    with qtbot.waitSignal(area.saved):
+        choice.choose(None)
+        qtbot.mouseClick(choice.confirm_button, Qt.MouseButton.LeftButton)
+    assert audio_saved(services)[-1] == (None, True)

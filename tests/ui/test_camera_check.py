@@ -7,7 +7,7 @@ from pathlib import Path
 
 import cv2
 import pytest
-from PySide6.QtCore import QThread
+from PySide6.QtCore import QSettings, Qt, QThread
 from pytestqt.qtbot import QtBot
 
 from app.core.checks import CheckKind, Verdict
@@ -15,9 +15,11 @@ from app.core.models import SessionDraft, SessionMode
 from app.devices.video_analysis import Thresholds, load_thresholds
 from app.services import Services
 from app.ui.camera_check import CameraCheckArea
+from app.ui.choosers import SETTING_BRANCH, SessionChoiceDialog
 from app.ui.workers import ImmediatePool
 from tests.camera import videos
 from tests.support.fixtures import FIXED_NOW
+from tests.ui.check_targets import add_sessions, saved_checks
 
 pytestmark = pytest.mark.qt_log_ignore("pipewire", "PulseAudio")
 
@@ -46,6 +48,16 @@ def make_area(qtbot: QtBot, services: Services, sim: Path) -> CameraCheckArea:
     return area
 
 
+def wait_for_choice(qtbot: QtBot, area: CameraCheckArea) -> SessionChoiceDialog:
+    """The question a check started without a session asks once its result is in."""
+
+    def shown() -> list[SessionChoiceDialog]:
+        return [d for d in area.findChildren(SessionChoiceDialog) if d.isVisible()]
+
+    qtbot.waitUntil(lambda: len(shown()) == 1, timeout=10_000)
+    return shown()[0]
+
+
 def no_camera_threads() -> bool:
     return not [t for t in threading.enumerate() if t.name.startswith("regie-camera")]
 
@@ -54,9 +66,12 @@ def test_preview_verdicts_and_saved_result(
     qtbot: QtBot, services: Services, scene_png: Path
 ) -> None:
     area = make_area(qtbot, services, scene_png)
+    area.start_button.click()
+    assert area.stop_button.isEnabled()
+    choice = wait_for_choice(qtbot, area)  # started without a session: which one?
     with qtbot.waitSignal(area.checkSaved, timeout=10_000) as saved:
-        area.start_button.click()
-        assert area.stop_button.isEnabled()
+        choice.choose(None)  # none: a test of the equipment
+        qtbot.mouseClick(choice.confirm_button, Qt.MouseButton.LeftButton)
     check_id, session_id = saved.args
     assert session_id is None
     assert area.preview_count > 5
@@ -125,3 +140,109 @@ def test_check_for_a_session_and_bad_file(
     qtbot.waitUntil(lambda: not other.running, timeout=5000)
     assert "cannot be read" in other.status.text()
     assert other.start_button.isEnabled()
+
+
+def verdicts_shown(area: CameraCheckArea) -> list[Verdict | None]:
+    return [area.overall.verdict, *(row.badge.verdict for row in area.rows.values())]
+
+
+def test_a_check_opened_for_a_session_starts_clean(
+    qtbot: QtBot, services: Services, scene_png: Path
+) -> None:
+    ids = add_sessions(services)
+    area = make_area(qtbot, services, scene_png)
+    area.open_for_session(ids["today"])
+    with qtbot.waitSignal(area.checkSaved, timeout=10_000):
+        area.start()
+    assert area.status.text() == "Result saved for the session."
+    assert area.overall.verdict is Verdict.PASS and area.progress.value() == 100
+    area.stop()
+
+    area.open_for_session(ids["tomorrow"])
+    assert "Café FLE" in area.session_label.text()
+    assert "Atelier numérique" not in area.session_label.text()
+    assert area.status.text() == ""  # no "Result saved." from the other session
+    assert area.progress.value() == 0
+    assert verdicts_shown(area) == [None] * (1 + len(area.rows))
+    assert area.overall_text.text() == ""
+    assert all(row.value.text() == "—" for row in area.rows.values())
+    assert area.resolution_label.text() == "" and area.preview.pixmap().isNull()
+    assert not area.save_button.isEnabled()
+
+
+def test_a_result_stays_with_the_session_it_was_measured_for(
+    qtbot: QtBot, services: Services, scene_png: Path
+) -> None:
+    ids = add_sessions(services)
+    area = make_area(qtbot, services, scene_png)
+    area.open_for_session(ids["today"])
+    with qtbot.waitSignal(area.checkSaved, timeout=10_000) as saved:
+        area.start()
+    assert saved.args[1] == ids["today"]
+    area.stop()
+
+    # Another session is opened: what was measured for the first one is not filed under
+    # it, not even by "Save again".
+    area.open_for_session(ids["tomorrow"])
+    area.save_current()
+    area.save_button.click()
+    assert saved_checks(services) == [(ids["today"], False)]
+
+    with qtbot.waitSignal(area.checkSaved, timeout=10_000) as saved:
+        area.start()
+    assert saved.args[1] == ids["tomorrow"]
+    area.stop()
+    with qtbot.waitSignal(area.checkSaved, timeout=10_000) as again:
+        area.save_button.click()  # save again: the same session
+    assert again.args[1] == ids["tomorrow"]
+    assert saved_checks(services) == [
+        (ids["today"], False), (ids["tomorrow"], False), (ids["tomorrow"], False)]
+
+
+def test_a_check_from_the_sidebar_asks_which_session_it_was_for(
+    qtbot: QtBot, services: Services, scene_png: Path
+) -> None:
+    ids = add_sessions(services)
+    QSettings().setValue(SETTING_BRANCH, ids["cen"])  # the agent works at Centrale
+    area = make_area(qtbot, services, scene_png)
+    assert "you will be asked which session" in area.session_label.text()
+    area.start()
+    choice = wait_for_choice(qtbot, area)
+    assert choice.windowModality() is Qt.WindowModality.WindowModal  # open(), not exec()
+    count = area.preview_count
+    qtbot.waitUntil(lambda: area.preview_count > count + 2, timeout=5000)  # not blocked
+    assert services.checks.history() == []  # nothing saved before the answer
+    assert choice.branch.currentData() == ids["cen"]
+    # Today's and the coming week's sessions of the branch, after the equipment test.
+    assert choice.session_ids() == [0, ids["today"], ids["tomorrow"]]
+    assert choice.sessions.selectedItems() == [] and not choice.confirm_button.isEnabled()
+    choice.branch.setCurrentIndex(choice.branch.findData(None))  # all branches
+    assert choice.session_ids() == [0, ids["today"], ids["nord"], ids["tomorrow"]]
+    choice.branch.setCurrentIndex(choice.branch.findData(ids["cen"]))
+    with qtbot.waitSignal(area.checkSaved, timeout=10_000) as saved:
+        choice.choose(ids["today"])
+        qtbot.mouseClick(choice.confirm_button, Qt.MouseButton.LeftButton)
+    assert saved.args[1] == ids["today"]
+    assert "Atelier numérique" in area.session_label.text()
+    with qtbot.waitSignal(area.checkSaved, timeout=10_000) as again:
+        area.save_button.click()  # the choice is kept: no second question
+    assert again.args[1] == ids["today"]
+    assert not [d for d in area.findChildren(SessionChoiceDialog) if d.isVisible()]
+    area.stop()
+
+    # The next check asks again; "Not now" saves nothing, "Save again" asks once more.
+    area.start()
+    choice = wait_for_choice(qtbot, area)
+    qtbot.mouseClick(choice.buttons.buttons()[1], Qt.MouseButton.LeftButton)  # Not now
+    assert "not saved" in area.status.text()
+    assert len(services.checks.history()) == 2
+    area.stop()
+    area.save_button.click()
+    choice = wait_for_choice(qtbot, area)
+    with qtbot.waitSignal(area.checkSaved, timeout=10_000) as saved:
+        choice.choose(None)
+        qtbot.mouseClick(choice.confirm_button, Qt.MouseButton.LeftButton)
+    assert saved.args[1] is None
+    assert "equipment" in area.session_label.text()
+    assert saved_checks(services) == [(ids["today"], False), (ids["today"], False),
+                                      (None, True)]

@@ -193,3 +193,47 @@ def test_saves_run_in_workers_and_land_in_click_order_on_one_run(
     stored = service.repo.load(run.state.id)
     assert [r.state for r in stored.records[:5]] == [StepState.DONE] * 5
     assert stored.records[5].state is StepState.PENDING
+
+
+def _guided_practice_to_the_end(qtbot, area: ChecklistsArea) -> None:
+    area.for_practice.setChecked(True)
+    select(area.practice_mode, "remote")
+    select(area.checklist_combo, "conte")
+    select(area.run_mode, RunMode.READ_DO.value)
+    qtbot.mouseClick(area.start_button, Qt.MouseButton.LeftButton)
+    run = area.run
+    assert run is not None
+    while not run.complete:
+        qtbot.mouseClick(area.rd_next, Qt.MouseButton.LeftButton)
+
+
+def test_sign_off_names_nobody_until_someone_is_chosen(qtbot, services: Services) -> None:
+    """Nobody is credited by default: not the staff member who sorts first, not the one
+    who signed the previous run off."""
+    ids = seed(services)
+    early = services.references.add_staff("Aline Abadie", services.references.branches()[0].id,
+                                          "agent")  # sorts first
+    area = make_area(qtbot, services)
+    assert area.runner.currentData() is None  # "(choose at sign-off)"
+    _guided_practice_to_the_end(qtbot, area)
+    bar = area.rd_sign
+    assert bar.isVisible() and bar.button.isEnabled()
+    assert bar.who.currentData() is None
+    assert bar.who.currentText() == "(choose who signs off)"
+    assert [bar.who.itemData(i) for i in range(bar.who.count())][1:] == [
+        early, ids["trainee"], ids["tutor"]]
+
+    qtbot.mouseClick(bar.button, Qt.MouseButton.LeftButton)  # nobody chosen: refused
+    assert area.run is not None and area.stack.currentWidget() is area.read_do_page
+    assert bar.hint.isVisible() and "Choose who signs" in bar.hint.text()
+    assert area.service.training_records() == []
+
+    select(bar.who, ids["tutor"])
+    assert not bar.hint.isVisible()
+    qtbot.mouseClick(bar.button, Qt.MouseButton.LeftButton)
+    assert area.stack.currentWidget() is area.start_page
+    [record] = area.service.training_records()
+    assert record.staff_id == ids["tutor"] and record.signed_off_by == "Marc Roux"
+
+    _guided_practice_to_the_end(qtbot, area)  # the next run starts with nobody chosen
+    assert area.rd_sign.who.currentData() is None

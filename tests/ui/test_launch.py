@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 from datetime import timedelta
@@ -9,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QObject, QSettings, QTimer, QUrl, Slot
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QAction, QClipboard, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -17,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from app.config import AppConfig
 from app.core.models import SessionStatus
 from app.services import Services, build_licences
+from app.ui.choosers import StaffChoiceDialog
 from app.ui.desk import Desk
 from app.ui.launch import (
     DEFAULT_CLEAR_SECONDS,
@@ -24,7 +26,9 @@ from app.ui.launch import (
     LaunchController,
     LaunchOutcome,
     describe,
+    install_launch_action,
 )
+from app.ui.sessions_area import SessionsArea
 from app.ui.workers import ImmediatePool
 from app.zoom.vault import KeyringVault, SecretKind
 from tests.support.fixtures import FIXED_NOW
@@ -259,6 +263,7 @@ def test_launch_from_the_window_leaves_no_secret_in_logs_or_files(
     f = net.feature
     lid = net.licence("Zoom 1")
     sid = net.session("Café FLE", FIXED_NOW + timedelta(hours=1))
+    launcher = net.services.references.add_staff("Paul Martin", net.branch_a, "agent")
     f.service.assign(sid, lid)
     f.secrets.store(lid, SecretKind.HOST_KEY, WINDOW_HOST_KEY)
     f.launcher.set_meeting(
@@ -277,6 +282,15 @@ def test_launch_from_the_window_leaves_no_secret_in_logs_or_files(
     action = sessions.findChild(QAction, "LaunchZoomAction")
     assert action is not None and action.isEnabled()
     action.trigger()
+    # The session has no host: the person launching names themself first.
+    qtbot.waitUntil(
+        lambda: any(d.isVisible() for d in desk.window.findChildren(StaffChoiceDialog)),
+        timeout=10_000,
+    )
+    [who] = [d for d in desk.window.findChildren(StaffChoiceDialog) if d.isVisible()]
+    qtbot.waitUntil(lambda: who.people.count() == 1, timeout=10_000)
+    who.choose(launcher)
+    qtbot.mouseClick(who.confirm_button, Qt.MouseButton.LeftButton)
 
     def outcome_box() -> QMessageBox | None:
         box = desk.window.findChild(QMessageBox, "LaunchOutcomeBox")
@@ -323,3 +337,86 @@ def test_launch_from_the_window_leaves_no_secret_in_logs_or_files(
     # What was captured: the launch itself (its URL masked) and the SQL, parameters too.
     assert any("pwd=****" in r.getMessage() for r in records if r.name == "app.ui.launch")
     assert any(r.name.startswith("sqlalchemy.engine") for r in records)
+
+
+def _sessions_area(qtbot: QtBot, net: Network) -> tuple[SessionsArea, LaunchController, QAction]:
+    area = SessionsArea(net.services, pool=ImmediatePool(), today=lambda: FIXED_NOW.date())
+    qtbot.addWidget(area)
+    area.show()
+    area.refresh()
+    ctl = LaunchController(net.feature.launcher, pool=ImmediatePool(), parent=area)
+    return area, ctl, install_launch_action(area, ctl)
+
+
+def _who_launches(area: SessionsArea) -> StaffChoiceDialog | None:
+    shown = [d for d in area.findChildren(StaffChoiceDialog, "WhoLaunchesDialog")
+             if d.isVisible()]
+    assert len(shown) <= 1
+    return shown[0] if shown else None
+
+
+def _close_outcome(area: SessionsArea) -> str:
+    box = area.findChild(QMessageBox, "LaunchOutcomeBox")
+    assert box is not None and box.isVisible()
+    text = box.text()
+    box.close()
+    return text
+
+
+def test_zoom_shows_the_host_name(
+    qtbot: QtBot, net: Network, session_id: int, catcher: Catcher
+) -> None:
+    """A session with a host: Zoom opens at once, under the host's name."""
+    import getpass
+
+    host = net.services.references.add_staff("Marie Curie", net.branch_a, "agent")
+    draft = net.services.sessions.get(session_id)
+    net.services.sessions.update(session_id, dataclasses.replace(draft, host_id=host))
+    _capture("zoommtg", catcher)
+    area, _ctl, action = _sessions_area(qtbot, net)
+    assert area.select_session(session_id)
+    action.trigger()
+    assert _who_launches(area) is None  # nobody to ask: the host's name is used
+    [url] = catcher.urls
+    assert "&uname=Marie%20Curie" in url
+    assert f"uname={getpass.getuser()}" not in url
+    assert "Zoom was opened" in _close_outcome(area)
+    QGuiApplication.clipboard().clear()
+
+
+def test_session_without_host_asks_who_launches(
+    qtbot: QtBot, net: Network, session_id: int, catcher: Catcher
+) -> None:
+    """No host: the person launching picks their name (nobody preselected); Zoom shows
+    it. Cancelling opens nothing."""
+    import getpass
+
+    refs = net.services.references
+    paul = refs.add_staff("Paul Martin", net.branch_a, "agent")
+    refs.add_staff("Aline Abadie", net.branch_b, "agent")
+    _capture("zoommtg", catcher)
+    area, _ctl, action = _sessions_area(qtbot, net)
+    assert area.select_session(session_id)
+
+    action.trigger()
+    dialog = _who_launches(area)
+    assert dialog is not None and catcher.urls == []  # nothing opens before the answer
+    assert [dialog.people.item(i).text() for i in range(dialog.people.count())] == [
+        "Aline Abadie", "Paul Martin"]
+    assert dialog.selected() is None and not dialog.confirm_button.isEnabled()
+    dialog.reject()
+    assert catcher.urls == []
+    assert net.services.sessions.get(session_id).status is SessionStatus.PLANNED
+
+    action.trigger()
+    dialog = _who_launches(area)
+    assert dialog is not None
+    dialog.choose(paul)
+    assert dialog.confirm_button.isEnabled()
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    [url] = catcher.urls
+    assert url.endswith("&uname=Paul%20Martin")
+    assert f"uname={getpass.getuser()}" not in url
+    assert "Zoom was opened" in _close_outcome(area)
+    assert net.services.sessions.get(session_id).status is SessionStatus.RUNNING
+    QGuiApplication.clipboard().clear()

@@ -42,6 +42,7 @@ class Network:
         *,
         capacity: int = 20,
         branch: int | None = None,
+        host: int | None = None,
     ) -> int:
         return self.services.sessions.create(
             SessionDraft(
@@ -52,8 +53,13 @@ class Network:
                 end=start + timedelta(minutes=minutes),
                 mode=SessionMode.REMOTE,
                 capacity=capacity,
+                host_id=host,
             )
         )
+
+    def staff(self, name: str, branch: int | None = None) -> int:
+        """A staff member (a session's host, or who launches it)."""
+        return self.services.references.add_staff(name, branch or self.branch_a, "agent")
 
     def licence(self, label: str, cap: int = 100, **kw: object) -> int:
         plan = kw.pop("plan", LicencePlan.PRO)

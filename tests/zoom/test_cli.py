@@ -191,14 +191,16 @@ def test_no_secret_reaches_db_logs_output_or_crash_log(
         )[0]
         == 0
     )
-    code, out, _ = go("launch", str(sid), "--dry-run", "--json")
+    network.staff("Claire Fontaine")
+    code, out, _ = go("launch", str(sid), "--dry-run", "--json", "--as", "Claire Fontaine")
     data = json.loads(out)
     assert code == 0 and data["client_url"].endswith(
         "pwd=****&uname=" + data["client_url"].rsplit("=", 1)[1]
     )
+    assert data["client_url"].endswith("&uname=Claire%20Fontaine")
     assert data["host_key"] == "****" and data["passcode"] == "****" and data["dry_run"]
     go("licences", "list", "--json")
-    go("launch", str(sid), "--dry-run")
+    go("launch", str(sid), "--dry-run", "--as", "claire fontaine")
     # A crash while a secret is in play: the crash log holds the traceback only.
     try:
         network.feature.secrets.store(999, network.feature.secrets.kinds(1)[0], HOST_KEY)
@@ -287,7 +289,7 @@ def test_launch_opens_the_meeting_with_the_system_opener(
     passcode; what the command prints, in text or JSON, never shows it."""
     f = network.feature
     lid = network.licence("Zoom 1")
-    sid = network.session("Café FLE", at(18))
+    sid = network.session("Café FLE", at(18), host=network.staff("Élise Noël"))
     f.service.assign(sid, lid)
     f.secrets.store(lid, SecretKind.HOST_KEY, HOST_KEY)
     f.launcher.set_meeting(sid, "123 4567 8901", PASSCODE, None)
@@ -312,6 +314,7 @@ def test_launch_opens_the_meeting_with_the_system_opener(
     urls = record.read_text().splitlines()
     assert len(urls) == (1 if opened == "client" else 2)
     assert urls[0].startswith(client) and len(urls[0]) > len(client)
+    assert urls[0] == client + "%C3%89lise%20No%C3%ABl"  # the host's name, nobody else's
     if opened == "web":
         assert urls[1] == web
     assert network.services.sessions.get(sid).status is SessionStatus.RUNNING
@@ -334,7 +337,7 @@ def test_launch_says_what_to_do_when_nothing_opens(
     network: Network, at, tmp_path: Path
 ) -> None:
     f = network.feature
-    sid = network.session("Café FLE", at(18))
+    sid = network.session("Café FLE", at(18), host=network.staff("Élise Noël"))
     f.launcher.set_meeting(sid, "123 4567 8901", PASSCODE, None)
     bin_dir, record = _recording_opener(tmp_path, ("zoommtg:", "https:"))
     done = subprocess.run(
@@ -349,4 +352,60 @@ def test_launch_says_what_to_do_when_nothing_opens(
     assert PASSCODE not in done.stdout + done.stderr
     tried = record.read_text().splitlines()
     assert len(tried) == 2 and all(f"pwd={PASSCODE}" in url for url in tried)
+    assert network.services.sessions.get(sid).status is SessionStatus.PLANNED
+
+
+def test_launch_names_the_host_else_the_staff_member_given(
+    network: Network, at, capsys, monkeypatch
+) -> None:
+    """Zoom shows the session's host; without one, the staff member named with --as;
+    with neither the command refuses. The computer's account name is never sent."""
+    import getpass
+
+    monkeypatch.setenv("REGIE_DB", network.services.config.db_url)
+    f = network.feature
+    network.staff("Paul Martin")
+    hostless = network.session("Sans hôte", at(18))
+    f.launcher.set_meeting(hostless, "123 4567 8901", None, None)
+    hosted = network.session("Avec hôte", at(20), host=network.staff("Marie Curie"))
+    f.launcher.set_meeting(hosted, "987 6543 2100", None, None)
+
+    code, out, err = run(capsys, monkeypatch, "launch", str(hostless), "--dry-run", "--json")
+    assert code == 1 and out == ""
+    assert "Session " + str(hostless) + " has no host" in err and "--as" in err
+
+    code, out, _ = run(capsys, monkeypatch, "launch", str(hostless), "--dry-run", "--json",
+                       "--as", "paul martin")
+    data = json.loads(out)
+    assert code == 0 and data["display_name"] == "Paul Martin"
+    assert data["client_url"].endswith("&uname=Paul%20Martin")
+
+    code, out, err = run(capsys, monkeypatch, "launch", str(hostless), "--dry-run",
+                         "--as", "Quelqu'un d'autre")
+    assert code == 1 and "not an active staff member" in err
+
+    code, out, _ = run(capsys, monkeypatch, "launch", str(hosted), "--dry-run", "--json",
+                       "--as", "Paul Martin")
+    data = json.loads(out)
+    assert data["display_name"] == "Marie Curie"
+    assert data["client_url"].endswith("&uname=Marie%20Curie")
+    code, out, _ = run(capsys, monkeypatch, "launch", str(hosted), "--dry-run")
+    assert code == 0 and "Name shown in Zoom: Marie Curie" in out
+    assert f"uname={getpass.getuser()}" not in out
+
+
+@pytest.mark.sqlite_only  # the opener is what is tested, not the engine
+def test_launch_without_a_name_opens_nothing(network: Network, at, tmp_path: Path) -> None:
+    f = network.feature
+    sid = network.session("Sans hôte", at(18))
+    f.launcher.set_meeting(sid, "123 4567 8901", None, None)
+    bin_dir, record = _recording_opener(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "launch", str(sid)],
+        env={**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+             "REGIE_DB": network.services.config.db_url},
+        capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert done.returncode == 1 and "has no host" in done.stderr
+    assert not record.exists()  # nothing was opened
     assert network.services.sessions.get(sid).status is SessionStatus.PLANNED

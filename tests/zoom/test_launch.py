@@ -89,3 +89,26 @@ def test_launch_without_host_key_or_meeting(network: Network, at) -> None:
     network.services.sessions.cancel(sid)
     with pytest.raises(RegieError, match="cannot be launched"):
         f.launcher.prepare(sid)
+
+
+def test_display_name_is_the_host_else_who_launches(network: Network, at) -> None:
+    """The `uname` Zoom shows: the host's name, else the staff member launching; with
+    neither, no name at all, never the computer's account name."""
+    import getpass
+
+    f = network.feature
+    hostless = network.session("Sans hôte", at(18))
+    f.launcher.set_meeting(hostless, "123456789", None, None)
+    plan = f.launcher.prepare(hostless, with_secrets=False)
+    assert plan.display_name is None and "uname" not in plan.client_url
+    assert getpass.getuser() not in plan.client_url.split("?", 1)[1]
+    plan = f.launcher.prepare(hostless, with_secrets=False, launched_by="Paul Martin")
+    assert plan.client_url.endswith("&uname=Paul%20Martin")
+    assert plan.as_json()["display_name"] == "Paul Martin"
+
+    hosted = network.session("Avec hôte", at(20), host=network.staff("Marie Curie"))
+    f.launcher.set_meeting(hosted, "987654321", None, None)
+    for launched_by in (None, "Paul Martin"):
+        plan = f.launcher.prepare(hosted, with_secrets=False, launched_by=launched_by)
+        assert plan.display_name == "Marie Curie"
+        assert plan.client_url.endswith("&uname=Marie%20Curie")

@@ -102,6 +102,7 @@ class GuidedPage(QWidget):
 
     def open(self, run: ChecklistRun) -> None:
         self.run = run
+        self.sign.open_for(run.state.staff_id)
         self.refresh()
 
     def clear(self) -> None:
@@ -140,7 +141,7 @@ class GuidedPage(QWidget):
             QCoreApplication.translate("ChecklistsArea", "&Done") if last
             else QCoreApplication.translate("ChecklistsArea", "&Done, next →"))
         self.next_button.setEnabled(not (last and rec.resolved))
-        self.sign.set_ready(run.complete, run.state.staff_id)
+        self.sign.set_ready(run.complete)
         self.sign.setVisible(run.complete)
 
     def done_next(self) -> None:

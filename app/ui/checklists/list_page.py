@@ -98,6 +98,7 @@ class ListPage(QWidget):
 
     def open(self, run: ChecklistRun) -> None:
         self.run = run
+        self.sign.open_for(run.state.staff_id)
         self.fill()
 
     def clear(self) -> None:
@@ -143,7 +144,7 @@ class ListPage(QWidget):
         self.tree.blockSignals(False)
         if current is not None:
             self.tree.setCurrentItem(current)
-        self.sign.set_ready(run.complete, run.state.staff_id)
+        self.sign.set_ready(run.complete)
         self._show_selected_tutorial()
 
     def _sync(self) -> None:
@@ -161,7 +162,7 @@ class ListPage(QWidget):
             item.setCheckState(0, Qt.CheckState.Checked if rec.state is StepState.DONE
                                else Qt.CheckState.Unchecked)
         self.tree.blockSignals(False)
-        self.sign.set_ready(run.complete, run.state.staff_id)
+        self.sign.set_ready(run.complete)
         sid = self._selected_step_id()
         self.skip.setEnabled(sid is not None and not run.record(sid).resolved)
 

@@ -30,7 +30,10 @@ def step_markdown(service: ChecklistService, step: Step) -> tuple[str, QUrl]:
 
 
 class _SignOffBar(QWidget):
-    """Who signs the run off, and the button; enabled once every step is resolved."""
+    """Who signs the run off, and the button; enabled once every step is resolved.
+
+    Nobody is chosen until a person is picked (or the run names who runs it): a
+    preselected name would credit the run to whoever sorts first."""
 
     signed = Signal(int)
 
@@ -40,35 +43,57 @@ class _SignOffBar(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         self.who = QComboBox()
         self.who.setAccessibleName(self.tr("Staff member signing off"))
+        self.who.addItem(_nobody_yet(), None)
         lbl = QLabel(self.tr("Signed off &by:"))
         lbl.setBuddy(self.who)
         self.button = QPushButton(self.tr("&Sign off"))
         self.button.setAccessibleName(self.tr("Sign off the checklist"))
         self.button.clicked.connect(self._emit)
+        self.hint = QLabel()
+        self.hint.setAccessibleName(self.tr("Sign-off problem"))
+        self.hint.hide()
+        self.who.currentIndexChanged.connect(lambda _i: self.hint.hide())
         lay.addWidget(lbl)
         lay.addWidget(self.who, 1)
         lay.addWidget(self.button)
+        lay.addWidget(self.hint)
 
     def set_people(self, people: list[Staff]) -> None:
         current = self.who.currentData()
+        self.who.blockSignals(True)
         self.who.clear()
+        self.who.addItem(_nobody_yet(), None)
         for person in people:
             if person.active:
                 self.who.addItem(person.name, person.id)
-        if current is not None and self.who.findData(current) >= 0:
-            self.who.setCurrentIndex(self.who.findData(current))
+        self.who.setCurrentIndex(max(0, self.who.findData(current)))
+        self.who.blockSignals(False)
 
-    def set_ready(self, ready: bool, staff_id: int | None) -> None:
-        self.button.setEnabled(ready and self.who.count() > 0)
-        if staff_id is not None:
-            i = self.who.findData(staff_id)
-            if i >= 0:
-                self.who.setCurrentIndex(i)
+    def open_for(self, staff_id: int | None) -> None:
+        """A run is opened: nobody is chosen, unless the run names who runs it."""
+        self.who.setCurrentIndex(max(0, self.who.findData(staff_id)) if staff_id else 0)
+        self.hint.hide()
+
+    def set_ready(self, ready: bool) -> None:
+        self.button.setEnabled(ready and self.who.count() > 1)
+
+    @property
+    def chosen(self) -> int | None:
+        data = self.who.currentData()
+        return None if data is None else int(data)
 
     def _emit(self) -> None:
-        staff_id = self.who.currentData()
-        if staff_id is not None:
-            self.signed.emit(int(staff_id))
+        staff_id = self.chosen
+        if staff_id is None:
+            self.hint.setText("▲ " + self.tr("Choose who signs the checklist off."))
+            self.hint.show()
+            self.who.setFocus()
+            return
+        self.signed.emit(staff_id)
+
+
+def _nobody_yet() -> str:
+    return QCoreApplication.translate("_SignOffBar", "(choose who signs off)")
 
 
 class _SkipBar(QWidget):
