@@ -136,6 +136,14 @@
         <translation>non saisi</translation>
     </message>
     <message>
+        <source>The counts you typed are not saved yet.</source>
+        <translation>Les nombres que vous avez saisis ne sont pas encore enregistrés.</translation>
+    </message>
+    <message>
+        <source>Save them before closing?</source>
+        <translation>Les enregistrer avant de fermer&#xa0;?</translation>
+    </message>
+    <message>
         <source>No-show: {no_show} · fill rate: {fill} · peak: {peak} · median time: {median} min</source>
         <translation>Absents : {no_show} · remplissage : {fill} · pic : {peak} · durée médiane : {median} min</translation>
     </message>
@@ -183,12 +191,52 @@
         <translation>Vérifiez l&apos;aperçu, puis enregistrez l&apos;import ou abandonnez-le.</translation>
     </message>
     <message>
+        <source>Saving replaces the Zoom report imported earlier (number of people: {people}; their names were removed after the retention period).</source>
+        <translation>L’enregistrement remplace le rapport Zoom importé auparavant (nombre de personnes&#xa0;: {people}&#xa0;; leurs noms ont été effacés à la fin de la durée de conservation).</translation>
+    </message>
+    <message>
+        <source>Saving replaces the registration list imported earlier (number of people: {people}; their names were removed after the retention period).</source>
+        <translation>L’enregistrement remplace la liste d’inscrits importée auparavant (nombre de personnes&#xa0;: {people}&#xa0;; leurs noms ont été effacés à la fin de la durée de conservation).</translation>
+    </message>
+    <message>
+        <source>Saving replaces the Zoom report imported on {when} (number of people: {people}).</source>
+        <translation>L’enregistrement remplace le rapport Zoom importé le {when} (nombre de personnes&#xa0;: {people}).</translation>
+    </message>
+    <message>
+        <source>Saving replaces the registration list imported on {when} (number of people: {people}).</source>
+        <translation>L’enregistrement remplace la liste d’inscrits importée le {when} (nombre de personnes&#xa0;: {people}).</translation>
+    </message>
+    <message>
         <source>Nothing was imported. {error}</source>
         <translation>Rien n&apos;a été importé. {error}</translation>
     </message>
     <message>
+        <source>Replace it with the file you are importing?</source>
+        <translation>Le remplacer par le fichier que vous importez&#xa0;?</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Remplacer</translation>
+    </message>
+    <message>
+        <source>Replace the earlier import</source>
+        <translation>Remplacer l’import précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the earlier one</source>
+        <translation>&amp;Garder le précédent</translation>
+    </message>
+    <message>
+        <source>Keep the earlier import</source>
+        <translation>Garder l’import précédent</translation>
+    </message>
+    <message>
         <source>Import saved.</source>
         <translation>Import enregistré.</translation>
+    </message>
+    <message>
+        <source>The counts you typed are kept; press Save to record them.</source>
+        <translation>Les nombres que vous avez saisis sont conservés&#xa0;; cliquez sur Enregistrer pour les enregistrer.</translation>
     </message>
 </context>
 <context>
@@ -196,10 +244,6 @@
     <message>
         <source>Sound problem</source>
         <translation>Problème de son</translation>
-    </message>
-    <message>
-        <source>Check not linked to a session.</source>
-        <translation>Vérification non rattachée à une séance.</translation>
     </message>
     <message>
         <source>Devices</source>
@@ -302,6 +346,10 @@
         <translation>1. Mesurer le &amp;silence</translation>
     </message>
     <message>
+        <source>Session</source>
+        <translation>Séance</translation>
+    </message>
+    <message>
         <source>I did n&amp;ot hear it</source>
         <translation>Je ne l&apos;ai pas entend&amp;u</translation>
     </message>
@@ -368,6 +416,10 @@
     <message>
         <source>Overall:</source>
         <translation>Bilan :</translation>
+    </message>
+    <message>
+        <source>Not started from a session: before the result is saved, you will be asked which session it is for.</source>
+        <translation>Vérification lancée hors séance&#xa0;: avant d’enregistrer le résultat, Régie vous demandera à quelle séance il se rapporte.</translation>
     </message>
     <message>
         <source>For the session “{title}”, {when}</source>
@@ -440,6 +492,22 @@
     <message>
         <source>frozen</source>
         <translation>figé</translation>
+    </message>
+    <message>
+        <source>Choose which session this check was for.</source>
+        <translation>Choisissez la séance concernée par cette vérification.</translation>
+    </message>
+    <message>
+        <source>This result is a test of the equipment (no session).</source>
+        <translation>Ce résultat est un test du matériel (sans séance).</translation>
+    </message>
+    <message>
+        <source>This result is for the session “{title}”, {when}</source>
+        <translation>Ce résultat concerne la séance «&#xa0;{title}&#xa0;», {when}</translation>
+    </message>
+    <message>
+        <source>Result not saved. Press “Save the result” to choose its session.</source>
+        <translation>Résultat non enregistré. Cliquez sur «&#xa0;Enregistrer le résultat&#xa0;» pour choisir sa séance.</translation>
     </message>
     <message>
         <source>Result saved.</source>
@@ -553,6 +621,10 @@
         <translation>Caméra simulée ({name})</translation>
     </message>
     <message>
+        <source>Not started from a session: before the result is saved, you will be asked which session it is for.</source>
+        <translation>Vérification lancée hors séance&#xa0;: avant d’enregistrer le résultat, Régie vous demandera à quelle séance il se rapporte.</translation>
+    </message>
+    <message>
         <source>For the session “{title}”, {when}</source>
         <translation>Pour la séance « {title} », {when}</translation>
     </message>
@@ -575,6 +647,22 @@
     <message>
         <source>The camera is ready.</source>
         <translation>La caméra est prête.</translation>
+    </message>
+    <message>
+        <source>Choose which session this check was for.</source>
+        <translation>Choisissez la séance concernée par cette vérification.</translation>
+    </message>
+    <message>
+        <source>This result is a test of the equipment (no session).</source>
+        <translation>Ce résultat est un test du matériel (sans séance).</translation>
+    </message>
+    <message>
+        <source>This result is for the session “{title}”, {when}</source>
+        <translation>Ce résultat concerne la séance «&#xa0;{title}&#xa0;», {when}</translation>
+    </message>
+    <message>
+        <source>Result not saved. Press Save again to choose its session.</source>
+        <translation>Résultat non enregistré. Cliquez sur «&#xa0;Enregistrer à nouveau&#xa0;» pour choisir sa séance.</translation>
     </message>
     <message>
         <source>Result saved.</source>
@@ -960,6 +1048,14 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
     <message>
         <source>The session could not be marked as running: {error}</source>
         <translation>La séance n&apos;a pas pu être marquée « en cours » : {error}</translation>
+    </message>
+    <message>
+        <source>Who is launching Zoom?</source>
+        <translation>Qui lance Zoom&#xa0;?</translation>
+    </message>
+    <message>
+        <source>This session has no host. Choose your name: Zoom shows it to the participants.</source>
+        <translation>Cette séance n’a pas d’animateur ou d’animatrice. Choisissez votre nom&#xa0;: Zoom l’affiche aux participants.</translation>
     </message>
     <message>
         <source>&amp;Launch Zoom</source>
@@ -1622,6 +1718,65 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
     </message>
 </context>
 <context>
+    <name>SessionChoiceDialog</name>
+    <message>
+        <source>Which session was this check for?</source>
+        <translation>Pour quelle séance était cette vérification&#xa0;?</translation>
+    </message>
+    <message>
+        <source>This check was not started from a session. Choose the session it was for, or say it was a test of the equipment.</source>
+        <translation>Cette vérification n’a pas été lancée depuis une séance. Choisissez la séance concernée, ou indiquez qu’il s’agissait d’un test du matériel.</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Bibliothèque</translation>
+    </message>
+    <message>
+        <source>All branches</source>
+        <translation>Toutes les bibliothèques</translation>
+    </message>
+    <message>
+        <source>&amp;Branch:</source>
+        <translation>&amp;Bibliothèque&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Séances</translation>
+    </message>
+    <message>
+        <source>Sess&amp;ion:</source>
+        <translation>Séa&amp;nce&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Save the &amp;result</source>
+        <translation>Enregistrer le &amp;résultat</translation>
+    </message>
+    <message>
+        <source>Save the result for this choice</source>
+        <translation>Enregistrer le résultat pour ce choix</translation>
+    </message>
+    <message>
+        <source>Not &amp;now</source>
+        <translation>Pas &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>Do not save the result now</source>
+        <translation>Ne pas enregistrer le résultat maintenant</translation>
+    </message>
+    <message>
+        <source>The sessions cannot be read now ({error}). The result can still be saved as a test of the equipment.</source>
+        <translation>Les séances ne peuvent pas être lues pour l’instant ({error}). Le résultat peut tout de même être enregistré comme test du matériel.</translation>
+    </message>
+    <message>
+        <source>No session — equipment test</source>
+        <translation>Aucune séance — test du matériel</translation>
+    </message>
+</context>
+<context>
     <name>SessionDialog</name>
     <message>
         <source>New session</source>
@@ -1986,6 +2141,29 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
     </message>
 </context>
 <context>
+    <name>StaffChoiceDialog</name>
+    <message>
+        <source>Staff members</source>
+        <translation>Membres du personnel</translation>
+    </message>
+    <message>
+        <source>&amp;Staff member:</source>
+        <translation>&amp;Membre du personnel&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>No staff member is registered yet: add one in the database first.</source>
+        <translation>Aucun membre du personnel n’est encore enregistré&#xa0;: ajoutez-en un d’abord dans la base de données.</translation>
+    </message>
+</context>
+<context>
     <name>StartupPage</name>
     <message>
         <source>Opening the database…</source>
@@ -2092,6 +2270,18 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
     <message>
         <source>Sign off the checklist</source>
         <translation>Valider la liste de contrôle</translation>
+    </message>
+    <message>
+        <source>Sign-off problem</source>
+        <translation>Problème de validation</translation>
+    </message>
+    <message>
+        <source>Choose who signs the checklist off.</source>
+        <translation>Choisissez qui valide la liste de contrôle.</translation>
+    </message>
+    <message>
+        <source>(choose who signs off)</source>
+        <translation>(choisir qui valide)</translation>
     </message>
 </context>
 <context>
@@ -3444,6 +3634,22 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
     <message>
         <source>Choose a shorter period.</source>
         <translation>Choisissez une période plus courte.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an active staff member.</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un membre actif du personnel.</translation>
+    </message>
+    <message>
+        <source>Give your full name as the app lists it (Sessions › Host).</source>
+        <translation>Donnez votre nom complet tel que l’application l’affiche (Séances › Animation).</translation>
+    </message>
+    <message>
+        <source>Session {id} has no host: say who is launching it.</source>
+        <translation>La séance {id} n’a pas d’animateur ou d’animatrice&#xa0;: indiquez qui la lance.</translation>
+    </message>
+    <message>
+        <source>Add --as followed by your name as the staff list shows it, or give the session a host (regie sessions edit {id} --host NAME).</source>
+        <translation>Ajoutez --as suivi de votre nom tel que la liste du personnel l’affiche, ou donnez un animateur ou une animatrice à la séance (regie sessions edit {id} --host NOM).</translation>
     </message>
     <message>
         <source>Neither the Zoom application nor a web browser could be opened.</source>
