@@ -69,6 +69,41 @@ def clean_join_url(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
 
 
+# Where the meeting ID sits in a join link's path: /j/<id> (meeting), /w/<id> (webinar),
+# /s/<id> (start), /wc/join/<id> and /wc/<id>/join (web client).
+_LINK_ID = re.compile(r"/(?:j|w|s|wc|wc/join)/(\d{9,11})(?:/|$)")
+_LINK_IN_TEXT = re.compile(r"https://\S+")
+
+
+@dataclass(frozen=True, slots=True)
+class JoinLink:
+    """What a pasted invitation link says: the meeting, its passcode, the link without it."""
+
+    meeting_id: str
+    join_url: str
+    passcode: str | None = field(default=None, repr=False)
+
+
+def parse_join_link(text: str) -> JoinLink:
+    """The meeting ID and passcode of a Zoom join link (`https://…zoom.us/j/<id>?pwd=…`),
+    also when the link is pasted with the invitation around it. The returned `join_url`
+    has no passcode in it; ValidationError when the text holds no Zoom meeting link."""
+    text = text.strip()
+    found = _LINK_IN_TEXT.search(text)
+    url = (found.group(0) if found else text).rstrip(".,;)>»”\"'")
+    cleaned = clean_join_url(url)
+    match = _LINK_ID.search(urlsplit(cleaned).path)
+    if match is None:
+        raise ValidationError(
+            "join_url",
+            _N("errors", "This Zoom link does not name a meeting."),
+            _N("errors", "Copy the link from the Zoom invitation (https://…zoom.us/j/…)."),
+        )
+    pwd = next((v for k, v in parse_qsl(urlsplit(url).query) if k.lower() == "pwd"), "")
+    passcode = clean_secret(SecretKind.PASSCODE, pwd) if pwd.strip() else None
+    return JoinLink(match.group(1), cleaned, passcode)
+
+
 def join_host(join_url: str | None) -> str:
     """The account's Zoom domain (vanity domains such as bm.zoom.us), zoom.us by default."""
     if join_url:
