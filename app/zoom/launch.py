@@ -191,6 +191,7 @@ class LaunchPlan:
 class MeetingStore(Protocol):
     def meeting(self, session_id: int) -> MeetingRecord | None: ...
     def set_meeting(self, record: MeetingRecord) -> None: ...
+    def delete_meeting(self, session_id: int) -> None: ...
 
 
 def step_claim_host(licence: str) -> Step:
@@ -239,23 +240,72 @@ class ZoomLauncher:
     def vault(self) -> CredentialVault:
         return self._secrets.vault
 
+    def meeting(self, session_id: int) -> MeetingRecord | None:
+        """The session's recorded meeting (the passcode only by its keyring reference)."""
+        return self._meetings.meeting(session_id)
+
     def set_meeting(
-        self, session_id: int, meeting_id: str, passcode: str | None, join_url: str | None
+        self,
+        session_id: int,
+        meeting_id: str,
+        passcode: str | None,
+        join_url: str | None,
+        *,
+        keep_passcode: bool = False,
     ) -> None:
-        """Record the meeting; the passcode goes to the keyring, the DB keeps its reference."""
+        """Record the meeting; the passcode goes to the keyring, the DB keeps its reference.
+
+        Without a `passcode` the stored one is removed, unless `keep_passcode`. All or
+        nothing: when the record cannot be written the keyring gets its previous passcode
+        back, and a passcode leaves the keyring only once no record refers to it.
+        """
         mid = normalise_meeting_id(meeting_id)
         url = clean_join_url(join_url) if join_url else None
+        value = clean_secret(SecretKind.PASSCODE, passcode) if passcode else None
         self._sessions.get(session_id)  # a clear error for an unknown session
-        ref = None
-        if passcode:
-            value = clean_secret(SecretKind.PASSCODE, passcode)
-            ref = self._secrets.session_ref(session_id)
-            self.vault.put(ref, value)
+        old = self._meetings.meeting(session_id)
+        old_ref = old.passcode_ref if old is not None else None
+        if value is None:
+            ref = old_ref if keep_passcode else None
+            self._meetings.set_meeting(MeetingRecord(session_id, mid, url, ref))
         else:
-            old = self._meetings.meeting(session_id)
-            if old is not None and old.passcode_ref:
-                self.vault.delete(old.passcode_ref)
-        self._meetings.set_meeting(MeetingRecord(session_id, mid, url, ref))
+            ref = self._secrets.session_ref(session_id)
+            previous = self.vault.get(ref)
+            self.vault.put(ref, value)
+            try:
+                self._meetings.set_meeting(MeetingRecord(session_id, mid, url, ref))
+            except BaseException:
+                self._put_back(ref, previous)
+                raise
+        if old is not None and old_ref is not None and old_ref != ref:
+            self._forget(old_ref, old)
+
+    def clear_meeting(self, session_id: int) -> None:
+        """Forget the session's meeting and its passcode (nothing happens without one)."""
+        old = self._meetings.meeting(session_id)
+        if old is None:
+            return
+        self._meetings.delete_meeting(session_id)
+        if old.passcode_ref is not None:
+            self._forget(old.passcode_ref, old)
+
+    def _forget(self, ref: str, old: MeetingRecord) -> None:
+        """Delete a passcode no record refers to any more; if the keyring refuses, the
+        record that referred to it is written back, so the two still agree."""
+        try:
+            self.vault.delete(ref)
+        except BaseException:
+            self._meetings.set_meeting(old)
+            raise
+
+    def _put_back(self, ref: str, previous: str | None) -> None:
+        try:
+            if previous is None:
+                self.vault.delete(ref)
+            else:
+                self.vault.put(ref, previous)
+        except Exception as err:  # the first failure is the one to report
+            log.warning("passcode of %s not restored: %s", ref, type(err).__name__)
 
     def prepare(self, session_id: int, *, with_secrets: bool = True) -> LaunchPlan:
         """Everything needed to open the meeting. Reads the keyring: run it off the GUI thread.
