@@ -250,6 +250,29 @@ def rules_for_change(before: Booking | None, after: Booking) -> frozenset[ClashR
     return frozenset(rules)
 
 
+def licence_fits(
+    licences: Iterable[Licence],
+    candidate: Booking,
+    bookings: Sequence[Booking],
+    policy: BookingPolicy,
+    *,
+    before: Booking | None = None,
+) -> list[tuple[Licence, LicenceClashError | None]]:
+    """Each licence with why it cannot carry `candidate` (None when it can), judged as
+    the write of the session will judge it: the licence the stored session (`before`)
+    already holds by the rules the change can break only, any other by all the rules,
+    and none at all for a cancelled session, which holds nothing."""
+    out: list[tuple[Licence, LicenceClashError | None]] = []
+    for lic in licences:
+        rules = ALL_RULES
+        if candidate.status in _FREE_STATUSES:
+            rules = frozenset()
+        elif before is not None and before.licence_id == lic.id:
+            rules = rules_for_change(before, replace(candidate, licence_id=lic.id))
+        out.append((lic, check_fit(lic, candidate, bookings, policy, rules=rules)))
+    return out
+
+
 def overlap_error(licence: Licence, first: Booking, policy: BookingPolicy) -> LicenceClashError:
     """The clash message naming the booking that holds the licence at that time."""
     return LicenceClashError(

@@ -16,6 +16,7 @@ from app.core.licences import (
     LicenceDraft,
     SegmentKind,
     check_fit,
+    licence_fits,
     no_free_licence,
     overlaps,
     pick_free_licence,
@@ -42,6 +43,48 @@ def book(sid: int, start_h: float, end_h: float, lic: int | None = 1, **kw: obje
         licence_id=lic,
         status=kw.pop("status", SessionStatus.PLANNED),  # type: ignore[arg-type]
     )
+
+
+def test_each_licence_says_whether_it_fits_and_why_not() -> None:
+    other_branch = Licence(3, "Zoom Nord", "z3@bm.fr", LicencePlan.PRO, 100, branch_id=2)
+    off = Licence(4, "Zoom ancien", "z4@bm.fr", LicencePlan.PRO, 100, active=False)
+    small = Licence(5, "Zoom 50", "z5@bm.fr", LicencePlan.PRO, 50)
+    free = Licence(6, "Zoom libre", "z6@bm.fr", LicencePlan.PRO, 100)
+    existing = [book(7, 0, 2, lic=1)]
+    cand = book(0, 1, 2, lic=None, capacity=80)  # a session not saved yet
+    fits = licence_fits([PRO, other_branch, off, small, free], cand, existing, NONE)
+    got = {lic.label: err for lic, err in fits}
+    reasons = {label: err.reason if err else None for label, err in got.items()}
+    assert reasons == {
+        "Zoom 1": ClashReason.OVERLAP,
+        "Zoom Nord": ClashReason.BRANCH,
+        "Zoom ancien": ClashReason.INACTIVE,
+        "Zoom 50": ClashReason.CAPACITY,
+        "Zoom libre": None,
+    }
+    clash = got["Zoom 1"]
+    assert clash is not None and clash.clashing is not None
+    assert clash.clashing.session_id == 7 and clash.params["session_id"] == 7
+    capacity = got["Zoom 50"]
+    assert capacity is not None and (capacity.params["capacity"], capacity.params["cap"]) == (
+        80, 50
+    )
+
+
+def test_the_licence_already_held_is_judged_by_what_changed() -> None:
+    """As storage does: a booking made before its licence was restricted to another
+    branch keeps it while the times stay; moving the session checks the licence again."""
+    restricted = replace(PRO, branch_id=2)
+    before = book(3, 0, 1, lic=1)
+    same = replace(before, title="Renamed")
+    assert licence_fits([restricted], same, [], NONE, before=before) == [(restricted, None)]
+    [(_, err)] = licence_fits([restricted], same, [], NONE)  # a new booking: every rule
+    assert err is not None and err.reason is ClashReason.BRANCH
+    moved = replace(before, branch_id=5)
+    [(_, err)] = licence_fits([restricted], moved, [], NONE, before=before)
+    assert err is not None and err.reason is ClashReason.BRANCH
+    cancelled = replace(before, status=SessionStatus.CANCELLED, capacity=500)
+    assert licence_fits([restricted], cancelled, [], NONE, before=before) == [(restricted, None)]
 
 
 def test_intervals_are_half_open() -> None:
