@@ -217,7 +217,16 @@ def step_no_host_key(licence: str) -> Step:
 
 
 STEP_NO_LICENCE = Step(
-    _N("launch", "This session has no licence: assign one in Sessions so the host key is ready.")
+    _N(
+        "launch",
+        "This session has no licence: choose one in Sessions › Edit › Licence and meeting "
+        "so the host key is ready.",
+    )
+)
+# The command line's way to enter a meeting (the window's is in the messages).
+CLI_MEETING_FIX = (
+    "Enter its meeting ID and passcode with "
+    "“regie sessions meeting {id} --meeting-id … --passcode-stdin”."
 )
 
 
@@ -325,9 +334,9 @@ class ZoomLauncher:
                 _N("errors", "Session {id} has no Zoom meeting yet."),
                 _N(
                     "errors",
-                    "Enter its meeting ID and passcode (Sessions › Meeting, or "
-                    "“regie sessions meeting {id} --meeting-id … --passcode-stdin”).",
+                    "Enter its meeting ID and passcode in Sessions › Edit › Licence and meeting.",
                 ),
+                cli_fix=CLI_MEETING_FIX,
                 id=session_id,
             )
         passcode: str | None = None
@@ -339,7 +348,12 @@ class ZoomLauncher:
                 if passcode is None:
                     raise VaultError(
                         _N("vault", "The passcode of session {id} is not on this computer."),
-                        _N("vault", "Enter the meeting's passcode again (Sessions › Meeting)."),
+                        _N(
+                            "vault",
+                            "Enter the meeting's passcode again in Sessions › Edit › "
+                            "Licence and meeting.",
+                        ),
+                        cli_fix=CLI_MEETING_FIX,
                         state=VaultState.USABLE,
                         id=session_id,
                     )

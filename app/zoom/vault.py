@@ -115,9 +115,11 @@ class VaultError(RegieError):
 
     context = CTX
 
-    def __init__(self, message: str, fix: str, *, state: VaultState, **params: object) -> None:
+    def __init__(
+        self, message: str, fix: str, *, state: VaultState, cli_fix: str = "", **params: object
+    ) -> None:
         self.state = state
-        super().__init__(message, fix, **params)
+        super().__init__(message, fix, cli_fix=cli_fix, **params)
 
 
 class CredentialVault(Protocol):

@@ -116,8 +116,9 @@ def test_prepare_launch_with_secrets(network: Network, at) -> None:
 def test_launch_without_host_key_or_meeting(network: Network, at) -> None:
     f = network.feature
     sid = network.session("Sans réunion", at(18))
-    with pytest.raises(RegieError, match="no Zoom meeting yet"):
+    with pytest.raises(RegieError, match="no Zoom meeting yet") as err:
         f.launcher.prepare(sid)
+    assert f"regie sessions meeting {sid} --meeting-id" in err.value.text()  # the CLI's way
     f.launcher.set_meeting(sid, "123456789", None, None)
     plan = f.launcher.prepare(sid)
     assert "has no licence" in plan.next_steps[0].english()

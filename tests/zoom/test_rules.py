@@ -10,12 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.core.licences import (
+    NEW_SESSION,
     Booking,
     BookingPolicy,
     ClashReason,
     LicenceDraft,
     SegmentKind,
     check_fit,
+    choose_free_licence,
     licence_fits,
     no_free_licence,
     overlaps,
@@ -24,7 +26,7 @@ from app.core.licences import (
     validate_licence,
 )
 from app.core.models import Licence, LicencePlan, SessionStatus
-from app.errors import ValidationError
+from app.errors import RegieError, ValidationError
 
 T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 NONE = BookingPolicy(timedelta(0), timedelta(0))
@@ -154,6 +156,27 @@ def test_auto_pick_prefers_own_branch_then_smallest_fitting_cap() -> None:
     assert pick_free_licence([PRO], book(1, 0, 1, lic=None), busy, NONE) is None
     err = no_free_licence([PRO], book(1, 0, 1, lic=None), busy, NONE)
     assert "session 2" in err.text()  # says who holds the licence
+
+
+def test_a_session_not_saved_yet_is_not_called_session_0() -> None:
+    busy = [book(2, 0, 1, lic=1)]
+    with pytest.raises(RegieError) as got:
+        choose_free_licence([PRO], book(NEW_SESSION, 0, 1, lic=None), busy, NONE)
+    text = got.value.text()
+    assert text.startswith("No licence is free at that time.") and "session 0" not in text
+    assert "session 2" in text  # the licence's holder, from the nested clash
+    assert choose_free_licence([PRO, BIG], book(NEW_SESSION, 0, 1, lic=None), busy, NONE) == BIG
+
+
+def test_the_command_line_gets_its_own_fix_and_the_window_none_of_it() -> None:
+    """The command line prints `text()`: its options; the window shows `fix`, which
+    names no option (the form offers the best free licence)."""
+    err = check_fit(PRO, book(9, 0.5, 1.5, lic=None), [book(4, 0, 1)], NONE)
+    assert err is not None
+    assert "--auto" in err.text() and "--auto" not in err.fix
+    assert "best free one" in err.fix
+    none = no_free_licence([], book(1, 0, 1, lic=None), [], NONE)
+    assert "regie licences add" in none.text() and "regie" not in none.fix
 
 
 def test_planning_shows_bookings_and_gaps() -> None:
