@@ -219,8 +219,8 @@ def step_no_host_key(licence: str) -> Step:
 STEP_NO_LICENCE = Step(
     _N(
         "launch",
-        "This session has no licence: choose one in Sessions › Edit › Licence and meeting "
-        "so the host key is ready.",
+        "This session has no licence, so no host key is ready: choose one in Sessions › "
+        "Edit › Licence and meeting.",
     )
 )
 # The command line's way to enter a meeting (the window's is in the messages).
