@@ -351,6 +351,8 @@ def test_every_place_named_in_messages_and_tutorials_exists(
         for m in _BOX.finditer(text):
             if not any(_starts_with(b, _norm(m.group("name"))) for b in boxes):
                 wrong.append(f"{tutorial.name}: “{m.group(0)}”: no such checklist box")
+    # A French name the window does not show may be a new string not translated yet:
+    # resources/i18n is brought up to date with `python installer/i18n.py fill …`.
     assert not wrong, "\n".join(wrong)
     # The window's own message for a session without a meeting names the form's part.
     sources = {source for _c, source, _f in catalogue}
