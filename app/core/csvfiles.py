@@ -28,9 +28,11 @@ _SPACES = re.compile(r"\s+")
 class FileFormatError(RegieError):
     """A file that cannot be read as a table; `line` is 1-based, 0 for the whole file."""
 
-    def __init__(self, message: str, fix: str = "", *, line: int = 0, **params: object) -> None:
+    def __init__(
+        self, message: str, fix: str = "", *, line: int = 0, cli_fix: str = "", **params: object
+    ) -> None:
         self.line = line
-        super().__init__(message, fix, line=line, **params)
+        super().__init__(message, fix, cli_fix=cli_fix, line=line, **params)
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,14 +104,17 @@ class LicenceClashError(RegieError):
         fix: str,
         *,
         clashing: Booking | None = None,
+        cli_fix: str = "",
         **params: object,
     ) -> None:
         self.reason = reason
         self.clashing = clashing
-        super().__init__(message, fix, **params)
+        super().__init__(message, fix, cli_fix=cli_fix, **params)
 
 
 ALL_RULES: frozenset[ClashReason] = frozenset(ClashReason)
+# The session_id of a candidate not saved yet (no stored session has it).
+NEW_SESSION = 0
 
 
 def overlaps(a_start: datetime, a_end: datetime, b_start: datetime, b_end: datetime) -> bool:
@@ -250,6 +253,29 @@ def rules_for_change(before: Booking | None, after: Booking) -> frozenset[ClashR
     return frozenset(rules)
 
 
+def licence_fits(
+    licences: Iterable[Licence],
+    candidate: Booking,
+    bookings: Sequence[Booking],
+    policy: BookingPolicy,
+    *,
+    before: Booking | None = None,
+) -> list[tuple[Licence, LicenceClashError | None]]:
+    """Each licence with why it cannot carry `candidate` (None when it can), judged as
+    the write of the session will judge it: the licence the stored session (`before`)
+    already holds by the rules the change can break only, any other by all the rules,
+    and none at all for a cancelled session, which holds nothing."""
+    out: list[tuple[Licence, LicenceClashError | None]] = []
+    for lic in licences:
+        rules = ALL_RULES
+        if candidate.status in _FREE_STATUSES:
+            rules = frozenset()
+        elif before is not None and before.licence_id == lic.id:
+            rules = rules_for_change(before, replace(candidate, licence_id=lic.id))
+        out.append((lic, check_fit(lic, candidate, bookings, policy, rules=rules)))
+    return out
+
+
 def overlap_error(licence: Licence, first: Booking, policy: BookingPolicy) -> LicenceClashError:
     """The clash message naming the booking that holds the licence at that time."""
     return LicenceClashError(
@@ -260,7 +286,8 @@ def overlap_error(licence: Licence, first: Booking, policy: BookingPolicy) -> Li
             "“{title}” ({when}), which overlaps this one (buffers: {before} min before, "
             "{after} min after).",
         ),
-        _N("licences", "Choose another licence, use --auto, or move one of the sessions."),
+        _N("licences", "Choose another licence or the best free one, or move one of the sessions."),
+        cli_fix="Choose another licence, use --auto, or move one of the sessions.",
         clashing=first,
         licence=licence.label,
         session_id=first.session_id,
@@ -320,6 +347,19 @@ def pick_free_licence(
     )
 
 
+def choose_free_licence(
+    licences: Sequence[Licence],
+    candidate: Booking,
+    bookings: Sequence[Booking],
+    policy: BookingPolicy,
+) -> Licence:
+    """The automatic choice (`pick_free_licence`), or the error naming why none fits."""
+    lic = pick_free_licence(licences, candidate, bookings, policy)
+    if lic is None:
+        raise no_free_licence(licences, candidate, bookings, policy)
+    return lic
+
+
 def no_free_licence(
     licences: Sequence[Licence],
     candidate: Booking,
@@ -330,7 +370,8 @@ def no_free_licence(
     if not any(lic.active for lic in licences):
         return RegieError(
             _N("errors", "No active Zoom licence is registered."),
-            _N("errors", "Add one in Licences (or “regie licences add”)."),
+            _N("errors", "Add one in Licences."),
+            cli_fix="Add one with “regie licences add”.",
         )
     reasons = [
         err for lic in licences if (err := check_fit(lic, candidate, bookings, policy)) is not None
@@ -338,7 +379,13 @@ def no_free_licence(
     # Show the most useful reason: a clash beats a cap, which beats a branch restriction.
     order = [ClashReason.OVERLAP, ClashReason.CAPACITY, ClashReason.BRANCH, ClashReason.INACTIVE]
     reasons.sort(key=lambda e: order.index(e.reason))
-    detail = reasons[0].text() if reasons else ""
+    detail: RegieError | str = reasons[0] if reasons else ""
+    if candidate.session_id == NEW_SESSION:
+        return RegieError(
+            _N("errors", "No licence is free at that time. {detail}"),
+            _N("errors", "Move the session, lower its capacity, or add a licence."),
+            detail=detail,
+        )
     return RegieError(
         _N("errors", "No licence is free for session {session_id} at that time. {detail}"),
         _N("errors", "Move the session, lower its capacity, or add a licence."),
@@ -579,10 +626,7 @@ class LicenceService:
         policy = self.policy()
 
         def choose(cand: Booking, licences: list[Licence], books: list[Booking]) -> Licence:
-            lic = pick_free_licence(licences, cand, books, policy)
-            if lic is None:
-                raise no_free_licence(licences, cand, books, policy)
-            return lic
+            return choose_free_licence(licences, cand, books, policy)
 
         return self._repo.assign(session_id, choose)
 

@@ -340,6 +340,13 @@ class SqlLicenceRepository:
         if r is None:
             return None
         return MeetingRecord(r.session_id, r.meeting_id, r.join_url, r.passcode_ref)
+
+    def delete_meeting(self, session_id: int) -> None:
+        with self._db.begin() as conn:
+            conn.execute(
+                session_meetings.delete().where(session_meetings.c.session_id == session_id)
+            )
+
     def set_meeting(self, record: MeetingRecord) -> None:
         now = datetime.now(UTC)  # wall clock: when the row was written (audit)
         values = {

@@ -254,6 +254,12 @@ class SqlSessionRepository:
         times, a larger capacity or another branch may no longer fit the licence."""
         retrying(lambda tried: self._write(session_id, tried, **_values(draft)))
 
+    def discard(self, session_id: int) -> None:
+        """Delete a session created a moment ago whose save could not be completed; its
+        licence hold and meeting go with it (the foreign keys cascade)."""
+        with self._db.begin() as conn:
+            conn.execute(t.sessions.delete().where(t.sessions.c.id == session_id))
+
     def set_status(self, session_id: int, status: SessionStatus) -> None:
         """A cancelled session planned again books its licence anew, under the rules."""
         retrying(lambda tried: self._write(session_id, tried, status=status.value))

@@ -23,10 +23,12 @@ def label(text: str) -> str:
 
 
 def error_text(err: RegieError) -> str:
-    """The whole sentence for a known error: what happened, then what to do."""
-    msg = core_text(err.context, err.message, **err.params)
+    """The whole sentence for a known error: what happened, then what to do (in the
+    window: `fix`, never the command line's `cli_fix`)."""
+    params = {k: error_text(v) if isinstance(v, RegieError) else v for k, v in err.params.items()}
+    msg = core_text(err.context, err.message, **params)
     if err.fix:
-        msg += " " + core_text(err.context, err.fix, **err.params)
+        msg += " " + core_text(err.context, err.fix, **params)
     return msg
 
 

@@ -32,6 +32,7 @@ from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.models import (
     MODE_LABELS,
     STATUS_LABELS,
+    MeetingRecord,
     Session,
     SessionDraft,
     SessionFilter,
@@ -530,7 +531,7 @@ class SessionsArea(QWidget):
     # ------------------------------------------------------------------ actions
     def _dialog(self, **kwargs: Any) -> SessionDialog:
         return SessionDialog(
-            self._services.sessions,
+            self._services,
             types=self._types,
             branches=self._branches,
             staff=self._staff,
@@ -552,18 +553,19 @@ class SessionsArea(QWidget):
         if sid is None:
             return
         sessions = self._services.sessions
+        launcher = self._services.licences.launcher
 
         def load(
             _t: CancelToken, _p: Callable[[int, int], None]
-        ) -> tuple[Session, list[SessionStatus]]:
+        ) -> tuple[Session, list[SessionStatus], MeetingRecord | None]:
             session = sessions.get(sid)
-            return session, sessions.allowed_statuses(session.status)
+            return session, sessions.allowed_statuses(session.status), launcher.meeting(sid)
 
-        def opened(got: tuple[Session, list[SessionStatus]]) -> None:
-            session, statuses = got
+        def opened(got: tuple[Session, list[SessionStatus], MeetingRecord | None]) -> None:
+            session, statuses, meeting = got
             dlg = self._dialog(
-                draft=session, title=self.tr("Edit session"), allowed_statuses=statuses,
-                session_id=sid,
+                draft=session, meeting=meeting, title=self.tr("Edit session"),
+                allowed_statuses=statuses, session_id=sid,
             )
             self._run_dialog(dlg)
 

@@ -68,6 +68,41 @@ def clean_join_url(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
 
 
+# Where the meeting ID sits in a join link's path: /j/<id> (meeting), /w/<id> (webinar),
+# /s/<id> (start), /wc/join/<id> and /wc/<id>/join (web client).
+_LINK_ID = re.compile(r"/(?:j|w|s|wc|wc/join)/(\d{9,11})(?:/|$)")
+_LINK_IN_TEXT = re.compile(r"https://\S+")
+
+
+@dataclass(frozen=True, slots=True)
+class JoinLink:
+    """What a pasted invitation link says: the meeting, its passcode, the link without it."""
+
+    meeting_id: str
+    join_url: str
+    passcode: str | None = field(default=None, repr=False)
+
+
+def parse_join_link(text: str) -> JoinLink:
+    """The meeting ID and passcode of a Zoom join link (`https://…zoom.us/j/<id>?pwd=…`),
+    also when the link is pasted with the invitation around it. The returned `join_url`
+    has no passcode in it; ValidationError when the text holds no Zoom meeting link."""
+    text = text.strip()
+    found = _LINK_IN_TEXT.search(text)
+    url = (found.group(0) if found else text).rstrip(".,;)>»”\"'")
+    cleaned = clean_join_url(url)
+    match = _LINK_ID.search(urlsplit(cleaned).path)
+    if match is None:
+        raise ValidationError(
+            "join_url",
+            _N("errors", "This Zoom link does not name a meeting."),
+            _N("errors", "Copy the link from the Zoom invitation (https://…zoom.us/j/…)."),
+        )
+    pwd = next((v for k, v in parse_qsl(urlsplit(url).query) if k.lower() == "pwd"), "")
+    passcode = clean_secret(SecretKind.PASSCODE, pwd) if pwd.strip() else None
+    return JoinLink(match.group(1), cleaned, passcode)
+
+
 def join_host(join_url: str | None) -> str:
     """The account's Zoom domain (vanity domains such as bm.zoom.us), zoom.us by default."""
     if join_url:
@@ -168,6 +203,7 @@ class LaunchPlan:
 class MeetingStore(Protocol):
     def meeting(self, session_id: int) -> MeetingRecord | None: ...
     def set_meeting(self, record: MeetingRecord) -> None: ...
+    def delete_meeting(self, session_id: int) -> None: ...
 
 
 def step_claim_host(licence: str) -> Step:
@@ -193,7 +229,16 @@ def step_no_host_key(licence: str) -> Step:
 
 
 STEP_NO_LICENCE = Step(
-    _N("launch", "This session has no licence: assign one in Sessions so the host key is ready.")
+    _N(
+        "launch",
+        "This session has no licence, so no host key is ready: choose one in Sessions › "
+        "Edit › Licence and meeting.",
+    )
+)
+# The command line's way to enter a meeting (the window's is in the messages).
+CLI_MEETING_FIX = (
+    "Enter its meeting ID and passcode with "
+    "“regie sessions meeting {id} --meeting-id … --passcode-stdin”."
 )
 
 
@@ -211,23 +256,72 @@ class ZoomLauncher:
     def vault(self) -> CredentialVault:
         return self._secrets.vault
 
+    def meeting(self, session_id: int) -> MeetingRecord | None:
+        """The session's recorded meeting (the passcode only by its keyring reference)."""
+        return self._meetings.meeting(session_id)
+
     def set_meeting(
-        self, session_id: int, meeting_id: str, passcode: str | None, join_url: str | None
+        self,
+        session_id: int,
+        meeting_id: str,
+        passcode: str | None,
+        join_url: str | None,
+        *,
+        keep_passcode: bool = False,
     ) -> None:
-        """Record the meeting; the passcode goes to the keyring, the DB keeps its reference."""
+        """Record the meeting; the passcode goes to the keyring, the DB keeps its reference.
+
+        Without a `passcode` the stored one is removed, unless `keep_passcode`. All or
+        nothing: when the record cannot be written the keyring gets its previous passcode
+        back, and a passcode leaves the keyring only once no record refers to it.
+        """
         mid = normalise_meeting_id(meeting_id)
         url = clean_join_url(join_url) if join_url else None
+        value = clean_secret(SecretKind.PASSCODE, passcode) if passcode else None
         self._sessions.get(session_id)  # a clear error for an unknown session
-        ref = None
-        if passcode:
-            value = clean_secret(SecretKind.PASSCODE, passcode)
-            ref = self._secrets.session_ref(session_id)
-            self.vault.put(ref, value)
+        old = self._meetings.meeting(session_id)
+        old_ref = old.passcode_ref if old is not None else None
+        if value is None:
+            ref = old_ref if keep_passcode else None
+            self._meetings.set_meeting(MeetingRecord(session_id, mid, url, ref))
         else:
-            old = self._meetings.meeting(session_id)
-            if old is not None and old.passcode_ref:
-                self.vault.delete(old.passcode_ref)
-        self._meetings.set_meeting(MeetingRecord(session_id, mid, url, ref))
+            ref = self._secrets.session_ref(session_id)
+            previous = self.vault.get(ref)
+            self.vault.put(ref, value)
+            try:
+                self._meetings.set_meeting(MeetingRecord(session_id, mid, url, ref))
+            except BaseException:
+                self._put_back(ref, previous)
+                raise
+        if old is not None and old_ref is not None and old_ref != ref:
+            self._forget(old_ref, old)
+
+    def clear_meeting(self, session_id: int) -> None:
+        """Forget the session's meeting and its passcode (nothing happens without one)."""
+        old = self._meetings.meeting(session_id)
+        if old is None:
+            return
+        self._meetings.delete_meeting(session_id)
+        if old.passcode_ref is not None:
+            self._forget(old.passcode_ref, old)
+
+    def _forget(self, ref: str, old: MeetingRecord) -> None:
+        """Delete a passcode no record refers to any more; if the keyring refuses, the
+        record that referred to it is written back, so the two still agree."""
+        try:
+            self.vault.delete(ref)
+        except BaseException:
+            self._meetings.set_meeting(old)
+            raise
+
+    def _put_back(self, ref: str, previous: str | None) -> None:
+        try:
+            if previous is None:
+                self.vault.delete(ref)
+            else:
+                self.vault.put(ref, previous)
+        except Exception as err:  # the first failure is the one to report
+            log.warning("passcode of %s not restored: %s", ref, type(err).__name__)
 
     def prepare(
         self, session_id: int, *, with_secrets: bool = True, launched_by: str | None = None
@@ -250,9 +344,9 @@ class ZoomLauncher:
                 _N("errors", "Session {id} has no Zoom meeting yet."),
                 _N(
                     "errors",
-                    "Enter its meeting ID and passcode (Sessions › Meeting, or "
-                    "“regie sessions meeting {id} --meeting-id … --passcode-stdin”).",
+                    "Enter its meeting ID and passcode in Sessions › Edit › Licence and meeting.",
                 ),
+                cli_fix=CLI_MEETING_FIX,
                 id=session_id,
             )
         passcode: str | None = None
@@ -264,7 +358,12 @@ class ZoomLauncher:
                 if passcode is None:
                     raise VaultError(
                         _N("vault", "The passcode of session {id} is not on this computer."),
-                        _N("vault", "Enter the meeting's passcode again (Sessions › Meeting)."),
+                        _N(
+                            "vault",
+                            "Enter the meeting's passcode again in Sessions › Edit › "
+                            "Licence and meeting.",
+                        ),
+                        cli_fix=CLI_MEETING_FIX,
                         state=VaultState.USABLE,
                         id=session_id,
                     )

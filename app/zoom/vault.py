@@ -115,9 +115,11 @@ class VaultError(RegieError):
 
     context = CTX
 
-    def __init__(self, message: str, fix: str, *, state: VaultState, **params: object) -> None:
+    def __init__(
+        self, message: str, fix: str, *, state: VaultState, cli_fix: str = "", **params: object
+    ) -> None:
         self.state = state
-        super().__init__(message, fix, **params)
+        super().__init__(message, fix, cli_fix=cli_fix, **params)
 
 
 class CredentialVault(Protocol):
@@ -132,6 +134,9 @@ class CredentialVault(Protocol):
 # ------------------------------------------------------------------ validation
 _HOST_KEY = re.compile(r"^\d{6,10}$")
 _PASSCODE = re.compile(r"^[A-Za-z0-9@*_.\-]{1,10}$")
+# The passcode as an invitation link carries it (`?pwd=…`): an encoded form Zoom accepts
+# in the same place, longer than what people type.
+_LINK_PASSCODE = re.compile(r"^[A-Za-z0-9_.\-]{11,64}$")
 
 
 def clean_secret(kind: SecretKind, value: str) -> str:
@@ -167,7 +172,9 @@ def clean_secret(kind: SecretKind, value: str) -> str:
             _N("errors", "A host key is 6 to 10 digits."),
             _N("errors", "Copy it from the Zoom profile page (Profile › Host key)."),
         )
-    if kind is SecretKind.PASSCODE and not _PASSCODE.match(value):
+    if kind is SecretKind.PASSCODE and not (
+        _PASSCODE.match(value) or _LINK_PASSCODE.match(value)
+    ):
         raise ValidationError(
             kind.value,
             _N("errors", "A Zoom passcode has 1 to 10 letters, digits or @ * _ - ."),

@@ -26,7 +26,7 @@ def _edit(qtbot: QtBot, services: Services, sid: int) -> SessionDialog:
     s = services.sessions
     session = s.get(sid)
     dlg = SessionDialog(
-        s,
+        services,
         types=services.references.session_types(),
         branches=services.references.branches(),
         staff=services.references.staff(),

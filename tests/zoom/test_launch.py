@@ -11,6 +11,7 @@ from app.zoom.launch import (
     client_url,
     mask_url,
     normalise_meeting_id,
+    parse_join_link,
     web_url,
 )
 from app.zoom.vault import SecretKind
@@ -47,6 +48,44 @@ def test_meeting_id_and_join_url_cleaning() -> None:
         clean_join_url("http://evil.example/j/1")
 
 
+def test_a_pasted_join_link_gives_the_meeting_and_its_passcode() -> None:
+    link = parse_join_link(" https://us02web.zoom.us/j/12345678901?pwd=Ab3x9 ")
+    assert (link.meeting_id, link.passcode) == ("12345678901", "Ab3x9")
+    assert link.join_url == "https://us02web.zoom.us/j/12345678901"
+    assert "Ab3x9" not in repr(link)
+    # The encoded passcode of real invitations, other query fields kept, the ID in a
+    # webinar or web-client path, and the link inside the invitation text.
+    encoded = "rnZ7JkbCzUvGhvsBnaRbvWeqBthT8N.1"
+    link = parse_join_link(f"https://bm.zoom.us/j/987654321?pwd={encoded}&from=addon#success")
+    assert (link.meeting_id, link.passcode) == ("987654321", encoded)
+    assert link.join_url == "https://bm.zoom.us/j/987654321?from=addon"
+    assert parse_join_link("https://zoom.us/w/98765432109?tk=x").meeting_id == "98765432109"
+    assert parse_join_link("https://zoom.us/wc/join/98765432109").meeting_id == "98765432109"
+    assert parse_join_link("https://zoom.us/wc/98765432109/join").meeting_id == "98765432109"
+    invitation = (
+        "Marie vous invite à une réunion Zoom.\n"
+        "Participer : https://zoom.us/j/12345678901?pwd=Qz7mK2.\n"
+        "ID de réunion : 123 4567 8901"
+    )
+    link = parse_join_link(invitation)
+    assert (link.meeting_id, link.passcode) == ("12345678901", "Qz7mK2")
+    no_pwd = parse_join_link("https://zoom.us/j/123456789")
+    assert no_pwd.passcode is None and no_pwd.join_url == "https://zoom.us/j/123456789"
+
+
+def test_a_link_that_names_no_meeting_is_refused() -> None:
+    with pytest.raises(ValidationError, match="does not name a meeting") as err:
+        parse_join_link("https://zoom.us/my/mediatheque")
+    assert err.value.field == "join_url"
+    with pytest.raises(ValidationError, match="https"):
+        parse_join_link("12345678901")
+    with pytest.raises(ValidationError, match="https"):
+        parse_join_link("https://example.org/j/12345678901?pwd=x")
+    with pytest.raises(ValidationError, match="passcode") as err:
+        parse_join_link("https://zoom.us/j/12345678901?pwd=has%20space")
+    assert "has space" not in str(err.value)
+
+
 @pytest.mark.keyring
 def test_prepare_launch_with_secrets(network: Network, at) -> None:
     f = network.feature
@@ -77,8 +116,9 @@ def test_prepare_launch_with_secrets(network: Network, at) -> None:
 def test_launch_without_host_key_or_meeting(network: Network, at) -> None:
     f = network.feature
     sid = network.session("Sans réunion", at(18))
-    with pytest.raises(RegieError, match="no Zoom meeting yet"):
+    with pytest.raises(RegieError, match="no Zoom meeting yet") as err:
         f.launcher.prepare(sid)
+    assert f"regie sessions meeting {sid} --meeting-id" in err.value.text()  # the CLI's way
     f.launcher.set_meeting(sid, "123456789", None, None)
     plan = f.launcher.prepare(sid)
     assert "has no licence" in plan.next_steps[0].english()

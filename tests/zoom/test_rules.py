@@ -10,12 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.core.licences import (
+    NEW_SESSION,
     Booking,
     BookingPolicy,
     ClashReason,
     LicenceDraft,
     SegmentKind,
     check_fit,
+    choose_free_licence,
+    licence_fits,
     no_free_licence,
     overlaps,
     pick_free_licence,
@@ -23,7 +26,7 @@ from app.core.licences import (
     validate_licence,
 )
 from app.core.models import Licence, LicencePlan, SessionStatus
-from app.errors import ValidationError
+from app.errors import RegieError, ValidationError
 
 T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 NONE = BookingPolicy(timedelta(0), timedelta(0))
@@ -42,6 +45,48 @@ def book(sid: int, start_h: float, end_h: float, lic: int | None = 1, **kw: obje
         licence_id=lic,
         status=kw.pop("status", SessionStatus.PLANNED),  # type: ignore[arg-type]
     )
+
+
+def test_each_licence_says_whether_it_fits_and_why_not() -> None:
+    other_branch = Licence(3, "Zoom Nord", "z3@bm.fr", LicencePlan.PRO, 100, branch_id=2)
+    off = Licence(4, "Zoom ancien", "z4@bm.fr", LicencePlan.PRO, 100, active=False)
+    small = Licence(5, "Zoom 50", "z5@bm.fr", LicencePlan.PRO, 50)
+    free = Licence(6, "Zoom libre", "z6@bm.fr", LicencePlan.PRO, 100)
+    existing = [book(7, 0, 2, lic=1)]
+    cand = book(0, 1, 2, lic=None, capacity=80)  # a session not saved yet
+    fits = licence_fits([PRO, other_branch, off, small, free], cand, existing, NONE)
+    got = {lic.label: err for lic, err in fits}
+    reasons = {label: err.reason if err else None for label, err in got.items()}
+    assert reasons == {
+        "Zoom 1": ClashReason.OVERLAP,
+        "Zoom Nord": ClashReason.BRANCH,
+        "Zoom ancien": ClashReason.INACTIVE,
+        "Zoom 50": ClashReason.CAPACITY,
+        "Zoom libre": None,
+    }
+    clash = got["Zoom 1"]
+    assert clash is not None and clash.clashing is not None
+    assert clash.clashing.session_id == 7 and clash.params["session_id"] == 7
+    capacity = got["Zoom 50"]
+    assert capacity is not None and (capacity.params["capacity"], capacity.params["cap"]) == (
+        80, 50
+    )
+
+
+def test_the_licence_already_held_is_judged_by_what_changed() -> None:
+    """As storage does: a booking made before its licence was restricted to another
+    branch keeps it while the times stay; moving the session checks the licence again."""
+    restricted = replace(PRO, branch_id=2)
+    before = book(3, 0, 1, lic=1)
+    same = replace(before, title="Renamed")
+    assert licence_fits([restricted], same, [], NONE, before=before) == [(restricted, None)]
+    [(_, err)] = licence_fits([restricted], same, [], NONE)  # a new booking: every rule
+    assert err is not None and err.reason is ClashReason.BRANCH
+    moved = replace(before, branch_id=5)
+    [(_, err)] = licence_fits([restricted], moved, [], NONE, before=before)
+    assert err is not None and err.reason is ClashReason.BRANCH
+    cancelled = replace(before, status=SessionStatus.CANCELLED, capacity=500)
+    assert licence_fits([restricted], cancelled, [], NONE, before=before) == [(restricted, None)]
 
 
 def test_intervals_are_half_open() -> None:
@@ -111,6 +156,27 @@ def test_auto_pick_prefers_own_branch_then_smallest_fitting_cap() -> None:
     assert pick_free_licence([PRO], book(1, 0, 1, lic=None), busy, NONE) is None
     err = no_free_licence([PRO], book(1, 0, 1, lic=None), busy, NONE)
     assert "session 2" in err.text()  # says who holds the licence
+
+
+def test_a_session_not_saved_yet_is_not_called_session_0() -> None:
+    busy = [book(2, 0, 1, lic=1)]
+    with pytest.raises(RegieError) as got:
+        choose_free_licence([PRO], book(NEW_SESSION, 0, 1, lic=None), busy, NONE)
+    text = got.value.text()
+    assert text.startswith("No licence is free at that time.") and "session 0" not in text
+    assert "session 2" in text  # the licence's holder, from the nested clash
+    assert choose_free_licence([PRO, BIG], book(NEW_SESSION, 0, 1, lic=None), busy, NONE) == BIG
+
+
+def test_the_command_line_gets_its_own_fix_and_the_window_none_of_it() -> None:
+    """The command line prints `text()`: its options; the window shows `fix`, which
+    names no option (the form offers the best free licence)."""
+    err = check_fit(PRO, book(9, 0.5, 1.5, lic=None), [book(4, 0, 1)], NONE)
+    assert err is not None
+    assert "--auto" in err.text() and "--auto" not in err.fix
+    assert "best free one" in err.fix
+    none = no_free_licence([], book(1, 0, 1, lic=None), [], NONE)
+    assert "regie licences add" in none.text() and "regie" not in none.fix
 
 
 def test_planning_shows_bookings_and_gaps() -> None:
