@@ -1886,6 +1886,134 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
         <source>&amp;Notes</source>
         <translation>&amp;Notes</translation>
     </message>
+    <message>
+        <source>Licence and meeting</source>
+        <translation>Licence et réunion</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Licence check</source>
+        <translation>Vérification de la licence</translation>
+    </message>
+    <message>
+        <source>Meeting ID</source>
+        <translation>Numéro de réunion</translation>
+    </message>
+    <message>
+        <source>e.g. 123 4567 8901</source>
+        <translation>ex.&#xa0;: 123 4567 8901</translation>
+    </message>
+    <message>
+        <source>Join link</source>
+        <translation>Lien d&apos;invitation</translation>
+    </message>
+    <message>
+        <source>Paste the invitation link: it fills the ID and the passcode</source>
+        <translation>Collez le lien d&apos;invitation&#xa0;: il remplit le numéro et le code secret</translation>
+    </message>
+    <message>
+        <source>Passcode</source>
+        <translation>Code secret</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve the stored passcode</source>
+        <translation>Su&amp;pprimer le code secret enregistré</translation>
+    </message>
+    <message>
+        <source>Remove the stored passcode</source>
+        <translation>Supprimer le code secret enregistré</translation>
+    </message>
+    <message>
+        <source>&amp;Licence</source>
+        <translation>&amp;Licence</translation>
+    </message>
+    <message>
+        <source>&amp;Join link</source>
+        <translation>Lien d&apos;&amp;invitation</translation>
+    </message>
+    <message>
+        <source>Meeting &amp;ID</source>
+        <translation>N° de &amp;réunion</translation>
+    </message>
+    <message>
+        <source>&amp;Passcode</source>
+        <translation>&amp;Code secret</translation>
+    </message>
+    <message>
+        <source>Checking the licences…</source>
+        <translation>Vérification des licences…</translation>
+    </message>
+    <message>
+        <source>No licence</source>
+        <translation>Aucune licence</translation>
+    </message>
+    <message>
+        <source>Best free licence (now: %1)</source>
+        <translation>Meilleure licence libre (actuellement&#xa0;: %1)</translation>
+    </message>
+    <message>
+        <source>Best free licence (none is free)</source>
+        <translation>Meilleure licence libre (aucune n&apos;est libre)</translation>
+    </message>
+    <message>
+        <source>free (%1 participants)</source>
+        <translation>libre (%1 participants)</translation>
+    </message>
+    <message>
+        <source>booked at that time</source>
+        <translation>réservée à cet horaire</translation>
+    </message>
+    <message>
+        <source>booked for “%1” (session %2) at %3</source>
+        <translation>réservée pour «&#xa0;%1&#xa0;» (séance %2) à %3</translation>
+    </message>
+    <message>
+        <source>admits %1 participants, the session expects %2</source>
+        <translation>admet %1 participants, la séance en attend %2</translation>
+    </message>
+    <message>
+        <source>reserved for another branch</source>
+        <translation>réservée à une autre bibliothèque</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>désactivée</translation>
+    </message>
+    <message>
+        <source>“%1” will be booked when you save.</source>
+        <translation>«&#xa0;%1&#xa0;» sera réservée à l&apos;enregistrement.</translation>
+    </message>
+    <message>
+        <source>Free at that time: it will be booked when you save.</source>
+        <translation>Libre à cet horaire&#xa0;: elle sera réservée à l&apos;enregistrement.</translation>
+    </message>
+    <message>
+        <source>The session will have no licence.</source>
+        <translation>La séance n&apos;aura pas de licence.</translation>
+    </message>
+    <message>
+        <source>Meeting ID and passcode taken from the link.</source>
+        <translation>Numéro de réunion et code secret repris du lien.</translation>
+    </message>
+    <message>
+        <source>Meeting ID taken from the link (it has no passcode).</source>
+        <translation>Numéro de réunion repris du lien (il n&apos;a pas de code secret).</translation>
+    </message>
+    <message>
+        <source>The stored passcode will be removed when you save.</source>
+        <translation>Le code secret enregistré sera supprimé à l&apos;enregistrement.</translation>
+    </message>
+    <message>
+        <source>•••• kept in the keyring; type a new one to replace it</source>
+        <translation>•••• conservé dans le trousseau&#xa0;; saisissez-en un autre pour le remplacer</translation>
+    </message>
+    <message>
+        <source>Kept in the keyring only</source>
+        <translation>Conservé dans le trousseau uniquement</translation>
+    </message>
 </context>
 <context>
     <name>SessionTableModel</name>
@@ -2940,16 +3068,20 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
         <translation>Aucune licence Zoom active n&apos;est enregistrée.</translation>
     </message>
     <message>
-        <source>Add one in Licences (or “regie licences add”).</source>
-        <translation>Ajoutez-en une dans Licences (ou « regie licences add »).</translation>
-    </message>
-    <message>
         <source>No licence is free for session {session_id} at that time. {detail}</source>
         <translation>Aucune licence n&apos;est libre pour la séance {session_id} à cet horaire. {detail}</translation>
     </message>
     <message>
         <source>Move the session, lower its capacity, or add a licence.</source>
         <translation>Déplacez la séance, réduisez sa jauge, ou ajoutez une licence.</translation>
+    </message>
+    <message>
+        <source>Add one in Licences.</source>
+        <translation>Ajoutez-en une dans Licences.</translation>
+    </message>
+    <message>
+        <source>No licence is free at that time. {detail}</source>
+        <translation>Aucune licence n&apos;est libre à cet horaire. {detail}</translation>
     </message>
     <message>
         <source>The licence has no label.</source>
@@ -3676,6 +3808,10 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
         <translation>Copiez le lien depuis l&apos;invitation Zoom (https://…zoom.us/j/…).</translation>
     </message>
     <message>
+        <source>This Zoom link does not name a meeting.</source>
+        <translation>Ce lien Zoom ne désigne aucune réunion.</translation>
+    </message>
+    <message>
         <source>Session {id} is over or cancelled; it cannot be launched.</source>
         <translation>La séance {id} est terminée ou annulée ; elle ne peut pas être lancée.</translation>
     </message>
@@ -3688,8 +3824,8 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
         <translation>La séance {id} n&apos;a pas encore de réunion Zoom.</translation>
     </message>
     <message>
-        <source>Enter its meeting ID and passcode (Sessions › Meeting, or “regie sessions meeting {id} --meeting-id … --passcode-stdin”).</source>
-        <translation>Saisissez son numéro de réunion et son code secret (Séances › Réunion, ou « regie sessions meeting {id} --meeting-id … --passcode-stdin »).</translation>
+        <source>Enter its meeting ID and passcode in Sessions › Edit › Licence and meeting.</source>
+        <translation>Saisissez son numéro de réunion et son code secret dans Séances › Modifier › Licence et réunion.</translation>
     </message>
     <message>
         <source>The secret is empty.</source>
@@ -3806,6 +3942,22 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
     <message>
         <source>Keep the current buffers, or give one of these sessions another licence first.</source>
         <translation>Gardez les marges actuelles, ou attribuez d’abord une autre licence à l’une de ces séances.</translation>
+    </message>
+    <message>
+        <source>A passcode needs its meeting ID.</source>
+        <translation>Un code secret ne va pas sans son numéro de réunion.</translation>
+    </message>
+    <message>
+        <source>Type the meeting ID, or paste the join link.</source>
+        <translation>Saisissez le numéro de réunion, ou collez le lien d&apos;invitation.</translation>
+    </message>
+    <message>
+        <source>The join link is for meeting {link}, not {meeting}.</source>
+        <translation>Le lien d&apos;invitation est celui de la réunion {link}, pas de la réunion {meeting}.</translation>
+    </message>
+    <message>
+        <source>Paste the link of this meeting, or correct its ID.</source>
+        <translation>Collez le lien de cette réunion, ou corrigez son numéro.</translation>
     </message>
 </context>
 <context>
@@ -3958,8 +4110,8 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
         <translation>Aucune clé d&apos;animateur pour « {licence} » n&apos;est enregistrée sur cet ordinateur : connectez-vous à Zoom avec le compte de la licence, ou demandez au coordinateur d&apos;ajouter la clé dans Licences.</translation>
     </message>
     <message>
-        <source>This session has no licence: assign one in Sessions so the host key is ready.</source>
-        <translation>Cette séance n&apos;a pas de licence : attribuez-en une dans Séances pour que la clé d&apos;animateur soit prête.</translation>
+        <source>This session has no licence, so no host key is ready: choose one in Sessions › Edit › Licence and meeting.</source>
+        <translation>Cette séance n&apos;a pas de licence, donc pas de clé d&apos;animateur prête&#xa0;: choisissez-en une dans Séances › Modifier › Licence et réunion.</translation>
     </message>
 </context>
 <context>
@@ -3993,16 +4145,16 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
         <translation>La licence « {licence} » est déjà réservée pour la séance {session_id} « {title} » ({when}), qui chevauche celle-ci (marges : {before} min avant, {after} min après).</translation>
     </message>
     <message>
-        <source>Choose another licence, use --auto, or move one of the sessions.</source>
-        <translation>Choisissez une autre licence, utilisez l&apos;attribution automatique, ou déplacez l&apos;une des séances.</translation>
+        <source>Choose another licence or the best free one, or move one of the sessions.</source>
+        <translation>Choisissez une autre licence ou la meilleure licence libre, ou déplacez l&apos;une des séances.</translation>
     </message>
     <message>
         <source>The licence “{licence}” was booked by someone else for that time.</source>
         <translation>La licence « {licence} » vient d’être réservée par quelqu’un d’autre pour ce créneau.</translation>
     </message>
     <message>
-        <source>Refresh the planning, then choose another licence or use --auto.</source>
-        <translation>Actualisez le planning, puis choisissez une autre licence ou utilisez --auto.</translation>
+        <source>Choose another licence or the best free one.</source>
+        <translation>Choisissez une autre licence ou la meilleure licence libre.</translation>
     </message>
 </context>
 <context>
@@ -4079,8 +4231,8 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
         <translation>Le code secret de la séance {id} n&apos;est pas sur cet ordinateur.</translation>
     </message>
     <message>
-        <source>Enter the meeting&apos;s passcode again (Sessions › Meeting).</source>
-        <translation>Saisissez de nouveau le code secret de la réunion (Séances › Réunion).</translation>
+        <source>Enter the meeting&apos;s passcode again in Sessions › Edit › Licence and meeting.</source>
+        <translation>Saisissez de nouveau le code secret de la réunion dans Séances › Modifier › Licence et réunion.</translation>
     </message>
     <message>
         <source>No secure password store is available on this computer.</source>
