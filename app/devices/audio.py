@@ -236,7 +236,8 @@ class AudioChecker:
 
 
 class _HasChecks(Protocol):
-    checks: Any
+    @property
+    def checks(self) -> Any: ...
 
 
 def build_audio_check(services: _HasChecks, simulate_mic: Path | None = None, *,

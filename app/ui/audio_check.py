@@ -44,10 +44,10 @@ from app.devices.audio import (
 )
 from app.devices.audio_analysis import Band, MeterReading, MeterThresholds
 from app.errors import RegieError
-from app.services import Services
 from app.ui.choosers import SessionChoiceDialog
 from app.ui.errors import known
 from app.ui.i18n import core_text, error_text
+from app.ui.ports import CheckDesk
 from app.ui.widgets import VerdictBadge
 from app.ui.workers import CancelToken, Pool, ProgressFn, StreamWorker, TaskFn, TaskHandle, run_task
 
@@ -129,7 +129,7 @@ class AudioCheckArea(QWidget):
 
     def __init__(
         self,
-        services: Services,
+        services: CheckDesk,
         simulate_mic: Path | None,
         parent: QWidget | None = None,
         *,

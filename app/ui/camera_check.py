@@ -36,9 +36,9 @@ from app.core.models import SessionRow
 from app.devices.camera import CameraInfo, CheckUpdate, PreviewGate, list_cameras, run_check
 from app.devices.video_analysis import CRITERIA, CRITERION_LABELS, Thresholds, load_thresholds
 from app.errors import RegieError
-from app.services import Services
 from app.ui.choosers import SessionChoiceDialog
 from app.ui.i18n import core_text, error_text
+from app.ui.ports import CheckDesk
 from app.ui.widgets import VerdictBadge
 from app.ui.workers import CancelToken, Pool, ProgressFn, StreamWorker, TaskHandle, run_task
 
@@ -92,7 +92,7 @@ class CameraCheckArea(QWidget):
 
     def __init__(
         self,
-        services: Services,
+        services: CheckDesk,
         simulate: Path | None,
         parent: QWidget | None = None,
         *,
@@ -266,7 +266,7 @@ class CameraCheckArea(QWidget):
         an earlier check (or of another session) stays on it."""
         if row is None:
             try:
-                row = self._services.session_repo.row(session_id)
+                row = self._services.sessions.row(session_id)
             except RegieError as err:
                 self.status.setText(error_text(err))
                 return

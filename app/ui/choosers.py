@@ -29,7 +29,7 @@ from app.ui.i18n import error_text
 from app.ui.workers import CancelToken, Pool, ProgressFn, run_task
 
 if TYPE_CHECKING:
-    from app.services import Services
+    from app.ui.ports import CheckDesk
 
 
 class StaffChoiceDialog(QDialog):
@@ -156,7 +156,7 @@ class SessionChoiceDialog(QDialog):
 
     def __init__(
         self,
-        services: Services,
+        services: CheckDesk,
         *,
         parent: QWidget | None = None,
         pool: Pool | None = None,
