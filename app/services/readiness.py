@@ -11,10 +11,16 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from app.core.checklists import pause_due
-from app.core.checks import CheckKind
+from app.core.checks import CheckKind, SavedCheck, Verdict
 from app.core.models import SessionFilter, SessionRow, SessionStatus
-from app.core.readiness import ChecklistFact, DeviceFact, Readiness, SessionFacts, judge
+from app.core.readiness import (
+    ChecklistFact,
+    DeviceFact,
+    Readiness,
+    SessionFacts,
+    checklist_pause,
+    judge,
+)
 from app.core.secrets import SecretKind
 from app.errors import NotFoundError
 
@@ -26,7 +32,7 @@ def facts_of(services: Services, row: SessionRow, now: datetime) -> SessionFacts
     """What is known of one session's preparation."""
     camera = sound = None
     for saved in services.checks.latest_for_session(row.id):
-        fact = DeviceFact(saved.verdict, saved.created_at, saved.device)
+        fact = device_fact(saved)
         if saved.kind is CheckKind.CAMERA:
             camera = fact
         elif saved.kind is CheckKind.AUDIO:
@@ -35,7 +41,11 @@ def facts_of(services: Services, row: SessionRow, now: datetime) -> SessionFacts
         services.licences.secrets.kinds(row.licence_id)
     )
     meeting = services.licences.repo.meeting(row.id) is not None
-    attendance = services.attendance.record(row.id) is not None
+    record = services.attendance.record(row.id)
+    # Who came: registrations imported before the session are not its attendance.
+    attendance = record is not None and (
+        record.connected is not None or record.on_site is not None
+    )
     return SessionFacts(
         row=row,
         camera=camera,
@@ -47,8 +57,21 @@ def facts_of(services: Services, row: SessionRow, now: datetime) -> SessionFacts
     )
 
 
+def device_fact(saved: SavedCheck) -> DeviceFact:
+    """A saved check as readiness reads it: its verdict and each criterion's."""
+    criteria: dict[str, Verdict] = {}
+    raw = saved.result.get("criteria")
+    if isinstance(raw, dict):
+        for name, crit in raw.items():
+            verdict = crit.get("verdict") if isinstance(crit, dict) else None
+            if verdict in {v.value for v in Verdict}:
+                criteria[str(name)] = Verdict(verdict)
+    return DeviceFact(saved.verdict, saved.created_at, saved.device, criteria)
+
+
 def _checklist(services: Services, row: SessionRow, now: datetime) -> ChecklistFact | None:
-    """The newest checklist run of the session, counted at the pause point reached."""
+    """The newest checklist run of the session, counted at the pause point it is judged
+    at (`checklist_pause`)."""
     from app.services import build_checklists
 
     service = build_checklists(services)
@@ -59,7 +82,7 @@ def _checklist(services: Services, row: SessionRow, now: datetime) -> ChecklistF
         run = service.resume(runs[0].id)
     except NotFoundError:
         return None
-    due = pause_due(row.start, row.end, now)
+    due = checklist_pause(row, now)
     done, total = run.progress_at(due)
     return ChecklistFact(pause=due.value, done=done, total=total)
 
