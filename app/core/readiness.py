@@ -145,7 +145,7 @@ class Decision:
     at: datetime
 
     def as_json(self) -> dict[str, object]:
-        return {"reason": self.reason, "by": self.by, "at": self.at.isoformat()}
+        return {"reason": self.reason, "by": self.by, "at": self.at.astimezone().isoformat()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +192,7 @@ class Step:
             "step": self.key.value,
             "state": self.state.value,
             "detail": self.detail.format(**self.params) if self.detail else "",
-            "at": self.at.isoformat() if self.at else None,
+            "at": self.at.astimezone().isoformat() if self.at else None,
             "by": self.by or None,
         }
 
@@ -228,15 +228,15 @@ class Readiness:
             "session": row.id,
             "title": row.title,
             "branch": row.branch_code,
-            "start": row.start.isoformat(),
-            "end": row.end.isoformat(),
+            "start": row.start.astimezone().isoformat(),
+            "end": row.end.astimezone().isoformat(),
             "mode": row.mode.value,
             "status": row.status.value,
             "licence": row.licence_label,
             "ready": self.ready,
             "override": self.override,
             "override_by": note.by if note else None,
-            "override_at": note.at.isoformat() if note else None,
+            "override_at": note.at.astimezone().isoformat() if note else None,
             "verdict": self.verdict.value if self.verdict else None,
             "next_step": self.next_step.value if self.next_step else None,
             "next_action": self.next_action,

@@ -1,9 +1,11 @@
 """Gathering the facts a session's readiness is judged on (`app.core.readiness`), for the
 Aujourd'hui area, the Préparer stepper and `regie today` / `regie sessions prepare`.
 
-Reads only: device checks saved for the session, its checklist run at the pause point
-reached, the licence's host-key reference (never the keyring itself: this is polled), the
-meeting record and the attendance record. Runs in workers on the window's side.
+Reads: device checks saved for the session, its checklist run at the pause point it is
+judged at, the licence's host-key reference (never the keyring itself: this is polled),
+the meeting record, the attendance record and the decisions signed for it (a step
+skipped, "ready" set by hand). Writes: those decisions (`skip_step`, `unskip_step`,
+`set_ready_override`). Runs in workers on the window's side.
 """
 
 from __future__ import annotations
@@ -12,17 +14,24 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from app.core.checks import CheckKind, SavedCheck, Verdict
+from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.models import SessionFilter, SessionRow, SessionStatus
 from app.core.readiness import (
+    SKIPPABLE,
     ChecklistFact,
+    Decision,
     DeviceFact,
     Readiness,
     SessionFacts,
+    StepKey,
     checklist_pause,
     judge,
 )
 from app.core.secrets import SecretKind
-from app.errors import NotFoundError
+from app.errors import NotFoundError, ValidationError
+from app.storage.readiness import OVERRIDE, SqlReadinessRepository
+
+MAX_REASON = 500
 
 if TYPE_CHECKING:
     from app.services import Services
@@ -41,6 +50,9 @@ def facts_of(services: Services, row: SessionRow, now: datetime) -> SessionFacts
         services.licences.secrets.kinds(row.licence_id)
     )
     meeting = services.licences.repo.meeting(row.id) is not None
+    decided = SqlReadinessRepository(services.db).decisions([row.id]).get(row.id, {})
+    skip_notes = {StepKey(k): d for k, d in decided.items() if k != OVERRIDE}
+    override = decided.get(OVERRIDE)
     record = services.attendance.record(row.id)
     # Who came: registrations imported before the session are not its attendance.
     attendance = record is not None and (
@@ -54,6 +66,10 @@ def facts_of(services: Services, row: SessionRow, now: datetime) -> SessionFacts
         host_key=host_key,
         meeting=meeting,
         attendance=attendance,
+        skipped={k: d.reason for k, d in skip_notes.items()},
+        override=override.reason if override else None,
+        skip_notes=skip_notes,
+        override_note=override,
     )
 
 
@@ -114,3 +130,96 @@ def today(
     ]
     rows.sort(key=lambda r: r.start)
     return readiness_of(services, rows)
+
+
+# ------------------------------------------------------------------ decisions
+def _skippable(step: StepKey | str) -> StepKey:
+    key = StepKey(step) if step in {k.value for k in StepKey} else None
+    if key is None or key not in SKIPPABLE:
+        raise ValidationError(
+            "step",
+            _N("errors", "The step “{step}” cannot be skipped."),
+            _N("errors", "Skip one of: {steps}. The Zoom meeting and the launch are needed."),
+            step=str(step),
+            steps=", ".join(k.value for k in SKIPPABLE),
+        )
+    return key
+
+
+def _reason(reason: str | None, message: str, fix: str) -> str:
+    text = " ".join((reason or "").split())
+    if not text:
+        raise ValidationError("reason", message, fix)
+    if len(text) > MAX_REASON:
+        raise ValidationError(
+            "reason",
+            _N("errors", "The reason is longer than {max} characters."),
+            _N("errors", "Shorten it."),
+            max=MAX_REASON,
+        )
+    return text
+
+
+def skip_step(
+    services: Services, session_id: int, step: StepKey | str, reason: str, by: str
+) -> Readiness:
+    """Leave a step out on purpose; the reason, who and when are kept and shown."""
+    key = _skippable(step)
+    text = _reason(
+        reason,
+        _N("errors", "A skipped step needs a reason."),
+        _N("errors", "Say in a few words why it is left out (for example: no camera in "
+                     "this room)."),
+    )
+    services.sessions.row(session_id)  # NotFoundError for an unknown session
+    decision = Decision(text, by, services.clock())
+    SqlReadinessRepository(services.db).decide(session_id, key.value, decision)
+    return readiness(services, session_id)
+
+
+def unskip_step(services: Services, session_id: int, step: StepKey | str) -> Readiness:
+    """Take a skip back: the step is to do again. A session marked ready only thanks to
+    it goes back to planned."""
+    key = _skippable(step)
+    services.sessions.row(session_id)
+    SqlReadinessRepository(services.db).undo(session_id, key.value)
+    return _settle(services, session_id)
+
+
+def set_ready_override(
+    services: Services, session_id: int, reason: str | None, by: str
+) -> Readiness:
+    """Mark a planned session ready by hand, with the reason kept (`reason`), or take that
+    back (`None`): the session is then ready only if its facts say so."""
+    row = services.sessions.row(session_id)
+    repo = SqlReadinessRepository(services.db)
+    if reason is None:
+        repo.undo(session_id, OVERRIDE)
+        return _settle(services, session_id)
+    text = _reason(
+        reason,
+        _N("errors", "Marking a session ready by hand needs a reason."),
+        _N("errors", "Say in a few words why it is ready although steps are missing."),
+    )
+    if row.status not in (SessionStatus.PLANNED, SessionStatus.READY):
+        raise ValidationError(
+            "status",
+            _N("errors", "Session {id} is “{status}”: only a planned session can be marked "
+                         "ready."),
+            _N("errors", "Choose a session still to come (“regie today”)."),
+            id=session_id,
+            status=row.status.value,
+        )
+    repo.decide(session_id, OVERRIDE, Decision(text, by, services.clock()))
+    if row.status is SessionStatus.PLANNED:
+        services.sessions.set_status(session_id, SessionStatus.READY)
+    return readiness(services, session_id)
+
+
+def _settle(services: Services, session_id: int) -> Readiness:
+    """A session marked ready stays so only while its facts or an override say so."""
+    judged = readiness(services, session_id)
+    if judged.row.status is SessionStatus.READY and not judged.ready:
+        services.sessions.set_status(session_id, SessionStatus.PLANNED)
+        judged = readiness(services, session_id)
+    return judged
