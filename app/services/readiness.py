@@ -13,23 +13,11 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from app.core.checks import CheckKind, SavedCheck, Verdict
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.models import SessionFilter, SessionRow, SessionStatus
-from app.core.readiness import (
-    SKIPPABLE,
-    ChecklistFact,
-    Decision,
-    DeviceFact,
-    Readiness,
-    SessionFacts,
-    StepKey,
-    checklist_pause,
-    judge,
-)
-from app.core.secrets import SecretKind
-from app.errors import NotFoundError, ValidationError
-from app.storage.readiness import OVERRIDE, SqlReadinessRepository
+from app.core.readiness import SKIPPABLE, Decision, Readiness, SessionFacts, StepKey
+from app.errors import ValidationError
+from app.storage.readiness import OVERRIDE
 
 MAX_REASON = 500
 
@@ -39,78 +27,17 @@ if TYPE_CHECKING:
 
 def facts_of(services: Services, row: SessionRow, now: datetime) -> SessionFacts:
     """What is known of one session's preparation."""
-    camera = sound = None
-    for saved in services.checks.latest_for_session(row.id):
-        fact = device_fact(saved)
-        if saved.kind is CheckKind.CAMERA:
-            camera = fact
-        elif saved.kind is CheckKind.AUDIO:
-            sound = fact
-    host_key = row.licence_id is not None and SecretKind.HOST_KEY in (
-        services.licences.secrets.kinds(row.licence_id)
-    )
-    meeting = services.licences.repo.meeting(row.id) is not None
-    decided = SqlReadinessRepository(services.db).decisions([row.id]).get(row.id, {})
-    skip_notes = {StepKey(k): d for k, d in decided.items() if k != OVERRIDE}
-    override = decided.get(OVERRIDE)
-    record = services.attendance.record(row.id)
-    # Who came: registrations imported before the session are not its attendance.
-    attendance = record is not None and (
-        record.connected is not None or record.on_site is not None
-    )
-    return SessionFacts(
-        row=row,
-        camera=camera,
-        sound=sound,
-        checklist=_checklist(services, row, now),
-        host_key=host_key,
-        meeting=meeting,
-        attendance=attendance,
-        skipped={k: d.reason for k, d in skip_notes.items()},
-        override=override.reason if override else None,
-        skip_notes=skip_notes,
-        override_note=override,
-    )
-
-
-def device_fact(saved: SavedCheck) -> DeviceFact:
-    """A saved check as readiness reads it: its verdict and each criterion's."""
-    criteria: dict[str, Verdict] = {}
-    raw = saved.result.get("criteria")
-    if isinstance(raw, dict):
-        for name, crit in raw.items():
-            verdict = crit.get("verdict") if isinstance(crit, dict) else None
-            if verdict in {v.value for v in Verdict}:
-                criteria[str(name)] = Verdict(verdict)
-    return DeviceFact(saved.verdict, saved.created_at, saved.device, criteria)
-
-
-def _checklist(services: Services, row: SessionRow, now: datetime) -> ChecklistFact | None:
-    """The newest checklist run of the session, counted at the pause point it is judged
-    at (`checklist_pause`)."""
-    from app.services import build_checklists
-
-    service = build_checklists(services)
-    runs = service.repo.runs(session_id=row.id, limit=1)
-    if not runs:
-        return None
-    try:
-        run = service.resume(runs[0].id)
-    except NotFoundError:
-        return None
-    due = checklist_pause(row, now)
-    done, total = run.progress_at(due)
-    return ChecklistFact(pause=due.value, done=done, total=total)
+    return services.facts.facts([row], now)[0]
 
 
 def readiness_of(services: Services, rows: list[SessionRow]) -> list[Readiness]:
-    now = services.clock()
-    return [judge(facts_of(services, row, now), now) for row in rows]
+    """The readiness of these sessions, their facts read together (`FactReader`)."""
+    return services.facts.readiness_of(rows)
 
 
 def readiness(services: Services, session_id: int) -> Readiness:
     """One session's readiness (`regie sessions prepare`, the Préparer stepper)."""
-    return readiness_of(services, [services.sessions.row(session_id)])[0]
+    return services.facts.readiness(session_id)
 
 
 def today(
@@ -173,7 +100,7 @@ def skip_step(
     )
     services.sessions.row(session_id)  # NotFoundError for an unknown session
     decision = Decision(text, by, services.clock())
-    SqlReadinessRepository(services.db).decide(session_id, key.value, decision)
+    services.facts.decisions.decide(session_id, key.value, decision)
     return readiness(services, session_id)
 
 
@@ -182,7 +109,7 @@ def unskip_step(services: Services, session_id: int, step: StepKey | str) -> Rea
     it goes back to planned."""
     key = _skippable(step)
     services.sessions.row(session_id)
-    SqlReadinessRepository(services.db).undo(session_id, key.value)
+    services.facts.decisions.undo(session_id, key.value)
     return _settle(services, session_id)
 
 
@@ -192,7 +119,7 @@ def set_ready_override(
     """Mark a planned session ready by hand, with the reason kept (`reason`), or take that
     back (`None`): the session is then ready only if its facts say so."""
     row = services.sessions.row(session_id)
-    repo = SqlReadinessRepository(services.db)
+    repo = services.facts.decisions
     if reason is None:
         repo.undo(session_id, OVERRIDE)
         return _settle(services, session_id)
