@@ -12,6 +12,7 @@ from app.core.attendance import AttendanceService
 from app.core.clock import Clock, now_local
 from app.core.licences import LicenceService
 from app.core.models import SessionRow
+from app.core.readiness import Readiness
 from app.core.sessions import SessionService
 from app.services.facts import FactReader, launch_checks
 from app.services.offline import NetworkLink
@@ -134,12 +135,17 @@ def open_services(
         report = db.migrate() if migrate else MigrationReport(None, None, None)
         refs = SqlReferenceRepository(db)
         session_repo = SqlSessionRepository(db)
+
+        def judged(session_id: int) -> Readiness:
+            # "Ready" only when the facts (or an override) say so: see SessionService.
+            return services.facts.readiness(session_id)
+
         services = Services(
             config=config,
             db=db,
             migration=report,
             references=refs,
-            sessions=SessionService(session_repo, refs, clock),
+            sessions=SessionService(session_repo, refs, clock, readiness=judged),
             session_repo=session_repo,
             checks=link.check_repository(db, clock),
             settings=SqlSettingsRepository(db),

@@ -33,6 +33,7 @@ from app.storage import schema as t
 from app.storage.bookings import (
     ATTEMPTS,
     REACH,
+    check_running,
     clash_from_holds,
     drop,
     is_exclusion_violation,
@@ -266,6 +267,7 @@ class SqlLicenceRepository:
                 # wall clock: when the row was written (audit)
                 .values(licence_id=chosen.id, updated_at=datetime.now(UTC))
             )
+            check_running(conn, session_id)  # a running session moved to a busy licence
         return chosen
 
     def unassign(self, session_id: int) -> None:

@@ -31,7 +31,7 @@ from app.core.models import (
 )
 from app.errors import NotFoundError, ValidationError
 from app.storage import schema as t
-from app.storage.bookings import rebook, retrying, session_booking
+from app.storage.bookings import check_running, rebook, retrying, session_booking
 from app.storage.database import Database
 from app.storage.rows import (
     SESSION_ROW_COLUMNS,
@@ -247,6 +247,7 @@ class SqlSessionRepository:
                 ids.append(int(key[0]))
                 if d.licence_id is not None:
                     rebook(conn, ids[-1], None, tried)
+                    check_running(conn, ids[-1])
         return ids
 
     def update(self, session_id: int, draft: SessionDraft) -> None:
@@ -272,6 +273,7 @@ class SqlSessionRepository:
                 .values(**values, updated_at=datetime.now(UTC))
             )
             rebook(conn, session_id, before, tried)
+            check_running(conn, session_id)
 
     def count(self) -> int:
         with self._db.read() as conn:

@@ -225,6 +225,8 @@ class ZoomLauncher:
     def prepare(self, session_id: int, *, with_secrets: bool = True) -> LaunchPlan:
         """Everything needed to open the meeting. Reads the keyring: run it off the GUI thread.
 
+        Refused (a RegieError saying why) for a session over or cancelled, not yet or no
+        longer in its launch window, or whose licence is already running another meeting.
         `with_secrets=False` (dry runs) never touches the keyring.
         """
         row = self._sessions.row(session_id)
@@ -245,6 +247,9 @@ class ZoomLauncher:
                 ),
                 id=session_id,
             )
+        # Before anything opens: the time window and the licence's running meetings, the
+        # rules `mark_running` applies afterwards (and storage once more).
+        self._sessions.check_launch(session_id)
         passcode: str | None = None
         host_key: str | None = None
         has_passcode = meeting.passcode_ref is not None
@@ -290,6 +295,8 @@ class ZoomLauncher:
         )
 
     def mark_running(self, session_id: int) -> None:
+        """The session is running: refused (ValidationError, saying why) outside its time
+        window or when its licence already carries all the meetings it can."""
         self._sessions.set_status(session_id, SessionStatus.RUNNING)
 
     def _uname(self, row: SessionRow) -> str:

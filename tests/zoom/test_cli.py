@@ -191,7 +191,8 @@ def test_no_secret_reaches_db_logs_output_or_crash_log(
         )[0]
         == 0
     )
-    code, out, _ = go("launch", str(sid), "--dry-run", "--json")
+    # Launched in its window: from 30 minutes before its start.
+    code, out, _ = go("--now", at(17, 45).isoformat(), "launch", str(sid), "--dry-run", "--json")
     data = json.loads(out)
     assert code == 0 and data["client_url"].endswith(
         "pwd=****&uname=" + data["client_url"].rsplit("=", 1)[1]
@@ -300,7 +301,8 @@ def test_launch_opens_the_meeting_with_the_system_opener(
 
     def launch(*extra: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "app", "launch", str(sid), *extra],
+            [sys.executable, "-m", "app", "--now", at(17, 45).isoformat(), "launch", str(sid),
+             *extra],
             env=env, capture_output=True, text=True, timeout=60, check=False,
         )
 
@@ -338,7 +340,7 @@ def test_launch_says_what_to_do_when_nothing_opens(
     f.launcher.set_meeting(sid, "123 4567 8901", PASSCODE, None)
     bin_dir, record = _recording_opener(tmp_path, ("zoommtg:", "https:"))
     done = subprocess.run(
-        [sys.executable, "-m", "app", "launch", str(sid)],
+        [sys.executable, "-m", "app", "--now", at(17, 45).isoformat(), "launch", str(sid)],
         env={**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
              "REGIE_DB": network.services.config.db_url},
         capture_output=True, text=True, timeout=60, check=False,

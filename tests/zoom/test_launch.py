@@ -51,7 +51,7 @@ def test_meeting_id_and_join_url_cleaning() -> None:
 def test_prepare_launch_with_secrets(network: Network, at) -> None:
     f = network.feature
     lid = network.licence("Zoom 1")
-    sid = network.session("Café FLE", at(18))
+    sid = network.session("Café FLE", at(10, 15))  # its launch window is open at 10:00
     f.service.assign(sid, lid)
     f.secrets.store(lid, SecretKind.HOST_KEY, "918273")
     f.launcher.set_meeting(sid, "123 4567 8901", "Pw9x", "https://bm.zoom.us/j/12345678901?pwd=Z")
@@ -76,7 +76,7 @@ def test_prepare_launch_with_secrets(network: Network, at) -> None:
 @pytest.mark.keyring
 def test_launch_without_host_key_or_meeting(network: Network, at) -> None:
     f = network.feature
-    sid = network.session("Sans réunion", at(18))
+    sid = network.session("Sans réunion", at(10, 15))
     with pytest.raises(RegieError, match="no Zoom meeting yet"):
         f.launcher.prepare(sid)
     f.launcher.set_meeting(sid, "123456789", None, None)
