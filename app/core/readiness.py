@@ -35,7 +35,7 @@ from app.core.checks import Verdict
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.models import SessionMode, SessionRow, SessionStatus
 
-CTX = "readiness"
+CTX = "readiness"  # the translation context of the strings below (literal there: lupdate)
 
 # "En cours" may be set from this long before the start until the end.
 RUNNING_LEAD = timedelta(minutes=30)
@@ -92,24 +92,24 @@ SOUND_IGNORES: dict[SessionMode, tuple[str, ...]] = {
 }
 
 STEP_LABELS: dict[StepKey, str] = {
-    StepKey.CAMERA: _N(CTX, "Camera"),
-    StepKey.SOUND: _N(CTX, "Sound"),
-    StepKey.CHECKLIST: _N(CTX, "Checklist"),
-    StepKey.LICENCE: _N(CTX, "Licence"),
-    StepKey.MEETING: _N(CTX, "Zoom meeting"),
-    StepKey.LAUNCH: _N(CTX, "Launch"),
-    StepKey.ATTENDANCE: _N(CTX, "Attendance"),
+    StepKey.CAMERA: _N("readiness", "Camera"),
+    StepKey.SOUND: _N("readiness", "Sound"),
+    StepKey.CHECKLIST: _N("readiness", "Checklist"),
+    StepKey.LICENCE: _N("readiness", "Licence"),
+    StepKey.MEETING: _N("readiness", "Zoom meeting"),
+    StepKey.LAUNCH: _N("readiness", "Launch"),
+    StepKey.ATTENDANCE: _N("readiness", "Attendance"),
 }
 
 # The one primary button of a session whose next step is this one.
 ACTIONS: dict[StepKey, str] = {
-    StepKey.CAMERA: _N(CTX, "Check the camera"),
-    StepKey.SOUND: _N(CTX, "Check the sound"),
-    StepKey.CHECKLIST: _N(CTX, "Run the checklist"),
-    StepKey.LICENCE: _N(CTX, "Book a licence"),
-    StepKey.MEETING: _N(CTX, "Enter the Zoom meeting"),
-    StepKey.LAUNCH: _N(CTX, "Launch Zoom"),
-    StepKey.ATTENDANCE: _N(CTX, "Record attendance"),
+    StepKey.CAMERA: _N("readiness", "Check the camera"),
+    StepKey.SOUND: _N("readiness", "Check the sound"),
+    StepKey.CHECKLIST: _N("readiness", "Run the checklist"),
+    StepKey.LICENCE: _N("readiness", "Book a licence"),
+    StepKey.MEETING: _N("readiness", "Enter the Zoom meeting"),
+    StepKey.LAUNCH: _N("readiness", "Launch Zoom"),
+    StepKey.ATTENDANCE: _N("readiness", "Record attendance"),
 }
 
 
@@ -251,10 +251,14 @@ _BY_VERDICT = {
 }
 
 
+_NOT_CHECKED = _N("readiness", "Not checked for this session yet")
+_CHECKED_WITH = _N("readiness", "Checked with {device}")
+
+
 def _camera(fact: DeviceFact | None) -> Step:
     if fact is None:
-        return Step(StepKey.CAMERA, StepState.TODO, _N(CTX, "Not checked for this session yet"))
-    return Step(StepKey.CAMERA, _BY_VERDICT[fact.verdict], _N(CTX, "Checked with {device}"),
+        return Step(StepKey.CAMERA, StepState.TODO, _NOT_CHECKED)
+    return Step(StepKey.CAMERA, _BY_VERDICT[fact.verdict], _CHECKED_WITH,
                 {"device": fact.device}, fact.at)
 
 
@@ -262,49 +266,48 @@ def _sound(fact: DeviceFact | None, mode: SessionMode) -> Step:
     """The sound check read for the session's kind (see the module's rules)."""
     key = StepKey.SOUND
     if fact is None:
-        return Step(key, StepState.TODO, _N(CTX, "Not checked for this session yet"))
+        return Step(key, StepState.TODO, _NOT_CHECKED)
     params = {"device": fact.device}
     if not fact.criteria:
-        return Step(key, _BY_VERDICT[fact.verdict], _N(CTX, "Checked with {device}"), params,
-                    fact.at)
+        return Step(key, _BY_VERDICT[fact.verdict], _CHECKED_WITH, params, fact.at)
     read = [v for name, v in fact.criteria.items() if name not in SOUND_IGNORES[mode]]
     missing = [name for name in SOUND_NEEDS[mode] if name not in fact.criteria]
     verdict = Verdict.worst(read)
     if verdict is Verdict.FAIL:
-        return Step(key, StepState.FAILED, _N(CTX, "Checked with {device}"), params, fact.at)
+        return Step(key, StepState.FAILED, _CHECKED_WITH, params, fact.at)
     if missing:
         return Step(
             key, StepState.TODO,
-            _N(CTX, "Checked with {device}, without the speaker and echo tests a hybrid "
-                    "room needs"),
+            _N("readiness",
+               "Checked with {device}, without the speaker and echo tests a hybrid room needs"),
             params, fact.at,
         )
     if not read:
         return Step(
             key, StepState.TODO,
-            _N(CTX, "Checked with {device}, with the echo test only: test the microphone"),
+            _N("readiness", "Checked with {device}, with the echo test only: test the microphone"),
             params, fact.at,
         )
-    return Step(key, _BY_VERDICT[verdict], _N(CTX, "Checked with {device}"), params, fact.at)
+    return Step(key, _BY_VERDICT[verdict], _CHECKED_WITH, params, fact.at)
 
 
 def _checklist(cl: ChecklistFact | None) -> Step:
     if cl is None:
         return Step(StepKey.CHECKLIST, StepState.TODO,
-                    _N(CTX, "No checklist run for this session yet"))
+                    _N("readiness", "No checklist run for this session yet"))
     state = StepState.DONE if cl.done >= cl.total else StepState.TODO
-    return Step(StepKey.CHECKLIST, state, _N(CTX, "{done}/{total} steps at {pause}"),
+    return Step(StepKey.CHECKLIST, state, _N("readiness", "{done}/{total} steps at {pause}"),
                 {"done": str(cl.done), "total": str(cl.total), "pause": cl.pause})
 
 
 def _licence(row: SessionRow, host_key: bool) -> Step:
     if row.licence_id is None:
-        return Step(StepKey.LICENCE, StepState.TODO, _N(CTX, "No licence booked"))
+        return Step(StepKey.LICENCE, StepState.TODO, _N("readiness", "No licence booked"))
     params = {"licence": row.licence_label or ""}
     if not host_key:
         return Step(StepKey.LICENCE, StepState.WARNING,
-                    _N(CTX, "{licence} booked; its host key is not in the keyring"), params)
-    return Step(StepKey.LICENCE, StepState.DONE, _N(CTX, "{licence} booked"), params)
+                    _N("readiness", "{licence} booked; its host key is not in the keyring"), params)
+    return Step(StepKey.LICENCE, StepState.DONE, _N("readiness", "{licence} booked"), params)
 
 
 def _skip(step: Step, facts: SessionFacts) -> Step:
@@ -314,7 +317,7 @@ def _skip(step: Step, facts: SessionFacts) -> Step:
         return step
     note = facts.skip_notes.get(step.key)
     return Step(
-        step.key, StepState.SKIPPED, _N(CTX, "Skipped: {reason}"), {"reason": reason},
+        step.key, StepState.SKIPPED, _N("readiness", "Skipped: {reason}"), {"reason": reason},
         note.at if note else None, note.by if note else "",
     )
 
@@ -329,20 +332,20 @@ def judge(facts: SessionFacts, now: datetime) -> Readiness:
         _sound(facts.sound, row.mode),
         _checklist(facts.checklist),
         _licence(row, facts.host_key),
-        Step(StepKey.MEETING, StepState.DONE, _N(CTX, "Meeting entered"))
+        Step(StepKey.MEETING, StepState.DONE, _N("readiness", "Meeting entered"))
         if facts.meeting
-        else Step(StepKey.MEETING, StepState.TODO, _N(CTX, "No Zoom meeting entered")),
-        Step(StepKey.LAUNCH, StepState.DONE, _N(CTX, "Launched"))
+        else Step(StepKey.MEETING, StepState.TODO, _N("readiness", "No Zoom meeting entered")),
+        Step(StepKey.LAUNCH, StepState.DONE, _N("readiness", "Launched"))
         if launched
-        else Step(StepKey.LAUNCH, StepState.TODO, _N(CTX, "Not launched yet")),
+        else Step(StepKey.LAUNCH, StepState.TODO, _N("readiness", "Not launched yet")),
     ]
     if not over:
         steps.append(Step(StepKey.ATTENDANCE, StepState.NOT_NEEDED,
-                          _N(CTX, "After the session")))
+                          _N("readiness", "After the session")))
     elif facts.attendance:
-        steps.append(Step(StepKey.ATTENDANCE, StepState.DONE, _N(CTX, "Recorded")))
+        steps.append(Step(StepKey.ATTENDANCE, StepState.DONE, _N("readiness", "Recorded")))
     else:
-        steps.append(Step(StepKey.ATTENDANCE, StepState.TODO, _N(CTX, "Not recorded yet")))
+        steps.append(Step(StepKey.ATTENDANCE, StepState.TODO, _N("readiness", "Not recorded yet")))
     steps = [_skip(s, facts) for s in steps]
     before = [s for s in steps if s.key in BEFORE_LAUNCH]
     ready = facts.override is not None or not any(s.open for s in before)

@@ -18,6 +18,7 @@ from app.core.readiness import (
     BEFORE_LAUNCH,
     RUNNING_LEAD,
     SKIPPABLE,
+    STEP_LABELS,
     ChecklistFact,
     Decision,
     DeviceFact,
@@ -398,3 +399,26 @@ def test_as_json_shape() -> None:
     assert data["override"] is None and data["override_by"] is None
     steps = data["steps"]
     assert isinstance(steps, list) and [s["step"] for s in steps] == [k.value for k in StepKey]
+
+
+def test_every_marked_sentence_names_its_context_literally() -> None:
+    """lupdate extracts `_N("context", "text")` only with literals: a context held in a
+    variable leaves the sentence out of the catalogue, shown in English in French."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "app"
+    hidden = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("_N", "QT_TRANSLATE_NOOP")
+                and not all(
+                    isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args
+                )
+            ):
+                hidden.append(f"{path.relative_to(root.parent)}:{node.lineno}")
+    assert hidden == []
+    assert STEP_LABELS[StepKey.CAMERA] == "Camera"
