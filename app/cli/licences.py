@@ -342,7 +342,9 @@ def _staff_name(ctx: CliContext, name: str) -> str:
 def _launch(ctx: CliContext, args: argparse.Namespace) -> int:
     f = _feature(ctx)
     launched_by = _staff_name(ctx, args.launched_by) if args.launched_by else None
-    row = ctx.services().sessions.row(args.session_id)
+    sessions = ctx.services().sessions
+    row = sessions.row(args.session_id)
+    sessions.check_launch(args.session_id)  # when it may be launched comes first
     if display_name(row, launched_by) is None:
         raise RegieError(
             _N("errors", "Session {id} has no host: say who is launching it."),

@@ -133,6 +133,29 @@ def _fmt_range(start: datetime, end: datetime) -> str:
     return f"{_fmt(s)}–{_fmt(e)}"
 
 
+def running_clash(
+    licence: str, limit: int, other_id: int, other_title: str
+) -> ValidationError:
+    """A launch refused: the licence already carries as many running meetings as it can."""
+    return ValidationError(
+        "status",
+        _N(
+            "errors",
+            "The licence “{licence}” is already in use by session {other} (“{title}”), "
+            "which is running: it holds {limit} meeting(s) at once.",
+        ),
+        _N(
+            "errors",
+            "End that session first (“regie sessions edit {other} --status done”), or give "
+            "this one another licence.",
+        ),
+        licence=licence,
+        other=other_id,
+        title=other_title,
+        limit=limit,
+    )
+
+
 def holding(
     candidate: Booking, bookings: Iterable[Booking], licence_id: int, policy: BookingPolicy
 ) -> list[Booking]:

@@ -1,13 +1,27 @@
 """Is a session ready, and what should the agent do next? Derived from facts, never typed.
 
-The facts of one session (device checks saved *for it*, its checklist's progress at the
-pause point the clock has reached, its licence and the host key in the keyring, its Zoom
-meeting, whether it was launched, its attendance) are gathered by the composition root
-(`app.services.readiness`) and judged here: each becomes a `Step` with a state, the
-session gets an overall verdict, the next action is the first step still to do, and the
-"ready" and "running" statuses follow from them. The window (Aujourd'hui, Préparer, the
-sessions table) and the command line (`regie today`, `regie sessions prepare`) show the
-same judgement.
+The facts of one session (device checks saved *for it*, its checklist's progress, its
+licence and the host key in the keyring, its Zoom meeting, whether it was launched, its
+attendance, and the decisions an agent signed: a step skipped, "ready" set by hand) are
+gathered by the composition root (`app.services.readiness`) and judged here: each becomes
+a `Step` with a state, the session gets an overall verdict, the next action is the first
+step still to do, and the "ready" and "running" statuses follow from them. The window
+(Aujourd'hui, Préparer, the sessions table) and the command line (`regie today`,
+`regie sessions prepare`) show the same judgement.
+
+Rules worth knowing:
+
+- Sound: a hybrid session needs the speaker and echo tests (the room's speakers feed the
+  microphone); a check saved without them leaves the step to do. A remote session needs
+  neither, and its sound step ignores an `echo` criterion if one was measured (the echo
+  test is about a room's speakers, which a remote session does not use).
+- Checklist: before the launch it is judged at the T-30 pause point (the preparation:
+  the T-5 steps are the launch itself and what follows it); once launched, at the pause
+  point the clock has reached.
+- A skip (with its reason) replaces a step that is still open (to do or failed); a step
+  whose fact holds stays done. The launch and the meeting it needs cannot be skipped.
+- "Ready" set by hand (the override, with its reason) makes the session ready and its
+  next action the launch; the verdict still shows what the facts say.
 """
 
 from __future__ import annotations
@@ -16,11 +30,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from app.core.checklists.content import PausePoint, pause_due
 from app.core.checks import Verdict
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
-from app.core.models import SessionRow, SessionStatus
+from app.core.models import SessionMode, SessionRow, SessionStatus
 
-CTX = "readiness"
+CTX = "readiness"  # the translation context of the strings below (literal there: lupdate)
 
 # "En cours" may be set from this long before the start until the end.
 RUNNING_LEAD = timedelta(minutes=30)
@@ -56,49 +71,90 @@ BEFORE_LAUNCH = (
     StepKey.MEETING,
 )
 
+# Steps an agent may leave out with a reason. Not the meeting (Zoom is launched from it)
+# nor the launch (the point of it all).
+SKIPPABLE = (
+    StepKey.CAMERA,
+    StepKey.SOUND,
+    StepKey.CHECKLIST,
+    StepKey.LICENCE,
+    StepKey.ATTENDANCE,
+)
+
+# What a hybrid room's sound check must include; what a remote session's does not read.
+SOUND_NEEDS: dict[SessionMode, tuple[str, ...]] = {
+    SessionMode.HYBRID: ("speaker", "echo"),
+    SessionMode.REMOTE: (),
+}
+SOUND_IGNORES: dict[SessionMode, tuple[str, ...]] = {
+    SessionMode.HYBRID: (),
+    SessionMode.REMOTE: ("echo",),
+}
+
 STEP_LABELS: dict[StepKey, str] = {
-    StepKey.CAMERA: _N(CTX, "Camera"),
-    StepKey.SOUND: _N(CTX, "Sound"),
-    StepKey.CHECKLIST: _N(CTX, "Checklist"),
-    StepKey.LICENCE: _N(CTX, "Licence"),
-    StepKey.MEETING: _N(CTX, "Zoom meeting"),
-    StepKey.LAUNCH: _N(CTX, "Launch"),
-    StepKey.ATTENDANCE: _N(CTX, "Attendance"),
+    StepKey.CAMERA: _N("readiness", "Camera"),
+    StepKey.SOUND: _N("readiness", "Sound"),
+    StepKey.CHECKLIST: _N("readiness", "Checklist"),
+    StepKey.LICENCE: _N("readiness", "Licence"),
+    StepKey.MEETING: _N("readiness", "Zoom meeting"),
+    StepKey.LAUNCH: _N("readiness", "Launch"),
+    StepKey.ATTENDANCE: _N("readiness", "Attendance"),
 }
 
 # The one primary button of a session whose next step is this one.
 ACTIONS: dict[StepKey, str] = {
-    StepKey.CAMERA: _N(CTX, "Check the camera"),
-    StepKey.SOUND: _N(CTX, "Check the sound"),
-    StepKey.CHECKLIST: _N(CTX, "Run the checklist"),
-    StepKey.LICENCE: _N(CTX, "Book a licence"),
-    StepKey.MEETING: _N(CTX, "Enter the Zoom meeting"),
-    StepKey.LAUNCH: _N(CTX, "Launch Zoom"),
-    StepKey.ATTENDANCE: _N(CTX, "Record attendance"),
+    StepKey.CAMERA: _N("readiness", "Check the camera"),
+    StepKey.SOUND: _N("readiness", "Check the sound"),
+    StepKey.CHECKLIST: _N("readiness", "Run the checklist"),
+    StepKey.LICENCE: _N("readiness", "Book a licence"),
+    StepKey.MEETING: _N("readiness", "Enter the Zoom meeting"),
+    StepKey.LAUNCH: _N("readiness", "Launch Zoom"),
+    StepKey.ATTENDANCE: _N("readiness", "Record attendance"),
 }
 
 
 @dataclass(frozen=True, slots=True)
 class DeviceFact:
-    """The newest camera or sound check saved for the session."""
+    """The newest camera or sound check saved for the session.
+
+    `criteria` holds each measured criterion's verdict (the sound step reads the speaker
+    and echo tests from it); empty, the overall `verdict` alone is judged.
+    """
 
     verdict: Verdict
     at: datetime
     device: str
+    criteria: dict[str, Verdict] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
 class ChecklistFact:
-    """The session's checklist run at the pause point the clock has reached."""
+    """The session's checklist run at the pause point it is judged at."""
 
-    pause: str  # t-30, t-5, start, end
+    pause: str  # T-30, T-5, start, end
     done: int  # steps resolved at or before that pause point
     total: int  # steps due by that pause point
 
 
 @dataclass(frozen=True, slots=True)
+class Decision:
+    """A step skipped or "ready" set by hand: the reason given, by whom, when."""
+
+    reason: str
+    by: str
+    at: datetime
+
+    def as_json(self) -> dict[str, object]:
+        return {"reason": self.reason, "by": self.by, "at": self.at.astimezone().isoformat()}
+
+
+@dataclass(frozen=True, slots=True)
 class SessionFacts:
-    """Everything readiness is judged on, gathered in one read for many sessions."""
+    """Everything readiness is judged on, gathered in one read for many sessions.
+
+    `skipped` and `override` are the reasons alone; `skip_notes` and `override_note`,
+    when known, add who decided and when (shown next to the reason).
+    """
 
     row: SessionRow
     camera: DeviceFact | None = None
@@ -106,9 +162,11 @@ class SessionFacts:
     checklist: ChecklistFact | None = None
     host_key: bool = False  # the licence's host key is registered in the keyring
     meeting: bool = False  # a Zoom meeting ID is set
-    attendance: bool = False  # counts were recorded
+    attendance: bool = False  # counts of who came were recorded
     skipped: dict[StepKey, str] = field(default_factory=dict)  # step → reason given
     override: str | None = None  # "ready" set by hand: the reason given
+    skip_notes: dict[StepKey, Decision] = field(default_factory=dict)
+    override_note: Decision | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +175,8 @@ class Step:
     state: StepState
     detail: str = ""  # English source (context "readiness") formatted with `params`
     params: dict[str, str] = field(default_factory=dict)
-    at: datetime | None = None  # when the fact was established (a check's time)
+    at: datetime | None = None  # when the fact was established (a check's time, a skip's)
+    by: str = ""  # who skipped it, when it was skipped
 
     @property
     def label(self) -> str:
@@ -133,7 +192,8 @@ class Step:
             "step": self.key.value,
             "state": self.state.value,
             "detail": self.detail.format(**self.params) if self.detail else "",
-            "at": self.at.isoformat() if self.at else None,
+            "at": self.at.astimezone().isoformat() if self.at else None,
+            "by": self.by or None,
         }
 
 
@@ -147,6 +207,7 @@ class Readiness:
     override: str | None
     next_step: StepKey | None
     verdict: Verdict | None  # green / orange / red summary; None when nothing applies
+    override_note: Decision | None = None
 
     def step(self, key: StepKey) -> Step:
         return next(s for s in self.steps if s.key is key)
@@ -162,17 +223,20 @@ class Readiness:
 
     def as_json(self) -> dict[str, object]:
         row = self.row
+        note = self.override_note
         return {
             "session": row.id,
             "title": row.title,
             "branch": row.branch_code,
-            "start": row.start.isoformat(),
-            "end": row.end.isoformat(),
+            "start": row.start.astimezone().isoformat(),
+            "end": row.end.astimezone().isoformat(),
             "mode": row.mode.value,
             "status": row.status.value,
             "licence": row.licence_label,
             "ready": self.ready,
             "override": self.override,
+            "override_by": note.by if note else None,
+            "override_at": note.at.astimezone().isoformat() if note else None,
             "verdict": self.verdict.value if self.verdict else None,
             "next_step": self.next_step.value if self.next_step else None,
             "next_action": self.next_action,
@@ -180,124 +244,155 @@ class Readiness:
         }
 
 
-def _device(key: StepKey, fact: DeviceFact | None, skipped: str | None) -> Step:
+_BY_VERDICT = {
+    Verdict.PASS: StepState.DONE,
+    Verdict.WARN: StepState.WARNING,
+    Verdict.FAIL: StepState.FAILED,
+}
+
+
+_NOT_CHECKED = _N("readiness", "Not checked for this session yet")
+_CHECKED_WITH = _N("readiness", "Checked with {device}")
+
+
+def _camera(fact: DeviceFact | None) -> Step:
     if fact is None:
-        if skipped is not None:
-            return Step(key, StepState.SKIPPED, _N(CTX, "Skipped: {reason}"), {"reason": skipped})
-        return Step(key, StepState.TODO, _N(CTX, "Not checked for this session yet"))
-    state = {
-        Verdict.PASS: StepState.DONE,
-        Verdict.WARN: StepState.WARNING,
-        Verdict.FAIL: StepState.FAILED,
-    }[fact.verdict]
-    return Step(key, state, _N(CTX, "Checked with {device}"), {"device": fact.device}, fact.at)
+        return Step(StepKey.CAMERA, StepState.TODO, _NOT_CHECKED)
+    return Step(StepKey.CAMERA, _BY_VERDICT[fact.verdict], _CHECKED_WITH,
+                {"device": fact.device}, fact.at)
 
 
-def _skippable(key: StepKey, done: bool, skipped: str | None, todo: str, done_text: str) -> Step:
-    if done:
-        return Step(key, StepState.DONE, done_text)
-    if skipped is not None:
-        return Step(key, StepState.SKIPPED, _N(CTX, "Skipped: {reason}"), {"reason": skipped})
-    return Step(key, StepState.TODO, todo)
+def _sound(fact: DeviceFact | None, mode: SessionMode) -> Step:
+    """The sound check read for the session's kind (see the module's rules)."""
+    key = StepKey.SOUND
+    if fact is None:
+        return Step(key, StepState.TODO, _NOT_CHECKED)
+    params = {"device": fact.device}
+    if not fact.criteria:
+        return Step(key, _BY_VERDICT[fact.verdict], _CHECKED_WITH, params, fact.at)
+    read = [v for name, v in fact.criteria.items() if name not in SOUND_IGNORES[mode]]
+    missing = [name for name in SOUND_NEEDS[mode] if name not in fact.criteria]
+    verdict = Verdict.worst(read)
+    if verdict is Verdict.FAIL:
+        return Step(key, StepState.FAILED, _CHECKED_WITH, params, fact.at)
+    if missing:
+        return Step(
+            key, StepState.TODO,
+            _N("readiness",
+               "Checked with {device}, without the speaker and echo tests a hybrid room needs"),
+            params, fact.at,
+        )
+    if not read:
+        return Step(
+            key, StepState.TODO,
+            _N("readiness", "Checked with {device}, with the echo test only: test the microphone"),
+            params, fact.at,
+        )
+    return Step(key, _BY_VERDICT[verdict], _CHECKED_WITH, params, fact.at)
+
+
+def _checklist(cl: ChecklistFact | None) -> Step:
+    if cl is None:
+        return Step(StepKey.CHECKLIST, StepState.TODO,
+                    _N("readiness", "No checklist run for this session yet"))
+    state = StepState.DONE if cl.done >= cl.total else StepState.TODO
+    return Step(StepKey.CHECKLIST, state, _N("readiness", "{done}/{total} steps at {pause}"),
+                {"done": str(cl.done), "total": str(cl.total), "pause": cl.pause})
+
+
+def _licence(row: SessionRow, host_key: bool) -> Step:
+    if row.licence_id is None:
+        return Step(StepKey.LICENCE, StepState.TODO, _N("readiness", "No licence booked"))
+    params = {"licence": row.licence_label or ""}
+    if not host_key:
+        return Step(StepKey.LICENCE, StepState.WARNING,
+                    _N("readiness", "{licence} booked; its host key is not in the keyring"), params)
+    return Step(StepKey.LICENCE, StepState.DONE, _N("readiness", "{licence} booked"), params)
+
+
+def _skip(step: Step, facts: SessionFacts) -> Step:
+    """An open step the agent left out on purpose becomes skipped, reason kept."""
+    reason = facts.skipped.get(step.key)
+    if reason is None or not step.open or step.key not in SKIPPABLE:
+        return step
+    note = facts.skip_notes.get(step.key)
+    return Step(
+        step.key, StepState.SKIPPED, _N("readiness", "Skipped: {reason}"), {"reason": reason},
+        note.at if note else None, note.by if note else "",
+    )
 
 
 def judge(facts: SessionFacts, now: datetime) -> Readiness:
     """The session's steps, verdict, readiness and next action at `now`."""
-    row, skip = facts.row, facts.skipped
-    steps: list[Step] = [
-        _device(StepKey.CAMERA, facts.camera, skip.get(StepKey.CAMERA)),
-        _device(StepKey.SOUND, facts.sound, skip.get(StepKey.SOUND)),
-    ]
-    cl = facts.checklist
-    if cl is None:
-        steps.append(
-            _skippable(
-                StepKey.CHECKLIST,
-                False,
-                skip.get(StepKey.CHECKLIST),
-                _N(CTX, "No checklist run for this session yet"),
-                "",
-            )
-        )
-    elif cl.done >= cl.total:
-        steps.append(
-            Step(StepKey.CHECKLIST, StepState.DONE, _N(CTX, "{done}/{total} steps at {pause}"),
-                 {"done": str(cl.done), "total": str(cl.total), "pause": cl.pause})
-        )
-    else:
-        steps.append(
-            Step(
-                StepKey.CHECKLIST,
-                StepState.SKIPPED if StepKey.CHECKLIST in skip else StepState.TODO,
-                _N(CTX, "{done}/{total} steps at {pause}"),
-                {"done": str(cl.done), "total": str(cl.total), "pause": cl.pause},
-            )
-        )
-    if row.licence_id is None:
-        steps.append(
-            _skippable(StepKey.LICENCE, False, skip.get(StepKey.LICENCE),
-                       _N(CTX, "No licence booked"), "")
-        )
-    elif not facts.host_key:
-        steps.append(
-            Step(StepKey.LICENCE, StepState.WARNING,
-                 _N(CTX, "{licence} booked; its host key is not in the keyring"),
-                 {"licence": row.licence_label or ""})
-        )
-    else:
-        steps.append(
-            Step(StepKey.LICENCE, StepState.DONE, _N(CTX, "{licence} booked"),
-                 {"licence": row.licence_label or ""})
-        )
-    steps.append(
-        _skippable(StepKey.MEETING, facts.meeting, skip.get(StepKey.MEETING),
-                   _N(CTX, "No Zoom meeting entered"), _N(CTX, "Meeting entered"))
-    )
+    row = facts.row
     launched = row.status in (SessionStatus.RUNNING, SessionStatus.DONE)
-    steps.append(
-        Step(StepKey.LAUNCH, StepState.DONE, _N(CTX, "Launched"))
+    over = now >= row.end or row.status is SessionStatus.DONE
+    steps: list[Step] = [
+        _camera(facts.camera),
+        _sound(facts.sound, row.mode),
+        _checklist(facts.checklist),
+        _licence(row, facts.host_key),
+        Step(StepKey.MEETING, StepState.DONE, _N("readiness", "Meeting entered"))
+        if facts.meeting
+        else Step(StepKey.MEETING, StepState.TODO, _N("readiness", "No Zoom meeting entered")),
+        Step(StepKey.LAUNCH, StepState.DONE, _N("readiness", "Launched"))
         if launched
-        else Step(StepKey.LAUNCH, StepState.TODO, _N(CTX, "Not launched yet"))
-    )
-    if now < row.end and row.status is not SessionStatus.DONE:
+        else Step(StepKey.LAUNCH, StepState.TODO, _N("readiness", "Not launched yet")),
+    ]
+    if not over:
         steps.append(Step(StepKey.ATTENDANCE, StepState.NOT_NEEDED,
-                          _N(CTX, "After the session")))
+                          _N("readiness", "After the session")))
+    elif facts.attendance:
+        steps.append(Step(StepKey.ATTENDANCE, StepState.DONE, _N("readiness", "Recorded")))
     else:
-        steps.append(
-            _skippable(StepKey.ATTENDANCE, facts.attendance, skip.get(StepKey.ATTENDANCE),
-                       _N(CTX, "Not recorded yet"), _N(CTX, "Recorded"))
-        )
+        steps.append(Step(StepKey.ATTENDANCE, StepState.TODO, _N("readiness", "Not recorded yet")))
+    steps = [_skip(s, facts) for s in steps]
     before = [s for s in steps if s.key in BEFORE_LAUNCH]
     ready = facts.override is not None or not any(s.open for s in before)
     if row.status is SessionStatus.CANCELLED:
-        return Readiness(row, tuple(steps), False, facts.override, None, None)
-    over = now >= row.end or row.status is SessionStatus.DONE
+        return Readiness(row, tuple(steps), False, facts.override, None, None,
+                         facts.override_note)
     if over:
         order = [StepKey.ATTENDANCE]
     elif launched:
         order = []
+    elif facts.override is not None:
+        order = [StepKey.LAUNCH]  # ready by hand: what is missing is said at the launch
     else:
         order = [*BEFORE_LAUNCH, StepKey.LAUNCH]
-    next_step = next(
-        (s.key for key in order for s in steps if s.key is key and s.open), None
-    )
-    return Readiness(row, tuple(steps), ready, facts.override, next_step, _verdict(steps))
+    open_keys = {s.key for s in steps if s.open}
+    next_step = next((key for key in order if key in open_keys), None)
+    return Readiness(row, tuple(steps), ready, facts.override, next_step, _verdict(before),
+                     facts.override_note)
 
 
-def _verdict(steps: list[Step]) -> Verdict | None:
-    states = {s.state for s in steps if s.key in BEFORE_LAUNCH}
+def _verdict(before: list[Step]) -> Verdict | None:
+    states = {s.state for s in before}
     if not states:
         return None
     if StepState.FAILED in states:
         return Verdict.FAIL
-    if StepState.TODO in states or StepState.WARNING in states or StepState.SKIPPED in states:
+    if states & {StepState.TODO, StepState.WARNING, StepState.SKIPPED}:
         return Verdict.WARN
     return Verdict.PASS
 
 
+def checklist_pause(row: SessionRow, now: datetime) -> PausePoint:
+    """The pause point the session's checklist is judged at: T-30 until the launch (the
+    steps after it are the launch itself and the session), then the one reached."""
+    if row.status in (SessionStatus.RUNNING, SessionStatus.DONE):
+        return pause_due(row.start, row.end, now)
+    return PausePoint.T30
+
+
+def runs_from(row: SessionRow) -> datetime:
+    """When the session may first be marked running (Zoom launched for it)."""
+    return row.start - RUNNING_LEAD
+
+
 def may_run(row: SessionRow, now: datetime) -> bool:
     """'Running' only from `RUNNING_LEAD` before the start until the end."""
-    return row.start - RUNNING_LEAD <= now < row.end
+    return runs_from(row) <= now < row.end
 
 
 def derived_status(readiness: Readiness) -> SessionStatus:

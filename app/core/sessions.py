@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from app.core.clock import now_local
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
+from app.core.licences import running_clash
 from app.core.models import (
     Session,
     SessionDraft,
@@ -18,9 +19,13 @@ from app.core.models import (
     SessionStatus,
 )
 from app.core.ports import ReferenceRepository, SessionRepository
+from app.core.readiness import RUNNING_LEAD, Readiness, may_run, runs_from
 from app.errors import RegieError, ValidationError
 
 T = TypeVar("T")
+
+# A session's readiness, judged on its facts (wired by the composition root).
+ReadinessOf = Callable[[int], Readiness]
 
 MAX_TITLE = 200
 MAX_CAPACITY = 100_000
@@ -117,17 +122,27 @@ def validate_draft(draft: SessionDraft) -> SessionDraft:
 
 
 class SessionService:
-    """Creates, edits, duplicates and cancels sessions; lists them in desk order."""
+    """Creates, edits, duplicates and cancels sessions; lists them in desk order.
+
+    Statuses follow the facts: "ready" only when the session's readiness says so (its
+    steps done or skipped, or "ready" set by hand with a reason), "running" only from
+    `RUNNING_LEAD` before the start until the end, on a licence not already carrying
+    all the meetings it can (storage checks that last rule again, in the transaction
+    that writes the status). Without `readiness` nothing can say a session is ready.
+    """
 
     def __init__(
         self,
         sessions: SessionRepository,
         references: ReferenceRepository,
         clock: Callable[[], datetime] = now_local,
+        *,
+        readiness: ReadinessOf | None = None,
     ) -> None:
         self._sessions = sessions
         self._refs = references
         self._clock = clock
+        self._readiness = readiness
 
     def now(self) -> datetime:
         """The desk's "now" (the clock this service was given)."""
@@ -145,6 +160,13 @@ class SessionService:
 
     def create(self, draft: SessionDraft) -> int:
         draft = self._check_references(validate_draft(draft))
+        if draft.status in (SessionStatus.READY, SessionStatus.RUNNING):
+            # Nothing is prepared for a session not saved yet, nor launched.
+            raise ValidationError(
+                "status",
+                _N("errors", "A new session starts as planned."),
+                _N("errors", "Save it as planned, then prepare and launch it."),
+            )
         return self._sessions.add(draft)
 
     def update(self, session_id: int, draft: SessionDraft) -> None:
@@ -162,6 +184,8 @@ class SessionService:
         elif draft.status != current.status:
             self._check_transition(current.status, draft.status)
         draft = self._check_references(validate_draft(draft))
+        if draft.status != current.status:
+            self._check_status(session_id, draft.status, draft)
         self._sessions.update(session_id, draft)
 
     def duplicate(self, session_id: int, start: datetime | None = None) -> SessionDraft:
@@ -193,7 +217,78 @@ class SessionService:
         if current.status == status:
             return
         self._check_transition(current.status, status)
+        self._check_status(session_id, status, current)
         self._sessions.set_status(session_id, status)
+
+    def check_launch(self, session_id: int) -> None:
+        """Raise ValidationError, saying why, when Zoom may not be launched for the session
+        now (what "running" needs); reads only."""
+        self._check_running(session_id, self._sessions.get(session_id))
+
+    def _check_status(
+        self, session_id: int, status: SessionStatus, session: SessionDraft
+    ) -> None:
+        if status is SessionStatus.READY:
+            self._check_ready(session_id)
+        elif status is SessionStatus.RUNNING:
+            self._check_running(session_id, session)
+
+    def _check_ready(self, session_id: int) -> None:
+        judged = self._readiness(session_id) if self._readiness is not None else None
+        if judged is not None and judged.ready:
+            return
+        missing = ", ".join(s.key.value for s in judged.missing) if judged else ""
+        raise ValidationError(
+            "status",
+            _N("errors", "Session {id} is not ready yet: {missing} still to do."),
+            _N(
+                "errors",
+                "Do those steps, skip them with a reason, or mark it ready by hand with a "
+                "reason (“regie sessions ready {id} --reason …”).",
+            ),
+            id=session_id,
+            missing=missing or "?",
+        )
+
+    def _check_running(self, session_id: int, session: SessionDraft) -> None:
+        now = self._clock()
+        row = self._sessions.row(session_id)._replace(start=session.start, end=session.end)
+        if not may_run(row, now):
+            if now >= row.end:
+                raise ValidationError(
+                    "status",
+                    _N("errors", "Session {id} ended at {end}: it can no longer be launched."),
+                    _N("errors", "Record its attendance, or duplicate it to hold it again."),
+                    id=session_id,
+                    end=_when(row.end),
+                )
+            raise ValidationError(
+                "status",
+                _N(
+                    "errors",
+                    "Session {id} can be launched from {start}, {minutes} minutes before it "
+                    "starts, until it ends.",
+                ),
+                _N("errors", "Prepare it meanwhile (“regie sessions prepare {id}”)."),
+                id=session_id,
+                start=_when(runs_from(row)),
+                minutes=int(RUNNING_LEAD.total_seconds() // 60),
+            )
+        if session.licence_id is None:
+            return
+        licence = next((x for x in self._refs.licences() if x.id == session.licence_id), None)
+        if licence is None:
+            return  # storage refuses a licence that no longer exists
+        running = [
+            r
+            for r in self._sessions.list_rows(
+                SessionFilter(statuses=frozenset({SessionStatus.RUNNING}))
+            )
+            if r.licence_id == licence.id and r.id != session_id
+        ]
+        if len(running) >= licence.concurrent_limit:
+            first = min(running, key=lambda r: (r.start, r.id))
+            raise running_clash(licence.label, licence.concurrent_limit, first.id, first.title)
 
     def allowed_statuses(self, current: SessionStatus) -> builtins.list[SessionStatus]:
         return [current, *sorted(_TRANSITIONS[current], key=list(SessionStatus).index)]
@@ -231,6 +326,10 @@ class SessionService:
             # The licence rules (capacity, branch, overlaps) are checked by storage, in
             # the transaction that writes the session.
         return draft
+
+
+def _when(moment: datetime) -> str:
+    return moment.astimezone().strftime("%d/%m/%Y %H:%M")
 
 
 def _essentials(d: SessionDraft) -> tuple[object, ...]:

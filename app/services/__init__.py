@@ -13,15 +13,18 @@ from app.core.attendance import AttendanceService
 from app.core.clock import Clock, now_local
 from app.core.licences import LicenceDraft, LicenceService
 from app.core.models import SessionRow
+from app.core.readiness import Readiness
 from app.core.secrets import SecretChange
 from app.core.sessions import SessionService
 from app.errors import RegieError
+from app.services.facts import FactReader, launch_checks
 from app.services.offline import NetworkLink
 from app.storage.attendance import SqlAttendanceRepository
 from app.storage.database import Database as Database  # the type of Services.db
 from app.storage.database import MigrationReport
 from app.storage.demo import DemoCounts
 from app.storage.licences import SqlLicenceRepository
+from app.storage.readiness import SqlReadinessRepository
 from app.storage.repositories import (
     SqlCheckRepository,
     SqlReferenceRepository,
@@ -39,7 +42,12 @@ from app.zoom.vault import (
 )
 
 if TYPE_CHECKING:
-    from app.core.checklists import CheckFn, ChecklistRepository, ChecklistService
+    from app.core.checklists import (
+        CheckFn,
+        ChecklistRepository,
+        ChecklistService,
+        CheckStatusProvider,
+    )
 
 DEMO_SEED = 2020
 
@@ -58,6 +66,7 @@ class Services:
     clock: Clock = field(default=now_local)
     attendance: AttendanceService = field(init=False)
     licences: LicenceFeature = field(init=False)
+    facts: FactReader = field(init=False)  # readiness facts of many sessions at once
 
     def close(self) -> None:
         self.db.dispose()
@@ -180,12 +189,17 @@ def open_services(
         report = db.migrate() if migrate else MigrationReport(None, None, None)
         refs = SqlReferenceRepository(db)
         session_repo = SqlSessionRepository(db)
+
+        def judged(session_id: int) -> Readiness:
+            # "Ready" only when the facts (or an override) say so: see SessionService.
+            return services.facts.readiness(session_id)
+
         services = Services(
             config=config,
             db=db,
             migration=report,
             references=refs,
-            sessions=SessionService(session_repo, refs, clock),
+            sessions=SessionService(session_repo, refs, clock, readiness=judged),
             session_repo=session_repo,
             checks=link.check_repository(db, clock),
             settings=SqlSettingsRepository(db),
@@ -194,34 +208,36 @@ def open_services(
         )
         services.attendance = build_attendance(services, clock=clock)
         services.licences = build_licences(services)
+        services.facts = build_facts(services)
         return services
     except BaseException:
         db.dispose()
         raise
 
 
+def build_facts(services: Services) -> FactReader:
+    """The reader of the facts readiness is judged on, on the shared repositories."""
+    link = services.link
+    return FactReader(
+        checks=services.checks,
+        licences=services.licences.repo,
+        attendance=SqlAttendanceRepository(services.db),
+        decisions=SqlReadinessRepository(services.db),
+        sessions=services.session_repo,
+        checklists=lambda status: build_checklists(services, checks=status),
+        clock=services.clock,
+        offline=lambda: link.offline,
+    )
+
+
 def licence_checks(services: Services) -> dict[str, CheckFn]:
     """The automatic checklist checks that the licence feature answers, for the window
-    and the command line alike."""
-    from app.core.models import SessionStatus
-    from app.core.secrets import SecretKind
+    and the command line alike.
 
-    def vault_ready(session_id: int) -> bool | None:
-        """The session's licence has its host key registered in the keyring.
-
-        Reads the database's references only: polled by the checklist screen, it must not
-        wait on the keyring (whose own health shows in the Licences area).
-        """
-        licence_id = services.session_repo.get(session_id).licence_id
-        if licence_id is None:
-            return False
-        return SecretKind.HOST_KEY in services.licences.secrets.kinds(licence_id)
-
-    def zoom_launched(session_id: int) -> bool | None:
-        status = services.session_repo.get(session_id).status
-        return status in (SessionStatus.RUNNING, SessionStatus.DONE)
-
-    return {"vault_ready": vault_ready, "zoom_launched": zoom_launched}
+    "Vault ready" reads the database's references only: polled by the checklist screen,
+    it must not wait on the keyring (whose own health shows in the Licences area).
+    """
+    return launch_checks(services.session_repo.get, services.licences.secrets.kinds)
 
 
 def build_checklists(
@@ -229,6 +245,7 @@ def build_checklists(
     *,
     repo: ChecklistRepository | None = None,
     session_types: Collection[str] | None = None,
+    checks: CheckStatusProvider | None = None,
 ) -> ChecklistService:
     """The checklist service on the app's database, shipped content and user folder, with
     every automatic check (devices from saved results, licence and launch from the licence
@@ -237,7 +254,8 @@ def build_checklists(
     Runs are kept on this computer while the desk's network server is away (the
     services' link), unless `repo` replaces the repository; `session_types` gives the
     type codes when the database cannot be asked (the last known ones). While the link
-    knows the server is away, automatic checks are unknown.
+    knows the server is away, automatic checks are unknown. `checks` answers the
+    automatic checks from facts already read (the readiness of many sessions).
     """
     from app.checklists.loader import load_catalog
     from app.core.checklists import CatalogCache, ChecklistService, StoredCheckStatus
@@ -249,11 +267,15 @@ def build_checklists(
     types = list(session_types)
     cache = CatalogCache(lambda: load_catalog(session_types=types))
     link = services.link
-    status = StoredCheckStatus(
-        services.checks,
-        services.session_repo,
-        licence_checks(services),
-        offline=lambda: link.offline,
+    status = (
+        StoredCheckStatus(
+            services.checks,
+            services.session_repo,
+            licence_checks(services),
+            offline=lambda: link.offline,
+        )
+        if checks is None
+        else checks
     )
     clock = services.clock
     return ChecklistService(

@@ -35,6 +35,7 @@ from app.core.licences import (
     overlap_error,
     policy_from_settings,
     rules_for_change,
+    running_clash,
 )
 from app.core.models import Licence, SessionStatus
 from app.errors import ValidationError
@@ -302,6 +303,35 @@ def retrying(write: Callable[[list[Licence]], T]) -> T:
             if not is_exclusion_violation(err):
                 raise
     raise booked_meanwhile(tried[-1])
+
+
+def check_running(conn: sa.Connection, session_id: int) -> None:
+    """Raise the clash, in the caller's transaction, when the session is running on a
+    licence that now carries more running meetings than it can at once.
+
+    Called by every write that makes a session running or moves a running session to a
+    licence. On PostgreSQL the licence's row is locked first, so of two launches on it at
+    once the second waits, then counts the first; SQLite's write lock does the same.
+    """
+    c = t.sessions.c
+    me = conn.execute(sa.select(c.licence_id, c.status).where(c.id == session_id)).first()
+    if me is None or me.licence_id is None or me.status != SessionStatus.RUNNING.value:
+        return
+    row = conn.execute(
+        sa.select(t.licences).where(t.licences.c.id == me.licence_id).with_for_update()
+    ).one()
+    licence = licence_from_row(row)
+    others = conn.execute(
+        sa.select(c.id, c.title)
+        .where(
+            c.licence_id == licence.id,
+            c.status == SessionStatus.RUNNING.value,
+            c.id != session_id,
+        )
+        .order_by(c.starts_at, c.id)
+    ).all()
+    if len(others) >= licence.concurrent_limit:
+        raise running_clash(licence.label, licence.concurrent_limit, others[0].id, others[0].title)
 
 
 def session_booking(conn: sa.Connection, session_id: int) -> Booking | None:

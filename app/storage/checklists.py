@@ -6,6 +6,7 @@ closed window or a crash loses at most the last click.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import sqlalchemy as sa
@@ -77,6 +78,10 @@ checklist_steps = sa.Table(
     sa.UniqueConstraint("run_id", "step_id"),
     sa.CheckConstraint("state IN ('pending', 'done', 'skipped')", name="state"),
 )
+
+
+# Runs read to find the newest of a day's sessions (a few each, practice runs have none).
+NEWEST_LIMIT = 10_000
 
 
 def _missing(run_id: int) -> NotFoundError:
@@ -267,6 +272,18 @@ class SqlChecklistRepository:
         if session_id is not None:
             where.append(checklist_runs.c.session_id == session_id)
         return self._summaries(where, limit)
+
+    def newest_runs(self, session_ids: Iterable[int]) -> dict[int, RunSummary]:
+        """Each session's newest run (what `runs(session_id=…, limit=1)` gives), for many
+        sessions in one query; sessions without a run are left out."""
+        ids = sorted(set(session_ids))
+        if not ids:
+            return {}
+        out: dict[int, RunSummary] = {}
+        for run in self._summaries([checklist_runs.c.session_id.in_(ids)], NEWEST_LIMIT):
+            if run.session_id is not None:
+                out.setdefault(run.session_id, run)  # newest first
+        return out
 
     def training_records(self, *, staff_id: int | None = None) -> list[TrainingRecord]:
         """Signed-off guided runs, per staff member, newest first."""

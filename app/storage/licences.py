@@ -10,7 +10,7 @@ same clash message.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -33,6 +33,7 @@ from app.storage import schema as t
 from app.storage.bookings import (
     ATTEMPTS,
     REACH,
+    check_running,
     clash_from_holds,
     drop,
     is_exclusion_violation,
@@ -266,6 +267,7 @@ class SqlLicenceRepository:
                 # wall clock: when the row was written (audit)
                 .values(licence_id=chosen.id, updated_at=datetime.now(UTC))
             )
+            check_running(conn, session_id)  # a running session moved to a busy licence
         return chosen
 
     def unassign(self, session_id: int) -> None:
@@ -346,6 +348,19 @@ class SqlLicenceRepository:
             conn.execute(
                 session_meetings.delete().where(session_meetings.c.session_id == session_id)
             )
+
+    def meetings(self, session_ids: Iterable[int]) -> dict[int, MeetingRecord]:
+        """The meetings of these sessions, in one query (those without one left out)."""
+        ids = sorted(set(session_ids))
+        if not ids:
+            return {}
+        m = session_meetings.c
+        with self._db.read() as conn:
+            rows = conn.execute(sa.select(session_meetings).where(m.session_id.in_(ids))).all()
+        return {
+            r.session_id: MeetingRecord(r.session_id, r.meeting_id, r.join_url, r.passcode_ref)
+            for r in rows
+        }
 
     def set_meeting(self, record: MeetingRecord) -> None:
         now = datetime.now(UTC)  # wall clock: when the row was written (audit)

@@ -9,7 +9,7 @@ id here is its place in the queue, negated.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from app.core.checklists import RunState, RunStatus, RunSummary, TrainingRecord
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
@@ -101,6 +101,24 @@ class QueueingChecklistRepository(SqlChecklistRepository):
             unfinished_only=False,
         )
         return merged[:limit]
+
+    def newest_runs(self, session_ids: Iterable[int]) -> dict[int, RunSummary]:
+        """As `runs(session_id=…, limit=1)` for each session: a run kept here first, then
+        the server's newest, when it answers."""
+        wanted = set(session_ids)
+        local: dict[int, RunSummary] = {}
+        for state in self._local():
+            if state.session_id in wanted:
+                local.setdefault(state.session_id, summary(state))
+        remote: dict[int, RunSummary] = {}
+        rest = wanted - local.keys()
+        if rest and not self._offline():
+            try:
+                remote = super().newest_runs(rest)
+            except StorageError as err:
+                if not is_unreachable(err):
+                    raise
+        return {**remote, **local}
 
     def training_records(self, *, staff_id: int | None = None) -> list[TrainingRecord]:
         self._fail_fast()

@@ -31,7 +31,7 @@ from app.core.models import (
 )
 from app.errors import NotFoundError, ValidationError
 from app.storage import schema as t
-from app.storage.bookings import rebook, retrying, session_booking
+from app.storage.bookings import check_running, rebook, retrying, session_booking
 from app.storage.database import Database
 from app.storage.rows import (
     SESSION_ROW_COLUMNS,
@@ -247,6 +247,7 @@ class SqlSessionRepository:
                 ids.append(int(key[0]))
                 if d.licence_id is not None:
                     rebook(conn, ids[-1], None, tried)
+                    check_running(conn, ids[-1])
         return ids
 
     def update(self, session_id: int, draft: SessionDraft) -> None:
@@ -278,6 +279,7 @@ class SqlSessionRepository:
                 .values(**values, updated_at=datetime.now(UTC))
             )
             rebook(conn, session_id, before, tried)
+            check_running(conn, session_id)
 
     def count(self) -> int:
         with self._db.read() as conn:
@@ -342,14 +344,29 @@ class SqlCheckRepository:
 
     def latest_for_session(self, session_id: int) -> list[SavedCheck]:
         """The newest result of each kind for a session (its readiness)."""
+        return self.latest_for_sessions([session_id]).get(session_id, [])
+
+    def latest_for_sessions(self, session_ids: Iterable[int]) -> dict[int, list[SavedCheck]]:
+        """The newest result of each kind for each of these sessions, in one query: a
+        day's desk reads them all at once. Sessions never checked are left out."""
+        ids = sorted(set(session_ids))
+        if not ids:
+            return {}
         c = t.device_checks.c
-        q = sa.select(t.device_checks).where(c.session_id == session_id).order_by(c.id.desc())
+        newest = (
+            sa.select(sa.func.max(c.id))
+            .where(c.session_id.in_(ids))
+            .group_by(c.session_id, c.kind)
+        )
+        q = sa.select(t.device_checks).where(c.id.in_(newest))
         with self._db.read() as conn:
             rows = conn.execute(q).all()
-        newest: dict[str, SavedCheck] = {}
+        out: dict[int, list[SavedCheck]] = {}
         for r in rows:
-            newest.setdefault(r.kind, saved_check(r))
-        return sorted(newest.values(), key=lambda s: s.kind.value)
+            out.setdefault(r.session_id, []).append(saved_check(r))
+        for checks in out.values():
+            checks.sort(key=lambda s: s.kind.value)
+        return out
 
     def history(
         self, *, kind: CheckKind | None = None, device_key: str | None = None, limit: int = 100

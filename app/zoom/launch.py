@@ -328,6 +328,8 @@ class ZoomLauncher:
     ) -> LaunchPlan:
         """Everything needed to open the meeting. Reads the keyring: run it off the GUI thread.
 
+        Refused (a RegieError saying why) for a session over or cancelled, not yet or no
+        longer in its launch window, or whose licence is already running another meeting.
         `with_secrets=False` (dry runs) never touches the keyring. `launched_by` is the
         staff member opening it, whose name Zoom shows when the session has no host.
         """
@@ -349,6 +351,9 @@ class ZoomLauncher:
                 cli_fix=CLI_MEETING_FIX,
                 id=session_id,
             )
+        # Before anything opens: the time window and the licence's running meetings, the
+        # rules `mark_running` applies afterwards (and storage once more).
+        self._sessions.check_launch(session_id)
         passcode: str | None = None
         host_key: str | None = None
         has_passcode = meeting.passcode_ref is not None
@@ -400,6 +405,8 @@ class ZoomLauncher:
         )
 
     def mark_running(self, session_id: int) -> None:
+        """The session is running: refused (ValidationError, saying why) outside its time
+        window or when its licence already carries all the meetings it can."""
         self._sessions.set_status(session_id, SessionStatus.RUNNING)
 
 

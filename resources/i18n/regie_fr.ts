@@ -3076,6 +3076,14 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
         <translation>Déplacez la séance, réduisez sa jauge, ou ajoutez une licence.</translation>
     </message>
     <message>
+        <source>The licence “{licence}” is already in use by session {other} (“{title}”), which is running: it holds {limit} meeting(s) at once.</source>
+        <translation>La licence «&#xa0;{licence}&#xa0;» est déjà utilisée par la séance {other} («&#xa0;{title}&#xa0;»), en cours&#xa0;: elle ne tient que {limit} réunion(s) à la fois.</translation>
+    </message>
+    <message>
+        <source>End that session first (“regie sessions edit {other} --status done”), or give this one another licence.</source>
+        <translation>Terminez d’abord cette séance («&#xa0;regie sessions edit {other} --status done&#xa0;»), ou attribuez une autre licence à celle-ci.</translation>
+    </message>
+    <message>
         <source>Add one in Licences.</source>
         <translation>Ajoutez-en une dans Licences.</translation>
     </message>
@@ -3188,12 +3196,44 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
         <translation>Indiquez un nombre de places réaliste.</translation>
     </message>
     <message>
+        <source>A new session starts as planned.</source>
+        <translation>Une nouvelle séance commence à l’état «&#xa0;prévu&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Save it as planned, then prepare and launch it.</source>
+        <translation>Enregistrez-la comme «&#xa0;prévu&#xa0;», puis préparez-la et lancez-la.</translation>
+    </message>
+    <message>
         <source>This session is over or cancelled; only its notes can change.</source>
         <translation>Cette séance est terminée ou annulée : seules ses notes peuvent changer.</translation>
     </message>
     <message>
         <source>Duplicate it to plan it again.</source>
         <translation>Dupliquez-la pour la programmer de nouveau.</translation>
+    </message>
+    <message>
+        <source>Session {id} is not ready yet: {missing} still to do.</source>
+        <translation>La séance {id} n’est pas encore prête&#xa0;: reste à faire&#xa0;: {missing}.</translation>
+    </message>
+    <message>
+        <source>Do those steps, skip them with a reason, or mark it ready by hand with a reason (“regie sessions ready {id} --reason …”).</source>
+        <translation>Faites ces étapes, passez-les en donnant la raison, ou déclarez-la prête à la main avec une raison («&#xa0;regie sessions ready {id} --reason …&#xa0;»).</translation>
+    </message>
+    <message>
+        <source>Session {id} ended at {end}: it can no longer be launched.</source>
+        <translation>La séance {id} s’est terminée le {end}&#xa0;: elle ne peut plus être lancée.</translation>
+    </message>
+    <message>
+        <source>Record its attendance, or duplicate it to hold it again.</source>
+        <translation>Saisissez sa fréquentation, ou dupliquez-la pour la programmer à nouveau.</translation>
+    </message>
+    <message>
+        <source>Session {id} can be launched from {start}, {minutes} minutes before it starts, until it ends.</source>
+        <translation>La séance {id} peut être lancée à partir du {start}, {minutes} minutes avant son début, et jusqu’à sa fin.</translation>
+    </message>
+    <message>
+        <source>Prepare it meanwhile (“regie sessions prepare {id}”).</source>
+        <translation>Préparez-la en attendant («&#xa0;regie sessions prepare {id}&#xa0;»).</translation>
     </message>
     <message>
         <source>A session cannot go from “{old}” to “{new}”.</source>
@@ -3959,6 +3999,62 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
         <source>Paste the link of this meeting, or correct its ID.</source>
         <translation>Collez le lien de cette réunion, ou corrigez son numéro.</translation>
     </message>
+    <message>
+        <source>--days must be between 1 and {max}.</source>
+        <translation>--days doit être compris entre 1 et {max}.</translation>
+    </message>
+    <message>
+        <source>Give a number of days, e.g. --days 1 for the day alone.</source>
+        <translation>Indiquez un nombre de jours, par exemple --days 1 pour la journée seule.</translation>
+    </message>
+    <message>
+        <source>--undo takes a skip back; it has no reason.</source>
+        <translation>--undo revient sur une étape passée&#xa0;; il ne prend pas de raison.</translation>
+    </message>
+    <message>
+        <source>Leave out --reason, or --undo to skip the step.</source>
+        <translation>Retirez --reason, ou bien --undo pour passer l’étape.</translation>
+    </message>
+    <message>
+        <source>The step “{step}” cannot be skipped.</source>
+        <translation>L’étape «&#xa0;{step}&#xa0;» ne peut pas être passée.</translation>
+    </message>
+    <message>
+        <source>Skip one of: {steps}. The Zoom meeting and the launch are needed.</source>
+        <translation>Passez l’une de celles-ci&#xa0;: {steps}. La réunion Zoom et le lancement sont indispensables.</translation>
+    </message>
+    <message>
+        <source>The reason is longer than {max} characters.</source>
+        <translation>La raison dépasse {max} caractères.</translation>
+    </message>
+    <message>
+        <source>Say in a few words why it is left out (for example: no camera in this room).</source>
+        <translation>Dites en quelques mots pourquoi elle est laissée de côté (par exemple&#xa0;: pas de caméra dans cette salle).</translation>
+    </message>
+    <message>
+        <source>Marking a session ready by hand needs a reason.</source>
+        <translation>Pour déclarer une séance prête à la main, il faut une raison.</translation>
+    </message>
+    <message>
+        <source>Say in a few words why it is ready although steps are missing.</source>
+        <translation>Dites en quelques mots pourquoi elle est prête alors que des étapes manquent.</translation>
+    </message>
+    <message>
+        <source>Session {id} is “{status}”: only a planned session can be marked ready.</source>
+        <translation>La séance {id} est «&#xa0;{status}&#xa0;»&#xa0;: seule une séance prévue peut être déclarée prête.</translation>
+    </message>
+    <message>
+        <source>Choose a session still to come (“regie today”).</source>
+        <translation>Choisissez une séance encore à venir («&#xa0;regie today&#xa0;»).</translation>
+    </message>
+    <message>
+        <source>The reason is empty.</source>
+        <translation>La raison est vide.</translation>
+    </message>
+    <message>
+        <source>Say why, in a few words.</source>
+        <translation>Dites pourquoi, en quelques mots.</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
@@ -4155,6 +4251,133 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
     <message>
         <source>Choose another licence or the best free one.</source>
         <translation>Choisissez une autre licence ou la meilleure licence libre.</translation>
+    </message>
+</context>
+<context>
+    <name>readiness</name>
+    <message>
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>Son</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Liste de contrôle</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Zoom meeting</source>
+        <translation>Réunion Zoom</translation>
+    </message>
+    <message>
+        <source>Launch</source>
+        <translation>Lancement</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Fréquentation</translation>
+    </message>
+    <message>
+        <source>Check the camera</source>
+        <translation>Tester la caméra</translation>
+    </message>
+    <message>
+        <source>Check the sound</source>
+        <translation>Tester le son</translation>
+    </message>
+    <message>
+        <source>Run the checklist</source>
+        <translation>Suivre la liste de contrôle</translation>
+    </message>
+    <message>
+        <source>Book a licence</source>
+        <translation>Réserver une licence</translation>
+    </message>
+    <message>
+        <source>Enter the Zoom meeting</source>
+        <translation>Saisir la réunion Zoom</translation>
+    </message>
+    <message>
+        <source>Launch Zoom</source>
+        <translation>Lancer Zoom</translation>
+    </message>
+    <message>
+        <source>Record attendance</source>
+        <translation>Saisir la fréquentation</translation>
+    </message>
+    <message>
+        <source>Not checked for this session yet</source>
+        <translation>Pas encore testé pour cette séance</translation>
+    </message>
+    <message>
+        <source>Checked with {device}</source>
+        <translation>Testé avec {device}</translation>
+    </message>
+    <message>
+        <source>Checked with {device}, without the speaker and echo tests a hybrid room needs</source>
+        <translation>Testé avec {device}, sans les tests des haut-parleurs et de l’écho qu’exige une salle hybride</translation>
+    </message>
+    <message>
+        <source>Checked with {device}, with the echo test only: test the microphone</source>
+        <translation>Testé avec {device}, avec le seul test d’écho&#xa0;: testez le micro</translation>
+    </message>
+    <message>
+        <source>No checklist run for this session yet</source>
+        <translation>Aucune liste de contrôle suivie pour cette séance</translation>
+    </message>
+    <message>
+        <source>{done}/{total} steps at {pause}</source>
+        <translation>{done}/{total} étapes à {pause}</translation>
+    </message>
+    <message>
+        <source>No licence booked</source>
+        <translation>Aucune licence réservée</translation>
+    </message>
+    <message>
+        <source>{licence} booked; its host key is not in the keyring</source>
+        <translation>{licence} réservée&#xa0;; sa clé d’hôte n’est pas dans le coffre à mots de passe</translation>
+    </message>
+    <message>
+        <source>{licence} booked</source>
+        <translation>{licence} réservée</translation>
+    </message>
+    <message>
+        <source>Skipped: {reason}</source>
+        <translation>Passée&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Meeting entered</source>
+        <translation>Réunion saisie</translation>
+    </message>
+    <message>
+        <source>No Zoom meeting entered</source>
+        <translation>Aucune réunion Zoom saisie</translation>
+    </message>
+    <message>
+        <source>Launched</source>
+        <translation>Lancée</translation>
+    </message>
+    <message>
+        <source>Not launched yet</source>
+        <translation>Pas encore lancée</translation>
+    </message>
+    <message>
+        <source>After the session</source>
+        <translation>Après la séance</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Saisie</translation>
+    </message>
+    <message>
+        <source>Not recorded yet</source>
+        <translation>Pas encore saisie</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ from app.core.checks import CheckKind, CheckResult, Criterion, Verdict
 from app.core.demo import build_demo
 from app.core.licences import LicenceClashError
 from app.core.models import SessionDraft, SessionFilter, SessionMode, SessionStatus
+from app.core.readiness import Decision
 from app.errors import NotFoundError, RegieError, ValidationError
 from app.services import Services
 from app.storage.demo import load_demo, network_is_empty
@@ -56,6 +57,8 @@ def test_create_edit_duplicate_cancel(demo: Services) -> None:
     assert row.status == SessionStatus.PLANNED
     assert row.start == datetime(2026, 12, 3, 18, 30).astimezone()
 
+    # "Ready" follows the facts: here the reason given for marking it ready by hand.
+    demo.facts.decisions.decide(sid, "ready", Decision("Rehearsed", "test", FIXED_NOW))
     s.update(sid, _draft(demo, capacity=20, status=SessionStatus.READY))
     assert s.row(sid).capacity == 20 and s.row(sid).status == SessionStatus.READY
 

@@ -71,7 +71,7 @@ def net(services: Services) -> Network:
 def session_id(net: Network) -> int:
     f = net.feature
     lid = net.licence("Zoom 1")
-    sid = net.session("Café FLE", FIXED_NOW + timedelta(hours=1))
+    sid = net.session("Café FLE", FIXED_NOW + timedelta(minutes=20))  # launchable now
     f.service.assign(sid, lid)
     f.secrets.store(lid, SecretKind.HOST_KEY, HOST_KEY)
     f.launcher.set_meeting(sid, "12345678901", PASSCODE, None)
@@ -266,7 +266,7 @@ def test_launch_from_the_window_leaves_no_secret_in_logs_or_files(
             caplog.set_level(logging.DEBUG, logger=name)  # e.g. SQLAlchemy's own WARNING
     f = net.feature
     lid = net.licence("Zoom 1")
-    sid = net.session("Café FLE", FIXED_NOW + timedelta(hours=1))
+    sid = net.session("Café FLE", FIXED_NOW + timedelta(minutes=20))  # launchable now
     launcher = net.services.references.add_staff("Paul Martin", net.branch_a, "agent")
     f.service.assign(sid, lid)
     f.secrets.store(lid, SecretKind.HOST_KEY, WINDOW_HOST_KEY)

@@ -63,7 +63,7 @@ def test_zoom_launched_follows_the_session_status(
 ) -> None:
     services = network.services  # its licence feature writes to the real keyring
     checks = build_checklists(services).checks
-    sid = network.session("Café FLE", at(18))
+    sid = network.session("Café FLE", at(10, 15))  # launched within its window
     assert checks.status("zoom_launched", sid) is False  # planned
     services.licences.launcher.mark_running(sid)  # what Launch Zoom does
     assert checks.status("zoom_launched", sid) is True
@@ -85,7 +85,7 @@ def test_a_run_ticks_the_steps_bound_to_them(
     """A storytime checklist run for the session: its "licence access ready" and "launch
     Zoom" steps tick themselves once the feature says so, not before."""
     checklists = build_checklists(services)
-    sid = network.session("Café FLE", at(18))
+    sid = network.session("Café FLE", at(10, 15))  # launched within its window
     lid = _licence(services)
     services.licences.service.assign(sid, lid)
     run = checklists.begin("conte", RunMode.DO_CONFIRM, SessionMode.REMOTE, session_id=sid)

@@ -192,7 +192,11 @@ def test_no_secret_reaches_db_logs_output_or_crash_log(
         == 0
     )
     network.staff("Claire Fontaine")
-    code, out, _ = go("launch", str(sid), "--dry-run", "--json", "--as", "Claire Fontaine")
+    # Launched in its window: from 30 minutes before its start.
+    code, out, _ = go(
+        "--now", at(17, 45).isoformat(), "launch", str(sid), "--dry-run", "--json",
+        "--as", "Claire Fontaine",
+    )
     data = json.loads(out)
     assert code == 0 and data["client_url"].endswith(
         "pwd=****&uname=" + data["client_url"].rsplit("=", 1)[1]
@@ -302,7 +306,8 @@ def test_launch_opens_the_meeting_with_the_system_opener(
 
     def launch(*extra: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "app", "launch", str(sid), *extra],
+            [sys.executable, "-m", "app", "--now", at(17, 45).isoformat(), "launch", str(sid),
+             *extra],
             env=env, capture_output=True, text=True, timeout=60, check=False,
         )
 
@@ -341,7 +346,7 @@ def test_launch_says_what_to_do_when_nothing_opens(
     f.launcher.set_meeting(sid, "123 4567 8901", PASSCODE, None)
     bin_dir, record = _recording_opener(tmp_path, ("zoommtg:", "https:"))
     done = subprocess.run(
-        [sys.executable, "-m", "app", "launch", str(sid)],
+        [sys.executable, "-m", "app", "--now", at(17, 45).isoformat(), "launch", str(sid)],
         env={**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
              "REGIE_DB": network.services.config.db_url},
         capture_output=True, text=True, timeout=60, check=False,
@@ -370,26 +375,29 @@ def test_launch_names_the_host_else_the_staff_member_given(
     hosted = network.session("Avec hôte", at(20), host=network.staff("Marie Curie"))
     f.launcher.set_meeting(hosted, "987 6543 2100", None, None)
 
-    code, out, err = run(capsys, monkeypatch, "launch", str(hostless), "--dry-run", "--json")
+    before, before_hosted = at(17, 45).isoformat(), at(19, 45).isoformat()
+    code, out, err = run(capsys, monkeypatch, "--now", before, "launch", str(hostless),
+                         "--dry-run", "--json")
     assert code == 1 and out == ""
     assert "Session " + str(hostless) + " has no host" in err and "--as" in err
 
-    code, out, _ = run(capsys, monkeypatch, "launch", str(hostless), "--dry-run", "--json",
-                       "--as", "paul martin")
+    code, out, _ = run(capsys, monkeypatch, "--now", before, "launch", str(hostless),
+                       "--dry-run", "--json", "--as", "paul martin")
     data = json.loads(out)
     assert code == 0 and data["display_name"] == "Paul Martin"
     assert data["client_url"].endswith("&uname=Paul%20Martin")
 
-    code, out, err = run(capsys, monkeypatch, "launch", str(hostless), "--dry-run",
-                         "--as", "Quelqu'un d'autre")
+    code, out, err = run(capsys, monkeypatch, "--now", before, "launch", str(hostless),
+                         "--dry-run", "--as", "Quelqu'un d'autre")
     assert code == 1 and "not an active staff member" in err
 
-    code, out, _ = run(capsys, monkeypatch, "launch", str(hosted), "--dry-run", "--json",
-                       "--as", "Paul Martin")
+    code, out, _ = run(capsys, monkeypatch, "--now", before_hosted, "launch", str(hosted),
+                       "--dry-run", "--json", "--as", "Paul Martin")
     data = json.loads(out)
     assert data["display_name"] == "Marie Curie"
     assert data["client_url"].endswith("&uname=Marie%20Curie")
-    code, out, _ = run(capsys, monkeypatch, "launch", str(hosted), "--dry-run")
+    code, out, _ = run(capsys, monkeypatch, "--now", before_hosted, "launch", str(hosted),
+                       "--dry-run")
     assert code == 0 and "Name shown in Zoom: Marie Curie" in out
     assert f"uname={getpass.getuser()}" not in out
 
@@ -401,7 +409,7 @@ def test_launch_without_a_name_opens_nothing(network: Network, at, tmp_path: Pat
     f.launcher.set_meeting(sid, "123 4567 8901", None, None)
     bin_dir, record = _recording_opener(tmp_path)
     done = subprocess.run(
-        [sys.executable, "-m", "app", "launch", str(sid)],
+        [sys.executable, "-m", "app", "--now", at(17, 45).isoformat(), "launch", str(sid)],
         env={**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
              "REGIE_DB": network.services.config.db_url},
         capture_output=True, text=True, timeout=60, check=False,

@@ -90,7 +90,7 @@ def test_a_link_that_names_no_meeting_is_refused() -> None:
 def test_prepare_launch_with_secrets(network: Network, at) -> None:
     f = network.feature
     lid = network.licence("Zoom 1")
-    sid = network.session("Café FLE", at(18))
+    sid = network.session("Café FLE", at(10, 15))  # its launch window is open at 10:00
     f.service.assign(sid, lid)
     f.secrets.store(lid, SecretKind.HOST_KEY, "918273")
     f.launcher.set_meeting(sid, "123 4567 8901", "Pw9x", "https://bm.zoom.us/j/12345678901?pwd=Z")
@@ -115,7 +115,7 @@ def test_prepare_launch_with_secrets(network: Network, at) -> None:
 @pytest.mark.keyring
 def test_launch_without_host_key_or_meeting(network: Network, at) -> None:
     f = network.feature
-    sid = network.session("Sans réunion", at(18))
+    sid = network.session("Sans réunion", at(10, 15))
     with pytest.raises(RegieError, match="no Zoom meeting yet") as err:
         f.launcher.prepare(sid)
     assert f"regie sessions meeting {sid} --meeting-id" in err.value.text()  # the CLI's way
@@ -137,7 +137,7 @@ def test_display_name_is_the_host_else_who_launches(network: Network, at) -> Non
     import getpass
 
     f = network.feature
-    hostless = network.session("Sans hôte", at(18))
+    hostless = network.session("Sans hôte", at(10, 15))
     f.launcher.set_meeting(hostless, "123456789", None, None)
     plan = f.launcher.prepare(hostless, with_secrets=False)
     assert plan.display_name is None and "uname" not in plan.client_url
@@ -146,7 +146,7 @@ def test_display_name_is_the_host_else_who_launches(network: Network, at) -> Non
     assert plan.client_url.endswith("&uname=Paul%20Martin")
     assert plan.as_json()["display_name"] == "Paul Martin"
 
-    hosted = network.session("Avec hôte", at(20), host=network.staff("Marie Curie"))
+    hosted = network.session("Avec hôte", at(10, 20), host=network.staff("Marie Curie"))
     f.launcher.set_meeting(hosted, "987654321", None, None)
     for launched_by in (None, "Paul Martin"):
         plan = f.launcher.prepare(hosted, with_secrets=False, launched_by=launched_by)

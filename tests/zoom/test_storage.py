@@ -171,7 +171,7 @@ def test_finished_sessions_keep_their_licence(network: Network, at) -> None:
     svc, sessions = network.feature.service, network.services.sessions
     lid = network.licence("Zoom 1")
     other = network.licence("Zoom 2")
-    done = network.session("Passé", at(8))
+    done = network.session("Passé", at(9, 45))  # launched at 10:00, then over
     svc.assign(done, lid)
     sessions.set_status(done, SessionStatus.RUNNING)
     sessions.set_status(done, SessionStatus.DONE)

@@ -3,7 +3,7 @@ signed off through a repository."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from app.core.checklists.content import Catalog
@@ -25,6 +25,7 @@ class ChecklistRepository(Protocol):
     def load(self, run_id: int) -> RunState: ...
     def unfinished(self, *, session_id: int | None = None) -> list[RunSummary]: ...
     def runs(self, *, session_id: int | None = None, limit: int = 200) -> list[RunSummary]: ...
+    def newest_runs(self, session_ids: Iterable[int]) -> dict[int, RunSummary]: ...
     def training_records(self, *, staff_id: int | None = None) -> list[TrainingRecord]: ...
 
 

@@ -9,14 +9,29 @@ callables, and stay unknown (None) until then.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Protocol
 
 from app.core.checklists.content import AUTO_CHECKS
 from app.core.checks import CheckKind, SavedCheck, Verdict
-from app.core.ports import CheckRepository, SessionRepository
+from app.core.models import Session
 from app.errors import NotFoundError, RegieError, ServerUnreachable
 
 # A pluggable check: given the session id, True (passes), False (fails) or None (unknown).
 CheckFn = Callable[[int], bool | None]
+
+
+class LatestChecks(Protocol):
+    """What the device checks are answered from (a `CheckRepository`, or facts already
+    read for many sessions at once)."""
+
+    def latest_for_session(self, session_id: int) -> list[SavedCheck]: ...
+
+
+class SessionLookup(Protocol):
+    """What "licence assigned" is answered from (a `SessionRepository`, or rows already
+    read)."""
+
+    def get(self, session_id: int) -> Session: ...
 
 
 class StoredCheckStatus:
@@ -24,8 +39,8 @@ class StoredCheckStatus:
 
     def __init__(
         self,
-        checks: CheckRepository,
-        sessions: SessionRepository,
+        checks: LatestChecks,
+        sessions: SessionLookup,
         extra: Mapping[str, CheckFn] | None = None,
         *,
         offline: Callable[[], bool] | None = None,
