@@ -1,0 +1,104 @@
+"""How a readiness step is said: a symbol and a word for each state, so the desk, its
+printed sheet and the command line never rely on colour alone, and the words of a step
+(its detail, the time a check was made) read the same everywhere."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.core.checks import VERDICT_LABELS, Verdict
+from app.core.i18n import QT_TRANSLATE_NOOP as _N
+from app.core.readiness import CTX, STEP_LABELS, Step, StepKey, StepState
+
+# (context, English source) → the text in the interface language.
+Translate = Callable[[str, str], str]
+
+STATE_LABELS: dict[StepState, str] = {
+    StepState.DONE: _N(CTX, "Done"),
+    StepState.WARNING: _N(CTX, "To look at"),
+    StepState.FAILED: _N(CTX, "Problem"),
+    StepState.TODO: _N(CTX, "To do"),
+    StepState.SKIPPED: _N(CTX, "Skipped"),
+    StepState.NOT_NEEDED: _N(CTX, "Not needed"),
+}
+
+STATE_SYMBOLS: dict[StepState, str] = {
+    StepState.DONE: "✔",
+    StepState.WARNING: "▲",
+    StepState.FAILED: "✖",
+    StepState.TODO: "○",
+    StepState.SKIPPED: "↷",
+    StepState.NOT_NEEDED: "–",
+}
+
+# Steps an agent may leave out on purpose, saying why (the launch itself never).
+SKIPPABLE = frozenset(
+    {
+        StepKey.CAMERA,
+        StepKey.SOUND,
+        StepKey.CHECKLIST,
+        StepKey.LICENCE,
+        StepKey.MEETING,
+        StepKey.ATTENDANCE,
+    }
+)
+
+READY_TEXT = _N(CTX, "Ready to launch")
+NOT_READY_TEXT = _N(CTX, "Not ready")
+READY_BY_HAND_TEXT = _N(CTX, "Ready (set by hand: {reason})")
+
+
+def when_text(at: datetime, now: datetime) -> str:
+    """A check's time: the hour on the same day, the date and hour otherwise."""
+    local = at.astimezone()
+    if local.date() == now.astimezone().date():
+        return f"{local:%H:%M}"
+    return f"{local:%d/%m %H:%M}"
+
+
+def is_device(step: Step) -> bool:
+    return step.key in (StepKey.CAMERA, StepKey.SOUND)
+
+
+_DEVICE_VERDICT = {
+    StepState.DONE: Verdict.PASS,
+    StepState.WARNING: Verdict.WARN,
+    StepState.FAILED: Verdict.FAIL,
+}
+
+
+def _source(_context: str, text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class StepWords:
+    """A step as it is said: "✔ Camera: OK — 09:12 · Logitech C920"."""
+
+    step: Step
+    symbol: str
+    label: str  # "Camera"
+    word: str  # "OK", "To do", "Skipped"…
+    detail: str  # "09:12 · Logitech C920", "3/7 steps at t-30", "Skipped: no camera here"
+
+    @property
+    def short(self) -> str:
+        return f"{self.symbol} {self.label}: {self.word}"
+
+    @property
+    def full(self) -> str:
+        return f"{self.short} — {self.detail}" if self.detail else self.short
+
+
+def describe(step: Step, now: datetime, tr: Translate = _source) -> StepWords:
+    """The words of a step; a device check says its verdict, when and with what."""
+    label = tr(CTX, STEP_LABELS[step.key])
+    word = tr(CTX, STATE_LABELS[step.state])
+    detail = tr(CTX, step.detail).format(**step.params) if step.detail else ""
+    if is_device(step) and step.at is not None and step.state in _DEVICE_VERDICT:
+        word = tr("labels", VERDICT_LABELS[_DEVICE_VERDICT[step.state]])
+        device = step.params.get("device", "")
+        detail = " · ".join(x for x in (when_text(step.at, now), device) if x)
+    return StepWords(step, STATE_SYMBOLS[step.state], label, word, detail)
