@@ -128,7 +128,12 @@ class TodayArea(QWidget):
         self.cards_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.cards_scroll.setWidget(self.cards_box)
         self.cards_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.cards_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # Cards fit across; up and down, Tab through their buttons scrolls to each, and the
+        # scroll bar itself takes the keyboard too (arrows, Page Up/Down).
+        self.cards_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar = self.cards_scroll.verticalScrollBar()
+        bar.setAccessibleName(self.tr("Scroll through the sessions"))
+        bar.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
         self.list_page = QWidget()
         lay = QVBoxLayout(self.list_page)
@@ -313,11 +318,17 @@ class TodayArea(QWidget):
             for card in cards:
                 layout.insertWidget(index, card)
                 index += 1
+        for i in range(layout.count()):  # shown now, not at the next turn of the loop
+            item = layout.itemAt(i)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.show()
         previous: QWidget = self.refresh_button
         for card in self.cards:
             for button in (card.action_button, card.prepare_button):
                 self.setTabOrder(previous, button)
                 previous = button
+        self.setTabOrder(previous, self.cards_scroll.verticalScrollBar())
         self._restore_focus(focus)
 
     def _focused(self) -> tuple[int, str] | None:

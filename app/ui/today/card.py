@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.models import MODE_LABELS
-from app.core.readiness import CTX, Readiness, StepKey, StepState
-from app.core.readiness_view import NOT_READY_TEXT, READY_BY_HAND_TEXT, READY_TEXT
-from app.ui.i18n import core_text, label
-from app.ui.today.model import StepView, action_text, step_view
+from app.core.readiness import Readiness, StepKey, StepState
+from app.ui.i18n import label
+from app.ui.today.model import StepView, action_text, status_text, step_view
 
 CHIP_WIDTH = 148  # seven steps side by side fit a 1366-pixel-wide screen
 
@@ -75,11 +74,11 @@ class SessionCard(QFrame):
         self.where = QLabel(
             " · ".join((row.branch_name, label(MODE_LABELS[row.mode]), licence)), self
         )
-        self.status = QLabel(self._status_text(), self)
+        self.status = QLabel(status_text(readiness), self)
         self.status.setObjectName("ReadyText")
         self.status.setStyleSheet(
             "QLabel { font-weight: bold; color: %s; }"
-            % ("#1b7a2f" if readiness.ready else "#5c3b00")
+            % ("#1b7a2f" if readiness.ready or readiness.next_step is None else "#5c3b00")
         )
 
         self.views = [
@@ -131,14 +130,6 @@ class SessionCard(QFrame):
         self.setAccessibleDescription(
             "; ".join([self.status.text(), *(v.full for v in self.views)])
         )
-
-    def _status_text(self) -> str:
-        r = self.readiness
-        if r.override is not None:
-            return "● " + core_text(CTX, READY_BY_HAND_TEXT, reason=r.override)
-        if r.ready:
-            return "● " + core_text(CTX, READY_TEXT)
-        return "○ " + core_text(CTX, NOT_READY_TEXT)
 
     def _act(self) -> None:
         step = self.readiness.next_step

@@ -11,10 +11,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
-from app.core.models import Branch
+from app.core.models import STATUS_LABELS, Branch, SessionStatus
 from app.core.readiness import CTX, Readiness, Step, StepState
-from app.core.readiness_view import StepWords, describe
+from app.core.readiness_view import (
+    NOT_READY_TEXT,
+    READY_BY_HAND_TEXT,
+    READY_TEXT,
+    StepWords,
+    describe,
+)
 from app.services import prep
+from app.ui.i18n import core_text, label
 from app.ui.workers import CancelToken, Pool, run_task
 
 if TYPE_CHECKING:
@@ -55,6 +62,21 @@ def action_text(readiness: Readiness) -> str | None:
     """The one primary button's words ("Check the camera"…), None when nothing is next."""
     action = readiness.next_action
     return QCoreApplication.translate(CTX, action) if action else None
+
+
+_MOVED_ON = {SessionStatus.RUNNING: "▶", SessionStatus.DONE: "✔", SessionStatus.CANCELLED: "✖"}
+
+
+def status_text(r: Readiness) -> str:
+    """Ready or not (with the hand-set reason), or where the session has moved on to."""
+    status = r.row.status
+    if status in _MOVED_ON:
+        return f"{_MOVED_ON[status]} {label(STATUS_LABELS[status])}"
+    if r.override is not None:
+        return "● " + core_text(CTX, READY_BY_HAND_TEXT, reason=r.override)
+    if r.ready:
+        return "● " + core_text(CTX, READY_TEXT)
+    return "○ " + core_text(CTX, NOT_READY_TEXT)
 
 
 def missing_text(readiness: Readiness, now: datetime) -> str:

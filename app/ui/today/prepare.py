@@ -33,19 +33,16 @@ from PySide6.QtWidgets import (
 
 from app.config import operator_name
 from app.core.models import MODE_LABELS, SessionMode
-from app.core.readiness import CTX, Readiness, Step, StepKey, StepState
+from app.core.readiness import Readiness, Step, StepKey, StepState
 from app.core.readiness_view import (
-    NOT_READY_TEXT,
-    READY_BY_HAND_TEXT,
-    READY_TEXT,
     SKIPPABLE,
 )
 from app.errors import RegieError
 from app.printing.readiness_pdf import write_readiness_pdf
 from app.services import prep
 from app.ui.errors import known
-from app.ui.i18n import core_text, error_text, label
-from app.ui.today.model import STATE_COLOURS, step_view
+from app.ui.i18n import error_text, label
+from app.ui.today.model import STATE_COLOURS, status_text, step_view
 from app.ui.workers import CancelToken, Pool, run_task
 
 if TYPE_CHECKING:
@@ -116,6 +113,9 @@ class PreparePage(QWidget):
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.back_requested)
+        again = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
+        again.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        again.activated.connect(self.refresh)
         self.heading = QLabel()
         heading_font = QFont(self.heading.font())
         heading_font.setBold(True)
@@ -133,10 +133,11 @@ class PreparePage(QWidget):
         self.steps = QListWidget()
         self.steps.setObjectName("PrepareSteps")
         self.steps.setAccessibleName(self.tr("Preparation steps"))
-        self.steps.setMaximumWidth(360)
-        self.steps.setMinimumWidth(260)
+        self.steps.setFixedWidth(330)
         self.steps.setSpacing(2)
+        # Long device names are cut short here; the tooltip and screen readers get it all.
         self.steps.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.steps.currentRowChanged.connect(lambda _r: self._show_step())
         self.steps.itemActivated.connect(lambda _i: self.open_current())
         steps_label = QLabel(self.tr("S&teps:"))
@@ -257,6 +258,15 @@ class PreparePage(QWidget):
 
     def _fill(self, r: Readiness, now: datetime) -> None:
         keep = self.current_step()
+        before = self.readiness
+        if (
+            keep is not None
+            and before is not None
+            and keep is before.next_step
+            and not r.step(keep).open
+            and r.next_step is not None
+        ):
+            keep = r.next_step  # the step in hand is done: on to the next one
         self.readiness, self.now = r, now
         row = r.row
         start, end = row.start.astimezone(), row.end.astimezone()
@@ -268,14 +278,10 @@ class PreparePage(QWidget):
             f"{start:%d/%m/%Y} · {start:%H:%M}–{end:%H:%M} · {row.branch_name} · "
             f"{label(MODE_LABELS[row.mode])} · {licence}"
         )
-        if r.override is not None:
-            status = "● " + core_text(CTX, READY_BY_HAND_TEXT, reason=r.override)
-        elif r.ready:
-            status = "● " + core_text(CTX, READY_TEXT)
-        else:
+        status = status_text(r)
+        if r.missing and r.override is None and r.next_step is not None:
             names = ", ".join(step_view(s, now).label for s in r.missing)
-            status = "○ " + core_text(CTX, NOT_READY_TEXT) + " — " + self.tr(
-                "still to do: {steps}").format(steps=names)
+            status += " — " + self.tr("still to do: {steps}").format(steps=names)
         self.status.setText(status)
         self.steps.blockSignals(True)
         self.steps.clear()
