@@ -76,7 +76,8 @@ class Agent:
         self.pictures: list[Path] = []
 
     def click(self, widget: QWidget, pos: QPoint | None = None) -> None:
-        assert widget.isVisible() and widget.isEnabled(), widget
+        # A widget laid out in a shown window appears with the next turn of the loop.
+        self.qtbot.waitUntil(lambda: widget.isVisible() and widget.isEnabled(), timeout=5000)
         self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos or widget.rect().center())
         self.clicks += 1
 
