@@ -408,3 +408,62 @@ def test_today_and_prepare_fit_a_small_screen_and_are_reached_by_keyboard(
               page.unskip_button, page.sheet_button):
         assert w.accessibleName(), w
     desk.close()
+
+
+def test_changes_made_in_other_areas_reach_today_at_once(
+    qtbot: QtBot, demo: AppConfig
+) -> None:
+    """A session cancelled, a checklist run closed, attendance typed: each tells the
+    desk, and Aujourd'hui follows without being shown again or refreshed by hand."""
+    from app.ui.attendance import AttendanceDialog
+
+    QSettings().setValue("today/branch", "bachut")
+    desk = open_desk(qtbot, demo)
+    area = desk.today_area()
+    first, second = (c.session_id for c in area.cards)
+    sessions = desk.sessions_area()
+    desk.window.show_area("sessions")
+
+    # Cancelled in the Sessions area: gone from Aujourd'hui.
+    assert sessions.select_session(first)
+    sessions.cancel_selected()
+    box = sessions.cancel_box
+    with qtbot.waitSignal(area.loaded, timeout=10_000):
+        box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: area.card(first) is None, timeout=10_000)
+    assert [c.session_id for c in area.cards] == [second]
+
+    # A checklist run started and closed for the other one: its step counts the run.
+    assert "No checklist run for this session yet" in area.cards[0].step_text(
+        StepKey.CHECKLIST)
+    assert sessions.select_session(second)
+    checklist_action = next(a for a in sessions.actions()
+                            if a.shortcut().toString() == "Ctrl+Shift+K")
+    checklist_action.trigger()
+    checklists = desk.window.area("checklists")
+    assert isinstance(checklists, ChecklistsArea)
+    qtbot.waitUntil(lambda: checklists.session_combo.currentData() == second, timeout=10_000)
+    checklists.start_run()
+    assert checklists.run is not None
+    qtbot.mouseClick(checklists.dc_close, Qt.MouseButton.LeftButton)
+
+    def counted() -> bool:
+        card = area.card(second)
+        return card is not None and "steps at T-30" in card.step_text(StepKey.CHECKLIST)
+
+    qtbot.waitUntil(counted, timeout=10_000)
+    assert desk.window.stack.currentWidget() is checklists
+
+    # Attendance typed and the dialog closed: the desk hears it once.
+    desk.window.show_area("sessions")
+    before = desk.events.emitted
+    attendance_action = next(a for a in sessions.actions()
+                             if a.shortcut().toString() == "Ctrl+Shift+A")
+    attendance_action.trigger()
+    dialog = desk.window.findChild(AttendanceDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.registered.setValue(12)
+    assert dialog.save_counts()
+    dialog.close()
+    qtbot.waitUntil(lambda: desk.events.emitted == before + 1, timeout=5000)
+    desk.close()
