@@ -75,6 +75,9 @@ def test_the_desk_goes_offline_and_back(
     assert "cannot be reached" in sessions.edit_action.toolTip()
     licences = desk.window.area("licences")
     assert getattr(licences, "read_only", False)
+    today = desk.today_area()
+    assert today.offline and "needs the database server" in today.empty.text()
+    assert not today.refresh_button.isEnabled()
     checklists = desk.window.area("checklists")
     note = checklists.findChild(QLabel, "OfflineNote")
     assert note is not None and not note.isHidden()  # runs go on, kept on this computer
@@ -109,6 +112,8 @@ def test_the_desk_goes_offline_and_back(
     assert LocalOutbox(data_dir()).count() == 0
     assert sessions.new_action.isEnabled()
     assert note.isHidden()
+    qtbot.waitUntil(lambda: not today.offline and today.card(sid) is not None, timeout=10_000)
+    assert today.empty.isHidden() and today.refresh_button.isEnabled()
 
     # Another ping sends nothing again.
     with qtbot.assertNotEmitted(monitor.came_online):
