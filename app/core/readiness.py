@@ -57,24 +57,24 @@ BEFORE_LAUNCH = (
 )
 
 STEP_LABELS: dict[StepKey, str] = {
-    StepKey.CAMERA: _N(CTX, "Camera"),
-    StepKey.SOUND: _N(CTX, "Sound"),
-    StepKey.CHECKLIST: _N(CTX, "Checklist"),
-    StepKey.LICENCE: _N(CTX, "Licence"),
-    StepKey.MEETING: _N(CTX, "Zoom meeting"),
-    StepKey.LAUNCH: _N(CTX, "Launch"),
-    StepKey.ATTENDANCE: _N(CTX, "Attendance"),
+    StepKey.CAMERA: _N("readiness", "Camera"),
+    StepKey.SOUND: _N("readiness", "Sound"),
+    StepKey.CHECKLIST: _N("readiness", "Checklist"),
+    StepKey.LICENCE: _N("readiness", "Licence"),
+    StepKey.MEETING: _N("readiness", "Zoom meeting"),
+    StepKey.LAUNCH: _N("readiness", "Launch"),
+    StepKey.ATTENDANCE: _N("readiness", "Attendance"),
 }
 
 # The one primary button of a session whose next step is this one.
 ACTIONS: dict[StepKey, str] = {
-    StepKey.CAMERA: _N(CTX, "Check the camera"),
-    StepKey.SOUND: _N(CTX, "Check the sound"),
-    StepKey.CHECKLIST: _N(CTX, "Run the checklist"),
-    StepKey.LICENCE: _N(CTX, "Book a licence"),
-    StepKey.MEETING: _N(CTX, "Enter the Zoom meeting"),
-    StepKey.LAUNCH: _N(CTX, "Launch Zoom"),
-    StepKey.ATTENDANCE: _N(CTX, "Record attendance"),
+    StepKey.CAMERA: _N("readiness", "Check the camera"),
+    StepKey.SOUND: _N("readiness", "Check the sound"),
+    StepKey.CHECKLIST: _N("readiness", "Run the checklist"),
+    StepKey.LICENCE: _N("readiness", "Book a licence"),
+    StepKey.MEETING: _N("readiness", "Enter the Zoom meeting"),
+    StepKey.LAUNCH: _N("readiness", "Launch Zoom"),
+    StepKey.ATTENDANCE: _N("readiness", "Record attendance"),
 }
 
 
@@ -183,21 +183,24 @@ class Readiness:
 def _device(key: StepKey, fact: DeviceFact | None, skipped: str | None) -> Step:
     if fact is None:
         if skipped is not None:
-            return Step(key, StepState.SKIPPED, _N(CTX, "Skipped: {reason}"), {"reason": skipped})
-        return Step(key, StepState.TODO, _N(CTX, "Not checked for this session yet"))
+            return Step(key, StepState.SKIPPED, _N("readiness", "Skipped: {reason}"),
+                        {"reason": skipped})
+        return Step(key, StepState.TODO, _N("readiness", "Not checked for this session yet"))
     state = {
         Verdict.PASS: StepState.DONE,
         Verdict.WARN: StepState.WARNING,
         Verdict.FAIL: StepState.FAILED,
     }[fact.verdict]
-    return Step(key, state, _N(CTX, "Checked with {device}"), {"device": fact.device}, fact.at)
+    return Step(key, state, _N("readiness", "Checked with {device}"), {"device": fact.device},
+                fact.at)
 
 
 def _skippable(key: StepKey, done: bool, skipped: str | None, todo: str, done_text: str) -> Step:
     if done:
         return Step(key, StepState.DONE, done_text)
     if skipped is not None:
-        return Step(key, StepState.SKIPPED, _N(CTX, "Skipped: {reason}"), {"reason": skipped})
+        return Step(key, StepState.SKIPPED, _N("readiness", "Skipped: {reason}"),
+                    {"reason": skipped})
     return Step(key, StepState.TODO, todo)
 
 
@@ -215,13 +218,14 @@ def judge(facts: SessionFacts, now: datetime) -> Readiness:
                 StepKey.CHECKLIST,
                 False,
                 skip.get(StepKey.CHECKLIST),
-                _N(CTX, "No checklist run for this session yet"),
+                _N("readiness", "No checklist run for this session yet"),
                 "",
             )
         )
     elif cl.done >= cl.total:
         steps.append(
-            Step(StepKey.CHECKLIST, StepState.DONE, _N(CTX, "{done}/{total} steps at {pause}"),
+            Step(StepKey.CHECKLIST, StepState.DONE,
+                 _N("readiness", "{done}/{total} steps at {pause}"),
                  {"done": str(cl.done), "total": str(cl.total), "pause": cl.pause})
         )
     else:
@@ -229,43 +233,43 @@ def judge(facts: SessionFacts, now: datetime) -> Readiness:
             Step(
                 StepKey.CHECKLIST,
                 StepState.SKIPPED if StepKey.CHECKLIST in skip else StepState.TODO,
-                _N(CTX, "{done}/{total} steps at {pause}"),
+                _N("readiness", "{done}/{total} steps at {pause}"),
                 {"done": str(cl.done), "total": str(cl.total), "pause": cl.pause},
             )
         )
     if row.licence_id is None:
         steps.append(
             _skippable(StepKey.LICENCE, False, skip.get(StepKey.LICENCE),
-                       _N(CTX, "No licence booked"), "")
+                       _N("readiness", "No licence booked"), "")
         )
     elif not facts.host_key:
         steps.append(
             Step(StepKey.LICENCE, StepState.WARNING,
-                 _N(CTX, "{licence} booked; its host key is not in the keyring"),
+                 _N("readiness", "{licence} booked; its host key is not in the keyring"),
                  {"licence": row.licence_label or ""})
         )
     else:
         steps.append(
-            Step(StepKey.LICENCE, StepState.DONE, _N(CTX, "{licence} booked"),
+            Step(StepKey.LICENCE, StepState.DONE, _N("readiness", "{licence} booked"),
                  {"licence": row.licence_label or ""})
         )
     steps.append(
         _skippable(StepKey.MEETING, facts.meeting, skip.get(StepKey.MEETING),
-                   _N(CTX, "No Zoom meeting entered"), _N(CTX, "Meeting entered"))
+                   _N("readiness", "No Zoom meeting entered"), _N("readiness", "Meeting entered"))
     )
     launched = row.status in (SessionStatus.RUNNING, SessionStatus.DONE)
     steps.append(
-        Step(StepKey.LAUNCH, StepState.DONE, _N(CTX, "Launched"))
+        Step(StepKey.LAUNCH, StepState.DONE, _N("readiness", "Launched"))
         if launched
-        else Step(StepKey.LAUNCH, StepState.TODO, _N(CTX, "Not launched yet"))
+        else Step(StepKey.LAUNCH, StepState.TODO, _N("readiness", "Not launched yet"))
     )
     if now < row.end and row.status is not SessionStatus.DONE:
         steps.append(Step(StepKey.ATTENDANCE, StepState.NOT_NEEDED,
-                          _N(CTX, "After the session")))
+                          _N("readiness", "After the session")))
     else:
         steps.append(
             _skippable(StepKey.ATTENDANCE, facts.attendance, skip.get(StepKey.ATTENDANCE),
-                       _N(CTX, "Not recorded yet"), _N(CTX, "Recorded"))
+                       _N("readiness", "Not recorded yet"), _N("readiness", "Recorded"))
         )
     before = [s for s in steps if s.key in BEFORE_LAUNCH]
     ready = facts.override is not None or not any(s.open for s in before)
