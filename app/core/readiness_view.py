@@ -16,12 +16,12 @@ from app.core.readiness import CTX, STEP_LABELS, Step, StepKey, StepState
 Translate = Callable[[str, str], str]
 
 STATE_LABELS: dict[StepState, str] = {
-    StepState.DONE: _N(CTX, "Done"),
-    StepState.WARNING: _N(CTX, "To look at"),
-    StepState.FAILED: _N(CTX, "Problem"),
-    StepState.TODO: _N(CTX, "To do"),
-    StepState.SKIPPED: _N(CTX, "Skipped"),
-    StepState.NOT_NEEDED: _N(CTX, "Not needed"),
+    StepState.DONE: _N("readiness", "Done"),
+    StepState.WARNING: _N("readiness", "To look at"),
+    StepState.FAILED: _N("readiness", "Problem"),
+    StepState.TODO: _N("readiness", "To do"),
+    StepState.SKIPPED: _N("readiness", "Skipped"),
+    StepState.NOT_NEEDED: _N("readiness", "Not needed"),
 }
 
 STATE_SYMBOLS: dict[StepState, str] = {
@@ -45,9 +45,9 @@ SKIPPABLE = frozenset(
     }
 )
 
-READY_TEXT = _N(CTX, "Ready to launch")
-NOT_READY_TEXT = _N(CTX, "Not ready")
-READY_BY_HAND_TEXT = _N(CTX, "Ready (set by hand: {reason})")
+READY_TEXT = _N("readiness", "Ready to launch")
+NOT_READY_TEXT = _N("readiness", "Not ready")
+READY_BY_HAND_TEXT = _N("readiness", "Ready (set by hand: {reason})")
 
 
 def when_text(at: datetime, now: datetime) -> str:
@@ -92,13 +92,13 @@ class StepWords:
         return f"{self.short} — {self.detail}" if self.detail else self.short
 
 
-def describe(step: Step, now: datetime, tr: Translate = _source) -> StepWords:
+def describe(step: Step, now: datetime, say: Translate = _source) -> StepWords:
     """The words of a step; a device check says its verdict, when and with what."""
-    label = tr(CTX, STEP_LABELS[step.key])
-    word = tr(CTX, STATE_LABELS[step.state])
-    detail = tr(CTX, step.detail).format(**step.params) if step.detail else ""
+    label = say(CTX, STEP_LABELS[step.key])
+    word = say(CTX, STATE_LABELS[step.state])
+    detail = say(CTX, step.detail).format(**step.params) if step.detail else ""
     if is_device(step) and step.at is not None and step.state in _DEVICE_VERDICT:
-        word = tr("labels", VERDICT_LABELS[_DEVICE_VERDICT[step.state]])
+        word = say("labels", VERDICT_LABELS[_DEVICE_VERDICT[step.state]])
         device = step.params.get("device", "")
         detail = " · ".join(x for x in (when_text(step.at, now), device) if x)
     return StepWords(step, STATE_SYMBOLS[step.state], label, word, detail)

@@ -44,7 +44,7 @@ def _labels(text: str) -> str:
 
 def sheet_title(readiness: Readiness) -> str:
     """The document's title (also its PDF metadata title)."""
-    return _t("Readiness sheet — {title}").format(title=readiness.row.title)
+    return _t(_N("ReadinessSheet", "Readiness sheet — {title}")).format(title=readiness.row.title)
 
 
 def write_readiness_pdf(readiness: Readiness, path: Path, *, printed_at: datetime) -> None:
@@ -99,13 +99,13 @@ def _draw(
     y = _text(painter, y, width, sheet_title(r), lines=2)
     _font(painter, 10)
     facts = [
-        _t("When: {day}, {start}–{end}").format(
+        _t(_N("ReadinessSheet", "When: {day}, {start}–{end}")).format(
             day=f"{start:%d/%m/%Y}", start=f"{start:%H:%M}", end=f"{end:%H:%M}"
         ),
-        _t("Branch: {branch} · Mode: {mode} · Type: {type}").format(
+        _t(_N("ReadinessSheet", "Branch: {branch} · Mode: {mode} · Type: {type}")).format(
             branch=row.branch_name, mode=_labels(MODE_LABELS[row.mode]), type=row.type_name
         ),
-        _t("Licence: {licence} · Host: {host} · Status: {status}").format(
+        _t(_N("ReadinessSheet", "Licence: {licence} · Host: {host} · Status: {status}")).format(
             licence=row.licence_label or "—",
             host=row.host_name or "—",
             status=_labels(STATUS_LABELS[row.status]),
@@ -116,27 +116,27 @@ def _draw(
     y += 8
 
     _font(painter, 12, bold=True)
-    tr = QCoreApplication.translate
+    say = QCoreApplication.translate
     if r.override is not None:
-        verdict = "● " + tr(CTX, READY_BY_HAND_TEXT).format(reason=r.override)
+        verdict = "● " + say(CTX, READY_BY_HAND_TEXT).format(reason=r.override)
     elif r.ready:
-        verdict = "● " + tr(CTX, READY_TEXT)
+        verdict = "● " + say(CTX, READY_TEXT)
     else:
-        verdict = "○ " + tr(CTX, NOT_READY_TEXT)
+        verdict = "○ " + say(CTX, NOT_READY_TEXT)
     y = _text(painter, y, width, verdict)
     _font(painter, 10)
     if r.missing and r.override is None:
-        names = ", ".join(describe(s, printed_at, tr).label for s in r.missing)
-        y = _text(painter, y, width, _t("Still to do before the launch: {steps}").format(
-            steps=names), lines=2)
+        names = ", ".join(describe(s, printed_at, say).label for s in r.missing)
+        still = _t(_N("ReadinessSheet", "Still to do before the launch: {steps}"))
+        y = _text(painter, y, width, still.format(steps=names), lines=2)
     y += 10
     y = _draw_steps(painter, r, printed_at, y, width)
 
     y += 30
     _font(painter, 10)
     for line in (
-        _t("Prepared by: ________________________   Initials: ________"),
-        _t("Checked again at: ________   Notes: ______________________________"),
+        _t(_N("ReadinessSheet", "Prepared by: ____________________   Initials: ______")),
+        _t(_N("ReadinessSheet", "Checked again at: ______   Notes: __________________________")),
     ):
         y = _text(painter, y, width, line) + 14
     _font(painter, 8)
@@ -145,7 +145,9 @@ def _draw(
         QRectF(0, height - painter.fontMetrics().height() * 1.5, width,
                painter.fontMetrics().height() * 1.5),
         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
-        _t("Printed by Régie on {when}").format(when=f"{printed_at.astimezone():%d/%m/%Y %H:%M}"),
+        _t(_N("ReadinessSheet", "Printed by Régie on {when}")).format(
+            when=f"{printed_at.astimezone():%d/%m/%Y %H:%M}"
+        ),
     )
 
 
@@ -154,8 +156,12 @@ def _draw_steps(
 ) -> float:
     """The steps as a table: step, state, detail (skipped ones say why)."""
     cols = [0.24, 0.18, 0.58]
-    heads = [_t("Step"), _t("State"), _t("Detail")]
-    tr = QCoreApplication.translate
+    heads = [
+        _t(_N("ReadinessSheet", "Step")),
+        _t(_N("ReadinessSheet", "State")),
+        _t(_N("ReadinessSheet", "Detail")),
+    ]
+    say = QCoreApplication.translate
     _font(painter, 10, bold=True)
     row_h = painter.fontMetrics().height() * 2.4
     left = 0.0
@@ -172,7 +178,7 @@ def _draw_steps(
     painter.drawLine(0, int(y), int(width), int(y))
     _font(painter, 10)
     for step in r.steps:
-        words = describe(step, printed_at, tr)
+        words = describe(step, printed_at, say)
         painter.fillRect(QRectF(0, y + 1, width, row_h - 1), _TINT[step.state])
         painter.setPen(_INK)
         cells = [f"{words.symbol} {words.label}", words.word, words.detail or "—"]

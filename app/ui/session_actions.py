@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.models import SessionRow
 from app.core.readiness import Readiness, StepKey
 from app.services import prep
@@ -79,19 +80,25 @@ class GuardedLaunchController(LaunchController):
         super().launch(session_id)
 
     def _confirm(self, r: Readiness) -> None:
-        text = _t("“{title}” is not ready. Still to do:").format(title=r.row.title)
+        text = _t(_N("SessionActions", "“{title}” is not ready. Still to do:")).format(
+            title=r.row.title
+        )
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             QCoreApplication.translate("LaunchController", "Launch Zoom"),
             text + "\n\n" + missing_text(r, self._services.clock()) + "\n\n"
-            + _t("Launch Zoom anyway?"),
+            + _t(_N("SessionActions", "Launch Zoom anyway?")),
             QMessageBox.StandardButton.Cancel,
             self._window,
         )
         box.setObjectName("LaunchConfirmBox")
-        box.setAccessibleName(_t("Launch a session that is not ready"))
-        anyway = box.addButton(_t("&Launch anyway"), QMessageBox.ButtonRole.AcceptRole)
-        anyway.setAccessibleName(_t("Launch Zoom although the session is not ready"))
+        box.setAccessibleName(_t(_N("SessionActions", "Launch a session that is not ready")))
+        anyway = box.addButton(
+            _t(_N("SessionActions", "&Launch anyway")), QMessageBox.ButtonRole.AcceptRole
+        )
+        anyway.setAccessibleName(
+            _t(_N("SessionActions", "Launch Zoom although the session is not ready"))
+        )
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sid = r.row.id

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import operator_name
+from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.models import MODE_LABELS, SessionMode
 from app.core.readiness import Readiness, Step, StepKey, StepState
 from app.core.readiness_view import (
@@ -56,33 +57,49 @@ def _t(text: str) -> str:
 
 
 # What "Open" does for each step, said before the agent goes there.
+_OPENS = {
+    StepKey.CAMERA: _N(
+        "PreparePage",
+        "Opens the Camera area for this session: start the check; the result is saved "
+        "for it.",
+    ),
+    StepKey.SOUND: _N(
+        "PreparePage",
+        "Opens the Sound area for this session: measure the silence and the voice, then "
+        "save the result.",
+    ),
+    StepKey.CHECKLIST: _N(
+        "PreparePage", "Opens the checklist of this session at the pause point reached now."
+    ),
+    StepKey.LICENCE: _N("PreparePage", "Opens the session form, to book a licence."),
+    StepKey.MEETING: _N("PreparePage", "Opens the session form, to enter the Zoom meeting."),
+    StepKey.LAUNCH: _N(
+        "PreparePage",
+        "Opens the Zoom meeting and marks the session as running; asks first when "
+        "something is still to do.",
+    ),
+    StepKey.ATTENDANCE: _N(
+        "PreparePage",
+        "Opens the attendance of this session: type the counts or import Zoom's report.",
+    ),
+}
+_OPENS_HYBRID_SOUND = _N(
+    "PreparePage",
+    "Opens the Sound area for this session. Hybrid session: also run steps 3 (speakers) "
+    "and 4 (echo), then save the result.",
+)
+_OPENS_BOOKED_LICENCE = _N(
+    "PreparePage",
+    "Opens the licence booked for this session, to save its host key in the keyring.",
+)
+
+
 def _where(key: StepKey, r: Readiness) -> str:
-    hybrid = r.row.mode is SessionMode.HYBRID
-    match key:
-        case StepKey.CAMERA:
-            return _t("Opens the Camera area for this session: start the check; the result "
-                      "is saved for it.")
-        case StepKey.SOUND:
-            if hybrid:
-                return _t("Opens the Sound area for this session. Hybrid session: also run "
-                          "steps 3 (speakers) and 4 (echo), then save the result.")
-            return _t("Opens the Sound area for this session: measure the silence and the "
-                      "voice, then save the result.")
-        case StepKey.CHECKLIST:
-            return _t("Opens the checklist of this session at the pause point reached now.")
-        case StepKey.LICENCE:
-            if r.row.licence_id is not None:
-                return _t("Opens the licence booked for this session, to save its host key "
-                          "in the keyring.")
-            return _t("Opens the session form, to book a licence.")
-        case StepKey.MEETING:
-            return _t("Opens the session form, to enter the Zoom meeting.")
-        case StepKey.LAUNCH:
-            return _t("Opens the Zoom meeting and marks the session as running; asks first "
-                      "when something is still to do.")
-        case StepKey.ATTENDANCE:
-            return _t("Opens the attendance of this session: type the counts or import "
-                      "Zoom's report.")
+    if key is StepKey.SOUND and r.row.mode is SessionMode.HYBRID:
+        return _t(_OPENS_HYBRID_SOUND)
+    if key is StepKey.LICENCE and r.row.licence_id is not None:
+        return _t(_OPENS_BOOKED_LICENCE)
+    return _t(_OPENS[key])
 
 
 class PreparePage(QWidget):
