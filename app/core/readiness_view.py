@@ -73,6 +73,12 @@ def _source(_context: str, text: str) -> str:
     return text
 
 
+# How a step's name, state word and detail are put together (French puts a space
+# before the colon).
+SHORT_TEXT = _N("readiness", "{label}: {word}")
+FULL_TEXT = _N("readiness", "{short} — {detail}")
+
+
 @dataclass(frozen=True, slots=True)
 class StepWords:
     """A step as it is said: "✔ Camera: OK — 09:12 · Logitech C920"."""
@@ -82,14 +88,8 @@ class StepWords:
     label: str  # "Camera"
     word: str  # "OK", "To do", "Skipped"…
     detail: str  # "09:12 · Logitech C920", "3/7 steps at t-30", "Skipped: no camera here"
-
-    @property
-    def short(self) -> str:
-        return f"{self.symbol} {self.label}: {self.word}"
-
-    @property
-    def full(self) -> str:
-        return f"{self.short} — {self.detail}" if self.detail else self.short
+    short: str  # "✔ Camera: OK"
+    full: str  # short, then the detail
 
 
 def describe(step: Step, now: datetime, say: Translate = _source) -> StepWords:
@@ -101,4 +101,7 @@ def describe(step: Step, now: datetime, say: Translate = _source) -> StepWords:
         word = say("labels", VERDICT_LABELS[_DEVICE_VERDICT[step.state]])
         device = step.params.get("device", "")
         detail = " · ".join(x for x in (when_text(step.at, now), device) if x)
-    return StepWords(step, STATE_SYMBOLS[step.state], label, word, detail)
+    symbol = STATE_SYMBOLS[step.state]
+    short = f"{symbol} " + say(CTX, SHORT_TEXT).format(label=label, word=word)
+    full = say(CTX, FULL_TEXT).format(short=short, detail=detail) if detail else short
+    return StepWords(step, symbol, label, word, detail, short, full)

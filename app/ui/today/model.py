@@ -55,7 +55,7 @@ class StepView(StepWords):
 def step_view(step: Step, now: datetime) -> StepView:
     w = describe(step, now, QCoreApplication.translate)
     fg, bg = STATE_COLOURS[step.state]
-    return StepView(w.step, w.symbol, w.label, w.word, w.detail, fg, bg)
+    return StepView(w.step, w.symbol, w.label, w.word, w.detail, w.short, w.full, fg, bg)
 
 
 def action_text(readiness: Readiness) -> str | None:
