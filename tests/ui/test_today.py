@@ -467,3 +467,34 @@ def test_changes_made_in_other_areas_reach_today_at_once(
     dialog.close()
     qtbot.waitUntil(lambda: desk.events.emitted == before + 1, timeout=5000)
     desk.close()
+
+
+def test_today_is_read_off_the_gui_thread(qtbot: QtBot, demo: AppConfig) -> None:
+    """The branches and sessions are read by a worker: the window never waits on the
+    database (a network one may be slow)."""
+    import threading
+
+    from app.services import open_services
+    from app.ui.today import TodayModel
+
+    services = open_services(demo)
+    real = services.references
+    readers: list[threading.Thread] = []
+
+    class Watched:
+        """The real reference repository, noting which thread reads the branches."""
+
+        def branches(self) -> object:
+            readers.append(threading.current_thread())
+            return real.branches()
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(real, name)
+
+    services.references = Watched()  # type: ignore[assignment]
+    model = TodayModel(services)
+    with qtbot.waitSignal(model.loaded, timeout=10_000) as loaded:
+        model.load("bachut", 3)
+    assert readers and all(t is not threading.main_thread() for t in readers)
+    assert [r.row.branch_code for r in loaded.args[0].sessions] == ["bachut", "bachut"]
+    services.close()
