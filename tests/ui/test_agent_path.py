@@ -116,12 +116,12 @@ def test_an_agent_prepares_a_session_from_today_to_launch_and_attendance(
     assert window.stack.currentWidget() is today
     agent.shot("aujourdhui", window)
 
-    # The branch, chosen once: Alt+B, then its first letters.
-    with qtbot.waitSignal(today.loaded, timeout=10_000):
-        agent.key(window, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
-        assert QApplication.focusWidget() is today.branch_combo
-        agent.type(today.branch_combo, "Gu")
-    assert today.branch_combo.currentText() == "Guillotière"
+    # The branch, chosen once: Alt+B, then the arrow keys.
+    agent.key(window, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is today.branch_combo
+    agent.pick(today.branch_combo, "Guillotière")
+    qtbot.waitUntil(lambda: today.data is not None and today.data.branch_code == "guillotiere"
+                    and not today.model.loading, timeout=10_000)
     assert QSettings().value("today/branch") == "guillotiere"
     card = today.card(sid)
     assert card is not None and card.action_button.text() == "Check the camera"

@@ -31,7 +31,7 @@ from app.ui.licences import LicencesArea
 from app.ui.report import ReportArea
 from app.ui.today import SessionCard, TodayArea
 from tests.camera import videos
-from tests.support.desk import SCREEN, load_demo, open_desk
+from tests.support.desk import SCREEN, Agent, load_demo, open_desk
 from tests.support.fixtures import FIXED_NOW, desk_config
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -46,12 +46,14 @@ def demo(config: AppConfig) -> AppConfig:
 
 
 def _choose_branch(qtbot: QtBot, area: TodayArea, name: str) -> None:
-    """As the agent does: the combo has the focus, its first word is typed (a space would
-    open its list)."""
+    """As the agent does from the keyboard: the combo has the focus, the arrow keys move it
+    to the branch; Aujourd'hui reads that branch's sessions."""
     combo = area.branch_combo
     combo.setFocus()
-    with qtbot.waitSignal(area.loaded, timeout=10_000):
-        qtbot.keyClicks(combo, name.split()[0])
+    Agent(qtbot).pick(combo, name)
+    code = combo.currentData()
+    qtbot.waitUntil(lambda: area.data is not None and area.data.branch_code == code
+                    and not area.model.loading, timeout=10_000)
     assert combo.currentText() == name
 
 
