@@ -433,7 +433,7 @@ def test_changes_made_in_other_areas_reach_today_at_once(
     assert sessions.select_session(first)
     sessions.cancel_selected()
     box = sessions.cancel_box
-    with qtbot.waitSignal(area.loaded, timeout=10_000):
+    with qtbot.waitSignals([area.loaded, sessions.rows_loaded], timeout=10_000):
         box.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: area.card(first) is None, timeout=10_000)
     assert [c.session_id for c in area.cards] == [second]
@@ -461,6 +461,7 @@ def test_changes_made_in_other_areas_reach_today_at_once(
 
     # Attendance typed and the dialog closed: the desk hears it once.
     desk.window.show_area("sessions")
+    assert sessions.select_session(second)
     before = desk.events.emitted
     attendance_action = next(a for a in sessions.actions()
                              if a.shortcut().toString() == "Ctrl+Shift+A")
@@ -468,7 +469,7 @@ def test_changes_made_in_other_areas_reach_today_at_once(
     dialog = desk.window.findChild(AttendanceDialog)
     assert dialog is not None and dialog.isVisible()
     dialog.registered.setValue(12)
-    assert dialog.save_counts()
+    assert dialog.save_counts(), dialog.message.text()
     dialog.close()
     qtbot.waitUntil(lambda: desk.events.emitted == before + 1, timeout=5000)
     desk.close()
