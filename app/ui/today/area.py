@@ -75,6 +75,7 @@ class TodayArea(QWidget):
         self.model.failed.connect(self._failed)
         self.data: TodayData | None = None
         self.cards: list[SessionCard] = []
+        self._problem_shown = False
 
         self.branch_combo = QComboBox()
         self.branch_combo.setObjectName("TodayBranch")
@@ -206,6 +207,7 @@ class TodayArea(QWidget):
             return  # the desk says the server is gone, and turns the area offline
         self.empty.setText("✖ " + error_text(err))
         self.empty.show()
+        self._problem_shown = True  # the next reading shows the cards again
 
     def _fill_branches(self, data: TodayData) -> None:
         combo = self.branch_combo
@@ -224,9 +226,10 @@ class TodayArea(QWidget):
             and self.data.branch_code == data.branch_code
             and self.data.branches == data.branches
             and self.data.days == data.days
-            and self.cards_box.isEnabled()
+            and not self._problem_shown
         )
         self.data = data
+        self._problem_shown = False
         if not same:
             self._fill_branches(data)
             self._fill_heading(data)
