@@ -225,6 +225,7 @@ class TodayArea(QWidget):
             and self.data.sessions == data.sessions
             and self.data.branch_code == data.branch_code
             and self.data.branches == data.branches
+            and self.data.day == data.day
             and self.data.days == data.days
             and not self._problem_shown
         )
