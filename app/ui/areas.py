@@ -1,5 +1,7 @@
 """The work areas, in sidebar order, and the actions that carry a session from one area
-to another (check its camera, its sound, run its checklist, record its attendance)."""
+to another (prepare it, check its camera, its sound, run its checklist, launch it, record
+its attendance). Every change to sessions or their facts is told to the desk's
+`DeskEvents`, and every area showing sessions refreshes on it."""
 
 from __future__ import annotations
 
@@ -22,8 +24,15 @@ from app.ui.workers import Pool
 
 if TYPE_CHECKING:
 
+    from app.core.models import SessionRow
     from app.core.snapshot import Snapshot
     from app.services import Services
+    from app.ui.audio_check import AudioCheckArea
+    from app.ui.camera_check import CameraCheckArea
+    from app.ui.checklists import ChecklistsArea
+    from app.ui.events import DeskEvents
+    from app.ui.licences import LicencesArea
+    from app.ui.session_actions import SessionActions
     from app.ui.sessions_area import SessionsArea
 
 NEEDS_SERVER = "NeedsServerPage"  # object name of an area's stand-in while the server is away
@@ -32,6 +41,7 @@ NEEDS_SERVER = "NeedsServerPage"  # object name of an area's stand-in while the 
 # Modules of the work areas, imported in the start-up worker (they pull numpy, OpenCV,
 # sounddevice…) so that building the areas on the GUI thread finds them loaded.
 AREA_MODULES = (
+    "app.ui.today",
     "app.ui.sessions_area",
     "app.ui.camera_check",
     "app.ui.audio_check",
@@ -45,10 +55,12 @@ AREA_MODULES = (
 
 def build_areas(
     services: Services,
+    events: DeskEvents,
     pool: Pool | None = None,
     snapshot: Snapshot | None = None,
 ) -> list[Area]:
-    """Every work area, in sidebar order, wired to each other where they cooperate.
+    """Every work area, in sidebar order, wired to each other where they cooperate, and
+    to `events`: what changes sessions tells it, what shows them refreshes on it.
     With a `snapshot`, the server is unreachable: sessions and licences show it read-only,
     checklists run on its staff and sessions and are kept on this computer (the services'
     network link)."""
@@ -61,12 +73,14 @@ def build_areas(
     from app.ui.licences import LicencesArea
     from app.ui.report import ReportArea
     from app.ui.sessions_area import SessionsArea
+    from app.ui.today import TodayArea
 
     style = QApplication.style()
     icon = style.standardIcon
     pix = QStyle.StandardPixmap
     config = services.config
-    sessions = SessionsArea(services, pool=pool, snapshot=snapshot)
+    today = TodayArea(services, pool=pool, events=events, offline=snapshot is not None)
+    sessions = SessionsArea(services, pool=pool, snapshot=snapshot, events=events)
     camera = CameraCheckArea(services, config.simulate_camera, pool=pool)
     audio = AudioCheckArea(services, config.simulate_mic, pool=pool)
     licences = LicencesArea(
@@ -91,9 +105,14 @@ def build_areas(
         if snapshot
         else ReportArea(services, pool=pool)
     )
-    camera.checkSaved.connect(lambda *_: sessions.refresh())
-    audio.saved.connect(lambda *_: sessions.refresh())
+    _follow(events, camera, audio, licences, checklists)
     return [
+        Area(
+            "today",
+            QCoreApplication.translate("MainWindow", "Today"),
+            today,
+            icon(pix.SP_FileDialogInfoView),
+        ),
         Area(
             "sessions",
             QCoreApplication.translate("MainWindow", "Sessions"),
@@ -133,6 +152,42 @@ def build_areas(
     ]
 
 
+def _follow(
+    events: DeskEvents,
+    camera: CameraCheckArea,
+    audio: AudioCheckArea,
+    licences: LicencesArea,
+    checklists: ChecklistsArea,
+) -> None:
+    """What the areas change, told to `events`; what they show, refreshed on it."""
+    camera.checkSaved.connect(events.notify)
+    audio.saved.connect(events.notify)
+    licences.saved.connect(events.notify)  # a host key saved or removed
+    # A checklist run is saved step by step in the background: the sessions hear of it
+    # when it is signed off or closed, once every save asked so far has landed.
+    checklists.run_finished.connect(events.notify)
+    for page in (checklists.read_do_page, checklists.list_page):
+        page.close_button.clicked.connect(lambda: checklists.saver.when_idle(events.notify))
+    events.sessions_changed.connect(licences.refresh)
+    events.sessions_changed.connect(lambda: _refresh_checklists(checklists))
+
+
+def _refresh_checklists(checklists: ChecklistsArea) -> None:
+    """The start page lists the sessions and staff; an open run stays as it is."""
+    if checklists.run is None:
+        checklists.refresh_start_page()
+
+
+def refresh_report(window: MainWindow) -> None:
+    """The report follows; found in the window, as the area built once the server is
+    back replaces its stand-in (which has nothing to refresh)."""
+    from app.ui.report import ReportArea
+
+    report = window.area("report")
+    if isinstance(report, ReportArea):
+        report.reload()
+
+
 def needs_server(build: Callable[[], QWidget]) -> QWidget:
     """An area built while the network server is unreachable: the area itself when it
     can open without it, otherwise a page saying it needs the server."""
@@ -158,17 +213,48 @@ def needs_server(build: Callable[[], QWidget]) -> QWidget:
     return page
 
 
-def connect_session_actions(window: MainWindow, pool: Pool | None = None) -> None:
-    """Actions on the selected session: launch its Zoom meeting, or open another area
-    for it. A check screen reached otherwise is for no session (its save asks)."""
-    from app.ui.launch import LaunchController, install_launch_action
+def connect_session_actions(
+    window: MainWindow, events: DeskEvents, pool: Pool | None = None
+) -> SessionActions:
+    """Actions on the selected session: prepare it, launch its Zoom meeting (asking first
+    when it is not ready), or open another area for it; Aujourd'hui's buttons go to the
+    same places. A check screen reached otherwise is for no session (its save asks)."""
+    from app.ui.launch import install_launch_action
+    from app.ui.session_actions import GuardedLaunchController, SessionActions
     from app.ui.sessions_area import SessionsArea
+    from app.ui.today import TodayArea
 
     sessions = window.area("sessions")
     assert isinstance(sessions, SessionsArea)
-    launcher = LaunchController(sessions.services.licences.launcher, pool=pool, parent=sessions)
-    launcher.launched.connect(lambda _outcome: sessions.refresh())
-    install_launch_action(sessions, launcher)
+    services = sessions.services
+    launcher = GuardedLaunchController(
+        services.licences.launcher, services, window=window, pool=pool, parent=sessions
+    )
+    launcher.launched.connect(events.notify)
+    install_launch_action(sessions, launcher, parent=window)
+    actions = SessionActions(window, events, launcher, parent=sessions)
+    today = window.area("today")
+    if isinstance(today, TodayArea):
+        today.open_requested.connect(actions.open_step)
+    events.sessions_changed.connect(lambda: refresh_report(window))
+
+    prepare = QAction(QCoreApplication.translate("MainWindow", "&Prepare…"), sessions)
+    prepare.setObjectName("PrepareAction")
+    prepare.setShortcut(QKeySequence("Ctrl+Shift+P"))
+    prepare.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    prepare.setToolTip(
+        QCoreApplication.translate(
+            "MainWindow", "Prepare the selected session step by step (Ctrl+Shift+P)"
+        )
+    )
+
+    def go_prepare() -> None:
+        sid = sessions.selected_id()
+        if sid is not None:
+            actions.prepare(sid)
+
+    prepare.triggered.connect(go_prepare)
+    sessions.add_session_action(prepare)
     for key, text, shortcut in (
         ("camera", QCoreApplication.translate("MainWindow", "Check the &camera"), "Ctrl+Shift+C"),
         ("audio", QCoreApplication.translate("MainWindow", "Check the &sound"), "Ctrl+Shift+S"),
@@ -201,29 +287,42 @@ def connect_session_actions(window: MainWindow, pool: Pool | None = None) -> Non
     attendance = QAction(QCoreApplication.translate("MainWindow", "&Attendance…"), sessions)
     attendance.setShortcut(QKeySequence("Ctrl+Shift+A"))
     attendance.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    attendance.triggered.connect(lambda: open_attendance(window, sessions))
+    attendance.triggered.connect(lambda: open_attendance(window, sessions, events=events))
     sessions.add_session_action(attendance)
+    return actions
 
 
-def open_attendance(window: MainWindow, sessions: SessionsArea) -> None:
-    """The attendance dialog for the selected session; the report follows its changes."""
+def open_attendance(
+    window: MainWindow,
+    sessions: SessionsArea,
+    session_id: int | None = None,
+    row: SessionRow | None = None,
+    *,
+    events: DeskEvents | None = None,
+) -> None:
+    """The attendance dialog for `session_id` (else the selected session); once it is
+    closed, the areas follow what was saved or imported there."""
     from app.ui.attendance import AttendanceDialog
 
-    sid = sessions.selected_id()
-    if sid is None:
+    if session_id is None:
+        session_id, row = sessions.selected_id(), sessions.selected_row()
+    if session_id is None:
         return
     dialog = AttendanceDialog(
         sessions.services,
-        sid,
+        session_id,
         parent=window,
-        row=sessions.selected_row(),
+        row=row,
         connection=sessions.connection,
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    report = window.area("report")
-    refresh = getattr(report, "refresh", None)
-    if callable(refresh):
-        dialog.accepted.connect(refresh)
+    if events is not None:
+        dialog.finished.connect(events.notify)
+    else:
+        report = window.area("report")
+        refresh = getattr(report, "refresh", None)
+        if callable(refresh):
+            dialog.accepted.connect(refresh)
     dialog.open()
 
 

@@ -1,5 +1,6 @@
 """The desk: owns the main window and its services, opens the database off the GUI
-thread, builds the areas when it is ready, and follows the network server's comings and
+thread, builds the areas when it is ready (Aujourd'hui first, where it opens), tells
+them when sessions change (`DeskEvents`), and follows the network server's comings and
 goings (offline banner, read-only areas, what waited sent on return)."""
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from app.config import AppConfig, data_dir
 from app.errors import ServerUnreachable
 from app.ui.areas import AREA_MODULES, NEEDS_SERVER, build_areas, connect_session_actions
 from app.ui.errors import known, warn
+from app.ui.events import DeskEvents
 from app.ui.i18n import core_text, error_text
 from app.ui.main_window import MainWindow
 from app.ui.startup import StartupPage
@@ -38,7 +40,9 @@ if TYPE_CHECKING:
     from app.services import Services
     from app.ui.checklists import ChecklistsArea
     from app.ui.offline import ConnectionMonitor
+    from app.ui.session_actions import SessionActions
     from app.ui.sessions_area import SessionsArea
+    from app.ui.today import TodayArea
 
 class Desk(QObject):
     """Owns the window and its services; opens the database off the GUI thread."""
@@ -63,6 +67,9 @@ class Desk(QObject):
         self.connection: ConnectionMonitor | None = None
         self.offer_demo_on_start = offer_demo
         self.services: Services | None = None
+        # Every change to sessions or their facts, told to every area that shows them.
+        self.events = DeskEvents(self)
+        self.actions: SessionActions | None = None
         self.demo_box: QMessageBox | None = None
         self.network_box: QWidget | None = None
         self.window = MainWindow()
@@ -128,11 +135,12 @@ class Desk(QObject):
             parent=self,
         )
         self.connection = monitor
-        areas = build_areas(services, self.pool, snapshot)
+        areas = build_areas(services, self.events, self.pool, snapshot)
         self.window.set_areas(areas)
-        connect_session_actions(self.window, self.pool)
+        self.actions = connect_session_actions(self.window, self.events, self.pool)
         sessions = self.sessions_area()
         sessions.connection = monitor
+        self.today_area().connection = monitor
         self._checklists().server_lost = monitor.report
         if network:
             link, db = services.link, services.db
@@ -188,6 +196,7 @@ class Desk(QObject):
         snapshot = services.link.last_known()
         self._show_offline_banner(snapshot)
         self.sessions_area().set_offline(snapshot)
+        self.today_area().set_offline()
         licences = self.window.area("licences")
         if isinstance(licences, LicencesArea):
             licences.set_offline(snapshot)
@@ -199,6 +208,7 @@ class Desk(QObject):
 
         self.window.clear_banner("offline")
         self.sessions_area().set_online()
+        self.today_area().set_online()
         licences = self.window.area("licences")
         if isinstance(licences, LicencesArea):
             licences.set_online()
@@ -252,6 +262,13 @@ class Desk(QObject):
         # A desk that has sessions is no first run: no need to ask the database.
         if self.offer_demo_on_start and not offline and count == 0:
             QTimer.singleShot(0, lambda: self.offer_demo(ask=False))
+
+    def today_area(self) -> TodayArea:
+        from app.ui.today import TodayArea
+
+        widget = self.window.area("today")
+        assert isinstance(widget, TodayArea)
+        return widget
 
     def sessions_area(self) -> SessionsArea:
         from app.ui.sessions_area import SessionsArea
@@ -330,7 +347,8 @@ class Desk(QObject):
             window.statusBar().showMessage(
                 QCoreApplication.translate("Desk", "Demo network loaded."), 5000
             )
-            self.sessions_area().reload_all()
+            self.sessions_area().reload_all()  # its filters list the new branches
+            self.events.notify()
             self.demo_loaded.emit()
 
         def failed(err: BaseException) -> None:

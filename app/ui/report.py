@@ -279,6 +279,31 @@ class ReportArea(QWidget):
             self.branch_combo.currentData(),
         )
 
+    def reload(self) -> None:
+        """Sessions or branches changed (a demo network loaded, counts saved): the branch
+        list is read again in a worker, then the report is recomputed."""
+        references = self._services.references
+
+        def read(_t: CancelToken, _p: Callable[[int, int], None]) -> list[Branch]:
+            return references.branches()
+
+        def fill(branches: list[Branch]) -> None:
+            combo = self.branch_combo
+            keep = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("Whole network"), None)
+            for b in branches:
+                combo.addItem(b.name, b.id)
+            combo.setCurrentIndex(max(0, combo.findData(keep)))
+            combo.blockSignals(False)
+            self.refresh()
+
+        def failed(err: BaseException) -> None:
+            self.status.setText(error_text(known(err)))
+
+        run_task(read, on_success=fill, on_error=failed, pool=self._pool, parent=self)
+
     def refresh(self) -> None:
         flt = self.current_filter()
         if flt.date_from and flt.date_to and flt.date_to < flt.date_from:

@@ -50,6 +50,7 @@ from app.ui.workers import CancelToken, Pool, run_task
 
 if TYPE_CHECKING:
     from app.services import Services
+    from app.ui.events import DeskEvents
     from app.ui.offline import ConnectionMonitor
 
 log = logging.getLogger(__name__)
@@ -87,10 +88,13 @@ class SessionsArea(QWidget):
         pool: Pool | None = None,
         today: Callable[[], date] | None = None,
         snapshot: Snapshot | None = None,
+        events: DeskEvents | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("SessionsArea")
+        # Told of every session saved or cancelled here; the list refreshes on it too.
+        self.events = events
         self._services = services
         self.services = services
         self._pool = pool
@@ -135,6 +139,8 @@ class SessionsArea(QWidget):
         layout.addWidget(self.count_label)
         self._reload_references()
         self._update_actions()
+        if events is not None:
+            events.sessions_changed.connect(self.refresh)
 
     # ------------------------------------------------------------------ building
     def _build_filters(self) -> None:
@@ -547,10 +553,13 @@ class SessionsArea(QWidget):
         self._run_dialog(dlg)
 
     def edit_selected(self) -> None:
-        if self.read_only:
-            return
         sid = self.selected_id()
-        if sid is None:
+        if sid is not None:
+            self.edit_session(sid)
+
+    def edit_session(self, sid: int) -> None:
+        """The form of this session (from here, Aujourd'hui or Préparer)."""
+        if self.read_only:
             return
         sessions = self._services.sessions
         launcher = self._services.licences.launcher
@@ -602,7 +611,10 @@ class SessionsArea(QWidget):
 
     def _after_save(self, session_id: int | None) -> None:
         self._pending_select = session_id
-        self.refresh()
+        if self.events is not None:
+            self.events.notify()  # this list refreshes with every other area
+        else:
+            self.refresh()
 
     def cancel_selected(self) -> None:
         row = self.selected_row()

@@ -1472,6 +1472,10 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
         <translation>&lt;b&gt;Régie %1&lt;/b&gt;&lt;p&gt;Préparer, lancer et suivre les séances culturelles à distance et hybrides du réseau des bibliothèques.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
         <source>Sessions</source>
         <translation>Séances</translation>
     </message>
@@ -1494,6 +1498,14 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
     <message>
         <source>Activity report</source>
         <translation>Rapport d&apos;activité</translation>
+    </message>
+    <message>
+        <source>&amp;Prepare…</source>
+        <translation>Prépar&amp;er…</translation>
+    </message>
+    <message>
+        <source>Prepare the selected session step by step (Ctrl+Shift+P)</source>
+        <translation>Préparer la séance choisie, étape par étape (Ctrl+Maj+P)</translation>
     </message>
     <message>
         <source>Check the &amp;camera</source>
@@ -1588,6 +1600,212 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
     <message>
         <source>Planning chart of the licences</source>
         <translation>Planning graphique des licences</translation>
+    </message>
+</context>
+<context>
+    <name>PreparePage</name>
+    <message>
+        <source>Opens the Camera area for this session: start the check; the result is saved for it.</source>
+        <translation>Ouvre la Caméra pour cette séance&#xa0;: lancez le test&#xa0;; le résultat est enregistré pour elle.</translation>
+    </message>
+    <message>
+        <source>Opens the Sound area for this session: measure the silence and the voice, then save the result.</source>
+        <translation>Ouvre le Son pour cette séance&#xa0;: mesurez le silence et la voix, puis enregistrez le résultat.</translation>
+    </message>
+    <message>
+        <source>Opens the checklist of this session at the pause point reached now.</source>
+        <translation>Ouvre la liste de contrôle de cette séance au point d’étape atteint maintenant.</translation>
+    </message>
+    <message>
+        <source>Opens the session form, to book a licence.</source>
+        <translation>Ouvre la fiche de la séance, pour réserver une licence.</translation>
+    </message>
+    <message>
+        <source>Opens the session form, to enter the Zoom meeting.</source>
+        <translation>Ouvre la fiche de la séance, pour saisir la réunion Zoom.</translation>
+    </message>
+    <message>
+        <source>Opens the Zoom meeting and marks the session as running; asks first when something is still to do.</source>
+        <translation>Ouvre la réunion Zoom et passe la séance «&#xa0;en cours&#xa0;»&#xa0;; demande d’abord confirmation s’il reste quelque chose à faire.</translation>
+    </message>
+    <message>
+        <source>Opens the attendance of this session: type the counts or import Zoom&apos;s report.</source>
+        <translation>Ouvre la fréquentation de cette séance&#xa0;: saisissez les chiffres ou importez le rapport de Zoom.</translation>
+    </message>
+    <message>
+        <source>Opens the Sound area for this session. Hybrid session: also run steps 3 (speakers) and 4 (echo), then save the result.</source>
+        <translation>Ouvre le Son pour cette séance. Séance hybride&#xa0;: faites aussi les étapes 3 (haut-parleurs) et 4 (écho), puis enregistrez le résultat.</translation>
+    </message>
+    <message>
+        <source>Opens the licence booked for this session, to save its host key in the keyring.</source>
+        <translation>Ouvre la licence réservée pour cette séance, pour enregistrer sa clé d’animateur dans le coffre à mots de passe.</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the list</source>
+        <translation>Retour à la &amp;liste</translation>
+    </message>
+    <message>
+        <source>Back to the sessions of the coming days</source>
+        <translation>Retour aux séances des prochains jours</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Séance</translation>
+    </message>
+    <message>
+        <source>Readiness</source>
+        <translation>Préparation</translation>
+    </message>
+    <message>
+        <source>Preparation steps</source>
+        <translation>Étapes de la préparation</translation>
+    </message>
+    <message>
+        <source>S&amp;teps:</source>
+        <translation>É&amp;tapes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>This step</source>
+        <translation>Cette étape</translation>
+    </message>
+    <message>
+        <source>State of the step</source>
+        <translation>État de l’étape</translation>
+    </message>
+    <message>
+        <source>What Open does</source>
+        <translation>Ce que fait «&#xa0;Ouvrir&#xa0;»</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>Open this step for the session</source>
+        <translation>Ouvrir cette étape pour la séance</translation>
+    </message>
+    <message>
+        <source>Reason for skipping the step</source>
+        <translation>Raison pour laquelle l’étape est passée</translation>
+    </message>
+    <message>
+        <source>e.g. no camera in this room</source>
+        <translation>par exemple&#xa0;: pas de caméra dans cette salle</translation>
+    </message>
+    <message>
+        <source>S&amp;kip with this reason</source>
+        <translation>&amp;Passer avec cette raison</translation>
+    </message>
+    <message>
+        <source>Skip the step, keeping the reason</source>
+        <translation>Passer l’étape en gardant la raison</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the skip</source>
+        <translation>&amp;Reprendre l’étape</translation>
+    </message>
+    <message>
+        <source>The step is to be done after all</source>
+        <translation>L’étape est à faire finalement</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Rea&amp;son:</source>
+        <translation>Rai&amp;son&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Readiness sheet (PDF)…</source>
+        <translation>Fic&amp;he de préparation (PDF)…</translation>
+    </message>
+    <message>
+        <source>Save the readiness sheet as PDF</source>
+        <translation>Enregistrer la fiche de préparation en PDF</translation>
+    </message>
+    <message>
+        <source>Reading the session…</source>
+        <translation>Lecture de la séance…</translation>
+    </message>
+    <message>
+        <source>Prepare “{title}”</source>
+        <translation>Préparer «&#xa0;{title}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>no licence booked</source>
+        <translation>aucune licence réservée</translation>
+    </message>
+    <message>
+        <source>still to do: {steps}</source>
+        <translation>reste à faire&#xa0;: {steps}</translation>
+    </message>
+    <message>
+        <source>Step skipped; the reason is kept.</source>
+        <translation>Étape passée&#xa0;; la raison est conservée.</translation>
+    </message>
+    <message>
+        <source>The step is to be done again.</source>
+        <translation>L’étape est de nouveau à faire.</translation>
+    </message>
+    <message>
+        <source>Save the readiness sheet</source>
+        <translation>Enregistrer la fiche de préparation</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Enregistré&#xa0;: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessSheet</name>
+    <message>
+        <source>Readiness sheet — {title}</source>
+        <translation>Fiche de préparation — {title}</translation>
+    </message>
+    <message>
+        <source>When: {day}, {start}–{end}</source>
+        <translation>Quand&#xa0;: le {day}, de {start} à {end}</translation>
+    </message>
+    <message>
+        <source>Branch: {branch} · Mode: {mode} · Type: {type}</source>
+        <translation>Bibliothèque&#xa0;: {branch} · Mode&#xa0;: {mode} · Type&#xa0;: {type}</translation>
+    </message>
+    <message>
+        <source>Licence: {licence} · Host: {host} · Status: {status}</source>
+        <translation>Licence&#xa0;: {licence} · Animation&#xa0;: {host} · Statut&#xa0;: {status}</translation>
+    </message>
+    <message>
+        <source>Still to do before the launch: {steps}</source>
+        <translation>Reste à faire avant le lancement&#xa0;: {steps}</translation>
+    </message>
+    <message>
+        <source>Prepared by: ____________________   Initials: ______</source>
+        <translation>Préparée par&#xa0;: ____________________   Initiales&#xa0;: ______</translation>
+    </message>
+    <message>
+        <source>Checked again at: ______   Notes: __________________________</source>
+        <translation>Revérifiée à&#xa0;: ______   Notes&#xa0;: __________________________</translation>
+    </message>
+    <message>
+        <source>Printed by Régie on {when}</source>
+        <translation>Imprimée par Régie le {when}</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
     </message>
 </context>
 <context>
@@ -1715,6 +1933,48 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
     <message>
         <source>Saved: {path}</source>
         <translation>Enregistré : {path}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionActions</name>
+    <message>
+        <source>“{title}” is not ready. Still to do:</source>
+        <translation>«&#xa0;{title}&#xa0;» n’est pas prête. Reste à faire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Launch Zoom anyway?</source>
+        <translation>Lancer Zoom quand même&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Launch a session that is not ready</source>
+        <translation>Lancer une séance qui n’est pas prête</translation>
+    </message>
+    <message>
+        <source>&amp;Launch anyway</source>
+        <translation>&amp;Lancer quand même</translation>
+    </message>
+    <message>
+        <source>Launch Zoom although the session is not ready</source>
+        <translation>Lancer Zoom bien que la séance ne soit pas prête</translation>
+    </message>
+</context>
+<context>
+    <name>SessionCard</name>
+    <message>
+        <source>no licence booked</source>
+        <translation>aucune licence réservée</translation>
+    </message>
+    <message>
+        <source>{action} — {title}</source>
+        <translation>{action} — {title}</translation>
+    </message>
+    <message>
+        <source>Prepare…</source>
+        <translation>Préparer…</translation>
+    </message>
+    <message>
+        <source>Prepare “{title}”, step by step</source>
+        <translation>Préparer «&#xa0;{title}&#xa0;», étape par étape</translation>
     </message>
 </context>
 <context>
@@ -2320,6 +2580,100 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
     <message>
         <source>Quit</source>
         <translation>Quitter</translation>
+    </message>
+</context>
+<context>
+    <name>TodayArea</name>
+    <message>
+        <source>Your branch</source>
+        <translation>Votre bibliothèque</translation>
+    </message>
+    <message>
+        <source>&amp;Branch:</source>
+        <translation>&amp;Bibliothèque&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Number of days shown, today included</source>
+        <translation>Nombre de jours affichés, aujourd’hui compris</translation>
+    </message>
+    <message>
+        <source>&amp;Days shown:</source>
+        <translation>&amp;Jours affichés&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Actualise&amp;r</translation>
+    </message>
+    <message>
+        <source>Read the sessions again</source>
+        <translation>Relire les séances</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>Conseil</translation>
+    </message>
+    <message>
+        <source>Nothing to prepare</source>
+        <translation>Rien à préparer</translation>
+    </message>
+    <message>
+        <source>Scroll through the sessions</source>
+        <translation>Faire défiler les séances</translation>
+    </message>
+    <message>
+        <source>Whole network</source>
+        <translation>Tout le réseau</translation>
+    </message>
+    <message>
+        <source>the whole network</source>
+        <translation>tout le réseau</translation>
+    </message>
+    <message>
+        <source>Today, {day} — {place}</source>
+        <translation>Aujourd’hui, {day} — {place}</translation>
+    </message>
+    <message>
+        <source>The network has no branch yet: load the demo network (File menu) or add your branches and sessions.</source>
+        <translation>Le réseau n’a encore aucune bibliothèque&#xa0;: chargez la démonstration (menu Fichier) ou ajoutez vos bibliothèques et vos séances.</translation>
+    </message>
+    <message>
+        <source>Choose your branch above (Alt+B): Régie remembers it on this computer. “Whole network” shows every branch.</source>
+        <translation>Choisissez votre bibliothèque ci-dessus (Alt+B)&#xa0;: Régie s’en souvient sur cet ordinateur. «&#xa0;Tout le réseau&#xa0;» montre toutes les bibliothèques.</translation>
+    </message>
+    <message>
+        <source>Today — {day}</source>
+        <translation>Aujourd’hui — {day}</translation>
+    </message>
+    <message>
+        <source>Tomorrow — {day}</source>
+        <translation>Demain — {day}</translation>
+    </message>
+    <message>
+        <source>No session today for {place}: nothing to prepare.</source>
+        <translation>Aucune séance aujourd’hui pour {place}&#xa0;: rien à préparer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No session today or in the next %n day(s) for {place}: nothing to prepare.</source>
+        <translation>
+            <numerusform>Aucune séance aujourd’hui ni demain pour {place}&#xa0;: rien à préparer.</numerusform>
+            <numerusform>Aucune séance aujourd’hui ni dans les %n jours suivants pour {place}&#xa0;: rien à préparer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show more days, choose another branch, or plan a session in the Sessions area (Ctrl+2).</source>
+        <translation>Affichez plus de jours, choisissez une autre bibliothèque, ou programmez une séance dans Séances (Ctrl+2).</translation>
+    </message>
+    <message>
+        <source>No session for {place} this day.</source>
+        <translation>Aucune séance pour {place} ce jour-là.</translation>
+    </message>
+    <message>
+        <source>Aujourd&apos;hui needs the database server, which cannot be reached. The Sessions area shows the last known sessions; device checks, checklists and attendance counts still work. This list comes back by itself once the server answers.</source>
+        <translation>Aujourd’hui a besoin du serveur de la base, injoignable pour l’instant. Séances montre les dernières séances connues&#xa0;; les tests des appareils, les listes de contrôle et la saisie de la fréquentation fonctionnent toujours. Cette liste revient d’elle-même dès que le serveur répond.</translation>
     </message>
 </context>
 <context>
@@ -4285,11 +4639,11 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
     </message>
     <message>
         <source>Check the camera</source>
-        <translation>Tester la caméra</translation>
+        <translation>Vérifier la caméra</translation>
     </message>
     <message>
         <source>Check the sound</source>
-        <translation>Tester le son</translation>
+        <translation>Vérifier le son</translation>
     </message>
     <message>
         <source>Run the checklist</source>
@@ -4313,19 +4667,19 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
     </message>
     <message>
         <source>Not checked for this session yet</source>
-        <translation>Pas encore testé pour cette séance</translation>
+        <translation>Pas encore vérifié pour cette séance</translation>
     </message>
     <message>
         <source>Checked with {device}</source>
-        <translation>Testé avec {device}</translation>
+        <translation>Vérifié avec {device}</translation>
     </message>
     <message>
         <source>Checked with {device}, without the speaker and echo tests a hybrid room needs</source>
-        <translation>Testé avec {device}, sans les tests des haut-parleurs et de l’écho qu’exige une salle hybride</translation>
+        <translation>Vérifié avec {device}, sans les tests des haut-parleurs et de l’écho qu’exige une salle hybride</translation>
     </message>
     <message>
         <source>Checked with {device}, with the echo test only: test the microphone</source>
-        <translation>Testé avec {device}, avec le seul test d’écho&#xa0;: testez le micro</translation>
+        <translation>Vérifié avec {device}, avec le seul test d’écho&#xa0;: vérifiez le micro</translation>
     </message>
     <message>
         <source>No checklist run for this session yet</source>
@@ -4378,6 +4732,50 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
     <message>
         <source>Not recorded yet</source>
         <translation>Pas encore saisie</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Faite</translation>
+    </message>
+    <message>
+        <source>To look at</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>À faire</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Passée</translation>
+    </message>
+    <message>
+        <source>Not needed</source>
+        <translation>Sans objet</translation>
+    </message>
+    <message>
+        <source>Ready to launch</source>
+        <translation>Prête à lancer</translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <translation>Pas prête</translation>
+    </message>
+    <message>
+        <source>Ready (set by hand: {reason})</source>
+        <translation>Prête (déclarée à la main&#xa0;: {reason})</translation>
+    </message>
+    <message>
+        <source>{label}: {word}</source>
+        <translation>{label}&#xa0;: {word}</translation>
+    </message>
+    <message>
+        <source>{short} — {detail}</source>
+        <translation>{short} — {detail}</translation>
     </message>
 </context>
 <context>

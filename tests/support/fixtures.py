@@ -25,7 +25,8 @@ FIXED_CLOCK = fixed_clock(FIXED_NOW)
 
 def desk_config(db_url: str, **options: Any) -> AppConfig:
     """The configuration of a test's desk or services: errors on stderr, the fixed "now"."""
-    return AppConfig(db_url=db_url, no_err_windows=True, clock=FIXED_CLOCK, **options)
+    options.setdefault("clock", FIXED_CLOCK)
+    return AppConfig(db_url=db_url, no_err_windows=True, **options)
 
 
 PG_ENV = "REGIE_TEST_PG_URL"

@@ -19,7 +19,9 @@ def test_first_run_offers_the_demo_and_loads_it(qtbot: QtBot, config: AppConfig)
     desk.window.show()
     with qtbot.waitSignal(desk.data_loaded, timeout=20_000):
         desk.open()
-    assert desk.window.areas[0].key == "sessions"
+    # The desk opens on Aujourd'hui; Sessions comes next.
+    assert [a.key for a in desk.window.areas][:2] == ["today", "sessions"]
+    assert desk.window.stack.currentWidget() is desk.today_area()
     qtbot.waitUntil(lambda: desk.demo_box is not None and desk.demo_box.isVisible())
     box = desk.demo_box
     assert box is not None

@@ -296,6 +296,21 @@ def test_launch_from_the_window_leaves_no_secret_in_logs_or_files(
     who.choose(launcher)
     qtbot.mouseClick(who.confirm_button, Qt.MouseButton.LeftButton)
 
+    # Not checked nor run through its checklist: the launch then asks, naming what is left.
+    qtbot.waitUntil(
+        lambda: (b := desk.window.findChild(QMessageBox, "LaunchConfirmBox")) is not None
+        and b.isVisible(),
+        timeout=10_000,
+    )
+    confirm = desk.window.findChild(QMessageBox, "LaunchConfirmBox")
+    assert confirm is not None
+    asked = confirm.text()
+    assert "“Café FLE” is not ready" in asked
+    assert "Camera: To do" in asked and "Sound: To do" in asked and "Checklist: To do" in asked
+    assert "Licence" not in asked and "Zoom meeting" not in asked  # booked, key saved
+    assert not catcher.urls  # nothing opened before the answer
+    anyway = next(b for b in confirm.buttons() if b.text() == "&Launch anyway")
+    anyway.click()
     def outcome_box() -> QMessageBox | None:
         box = desk.window.findChild(QMessageBox, "LaunchOutcomeBox")
         return box if box is not None and box.isVisible() else None
@@ -318,7 +333,7 @@ def test_launch_from_the_window_leaves_no_secret_in_logs_or_files(
     records = caplog.records
     out, err = capfd.readouterr()
     texts = [
-        shown, out, err,
+        shown, asked, out, err,
         *(r.getMessage() for r in records),
         *(repr(r.args) for r in records),
         *(r.exc_text or "" for r in records),

@@ -75,6 +75,9 @@ def test_the_desk_goes_offline_and_back(
     assert "cannot be reached" in sessions.edit_action.toolTip()
     licences = desk.window.area("licences")
     assert getattr(licences, "read_only", False)
+    today = desk.today_area()
+    assert today.offline and "needs the database server" in today.empty.text()
+    assert not today.refresh_button.isEnabled()
     checklists = desk.window.area("checklists")
     note = checklists.findChild(QLabel, "OfflineNote")
     assert note is not None and not note.isHidden()  # runs go on, kept on this computer
@@ -109,6 +112,8 @@ def test_the_desk_goes_offline_and_back(
     assert LocalOutbox(data_dir()).count() == 0
     assert sessions.new_action.isEnabled()
     assert note.isHidden()
+    qtbot.waitUntil(lambda: not today.offline and today.card(sid) is not None, timeout=10_000)
+    assert today.empty.isHidden() and today.refresh_button.isEnabled()
 
     # Another ping sends nothing again.
     with qtbot.assertNotEmitted(monitor.came_online):
@@ -141,7 +146,8 @@ def test_opening_with_the_server_down_shows_the_snapshot_read_only(
     assert "cannot be reached" in desk.window.banner_text()
     assert not sessions.new_action.isEnabled()
     assert desk.startup is not None  # the start-up page gave way to the areas
-    assert desk.window.areas[0].key == "sessions"
+    assert [a.key for a in desk.window.areas][:2] == ["today", "sessions"]
+    assert "needs the database server" in desk.today_area().empty.text()
     # Every area opens without the server.
     for area in desk.window.areas:
         desk.window.show_area(area.key)

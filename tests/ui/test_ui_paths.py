@@ -132,7 +132,8 @@ def _window_places(qtbot: QtBot, desk: Desk) -> list[Place]:
         window.show_area(area.key)
         roots.append(Place({_norm(area.title)}, _shown(area.widget)))
     sessions = desk.sessions_area()
-    roots[[r.names for r in roots].index({_norm(window.areas[0].title)})].inside += (
+    sessions_title = next(a.title for a in window.areas if a.key == "sessions")
+    roots[[r.names for r in roots].index({_norm(sessions_title)})].inside += (
         _session_dialogs(qtbot, sessions)
     )
     return roots

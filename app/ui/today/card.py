@@ -1,0 +1,141 @@
+"""One session on Aujourd'hui: when, what, where, how; each step's state (symbol, word,
+colour and detail); the one next action as the primary button, and "Prepare…"."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.models import MODE_LABELS
+from app.core.readiness import Readiness, StepKey, StepState
+from app.ui.i18n import label
+from app.ui.today.model import StepView, action_text, status_text, step_view
+
+CHIP_WIDTH = 148  # seven steps side by side fit a 1366-pixel-wide screen
+
+
+def chip(view: StepView, parent: QWidget | None = None) -> QLabel:
+    """A step as a small two-line badge: symbol, name and word; then its detail."""
+    chip = QLabel(parent)
+    metrics = chip.fontMetrics()
+    inner = CHIP_WIDTH - 12
+    first = metrics.elidedText(view.short, Qt.TextElideMode.ElideRight, inner)
+    second = metrics.elidedText(view.detail or " ", Qt.TextElideMode.ElideRight, inner)
+    chip.setText(f"{first}\n{second}")
+    chip.setObjectName(f"step-{view.step.key.value}")
+    chip.setFixedWidth(CHIP_WIDTH)
+    chip.setStyleSheet(
+        f"QLabel {{ color: {view.fg}; background: {view.bg}; border: 1px solid {view.fg};"
+        " border-radius: 4px; padding: 2px 4px; }"
+    )
+    chip.setToolTip(view.full)
+    chip.setAccessibleName(view.short)
+    chip.setAccessibleDescription(view.full)
+    return chip
+
+
+class SessionCard(QFrame):
+    """A session of the coming days and how far its preparation is."""
+
+    action_requested = Signal(int, str)  # session id, StepKey value
+    prepare_requested = Signal(int)
+
+    def __init__(
+        self, readiness: Readiness, now: datetime, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.readiness = readiness
+        row = readiness.row
+        self.session_id = row.id
+        self.setObjectName("SessionCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        start, end = row.start.astimezone(), row.end.astimezone()
+
+        self.title = QLabel(f"{start:%H:%M}–{end:%H:%M}  {row.title}", self)
+        bold = QFont(self.title.font())
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.1)
+        self.title.setFont(bold)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        licence = row.licence_label or self.tr("no licence booked")
+        self.where = QLabel(
+            " · ".join((row.branch_name, label(MODE_LABELS[row.mode]), licence)), self
+        )
+        self.status = QLabel(status_text(readiness), self)
+        self.status.setObjectName("ReadyText")
+        self.status.setStyleSheet(
+            "QLabel { font-weight: bold; color: %s; }"
+            % ("#1b7a2f" if readiness.ready or readiness.next_step is None else "#5c3b00")
+        )
+
+        self.views = [
+            step_view(s, now)
+            for s in readiness.steps
+            if s.key is not StepKey.ATTENDANCE or s.state is not StepState.NOT_NEEDED
+        ]
+        chips = QGridLayout()
+        chips.setHorizontalSpacing(4)
+        self.chips: dict[StepKey, QLabel] = {}
+        for i, view in enumerate(self.views):
+            c = chip(view, self)
+            self.chips[view.step.key] = c
+            chips.addWidget(c, 0, i)
+        chips.setColumnStretch(len(self.views), 1)
+
+        text = action_text(readiness)
+        # Children are made with their parent: a parentless widget made visible would
+        # flash as a window of its own.
+        self.action_button = QPushButton(text or "", self)
+        self.action_button.setObjectName("NextAction")
+        self.action_button.setFont(bold)
+        self.action_button.setVisible(text is not None)
+        self.action_button.setAccessibleName(
+            self.tr("{action} — {title}").format(action=text or "", title=row.title)
+        )
+        self.action_button.clicked.connect(self._act)
+        self.prepare_button = QPushButton(self.tr("Prepare…"), self)
+        self.prepare_button.setObjectName("PrepareButton")
+        self.prepare_button.setAccessibleName(
+            self.tr("Prepare “{title}”, step by step").format(title=row.title)
+        )
+        self.prepare_button.clicked.connect(lambda: self.prepare_requested.emit(self.session_id))
+
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.status)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.where, 1)
+        buttons.addWidget(self.action_button)
+        buttons.addWidget(self.prepare_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(4)
+        layout.addLayout(head)
+        layout.addLayout(chips)
+        layout.addLayout(buttons)
+        self.setAccessibleName(f"{row.title}, {start:%H:%M}")
+        self.setAccessibleDescription(
+            "; ".join([self.status.text(), *(v.full for v in self.views)])
+        )
+
+    def _act(self) -> None:
+        step = self.readiness.next_step
+        if step is not None:
+            self.action_requested.emit(self.session_id, step.value)
+
+    def step_text(self, key: StepKey) -> str:
+        """What the card says of a step (tests and screen readers read it)."""
+        return self.chips[key].accessibleDescription()

@@ -1,0 +1,173 @@
+"""What Aujourd'hui and Préparer show, read in workers: the branches, the sessions of
+the coming days with their readiness, and how each step is said (symbol, word, colour,
+detail — colour is never the only signal)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
+
+from app.core.models import STATUS_LABELS, Branch, SessionStatus
+from app.core.readiness import CTX, Readiness, Step, StepState
+from app.core.readiness_view import (
+    NOT_READY_TEXT,
+    READY_BY_HAND_TEXT,
+    READY_TEXT,
+    StepWords,
+    describe,
+)
+from app.services import readiness as prep
+from app.ui.i18n import core_text, label
+from app.ui.workers import CancelToken, Pool, run_task
+
+if TYPE_CHECKING:
+    from app.services import Services
+
+SETTING_BRANCH = "today/branch"  # a branch code, or WHOLE_NETWORK
+SETTING_DAYS = "today/days"
+WHOLE_NETWORK = "*"
+DEFAULT_DAYS = 3
+MAX_DAYS = 14
+
+# Text and background of each state (the symbol and the word say the same).
+STATE_COLOURS: dict[StepState, tuple[str, str]] = {
+    StepState.DONE: ("#1b7a2f", "#e3f4e6"),
+    StepState.WARNING: ("#8a5300", "#fff1d6"),
+    StepState.FAILED: ("#a31515", "#fde4e4"),
+    StepState.TODO: ("#2b2b2b", "#eeeeee"),
+    StepState.SKIPPED: ("#3d3d8f", "#ebebf7"),
+    StepState.NOT_NEEDED: ("#5a5a5a", "#fafafa"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class StepView(StepWords):
+    """A step as the desk says it, with the colours of its state."""
+
+    fg: str
+    bg: str
+
+
+def step_view(step: Step, now: datetime) -> StepView:
+    w = describe(step, now, QCoreApplication.translate)
+    fg, bg = STATE_COLOURS[step.state]
+    return StepView(w.step, w.symbol, w.label, w.word, w.detail, w.short, w.full, fg, bg)
+
+
+def action_text(readiness: Readiness) -> str | None:
+    """The one primary button's words ("Check the camera"…), None when nothing is next."""
+    action = readiness.next_action
+    return QCoreApplication.translate(CTX, action) if action else None
+
+
+_MOVED_ON = {SessionStatus.RUNNING: "▶", SessionStatus.DONE: "✔", SessionStatus.CANCELLED: "✖"}
+
+
+def status_text(r: Readiness) -> str:
+    """Ready or not (with the hand-set reason), or where the session has moved on to."""
+    status = r.row.status
+    if status in _MOVED_ON:
+        return f"{_MOVED_ON[status]} {label(STATUS_LABELS[status])}"
+    if r.override is not None:
+        return "● " + core_text(CTX, READY_BY_HAND_TEXT, reason=r.override)
+    if r.ready:
+        return "● " + core_text(CTX, READY_TEXT)
+    return "○ " + core_text(CTX, NOT_READY_TEXT)
+
+
+def missing_text(readiness: Readiness, now: datetime) -> str:
+    """What is still to do before the launch, each with its state: for the confirmation."""
+    return "\n".join("• " + step_view(s, now).full for s in readiness.missing)
+
+
+# ---------------------------------------------------------------------- settings
+def saved_branch() -> str | None:
+    """The branch code chosen once on this computer (WHOLE_NETWORK), None if never."""
+    value = QSettings().value(SETTING_BRANCH)
+    return str(value) if value else None
+
+
+def save_branch(code: str) -> None:
+    QSettings().setValue(SETTING_BRANCH, code)
+
+
+def saved_days() -> int:
+    raw = QSettings().value(SETTING_DAYS, DEFAULT_DAYS)
+    try:
+        days = int(raw)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return DEFAULT_DAYS
+    return days if 1 <= days <= MAX_DAYS else DEFAULT_DAYS
+
+
+def save_days(days: int) -> None:
+    QSettings().setValue(SETTING_DAYS, days)
+
+
+# ---------------------------------------------------------------------- reading
+@dataclass
+class TodayData:
+    """One reading: the branches, and the sessions of `day` and the next days."""
+
+    day: date
+    days: int
+    branch_code: str  # WHOLE_NETWORK or a code
+    branches: list[Branch]
+    sessions: list[Readiness] = field(default_factory=list)
+    now: datetime | None = None
+
+    @property
+    def branch(self) -> Branch | None:
+        return next((b for b in self.branches if b.code == self.branch_code), None)
+
+
+class TodayModel(QObject):
+    """Reads Aujourd'hui in a worker; only the newest reading is handed on."""
+
+    loaded = Signal(object)  # TodayData
+    failed = Signal(object)  # BaseException
+
+    def __init__(
+        self, services: Services, *, pool: Pool | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self._pool = pool
+        self._generation = 0
+        self.loading = False
+        self.data: TodayData | None = None
+
+    def load(self, branch_code: str, days: int) -> None:
+        self._generation += 1
+        generation = self._generation
+        services = self.services
+        self.loading = True
+
+        def read(_t: CancelToken, _p: Callable[[int, int], None]) -> TodayData:
+            now = services.clock()
+            branches = services.references.branches()
+            branch = next((b for b in branches if b.code == branch_code), None)
+            code = branch.code if branch else WHOLE_NETWORK
+            sessions = prep.today(
+                services, day=now.date(), days=days, branch_id=branch.id if branch else None
+            )
+            return TodayData(now.date(), days, code, branches, sessions, now)
+
+        def done(data: TodayData) -> None:
+            if generation != self._generation:
+                return
+            self.loading = False
+            self.data = data
+            self.loaded.emit(data)
+
+        def failed(err: BaseException) -> None:
+            if generation != self._generation:
+                return
+            self.loading = False
+            self.failed.emit(err)
+
+        run_task(read, on_success=done, on_error=failed, pool=self._pool, parent=self)
