@@ -329,8 +329,8 @@ def _status_for(start: datetime, end: datetime, now: datetime) -> SessionStatus:
         return SessionStatus.DONE
     if start <= now < end:
         return SessionStatus.RUNNING
-    if start.date() == now.date() or start - now < timedelta(days=2):
-        return SessionStatus.READY
+    # "Ready" follows from a session's preparation (app.core.readiness), which the demo
+    # leaves to the agent: sessions still to come are planned.
     return SessionStatus.PLANNED
 
 

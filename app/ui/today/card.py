@@ -27,12 +27,15 @@ CHIP_WIDTH = 148  # seven steps side by side fit a 1366-pixel-wide screen
 
 
 def chip(view: StepView, parent: QWidget | None = None) -> QLabel:
-    """A step as a small two-line badge: symbol, name and word; then its detail."""
+    """A step as a small two-line badge: its symbol and name, then its state word and
+    detail. The word always shows whole; only the detail is cut, and the tooltip and the
+    accessible description carry the whole sentence."""
     chip = QLabel(parent)
     metrics = chip.fontMetrics()
     inner = CHIP_WIDTH - 12
-    first = metrics.elidedText(view.short, Qt.TextElideMode.ElideRight, inner)
-    second = metrics.elidedText(view.detail or " ", Qt.TextElideMode.ElideRight, inner)
+    first = metrics.elidedText(f"{view.symbol} {view.label}", Qt.TextElideMode.ElideRight, inner)
+    words = f"{view.word} · {view.detail}" if view.detail else view.word
+    second = metrics.elidedText(words, Qt.TextElideMode.ElideRight, inner)
     chip.setText(f"{first}\n{second}")
     chip.setObjectName(f"step-{view.step.key.value}")
     chip.setFixedWidth(CHIP_WIDTH)
