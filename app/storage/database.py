@@ -126,7 +126,14 @@ class Database:
                 secret = password(credential_ref(self.url))
                 if secret:
                     parsed = parsed.set(password=secret)
-            args = {"connect_timeout": connect_timeout_s} if self.is_postgresql else {}
+            args: dict[str, object] = {}
+            if self.is_postgresql:
+                # A statement waits for a lock no longer than SQLite's busy timeout: a
+                # read behind a migration or a long write says "busy" instead of hanging.
+                args = {
+                    "connect_timeout": connect_timeout_s,
+                    "options": f"-c lock_timeout={int(busy_timeout_ms)}",
+                }
             self.engine = sa.create_engine(
                 parsed, echo=echo, future=True, pool_pre_ping=True, connect_args=args
             )
