@@ -129,6 +129,26 @@ def _verb_modules() -> list[Any]:
     return [importlib.import_module(f"{__name__}.{name}") for name in names]
 
 
+# The largest id a database can hold (a signed 64-bit integer, SQLite's and bigint's).
+MAX_ID = 2**63 - 1
+
+
+def record_id(text: str) -> int:
+    """argparse type for the number of a session, licence or record: a whole number from
+    1 to the largest a database holds (a longer one could only fail deep in the driver)."""
+    value = text.strip()
+    if not value.isascii() or not value.isdigit() or len(value) > len(str(MAX_ID)):
+        raise argparse.ArgumentTypeError(
+            f"not a number: {text!r} (expected the number “regie sessions list” shows)"
+        )
+    number = int(value)
+    if not 1 <= number <= MAX_ID:
+        raise argparse.ArgumentTypeError(
+            f"no record has the number {value} (numbers go from 1 to {MAX_ID})"
+        )
+    return number
+
+
 def iso_date(text: str) -> date:
     """argparse type for YYYY-MM-DD, with a message saying what is expected."""
     try:

@@ -12,7 +12,7 @@ import sys
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from app.cli import EXIT_OK, CliContext, group, iso_date
+from app.cli import EXIT_OK, CliContext, group, iso_date, record_id
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.licences import BookingPolicy, LicenceDraft, planning
 from app.core.models import Licence, LicencePlan
@@ -88,7 +88,7 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
 
     ssub = group(verbs, "sessions", "list, add, edit and cancel sessions")
     p = ssub.add_parser("assign", help="give a session a Zoom licence free at its time")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     how = p.add_mutually_exclusive_group(required=True)
     how.add_argument("--licence", metavar="LABEL")
     how.add_argument("--auto", action="store_true", help="the free licence that fits best")
@@ -97,7 +97,7 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
     p.set_defaults(handler=_assign)
 
     p = ssub.add_parser("meeting", help="record a session's Zoom meeting")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("--meeting-id", required=True)
     p.add_argument(
         "--passcode-stdin", action="store_true", help="read the passcode from standard input"
@@ -106,7 +106,7 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
     p.set_defaults(handler=_meeting)
 
     p = verbs.add_parser("launch", help="open a session's Zoom meeting and mark it running")
-    p.add_argument("session_id", type=int)
+    p.add_argument("session_id", type=record_id)
     p.add_argument("--dry-run", action="store_true", help="print what would open, masked")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_launch)

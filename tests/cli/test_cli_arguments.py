@@ -1,0 +1,64 @@
+"""Arguments the database or the terminal could not take are refused by the parser, with
+a message, before anything is opened."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app import cli
+
+TOO_LARGE = str(2**63)
+
+ID_VERBS = [
+    ["sessions", "show", "{id}"],
+    ["sessions", "cancel", "{id}"],
+    ["sessions", "edit", "{id}", "--notes", "x"],
+    ["sessions", "assign", "{id}", "--auto"],
+    ["sessions", "meeting", "{id}", "--meeting-id", "123"],
+    ["launch", "{id}", "--dry-run"],
+    ["attendance", "show", "{id}"],
+    ["attendance", "set", "{id}", "--registered", "3"],
+    ["attendance", "import", "{id}", "report.csv"],
+    ["attendance", "registrations", "{id}", "list.csv"],
+    ["check", "camera", "--source", "0", "--session", "{id}"],
+    ["check", "audio", "--session", "{id}"],
+]
+
+
+def run(*args: str | bytes, db: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+    cmd: list[str | bytes] = [sys.executable, "-m", "app", "--no-err-windows"]
+    if db is not None:
+        cmd += ["--db", str(db)]
+    return subprocess.run([*cmd, *args], capture_output=True, timeout=120, env=os.environ.copy())
+
+
+@pytest.mark.parametrize("verb", ID_VERBS, ids=lambda v: " ".join(v[:2]))
+@pytest.mark.parametrize("value", [TOO_LARGE, "0", "-1", "1e3", "12abc", "٣"])
+def test_every_id_is_a_database_number(
+    verb: list[str], value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = [a.replace("{id}", value) for a in verb]
+    with pytest.raises(SystemExit) as caught:
+        cli.parse(argv)
+    assert caught.value.code == cli.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert ("not a number" in err) or ("no record has the number" in err), err
+
+
+def test_the_largest_id_reaches_the_database(tmp_path: Path) -> None:
+    """2**63 - 1 is accepted and simply not found; one more is refused by the parser."""
+    db = tmp_path / "regie.sqlite3"
+    assert run("demo", db=db).returncode == 0
+    found = run("sessions", "show", str(2**63 - 1), db=db)
+    assert found.returncode == 1
+    assert b"does not exist" in found.stderr
+    for verb in (["sessions", "show"], ["sessions", "cancel"], ["attendance", "set"]):
+        refused = run(*verb, TOO_LARGE, db=db)
+        assert refused.returncode == 2
+        assert b"no record has the number" in refused.stderr
+        assert b"Traceback" not in refused.stderr
