@@ -115,10 +115,31 @@ def build_parser(*, with_verbs: bool = True) -> argparse.ArgumentParser:
 def parse(argv: list[str] | None = None) -> argparse.Namespace:
     """Global options alone open the window; anything else goes through the full parser."""
     argv = sys.argv[1:] if argv is None else argv
+    for arg in argv:
+        if not is_text(arg):
+            build_parser(with_verbs=False).error(
+                f"the argument “{printable(arg)}” holds bytes that are not UTF-8 text; "
+                "type it again in UTF-8, or rename the file it names"
+            )
     args, rest = build_parser(with_verbs=False).parse_known_args(argv)
     if rest or {"-h", "--help"} & set(argv):
         return build_parser().parse_args(argv)
     return args
+
+
+def is_text(arg: str) -> bool:
+    """False for an argument holding bytes that are not UTF-8: Python keeps them as lone
+    surrogates, which no database, file or terminal accepts later."""
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable(arg: str) -> str:
+    """The argument as typed, its undecodable bytes written as \\xNN."""
+    return arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _verb_modules() -> list[Any]:

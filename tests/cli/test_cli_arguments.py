@@ -62,3 +62,30 @@ def test_the_largest_id_reaches_the_database(tmp_path: Path) -> None:
         assert refused.returncode == 2
         assert b"no record has the number" in refused.stderr
         assert b"Traceback" not in refused.stderr
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [b"sessions", b"add", b"--title", b"caf\xe9", b"--type", b"talk", b"--branch", b"vaise",
+         b"--start", b"2026-12-01T10:00", b"--end", b"2026-12-01T11:00", b"--mode", b"remote",
+         b"--capacity", b"10"],
+        [b"sessions", b"list", b"--branch", b"\xff"],
+        [b"attendance", b"import", b"3", b"/tmp/r\xe9union.csv"],
+    ],
+    ids=["title", "branch", "path"],
+)
+def test_bytes_that_are_not_utf8_are_refused_at_parsing(tmp_path: Path, argv: list[bytes]) -> None:
+    db = tmp_path / "regie.sqlite3"
+    done = run(*argv, db=db)
+    assert done.returncode == 2, done.stderr
+    err = done.stderr.decode("utf-8")
+    assert "holds bytes that are not UTF-8 text" in err
+    assert "\\xe9" in err or "\\xff" in err
+    assert "Traceback" not in err
+    assert not db.exists()  # refused before anything was opened
+
+
+def test_text_arguments_still_pass(capsys: pytest.CaptureFixture[str]) -> None:
+    args = cli.parse(["sessions", "list", "--branch", "Vénissieux ☕"])
+    assert args.branch == "Vénissieux ☕"
