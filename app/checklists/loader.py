@@ -235,6 +235,77 @@ def _key_lines(text: str) -> _Lines:
 
 _TOML_POS = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of document\)")
 
+# Arrays and inline tables nested deeper than this are refused before parsing: the TOML
+# parser recurses once per level (a thousand levels exhaust Python's stack).
+MAX_NESTING = 16
+
+
+def _toml_shape(path: Path, text: str) -> Problem | None:
+    """The first place where the file breaks a bound of its shape, found in one pass
+    that skips strings and comments (so it costs no more than reading the file)."""
+    stack: list[str] = []  # open arrays ("[") and inline tables ("{") of values
+    line = 1
+    started = False  # something stands before on this line ("key =": a value follows)
+    i = 0
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c == "\n":
+            line += 1
+            started = False
+        elif c == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        elif c in "\"'":
+            i, line = _skip_string(text, i, line)
+            started = True
+            continue
+        elif c in "[{" and (stack or started):
+            stack.append(c)
+            if len(stack) > MAX_NESTING:
+                return Problem(path, line, _N(
+                    "checklists", "values nested more than {max} levels deep"),
+                    {"max": MAX_NESTING})
+        elif c in "]}" and stack:
+            stack.pop()
+        if not c.isspace():
+            started = True
+        i += 1
+    return None
+
+
+def _skip_string(text: str, i: int, line: int) -> tuple[int, int]:
+    """Past the string starting at `i` (basic or literal, one line or several); returns
+    the index after it and the line reached."""
+    quote = text[i]
+    triple = text.startswith(quote * 3, i)
+    j = i + (3 if triple else 1)
+    n = len(text)
+    while j < n:
+        c = text[j]
+        if c == "\\" and quote == '"':
+            if j + 1 < n and text[j + 1] == "\n":
+                line += 1
+            j += 2
+            continue
+        if c == "\n":
+            line += 1
+            if not triple:  # an unterminated string: the parser will say where
+                return j, line - 1
+        elif c == quote:
+            if not triple:
+                return j + 1, line
+            if text.startswith(quote * 3, j):
+                # A closing delimiter may be followed by up to two more quotes.
+                k = j + 3
+                while k < n and k < j + 5 and text[k] == quote:
+                    k += 1
+                return k, line
+        j += 1
+    return n, line
+
+
 
 def parse_checklist(
     path: Path, tutorials: Mapping[str, Tutorial], session_types: Collection[str]
@@ -246,8 +317,14 @@ def parse_checklist(
     except OSError as err:
         return None, [Problem(path, 1, _N("checklists", "cannot be read: {error}"),
                               {"error": err.strerror or str(err)})]
+    shape = _toml_shape(path, text)
+    if shape is not None:
+        return None, [shape]
     try:
         data = tomllib.loads(text)
+    except RecursionError:  # bounded above; never a crash all the same
+        return None, [Problem(path, 1, _N(
+            "checklists", "values nested more than {max} levels deep"), {"max": MAX_NESTING})]
     except tomllib.TOMLDecodeError as err:
         msg = str(err)
         m = re.search(r"at line (\d+)", msg)

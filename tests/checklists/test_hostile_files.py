@@ -1,0 +1,68 @@
+"""Content files that are broken on purpose or by accident: each gives `file:line:
+problem`, in bounded time, and the other checklists still load. Never a crash."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from app.checklists.loader import Layer, load_catalog
+from app.cli import build_parser, run
+from app.config import config_dir
+
+SHIPPED = {"atelier", "cercle-lecture", "concert-projection", "conte", "rencontre"}
+
+
+def regie(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, str, str]:
+    code = run(build_parser().parse_args(["--db", str(db), *args]))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def user_file(name: str, content: str | bytes) -> Path:
+    folder = config_dir() / "checklists"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def crash_logs() -> list[Path]:
+    return list((Path(os.environ["REGIE_DATA_DIR"]) / "crashes").glob("*.log"))
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["[" * 1000 + "]" * 1000, "{a = " * 1000 + "1" + "}" * 1000, "[{a = " * 600 + "1" + "}]" * 600],
+    ids=["arrays", "tables", "mixed"],
+)
+def test_deep_nesting_is_one_problem_and_the_rest_is_listed(
+    capsys: pytest.CaptureFixture[str], db_path: Path, value: str
+) -> None:
+    deep = user_file("deep.toml", f'id = "deep"\n\nx = {value}\n')
+    code, out, _ = regie(capsys, db_path, "checklists", "list", "--json")
+    assert code == 0
+    listed = json.loads(out)
+    assert {c["id"] for c in listed["checklists"]} == SHIPPED
+    [invalid] = listed["invalid"]
+    assert invalid["file"] == str(deep)
+    assert [p["line"] for p in invalid["problems"]] == [3]
+    code, out, _ = regie(capsys, db_path, "checklists", "validate")
+    assert code == 1
+    assert out.splitlines()[0] == f"{deep}:3: values nested more than 16 levels deep"
+    assert crash_logs() == []
+
+
+def test_nesting_within_the_bound_is_only_checked_by_the_rules(tmp_path: Path) -> None:
+    (tmp_path / "checklists").mkdir()
+    text = 'id = "x"\nx = ' + "[" * 16 + "]" * 16 + '\ny = """[[[[[[[[[[[[[[[[[[["""\n'
+    (tmp_path / "checklists" / "x.toml").write_text(text, encoding="utf-8")
+    cat = load_catalog([Layer.root(tmp_path)])
+    assert all("nested" not in p.text() for p in cat.problems)
+    assert any("unknown key “x”" in p.text() for p in cat.problems)
