@@ -67,8 +67,9 @@ class Layer:
 
     @staticmethod
     def path(target: Path) -> Layer:
-        """Whatever `regie checklists validate PATH` was given: a file or a folder."""
-        if target.is_file():
+        """Whatever `regie checklists validate PATH` was given: a folder, or else a file
+        (which need not be a readable one: reading it says what is wrong with it)."""
+        if not target.is_dir():
             if target.suffix == ".md":
                 return Layer(tutorials=(target,))
             return Layer(checklists=(target,))
@@ -79,6 +80,14 @@ class Layer:
     @property
     def files(self) -> tuple[Path, ...]:
         return self.tutorials + self.checklists
+
+
+def real_path(path: Path) -> Path:
+    """The absolute path with symbolic links followed, or as given when they loop."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):  # a symbolic link loop
+        return path.absolute()
 
 
 def shipped_layer() -> Layer:
@@ -182,7 +191,7 @@ def parse_tutorial(path: Path) -> tuple[Tutorial | None, list[Problem]]:
             markdown="\n".join(lines[i:end]).strip() + "\n",
         )
     images = tuple(img for line in lines for img in IMAGE_RE.findall(line))
-    tut = Tutorial(id=path.stem, title=title or path.stem, path=path.resolve(),
+    tut = Tutorial(id=path.stem, title=title or path.stem, path=real_path(path),
                    markdown=text, sections=sections, images=images)
     return tut, problems
 
@@ -392,7 +401,7 @@ class _Validator:
         return Checklist(
             id=cid, title=title, version=version, types=tuple(types or ()),
             modes=tuple(modes or ()), steps=tuple(steps), description=description.strip(),
-            path=self.path.resolve(),
+            path=real_path(self.path),
         )
 
     def _text(self, data: Mapping[str, Any], key: str, where: Mapping[str, int],

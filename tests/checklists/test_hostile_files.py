@@ -66,3 +66,34 @@ def test_nesting_within_the_bound_is_only_checked_by_the_rules(tmp_path: Path) -
     cat = load_catalog([Layer.root(tmp_path)])
     assert all("nested" not in p.text() for p in cat.problems)
     assert any("unknown key “x”" in p.text() for p in cat.problems)
+
+
+def test_symbolic_link_loops_are_problems_of_their_files(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "self.toml").symlink_to("self.toml")
+    (folder / "a.toml").symlink_to("b.toml")
+    (folder / "b.toml").symlink_to("a.toml")
+    (folder / "tour.md").symlink_to("tour.md")
+    (folder / "sub").symlink_to(".")
+    code, out, _ = regie(capsys, db_path, "checklists", "validate", str(folder))
+    assert code == 1
+    lines = out.splitlines()
+    for name in ("a.toml", "b.toml", "self.toml", "tour.md"):
+        assert f"{folder / name}:1: cannot be read: Too many levels of symbolic links" in lines
+    assert lines[-1] == "4 file(s) checked, 4 with problems."
+    code, out, _ = regie(capsys, db_path, "checklists", "validate", str(folder / "self.toml"))
+    assert code == 1
+    assert out.splitlines()[-1] == "1 file(s) checked, 1 with problems."
+    # In the user's folder, the loop is listed and the rest loads.
+    loop = user_file("loop.toml", "")
+    loop.unlink()
+    loop.symlink_to("loop.toml")
+    code, out, _ = regie(capsys, db_path, "checklists", "list", "--json")
+    assert code == 0
+    listed = json.loads(out)
+    assert {c["id"] for c in listed["checklists"]} == SHIPPED
+    assert [i["file"] for i in listed["invalid"]] == [str(loop)]
+    assert crash_logs() == []
