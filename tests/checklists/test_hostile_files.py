@@ -97,3 +97,84 @@ def test_symbolic_link_loops_are_problems_of_their_files(
     assert {c["id"] for c in listed["checklists"]} == SHIPPED
     assert [i["file"] for i in listed["invalid"]] == [str(loop)]
     assert crash_logs() == []
+
+
+def steps(count: int) -> str:
+    return "".join(
+        f'[[steps]]\nid = "s{n}"\npause = "start"\ntitle = "Étape {n}"\nwhy = "Parce que."\n'
+        for n in range(count)
+    )
+
+
+HEAD = 'id = "big"\ntitle = "Grande"\nversion = 1\ntypes = ["talk"]\nmodes = ["remote"]\n\n'
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        # 40 KB, one dotted key of 20,000 parts: the TOML parser is quadratic in them.
+        (HEAD + "a" + ".a" * 20_000 + " = 1\n", "7: a key of more than 8 parts"),
+        (HEAD + "[" + ".".join(["t"] * 9) + "]\n", "7: a key of more than 8 parts"),
+        (HEAD + "x = { " + "b." * 9 + "c = 1 }\n", "7: a key of more than 8 parts"),
+        (HEAD + "k" * 101 + " = 1\n", "7: a key longer than 100 characters"),
+        (HEAD + '"' + "k" * 101 + '" = 1\n', "7: a key longer than 100 characters"),
+        # Python refuses to turn more than 4,300 digits into an integer.
+        (HEAD + "n = " + "1" * 5000 + "\n", "7: a number of more than 100 digits"),
+        (HEAD + steps(201), "1007: more than 200 steps; split the checklist"),
+        # 5.6 MB, 100,000 steps.
+        (HEAD + steps(100_000), "1: larger than 256 KB; a checklist or tutorial takes a few KB"),
+    ],
+    ids=["dotted", "header", "inline", "long", "quoted", "digits", "steps", "size"],
+)
+def test_limits_of_a_checklist_file(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path, content: str, expected: str
+) -> None:
+    path = tmp_path / "big.toml"
+    path.write_text(content, encoding="utf-8")
+    code, out, _ = regie(capsys, db_path, "checklists", "validate", str(path))
+    assert code == 1
+    assert out.splitlines() == [f"{path}:{expected}", "1 file(s) checked, 1 with problems."]
+
+
+def test_within_the_limits_a_checklist_loads(tmp_path: Path) -> None:
+    (tmp_path / "checklists").mkdir()
+    text = HEAD.replace("version = 1", "a.b.c.d.e.f.g = 1\nversion = 1") + steps(200)
+    (tmp_path / "checklists" / "big.toml").write_text(text, encoding="utf-8")
+    cat = load_catalog([Layer.root(tmp_path)])
+    assert [p.text() for p in cat.problems] == [
+        "unknown key “a” (allowed: id, title, version, types, modes, description, steps)"
+    ]
+    text = HEAD + steps(200) + "n = " + "9" * 100 + "\n"
+    (tmp_path / "checklists" / "big.toml").write_text(text, encoding="utf-8")
+    cat = load_catalog([Layer.root(tmp_path)])
+    assert all("digits" not in p.text() for p in cat.problems)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("# T\n\n" + "## Partie\n\n" * 201, "401: more than 200 headings; split the tutorial"),
+        ("# T\n\n" + "![i](i.svg) " * 201 + "\n", "3: more than 200 images; split the tutorial"),
+        ("x" * (300 * 1024), "1: larger than 256 KB; a checklist or tutorial takes a few KB"),
+    ],
+    ids=["headings", "images", "size"],
+)
+def test_limits_of_a_tutorial(tmp_path: Path, markdown: str, expected: str) -> None:
+    (tmp_path / "tutorials").mkdir()
+    path = tmp_path / "tutorials" / "t.md"
+    path.write_text(markdown, encoding="utf-8")
+    cat = load_catalog([Layer.root(tmp_path)])
+    assert [str(p) for p in cat.problems] == [f"{path}:{expected}"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["![" * 100_000, "# a" + " " * 200_000 + "x", "](a" * 60_000, "](zz![a b](c)" * 15_000],
+    ids=["unclosed-images", "spaced-heading", "targets", "alt-spans"],
+)
+def test_long_markdown_lines_are_read_in_linear_time(tmp_path: Path, line: str) -> None:
+    """Each of these took minutes with the regular expressions the scanners replace."""
+    (tmp_path / "tutorials").mkdir()
+    (tmp_path / "tutorials" / "t.md").write_text("# T\n\n" + line + "\n", encoding="utf-8")
+    cat = load_catalog([Layer.root(tmp_path)])
+    assert "t" in cat.tutorials or cat.problems
