@@ -8,12 +8,15 @@ invalid file is left out and listed with its problems: the rest still loads.
 
 from __future__ import annotations
 
+import codecs
+import os
 import re
+import stat
 import tomllib
 import unicodedata
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from app.config import config_dir, resources_dir
@@ -197,9 +200,19 @@ def _read(path: Path) -> str:
 
 def read_content(path: Path) -> tuple[str | None, Problem | None]:
     """A content file's text, or the problem that keeps it from being read: unreadable,
-    larger than a content file can be, or not UTF-8."""
+    not a regular file (a pipe would block forever), larger than a content file can be,
+    or not UTF-8. A byte-order mark, as some editors write, is accepted."""
     try:
-        with path.open("rb") as f:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as err:
+        return None, Problem(path, 1, _N("checklists", "cannot be read: {error}"),
+                             {"error": err.strerror or str(err)})
+    try:
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                return None, Problem(path, 1, _N(
+                    "checklists", "not a regular file (a folder, pipe or device); "
+                    "give a .toml or .md file"))
             data = f.read(MAX_FILE_BYTES + 1)
     except OSError as err:
         return None, Problem(path, 1, _N("checklists", "cannot be read: {error}"),
@@ -208,10 +221,22 @@ def read_content(path: Path) -> tuple[str | None, Problem | None]:
         return None, Problem(path, 1, _N(
             "checklists", "larger than {max} KB; a checklist or tutorial takes a few KB"),
             {"max": MAX_FILE_BYTES // 1024})
+    data = data.removeprefix(codecs.BOM_UTF8)
     try:
         return data.decode("utf-8"), None
-    except UnicodeDecodeError:
-        return None, Problem(path, 1, _N("checklists", "not UTF-8 text; save it as UTF-8"))
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        return None, Problem(path, line, _N("checklists", "not UTF-8 text; save it as UTF-8"))
+
+
+def image_inside(base: Path, image: str) -> bool:
+    """Whether `image` names a file under `base`: relative, without "..", and not led
+    out by a symbolic link (content may not show or probe files elsewhere)."""
+    parts = PurePosixPath(image.replace("\\", "/")).parts
+    if not parts or PurePosixPath(image).is_absolute() or ".." in parts or ":" in parts[0]:
+        return False
+    root = real_path(base)
+    return real_path(root / image).is_relative_to(root)
 
 
 # ---------------------------------------------------------------------- tutorials
@@ -249,7 +274,12 @@ def parse_tutorial(path: Path) -> tuple[Tutorial | None, list[Problem]]:
                     {"max": MAX_IMAGES})]
             if "://" in img:
                 continue
-            if not (path.parent / img).is_file():
+            if not image_inside(path.parent, img):
+                problems.append(Problem(path, i + 1, _N(
+                    "checklists",
+                    "image “{image}” must be a file inside {folder} (no “..”, no absolute path)"),
+                    {"image": img, "folder": str(path.parent)}))
+            elif not (path.parent / img).is_file():
                 problems.append(Problem(path, i + 1,
                                         _N("checklists", "image “{image}” not found"),
                                         {"image": img}))
@@ -649,7 +679,12 @@ class _Validator:
         image = self._text(raw, "image", keys, header)
         if image is not None and (tutorial_id is None or tut is not None):
             base = tut.folder if tut is not None else self._image_base()
-            if not (base / image).is_file():
+            if not image_inside(base, image):
+                self.add(keys.get("image", header), _N(
+                    "checklists",
+                    "image “{image}” must be a file inside {folder} (no “..”, no absolute path)"),
+                    image=image, folder=str(base))
+            elif not (base / image).is_file():
                 self.add(keys.get("image", header), _N("checklists",
                          "image “{image}” not found in {folder}"),
                          image=image, folder=str(base))

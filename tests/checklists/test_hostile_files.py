@@ -178,3 +178,96 @@ def test_long_markdown_lines_are_read_in_linear_time(tmp_path: Path, line: str) 
     (tmp_path / "tutorials" / "t.md").write_text("# T\n\n" + line + "\n", encoding="utf-8")
     cat = load_catalog([Layer.root(tmp_path)])
     assert "t" in cat.tutorials or cat.problems
+
+
+GOOD = HEAD + steps(2)
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    (tmp_path / "checklists").mkdir()
+    (tmp_path / "tutorials").mkdir()
+    (tmp_path / "checklists" / "big.toml").write_bytes(b"\xef\xbb\xbf" + GOOD.encode())
+    (tmp_path / "tutorials" / "t.md").write_bytes(b"\xef\xbb\xbf# Titre\n\n## Partie\n")
+    cat = load_catalog([Layer.root(tmp_path)])
+    assert cat.problems == ()
+    assert cat.checklists["big"].title == "Grande"
+    assert cat.tutorials["t"].title == "Titre"
+    assert list(cat.tutorials["t"].sections) == ["partie"]
+
+
+@pytest.mark.parametrize("suffix", [".toml", ".md"])
+def test_a_bad_byte_is_reported_at_its_line(tmp_path: Path, suffix: str) -> None:
+    folder = tmp_path / ("checklists" if suffix == ".toml" else "tutorials")
+    folder.mkdir()
+    path = folder / f"x{suffix}"
+    path.write_bytes(b"\xef\xbb\xbf" + GOOD.encode().replace(b"Parce que.", b"Parce qu\xe9.", 1))
+    cat = load_catalog([Layer.root(tmp_path)])
+    assert [str(p) for p in cat.problems] == [f"{path}:11: not UTF-8 text; save it as UTF-8"]
+
+
+def test_a_pipe_is_not_a_checklist(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    """Reading a named pipe would wait for a writer forever; validating it must not say
+    that all is well either."""
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    code, out, _ = regie(capsys, db_path, "checklists", "validate", str(fifo))
+    assert code == 1
+    assert out.splitlines() == [
+        f"{fifo}:1: not a regular file (a folder, pipe or device); give a .toml or .md file",
+        "1 file(s) checked, 1 with problems.",
+    ]
+    user = config_dir() / "checklists"
+    user.mkdir(parents=True)
+    os.mkfifo(user / "waiting.toml")
+    (user / "folder.toml").mkdir()
+    code, out, _ = regie(capsys, db_path, "checklists", "list", "--json")
+    assert code == 0
+    listed = json.loads(out)
+    assert {c["id"] for c in listed["checklists"]} == SHIPPED
+    assert sorted(i["file"] for i in listed["invalid"]) == [
+        str(user / "folder.toml"), str(user / "waiting.toml")
+    ]
+
+
+@pytest.mark.parametrize(
+    "image",
+    ["../../etc/passwd", "/etc/passwd", "images/../../secret.svg", "..\\..\\x.svg",
+     "C:/Windows/x.svg", "outside.svg"],
+)
+def test_images_stay_inside_the_content_folder(tmp_path: Path, image: str) -> None:
+    content = tmp_path / "content"
+    (content / "checklists").mkdir(parents=True)
+    (content / "tutorials" / "images").mkdir(parents=True)
+    (tmp_path / "secret.svg").write_text("<svg/>", encoding="utf-8")
+    # A link inside the folder that leads out of it is outside too.
+    (content / "tutorials" / "outside.svg").symlink_to(tmp_path / "secret.svg")
+    (content / "tutorials" / "t.md").write_text(
+        f"# T\n\n## Partie\n\n![vue]({image})\n", encoding="utf-8"
+    )
+    (content / "tutorials" / "ok.md").write_text("# OK\n\n## Partie\n", encoding="utf-8")
+    step = f'tutorial = "ok"\nimage = "{image.replace(chr(92), chr(92) * 2)}"\n'
+    (content / "checklists" / "c.toml").write_text(HEAD + steps(1) + step, encoding="utf-8")
+    cat = load_catalog([Layer.root(content)])
+    folder = content / "tutorials"
+    assert [str(p) for p in cat.problems] == [
+        f"{folder / 't.md'}:5: image “{image}” must be a file inside {folder} "
+        "(no “..”, no absolute path)",
+        f"{content / 'checklists' / 'c.toml'}:13: image “{image}” must be a file inside "
+        f"{folder} (no “..”, no absolute path)",
+    ]
+
+
+def test_images_inside_the_content_folder_are_fine(tmp_path: Path) -> None:
+    (tmp_path / "checklists").mkdir()
+    (tmp_path / "tutorials" / "images").mkdir(parents=True)
+    (tmp_path / "tutorials" / "images" / "ok.svg").write_text("<svg/>", encoding="utf-8")
+    (tmp_path / "tutorials" / "t.md").write_text(
+        "# T\n\n## Partie\n\n![vue](images/ok.svg) ![loin](https://example.org/x.png)\n",
+        encoding="utf-8",
+    )
+    step = 'tutorial = "t"\nimage = "./images/ok.svg"\n'
+    (tmp_path / "checklists" / "c.toml").write_text(HEAD + steps(1) + step, encoding="utf-8")
+    cat = load_catalog([Layer.root(tmp_path)])
+    assert cat.problems == ()
