@@ -14,11 +14,13 @@ import pytest
 
 
 @contextlib.contextmanager
-def tiny_disk(mount_point: Path, size: str = "4m") -> Iterator[Path]:
-    """A tmpfs of `size` at `mount_point`, unmounted afterwards."""
+def tiny_disk(mount_point: Path, size: str = "4m", *, read_only: bool = False) -> Iterator[Path]:
+    """A tmpfs of `size` at `mount_point` (read-only even for root if asked), unmounted
+    afterwards."""
     mount_point.mkdir(parents=True, exist_ok=True)
+    options = f"size={size},mode=1777" + (",ro" if read_only else "")
     done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", f"size={size},mode=1777", "tmpfs", str(mount_point)],
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(mount_point)],
         capture_output=True,
         text=True,
         check=False,
