@@ -322,7 +322,8 @@ def _meeting(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def _launch(ctx: CliContext, args: argparse.Namespace) -> int:
     f = _feature(ctx)
-    plan = f.launcher.prepare(args.session_id, with_secrets=not args.dry_run)
+    # Nothing goes to the clipboard here: the steps say to type the host key.
+    plan = f.launcher.prepare(args.session_id, with_secrets=not args.dry_run).uncopied()
     opened: str | None = None
     if not args.dry_run:
         if system_open(plan.client_url):

@@ -326,6 +326,10 @@ def test_launch_opens_the_meeting_with_the_system_opener(
     for done in (text, as_json):
         for secret in (PASSCODE, HOST_KEY):
             assert secret not in done.stdout and secret not in done.stderr
+    # The command line copied nothing: it never says to paste the host key.
+    [step] = data["next_steps"]
+    assert "type the host key of “Zoom 1” (on that account's Zoom profile page" in step
+    assert "paste" not in text.stdout + step and "Ctrl+V" not in text.stdout + step
 
 
 @pytest.mark.keyring
