@@ -23,7 +23,7 @@ from app.zoom.launch import system_open
 
 if TYPE_CHECKING:
     from app.services import LicenceFeature
-from app.zoom.vault import SERVICE
+from app.zoom.vault import MASK, SERVICE
 
 
 def register(verbs: argparse._SubParsersAction[Any]) -> None:
@@ -103,6 +103,7 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
         "--passcode-stdin", action="store_true", help="read the passcode from standard input"
     )
     p.add_argument("--join-url", help="the invitation's https link (its pwd is dropped)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(handler=_meeting)
 
     p = verbs.add_parser("launch", help="open a session's Zoom meeting and mark it running")
@@ -315,6 +316,16 @@ def _meeting(ctx: CliContext, args: argparse.Namespace) -> int:
     if passcode is not None:
         f.secrets.require_usable()
     f.launcher.set_meeting(args.id, args.meeting_id, passcode, args.join_url)
+    if args.json:
+        saved = f.repo.meeting(args.id)
+        assert saved is not None
+        ctx.print_json({
+            "session_id": args.id,
+            "meeting_id": saved.meeting_id,
+            "join_url": saved.join_url,  # without its passcode
+            "passcode": MASK if saved.passcode_ref else None,
+        })
+        return EXIT_OK
     tail = " (passcode in the keyring)." if passcode else "."
     ctx.print(f"Meeting of session {args.id} saved{tail}")
     return EXIT_OK

@@ -354,3 +354,30 @@ def test_launch_says_what_to_do_when_nothing_opens(
     tried = record.read_text().splitlines()
     assert len(tried) == 2 and all(f"pwd={PASSCODE}" in url for url in tried)
     assert network.services.sessions.get(sid).status is SessionStatus.PLANNED
+
+
+@pytest.mark.keyring
+def test_meeting_json_says_what_was_saved_without_the_passcode(
+    network: Network, at, capsys, monkeypatch
+) -> None:
+    monkeypatch.setenv("REGIE_DB", network.services.config.db_url)
+    sid = network.session("Café FLE", at(18))
+    code, out, err = run(
+        capsys, monkeypatch, "sessions", "meeting", str(sid), "--meeting-id", "123 4567 8901",
+        "--passcode-stdin", "--join-url", f"https://zoom.us/j/12345678901?pwd={PASSCODE}",
+        "--json", stdin=PASSCODE,
+    )
+    assert code == 0, err
+    assert json.loads(out) == {
+        "session_id": sid,
+        "meeting_id": "12345678901",
+        "join_url": "https://zoom.us/j/12345678901",
+        "passcode": "****",
+    }
+    assert PASSCODE not in out + err
+    code, out, err = run(
+        capsys, monkeypatch, "sessions", "meeting", str(sid), "--meeting-id", "98765432100",
+        "--json",
+    )
+    assert code == 0, err
+    assert json.loads(out)["passcode"] is None
