@@ -3,6 +3,7 @@ a message, before anything is opened."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -89,3 +90,34 @@ def test_bytes_that_are_not_utf8_are_refused_at_parsing(tmp_path: Path, argv: li
 def test_text_arguments_still_pass(capsys: pytest.CaptureFixture[str]) -> None:
     args = cli.parse(["sessions", "list", "--branch", "Vénissieux ☕"])
     assert args.branch == "Vénissieux ☕"
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "said"),
+    [
+        ("--title", "\x1b[2J\x1b[31mEffacé", "The title holds control characters"),
+        ("--notes", "ok\x1b]0;titre\x07", "The notes hold control characters"),
+        ("--start", "9999-12-31T10:00", "The session starts more than 5 years from now."),
+        ("--start", "1970-01-01T10:00", "The session starts before 2000."),
+    ],
+    ids=["title", "notes", "year-9999", "year-1970"],
+)
+def test_sessions_refuse_control_characters_and_absurd_dates(
+    tmp_path: Path, option: str, value: str, said: str
+) -> None:
+    db = tmp_path / "regie.sqlite3"
+    assert run("--now", "2026-11-24T10:00", "demo", db=db).returncode == 0
+    args = {"--title": "Café FLE", "--notes": "", "--start": "2026-12-03T18:30"}
+    args[option] = value
+    end = "2026-12-03T20:00" if option != "--start" else value[:11] + "11:00"
+    done = run(
+        "--now", "2026-11-24T10:00", "sessions", "add", "--title", args["--title"],
+        "--notes", args["--notes"], "--type", "talk", "--branch", "vaise",
+        "--start", args["--start"], "--end", end, "--mode", "remote", "--capacity", "10",
+        db=db,
+    )
+    assert done.returncode == 1, done.stderr
+    assert said in done.stderr.decode()
+    assert b"Traceback" not in done.stderr
+    listed = run("sessions", "list", "--json", db=db)
+    assert len(json.loads(listed.stdout)) == 257
