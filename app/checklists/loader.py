@@ -86,6 +86,18 @@ def image_targets(line: str) -> list[str]:
     return out
 
 
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def markdown_lines(text: str) -> list[str]:
+    """The lines of a Markdown text as an editor numbers them: ended by LF, CR or CRLF
+    (not by the other characters `str.splitlines` also breaks at, such as U+2028)."""
+    lines = _LINE_END.split(text)
+    if lines and not lines[-1]:
+        lines.pop()  # the text's last line break ends a line, it does not open one
+    return lines
+
+
 def heading(line: str) -> tuple[int, str] | None:
     """A Markdown ATX heading's level and text, in linear time.
 
@@ -249,7 +261,7 @@ def parse_tutorial(path: Path) -> tuple[Tutorial | None, list[Problem]]:
     if text is None:
         assert unreadable is not None
         return None, [unreadable]
-    lines = text.splitlines()
+    lines = markdown_lines(text)
     headings: list[tuple[int, int, str]] = []  # (line index, level, text)
     shown: list[str] = []  # images outside code blocks, checked
     fence = False
@@ -328,7 +340,7 @@ def _key_lines(text: str) -> _Lines:
     out = _Lines()
     current: dict[str, int] | None = out.top
     in_multi: str | None = None
-    for n, line in enumerate(text.splitlines(), start=1):
+    for n, line in enumerate(text.split("\n"), start=1):
         if in_multi:
             if line.count(in_multi) % 2 == 1:
                 in_multi = None
@@ -478,7 +490,7 @@ def parse_checklist(
     except tomllib.TOMLDecodeError as err:
         msg = str(err)
         m = re.search(r"at line (\d+)", msg)
-        line = int(m.group(1)) if m else max(1, len(text.splitlines()))
+        line = int(m.group(1)) if m else max(1, len(text.removesuffix("\n").split("\n")))
         return None, [Problem(path, line, _N("checklists", "TOML syntax error: {error}"),
                               {"error": _TOML_POS.sub("", msg)})]
     except ValueError as err:  # a value Python refuses (bounded above; never a crash)

@@ -271,3 +271,19 @@ def test_images_inside_the_content_folder_are_fine(tmp_path: Path) -> None:
     (tmp_path / "checklists" / "c.toml").write_text(HEAD + steps(1) + step, encoding="utf-8")
     cat = load_catalog([Layer.root(tmp_path)])
     assert cat.problems == ()
+
+
+def test_lines_are_numbered_as_an_editor_shows_them(tmp_path: Path) -> None:
+    """U+2028 or NEL inside a string are no line breaks (Python's
+    `splitlines` breaks at them); a lone CR ends a Markdown line."""
+    (tmp_path / "checklists").mkdir()
+    (tmp_path / "tutorials").mkdir()
+    text = HEAD.replace('title = "Grande"', 'title = "Grande\u2028liste\x85"') + "oops = 1\n"
+    (tmp_path / "checklists" / "c.toml").write_text(text, encoding="utf-8")
+    (tmp_path / "tutorials" / "t.md").write_bytes(
+        "# T\u2028itre\r## A\r\n\r## A\n".encode()
+    )
+    cat = load_catalog([Layer.root(tmp_path)])
+    found = {(p.path.name, p.line, p.message.split(" ")[0]) for p in cat.problems}
+    assert ("c.toml", 7, "unknown") in found
+    assert ("t.md", 4, "two") in found
