@@ -206,3 +206,20 @@ def test_postgresql_read_only_database(pg_url: str, pg_server: Any) -> None:
         conn.execute(schema.branches.insert().values(code="x", name="X"))
     assert caught.value.kind == "readonly"
     db.dispose()
+
+
+def test_the_offline_queue_failures_are_known_too(tmp_path: Path) -> None:
+    """The queue of writes kept on this computer is a database too: a damaged one is
+    said to be damaged, whichever read or write meets it."""
+    from app.core.outbox import PendingKind
+    from app.storage.outbox import OUTBOX_FILE, LocalOutbox
+
+    outbox = LocalOutbox(tmp_path)
+    outbox.add(PendingKind.ATTENDANCE, {"session_id": 1, "registered": 3})
+    (tmp_path / OUTBOX_FILE).write_bytes(b"not a queue any more " * 200)
+    for use in (outbox.count, outbox.refused, outbox.items, lambda: outbox.forget("k"),
+                lambda: outbox.add(PendingKind.ATTENDANCE, {"session_id": 1})):
+        with pytest.raises(StorageError) as caught:
+            use()
+        assert caught.value.kind == "corrupt"
+        assert str(tmp_path / OUTBOX_FILE) in caught.value.text()
