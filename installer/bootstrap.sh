@@ -18,6 +18,7 @@ runtime_packages=(
 test_packages=(
   xvfb xauth pulseaudio pulseaudio-utils gnome-keyring dbus
   postgresql  # the server binaries for the throwaway network database of the tests
+  binutils  # objdump, with which PyInstaller finds the libraries the bundle test packs
 )
 
 need_apt() {

@@ -8,12 +8,15 @@ invalid file is left out and listed with its problems: the rest still loads.
 
 from __future__ import annotations
 
+import codecs
+import os
 import re
+import stat
 import tomllib
 import unicodedata
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from app.config import config_dir, resources_dir
@@ -37,10 +40,80 @@ STEP_KEYS = ("id", "title", "pause", "why", "tutorial", "section", "image", "che
              "details", "modes")
 REQUIRED_STEP_KEYS = ("id", "title", "pause", "why")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
+# What one content file may hold: a checklist or a tutorial is a few KB; these bounds keep
+# validating any file (a mistake, or a file made to hurt) to a fraction of a second.
+MAX_FILE_BYTES = 256 * 1024
+MAX_STEPS = 200
+MAX_SECTIONS = 200
+MAX_IMAGES = 200
+MAX_KEY_PARTS = 8  # a.b.c…
+MAX_KEY_LENGTH = 100
+MAX_DIGITS = 100  # Python refuses integers of more than 4,300 digits
+# A Markdown image and its target, as `image_targets` finds them (without this pattern's
+# quadratic time on a line of many `![`).
 IMAGE_RE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-HEADING_RE = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+# The target of a Markdown image, after its `](`: `(path)`, `(<path>)`, `(path "title")`.
+_IMAGE_TAIL = re.compile(r"\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_IMAGE_RUN = re.compile(r"\(\s*<?[^)\s>]*")
+_HEADING_MARK = re.compile(r"(#{1,6})\s")
 SHIPPED_SESSION_TYPES = ("reading_circle", "media_literacy", "talk", "workshop", "concert",
                          "storytime", "games", "screening")
+
+
+def image_targets(line: str) -> list[str]:
+    """The targets of the Markdown images `![alt](target)` of a line, in linear time.
+
+    Finds what `IMAGE_RE.findall` finds, which takes quadratic time on a line of many
+    `![` that never close.
+    """
+    out: list[str] = []
+    done = 0  # where the last image ended: the next one starts at or after it
+    at = 0
+    while (close := line.find("](", at)) >= 0:
+        # The alt text holds no "]": the image starts after the last one before `](`.
+        lo = max(done, line.rfind("]", done, close) + 1)
+        if line.find("![", lo, close) < 0:
+            at = close + 1
+            continue
+        tail = _IMAGE_TAIL.match(line, close + 1)
+        if tail is not None:
+            out.append(tail.group(1))
+            done = at = tail.end()
+            continue
+        # Every `](` inside this target's characters fails the same way: skip them.
+        run = _IMAGE_RUN.match(line, close + 1)
+        at = max(close + 2, run.end() if run is not None else 0)
+    return out
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def markdown_lines(text: str) -> list[str]:
+    """The lines of a Markdown text as an editor numbers them: ended by LF, CR or CRLF
+    (not by the other characters `str.splitlines` also breaks at, such as U+2028)."""
+    lines = _LINE_END.split(text)
+    if lines and not lines[-1]:
+        lines.pop()  # the text's last line break ends a line, it does not open one
+    return lines
+
+
+def heading(line: str) -> tuple[int, str] | None:
+    """A Markdown ATX heading's level and text, in linear time.
+
+    As `^(#{1,6})\\s+(.+?)\\s*#*\\s*$` then `.strip()` (quadratic on a long line of
+    spaces): the closing run of "#" is dropped.
+    """
+    mark = _HEADING_MARK.match(line)
+    if mark is None:
+        return None
+    level = len(mark.group(1))
+    rest = line[level:]
+    body = rest.lstrip()
+    if not body:  # only spaces: the pattern needs one for `\\s+` and one for `.+?`
+        return (level, "") if len(rest) >= 2 else None
+    text = body.rstrip().rstrip("#").rstrip()
+    return level, (text or body[:1]).strip()
 
 
 def slugify(text: str) -> str:
@@ -67,8 +140,9 @@ class Layer:
 
     @staticmethod
     def path(target: Path) -> Layer:
-        """Whatever `regie checklists validate PATH` was given: a file or a folder."""
-        if target.is_file():
+        """Whatever `regie checklists validate PATH` was given: a folder, or else a file
+        (which need not be a readable one: reading it says what is wrong with it)."""
+        if not target.is_dir():
             if target.suffix == ".md":
                 return Layer(tutorials=(target,))
             return Layer(checklists=(target,))
@@ -79,6 +153,14 @@ class Layer:
     @property
     def files(self) -> tuple[Path, ...]:
         return self.tutorials + self.checklists
+
+
+def real_path(path: Path) -> Path:
+    """The absolute path with symbolic links followed, or as given when they loop."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):  # a symbolic link loop
+        return path.absolute()
 
 
 def shipped_layer() -> Layer:
@@ -124,10 +206,49 @@ def load_catalog(
 
 
 def _read(path: Path) -> str:
+    text, _problem = read_content(path)
+    return text or ""
+
+
+def read_content(path: Path) -> tuple[str | None, Problem | None]:
+    """A content file's text, or the problem that keeps it from being read: unreadable,
+    not a regular file (a pipe would block forever), larger than a content file can be,
+    or not UTF-8. A byte-order mark, as some editors write, is accepted."""
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return ""
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as err:
+        return None, Problem(path, 1, _N("checklists", "cannot be read: {error}"),
+                             {"error": err.strerror or str(err)})
+    try:
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                return None, Problem(path, 1, _N(
+                    "checklists", "not a regular file (a folder, pipe or device); "
+                    "give a .toml or .md file"))
+            data = f.read(MAX_FILE_BYTES + 1)
+    except OSError as err:
+        return None, Problem(path, 1, _N("checklists", "cannot be read: {error}"),
+                             {"error": err.strerror or str(err)})
+    if len(data) > MAX_FILE_BYTES:
+        return None, Problem(path, 1, _N(
+            "checklists", "larger than {max} KB; a checklist or tutorial takes a few KB"),
+            {"max": MAX_FILE_BYTES // 1024})
+    data = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        return None, Problem(path, line, _N("checklists", "not UTF-8 text; save it as UTF-8"))
+
+
+def image_inside(base: Path, image: str) -> bool:
+    """Whether `image` names a file under `base`: relative, without "..", and not led
+    out by a symbolic link (content may not show or probe files elsewhere)."""
+    parts = PurePosixPath(image.replace("\\", "/")).parts
+    if not parts or PurePosixPath(image).is_absolute() or ".." in parts or ":" in parts[0]:
+        return False
+    root = real_path(base)
+    return real_path(root / image).is_relative_to(root)
 
 
 # ---------------------------------------------------------------------- tutorials
@@ -136,15 +257,13 @@ def _read(path: Path) -> str:
 def parse_tutorial(path: Path) -> tuple[Tutorial | None, list[Problem]]:
     """A Markdown tutorial: `# Title`, then sections whose headings give the anchors."""
     problems: list[Problem] = []
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return None, [Problem(path, 1, _N("checklists", "not UTF-8 text; save it as UTF-8"))]
-    except OSError as err:
-        return None, [Problem(path, 1, _N("checklists", "cannot be read: {error}"),
-                              {"error": err.strerror or str(err)})]
-    lines = text.splitlines()
+    text, unreadable = read_content(path)
+    if text is None:
+        assert unreadable is not None
+        return None, [unreadable]
+    lines = markdown_lines(text)
     headings: list[tuple[int, int, str]] = []  # (line index, level, text)
+    shown: list[str] = []  # images outside code blocks, checked
     fence = False
     for i, line in enumerate(lines):
         if line.lstrip().startswith("```"):
@@ -152,13 +271,27 @@ def parse_tutorial(path: Path) -> tuple[Tutorial | None, list[Problem]]:
             continue
         if fence:
             continue
-        m = HEADING_RE.match(line)
-        if m:
-            headings.append((i, len(m.group(1)), m.group(2).strip()))
-        for img in IMAGE_RE.findall(line):
+        found = heading(line)
+        if found is not None:
+            headings.append((i, *found))
+            if len(headings) > MAX_SECTIONS:
+                return None, [Problem(path, i + 1, _N(
+                    "checklists", "more than {max} headings; split the tutorial"),
+                    {"max": MAX_SECTIONS})]
+        for img in image_targets(line):
+            shown.append(img)
+            if len(shown) > MAX_IMAGES:
+                return None, [Problem(path, i + 1, _N(
+                    "checklists", "more than {max} images; split the tutorial"),
+                    {"max": MAX_IMAGES})]
             if "://" in img:
                 continue
-            if not (path.parent / img).is_file():
+            if not image_inside(path.parent, img):
+                problems.append(Problem(path, i + 1, _N(
+                    "checklists",
+                    "image “{image}” must be a file inside {folder} (no “..”, no absolute path)"),
+                    {"image": img, "folder": str(path.parent)}))
+            elif not (path.parent / img).is_file():
                 problems.append(Problem(path, i + 1,
                                         _N("checklists", "image “{image}” not found"),
                                         {"image": img}))
@@ -181,8 +314,8 @@ def parse_tutorial(path: Path) -> tuple[Tutorial | None, list[Problem]]:
             anchor=anchor, title=head, level=level, line=i + 1,
             markdown="\n".join(lines[i:end]).strip() + "\n",
         )
-    images = tuple(img for line in lines for img in IMAGE_RE.findall(line))
-    tut = Tutorial(id=path.stem, title=title or path.stem, path=path.resolve(),
+    images = tuple(img for line in lines for img in image_targets(line))
+    tut = Tutorial(id=path.stem, title=title or path.stem, path=real_path(path),
                    markdown=text, sections=sections, images=images)
     return tut, problems
 
@@ -200,14 +333,14 @@ class _Lines:
 
 
 _KEY_RE = re.compile(r'^\s*("[^"]*"|[A-Za-z0-9_-]+)\s*=')
-_TABLE_RE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?")
+_TABLE_RE = re.compile(r"^\s*\[\[?\s*([^\]]*)\]")
 
 
 def _key_lines(text: str) -> _Lines:
     out = _Lines()
     current: dict[str, int] | None = out.top
     in_multi: str | None = None
-    for n, line in enumerate(text.splitlines(), start=1):
+    for n, line in enumerate(text.split("\n"), start=1):
         if in_multi:
             if line.count(in_multi) % 2 == 1:
                 in_multi = None
@@ -235,26 +368,140 @@ def _key_lines(text: str) -> _Lines:
 
 _TOML_POS = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of document\)")
 
+# Arrays and inline tables nested deeper than this are refused before parsing: the TOML
+# parser recurses once per level (a thousand levels exhaust Python's stack).
+MAX_NESTING = 16
+
+
+def _toml_shape(path: Path, text: str) -> Problem | None:
+    """The first place where the file breaks a bound of its shape (values nested too
+    deep, keys too long or of too many parts, integers too long), found in one pass that
+    skips strings and comments: it costs no more than reading the file, where the TOML
+    parser takes quadratic time in a key's parts and recurses once per nesting level."""
+    stack: list[str] = []  # open arrays ("[") and inline tables ("{") of values
+    line = 1
+    started = False  # something stands before on this line ("key =": a value follows)
+    in_key = True  # reading a key (line start, table header, inline table)
+    header = False
+    key_start = parts = digits = 0
+    i = 0
+    n = len(text)
+
+    def too(message: str, bound: int) -> Problem:
+        return Problem(path, line, message, {"max": bound})
+
+    while i < n:
+        c = text[i]
+        if c.isdigit() or (c == "_" and digits):
+            digits += 1
+            if digits > MAX_DIGITS:
+                return too(_N("checklists", "a number of more than {max} digits"), MAX_DIGITS)
+        else:
+            digits = 0
+        if c == "\n":
+            line += 1
+            started = False
+            if not stack:
+                in_key, header, key_start, parts = True, False, i + 1, 1
+        elif c == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        elif c in "\"'":
+            i, line = _skip_string(text, i, line)
+            started = True
+            continue
+        elif in_key and c == ".":
+            parts += 1
+            if parts > MAX_KEY_PARTS:
+                return too(_N("checklists", "a key of more than {max} parts"), MAX_KEY_PARTS)
+        elif in_key and (c == "=" or (header and c == "]")):
+            if len(text[key_start:i].strip(" \t[")) > MAX_KEY_LENGTH:
+                return too(_N("checklists", "a key longer than {max} characters"),
+                           MAX_KEY_LENGTH)
+            in_key = header = False
+        elif c == "[" and not stack and not started:
+            header, in_key, key_start, parts = True, True, i + 1, 1
+        elif c in "[{" and (stack or started) and not header:
+            stack.append(c)
+            if len(stack) > MAX_NESTING:
+                return too(_N("checklists", "values nested more than {max} levels deep"),
+                           MAX_NESTING)
+            if c == "{":
+                in_key, key_start, parts = True, i + 1, 1
+        elif c == "," and stack and stack[-1] == "{":
+            in_key, key_start, parts = True, i + 1, 1
+        elif c in "]}" and stack:
+            stack.pop()
+            in_key = False
+        if not c.isspace():
+            started = True
+        i += 1
+    return None
+
+
+def _skip_string(text: str, i: int, line: int) -> tuple[int, int]:
+    """Past the string starting at `i` (basic or literal, one line or several); returns
+    the index after it and the line reached."""
+    quote = text[i]
+    triple = text.startswith(quote * 3, i)
+    j = i + (3 if triple else 1)
+    n = len(text)
+    while j < n:
+        c = text[j]
+        if c == "\\" and quote == '"':
+            if j + 1 < n and text[j + 1] == "\n":
+                line += 1
+            j += 2
+            continue
+        if c == "\n":
+            line += 1
+            if not triple:  # an unterminated string: the parser will say where
+                return j, line - 1
+        elif c == quote:
+            if not triple:
+                return j + 1, line
+            if text.startswith(quote * 3, j):
+                # A closing delimiter may be followed by up to two more quotes.
+                k = j + 3
+                while k < n and k < j + 5 and text[k] == quote:
+                    k += 1
+                return k, line
+        j += 1
+    return n, line
+
+
 
 def parse_checklist(
     path: Path, tutorials: Mapping[str, Tutorial], session_types: Collection[str]
 ) -> tuple[Checklist | None, list[Problem]]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return None, [Problem(path, 1, _N("checklists", "not UTF-8 text; save it as UTF-8"))]
-    except OSError as err:
-        return None, [Problem(path, 1, _N("checklists", "cannot be read: {error}"),
-                              {"error": err.strerror or str(err)})]
+    text, unreadable = read_content(path)
+    if text is None:
+        assert unreadable is not None
+        return None, [unreadable]
+    shape = _toml_shape(path, text)
+    if shape is not None:
+        return None, [shape]
     try:
         data = tomllib.loads(text)
+    except RecursionError:  # bounded above; never a crash all the same
+        return None, [Problem(path, 1, _N(
+            "checklists", "values nested more than {max} levels deep"), {"max": MAX_NESTING})]
     except tomllib.TOMLDecodeError as err:
         msg = str(err)
         m = re.search(r"at line (\d+)", msg)
-        line = int(m.group(1)) if m else max(1, len(text.splitlines()))
+        line = int(m.group(1)) if m else max(1, len(text.removesuffix("\n").split("\n")))
         return None, [Problem(path, line, _N("checklists", "TOML syntax error: {error}"),
                               {"error": _TOML_POS.sub("", msg)})]
+    except ValueError as err:  # a value Python refuses (bounded above; never a crash)
+        return None, [Problem(path, 1, _N("checklists", "TOML syntax error: {error}"),
+                              {"error": str(err)})]
     lines = _key_lines(text)
+    steps = data.get("steps")
+    if isinstance(steps, list) and len(steps) > MAX_STEPS:
+        where = lines.steps[MAX_STEPS] if len(lines.steps) > MAX_STEPS else 1
+        return None, [Problem(path, where, _N(
+            "checklists", "more than {max} steps; split the checklist"), {"max": MAX_STEPS})]
     v = _Validator(path, lines, tutorials, session_types)
     return v.checklist(data), v.problems
 
@@ -315,7 +562,7 @@ class _Validator:
         return Checklist(
             id=cid, title=title, version=version, types=tuple(types or ()),
             modes=tuple(modes or ()), steps=tuple(steps), description=description.strip(),
-            path=self.path.resolve(),
+            path=real_path(self.path),
         )
 
     def _text(self, data: Mapping[str, Any], key: str, where: Mapping[str, int],
@@ -444,7 +691,12 @@ class _Validator:
         image = self._text(raw, "image", keys, header)
         if image is not None and (tutorial_id is None or tut is not None):
             base = tut.folder if tut is not None else self._image_base()
-            if not (base / image).is_file():
+            if not image_inside(base, image):
+                self.add(keys.get("image", header), _N(
+                    "checklists",
+                    "image “{image}” must be a file inside {folder} (no “..”, no absolute path)"),
+                    image=image, folder=str(base))
+            elif not (base / image).is_file():
                 self.add(keys.get("image", header), _N("checklists",
                          "image “{image}” not found in {folder}"),
                          image=image, folder=str(base))

@@ -115,10 +115,31 @@ def build_parser(*, with_verbs: bool = True) -> argparse.ArgumentParser:
 def parse(argv: list[str] | None = None) -> argparse.Namespace:
     """Global options alone open the window; anything else goes through the full parser."""
     argv = sys.argv[1:] if argv is None else argv
+    for arg in argv:
+        if not is_text(arg):
+            build_parser(with_verbs=False).error(
+                f"the argument “{printable(arg)}” holds bytes that are not UTF-8 text; "
+                "type it again in UTF-8, or rename the file it names"
+            )
     args, rest = build_parser(with_verbs=False).parse_known_args(argv)
     if rest or {"-h", "--help"} & set(argv):
         return build_parser().parse_args(argv)
     return args
+
+
+def is_text(arg: str) -> bool:
+    """False for an argument holding bytes that are not UTF-8: Python keeps them as lone
+    surrogates, which no database, file or terminal accepts later."""
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable(arg: str) -> str:
+    """The argument as typed, its undecodable bytes written as \\xNN."""
+    return arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _verb_modules() -> list[Any]:
@@ -127,6 +148,26 @@ def _verb_modules() -> list[Any]:
 
     names = sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
     return [importlib.import_module(f"{__name__}.{name}") for name in names]
+
+
+# The largest id a database can hold (a signed 64-bit integer, SQLite's and bigint's).
+MAX_ID = 2**63 - 1
+
+
+def record_id(text: str) -> int:
+    """argparse type for the number of a session, licence or record: a whole number from
+    1 to the largest a database holds (a longer one could only fail deep in the driver)."""
+    value = text.strip()
+    if not value.isascii() or not value.isdigit() or len(value) > len(str(MAX_ID)):
+        raise argparse.ArgumentTypeError(
+            f"not a number: {text!r} (expected the number “regie sessions list” shows)"
+        )
+    number = int(value)
+    if not 1 <= number <= MAX_ID:
+        raise argparse.ArgumentTypeError(
+            f"no record has the number {value} (numbers go from 1 to {MAX_ID})"
+        )
+    return number
 
 
 def iso_date(text: str) -> date:

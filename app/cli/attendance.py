@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli import EXIT_OK, CliContext, group
+from app.cli import EXIT_OK, CliContext, group, record_id
 from app.core.attendance import AttendanceService
 from app.core.csvfiles import read_file_bytes
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
@@ -17,12 +17,12 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
     sub = group(verbs, "attendance", "record who came to a session")
 
     p = sub.add_parser("show", help="a session's counts and derived figures")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_show)
 
     p = sub.add_parser("set", help="type counts (those not given keep their value)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("--registered", type=_count, metavar="N")
     p.add_argument("--connected", type=_count, metavar="N")
     p.add_argument("--onsite", type=_count, metavar="N", help="on-site head count (hybrid)")
@@ -30,14 +30,14 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
     p.set_defaults(handler=_set)
 
     p = sub.add_parser("import", help="import Zoom's participant report (CSV)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("file", type=Path)
     p.add_argument("--dry-run", action="store_true", help="read and count, save nothing")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_import)
 
     p = sub.add_parser("registrations", help="import the registration list (CSV)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("file", type=Path)
     p.add_argument("--dry-run", action="store_true", help="read and count, save nothing")
     p.add_argument("--json", action="store_true")

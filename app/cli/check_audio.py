@@ -28,7 +28,7 @@ _PROMPTS = {
 
 
 def register(verbs: argparse._SubParsersAction[Any]) -> None:
-    from app.cli import group
+    from app.cli import group, record_id
 
     check = group(verbs, "check", "check a device before a session")
     p = check.add_parser(
@@ -47,7 +47,8 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
                    "(default: all)")
     p.add_argument("--seconds", type=_seconds, metavar="N",
                    help="seconds recorded for the noise and speech steps")
-    p.add_argument("--session", type=int, metavar="ID", help="save the result for this session")
+    p.add_argument("--session", type=record_id, metavar="ID",
+                   help="save the result for this session")
     p.add_argument("--list", action="store_true", help="list the sound devices and stop")
     p.add_argument("--no-save", action="store_true", help="do not save the result")
     p.add_argument("--json", action="store_true", help="print JSON")

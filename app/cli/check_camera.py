@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli import EXIT_OK, CliContext, group
+from app.cli import EXIT_OK, CliContext, group, record_id
 from app.cli._device_save import DeviceCheckStore, SaveOutcome, report_saved
 from app.core.checks import CheckResult
 
@@ -29,7 +29,7 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
                    help="camera index (0, 1…) or a video/image file")
     p.add_argument("--seconds", type=_seconds, metavar="N",
                    help="seconds of picture to judge (default: from the thresholds file)")
-    p.add_argument("--session", type=int, metavar="ID",
+    p.add_argument("--session", type=record_id, metavar="ID",
                    help="save the result against this session (its readiness)")
     p.add_argument("--save", action=argparse.BooleanOptionalAction, default=True,
                    help="save the result in the database (default: yes)")

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import csv
 from pathlib import Path
 from typing import Any
 
-from app.checklists.loader import Layer, load_catalog, shipped_layer, user_layer
+from app.checklists.loader import Layer, load_catalog, real_path, shipped_layer, user_layer
 from app.cli import EXIT_ERROR, EXIT_OK, CliContext, group
 from app.core.checklists import PAUSE_LABELS, Catalog, Checklist, Problem, TrainingRecord
+from app.core.csvfiles import SpreadsheetWriter
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.models import SessionMode
 from app.errors import RegieError
@@ -124,7 +124,7 @@ def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
 def cmd_validate(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.path is not None:
         target: Path = args.path
-        if not target.exists():
+        if not target.exists() and not target.is_symlink():
             raise RegieError(
                 _N("errors", "{path} does not exist."),
                 _N("errors", "Give a .toml or .md file, or a folder holding them."),
@@ -133,8 +133,8 @@ def cmd_validate(ctx: CliContext, args: argparse.Namespace) -> int:
         extra = Layer.path(target)
         files = extra.files
         cat = _catalog(ctx, extra)
-        wanted = {f.resolve() for f in files}
-        problems = [p for p in cat.problems if p.path.resolve() in wanted]
+        wanted = {real_path(f) for f in files}
+        problems = [p for p in cat.problems if real_path(p.path) in wanted]
     else:
         files = shipped_layer().files + user_layer().files
         cat = _catalog(ctx)
@@ -209,10 +209,11 @@ def cmd_training_report(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.json:
         ctx.print_json([r.as_json() for r in records])
     elif args.csv:
-        writer = csv.DictWriter(ctx.out, fieldnames=TRAINING_COLUMNS, lineterminator="\n")
-        writer.writeheader()
+        writer = SpreadsheetWriter(ctx.out, lineterminator="\n")
+        writer.writerow(TRAINING_COLUMNS)
         for r in records:
-            writer.writerow(_training_row(r))
+            row = _training_row(r)
+            writer.writerow(row[k] for k in TRAINING_COLUMNS)
     else:
         for r in records:
             when = r.finished_at.astimezone().strftime("%Y-%m-%d %H:%M")

@@ -12,7 +12,7 @@ import sys
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from app.cli import EXIT_OK, CliContext, group, iso_date
+from app.cli import EXIT_OK, CliContext, group, iso_date, record_id
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.licences import BookingPolicy, LicenceDraft, planning
 from app.core.models import Licence, LicencePlan
@@ -23,7 +23,7 @@ from app.zoom.launch import display_name, system_open
 
 if TYPE_CHECKING:
     from app.services import LicenceFeature
-from app.zoom.vault import SERVICE
+from app.zoom.vault import MASK, SERVICE
 
 
 def register(verbs: argparse._SubParsersAction[Any]) -> None:
@@ -88,7 +88,7 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
 
     ssub = group(verbs, "sessions", "list, add, edit and cancel sessions")
     p = ssub.add_parser("assign", help="give a session a Zoom licence free at its time")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     how = p.add_mutually_exclusive_group(required=True)
     how.add_argument("--licence", metavar="LABEL")
     how.add_argument("--auto", action="store_true", help="the free licence that fits best")
@@ -97,16 +97,17 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
     p.set_defaults(handler=_assign)
 
     p = ssub.add_parser("meeting", help="record a session's Zoom meeting")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("--meeting-id", required=True)
     p.add_argument(
         "--passcode-stdin", action="store_true", help="read the passcode from standard input"
     )
     p.add_argument("--join-url", help="the invitation's https link (its pwd is dropped)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(handler=_meeting)
 
     p = verbs.add_parser("launch", help="open a session's Zoom meeting and mark it running")
-    p.add_argument("session_id", type=int)
+    p.add_argument("session_id", type=record_id)
     p.add_argument("--dry-run", action="store_true", help="print what would open, masked")
     p.add_argument(
         "--as",
@@ -321,6 +322,16 @@ def _meeting(ctx: CliContext, args: argparse.Namespace) -> int:
     if passcode is not None:
         f.secrets.require_usable()
     f.launcher.set_meeting(args.id, args.meeting_id, passcode, args.join_url)
+    if args.json:
+        saved = f.repo.meeting(args.id)
+        assert saved is not None
+        ctx.print_json({
+            "session_id": args.id,
+            "meeting_id": saved.meeting_id,
+            "join_url": saved.join_url,  # without its passcode
+            "passcode": MASK if saved.passcode_ref else None,
+        })
+        return EXIT_OK
     tail = " (passcode in the keyring)." if passcode else "."
     ctx.print(f"Meeting of session {args.id} saved{tail}")
     return EXIT_OK
@@ -355,9 +366,10 @@ def _launch(ctx: CliContext, args: argparse.Namespace) -> int:
             ),
             id=args.session_id,
         )
+    # Nothing goes to the clipboard here: the steps say to type the host key.
     plan = f.launcher.prepare(
         args.session_id, with_secrets=not args.dry_run, launched_by=launched_by
-    )
+    ).uncopied()
     opened: str | None = None
     if not args.dry_run:
         if system_open(plan.client_url):

@@ -7,7 +7,7 @@ import dataclasses
 from datetime import datetime
 from typing import Any
 
-from app.cli import EXIT_OK, CliContext, group, iso_date
+from app.cli import EXIT_OK, CliContext, group, iso_date, record_id
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.models import SessionDraft, SessionFilter, SessionMode, SessionStatus
 from app.core.ports import ReferenceRepository
@@ -44,7 +44,7 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
         "edit",
         help="change a session (only the options given); a booked licence is checked again",
     )
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("--title")
     p.add_argument("--type", dest="type_", help="type code or name")
     p.add_argument("--branch", help="branch code or name")
@@ -59,11 +59,11 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
     p.set_defaults(handler=_edit)
 
     p = sub.add_parser("cancel", help="cancel a session (it stays listed as cancelled)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.set_defaults(handler=_cancel)
 
     p = sub.add_parser("show", help="one session in detail")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_show)
 

@@ -1,4 +1,5 @@
-"""Reading the CSV files staff already have: Zoom exports, booking lists, Excel re-saves.
+"""Reading the CSV files staff already have: Zoom exports, booking lists, Excel re-saves;
+and writing the ones Régie exports, which spreadsheets must never run as formulas.
 
 Files arrive as UTF-8 (with or without BOM), UTF-16 ("Unicode text" from Excel) or
 cp1252 (a French Excel "CSV (séparateur : point-virgule)"), separated by commas,
@@ -13,9 +14,10 @@ import functools
 import io
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TextIO
 
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.errors import RegieError
@@ -207,3 +209,26 @@ def write_file_bytes(path: Path, data: bytes) -> None:
             path=str(path),
             detail=err.strerror or str(err),
         ) from None
+
+
+# A cell starting with one of these is a formula to Excel, LibreOffice or Google Sheets
+# (OWASP "CSV injection"): a name typed as "=HYPERLINK(…)" would run when the export opens.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: object) -> object:
+    """A text cell that starts like a formula gets a leading single quote, so that a
+    spreadsheet shows it as text; numbers and everything else are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class SpreadsheetWriter:
+    """csv.writer for every CSV file Régie writes: each cell through `spreadsheet_cell`."""
+
+    def __init__(self, out: TextIO, **fmtparams: Any) -> None:
+        self._writer = csv.writer(out, **fmtparams)
+
+    def writerow(self, row: Iterable[object]) -> None:
+        self._writer.writerow([spreadsheet_cell(v) for v in row])

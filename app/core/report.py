@@ -8,12 +8,12 @@ network report instantly.
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
+from app.core.csvfiles import SpreadsheetWriter
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 
 # Column titles of the exports (English source, translated by the UI in context "report").
@@ -257,7 +257,7 @@ def report_csv(
         return t.get(text, text)
 
     buf = io.StringIO(newline="")
-    w = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n")
+    w = SpreadsheetWriter(buf, delimiter=delimiter, lineterminator="\r\n")
     heads = [title(c) for c in COLUMNS]
 
     def lines(first: str, rows: Sequence[ReportLine]) -> None:

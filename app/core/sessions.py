@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import dataclasses
+import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import TypeVar
@@ -30,6 +31,13 @@ ReadinessOf = Callable[[int], Readiness]
 MAX_TITLE = 200
 MAX_CAPACITY = 100_000
 MAX_DURATION = timedelta(hours=12)
+# Sessions are planned in a sane span: none before this year, none further ahead than this
+# from the desk's "now" (a year 9999 is a typing slip, and overflows some date arithmetic).
+FIRST_YEAR = 2000
+MAX_YEARS_AHEAD = 5
+# Line breaks and tabs are fine (in a title they become spaces); other control characters
+# (terminal escape codes, NUL…) would reach terminals, CSV files and reports as they are.
+_WHITESPACE = frozenset("\t\n\r\x0b\x0c")
 
 # Which status may follow which. Done and cancelled are final, except that a
 # cancelled session may be planned again (a mistake undone).
@@ -76,8 +84,25 @@ def check_targets(today: date, branch_id: int | None = None) -> SessionFilter:
     )
 
 
-def validate_draft(draft: SessionDraft) -> SessionDraft:
-    """Return the draft with its title tidied, or raise ValidationError naming the field."""
+def _has_control(text: str, allowed: frozenset[str]) -> bool:
+    return any(unicodedata.category(c) == "Cc" and c not in allowed for c in text)
+
+
+def validate_draft(draft: SessionDraft, now: datetime | None = None) -> SessionDraft:
+    """Return the draft with its title tidied, or raise ValidationError naming the field.
+    With `now` (the desk's clock), a start too far ahead is refused too."""
+    if _has_control(draft.title, _WHITESPACE):
+        raise ValidationError(
+            "title",
+            _N("errors", "The title holds control characters (such as terminal codes)."),
+            _N("errors", "Type it again, or paste it as plain text."),
+        )
+    if _has_control(draft.notes, _WHITESPACE):
+        raise ValidationError(
+            "notes",
+            _N("errors", "The notes hold control characters (such as terminal codes)."),
+            _N("errors", "Type them again, or paste them as plain text."),
+        )
     title = " ".join(draft.title.split())
     if not title:
         raise ValidationError(
@@ -92,6 +117,20 @@ def validate_draft(draft: SessionDraft) -> SessionDraft:
         )
     if draft.start.tzinfo is None or draft.end.tzinfo is None:
         raise ValueError("session times must be time-zone aware")
+    if draft.start.year < FIRST_YEAR:
+        raise ValidationError(
+            "start",
+            _N("errors", "The session starts before {year}."),
+            _N("errors", "Check the year of the start date."),
+            year=FIRST_YEAR,
+        )
+    if now is not None and draft.start > _years_after(now, MAX_YEARS_AHEAD):
+        raise ValidationError(
+            "start",
+            _N("errors", "The session starts more than {years} years from now."),
+            _N("errors", "Check the year of the start date."),
+            years=MAX_YEARS_AHEAD,
+        )
     if draft.end <= draft.start:
         raise ValidationError(
             "end",
@@ -119,6 +158,13 @@ def validate_draft(draft: SessionDraft) -> SessionDraft:
             max=MAX_CAPACITY,
         )
     return dataclasses.replace(draft, title=title, notes=draft.notes.strip())
+
+
+def _years_after(moment: datetime, years: int) -> datetime:
+    try:
+        return moment.replace(year=moment.year + years)
+    except ValueError:  # 29 February
+        return moment.replace(year=moment.year + years, day=28)
 
 
 class SessionService:
@@ -159,7 +205,7 @@ class SessionService:
         return self._sessions.get(session_id)
 
     def create(self, draft: SessionDraft) -> int:
-        draft = self._check_references(validate_draft(draft))
+        draft = self._check_references(validate_draft(draft, self._clock()))
         if draft.status in (SessionStatus.READY, SessionStatus.RUNNING):
             # Nothing is prepared for a session not saved yet, nor launched.
             raise ValidationError(
@@ -183,7 +229,7 @@ class SessionService:
                 )
         elif draft.status != current.status:
             self._check_transition(current.status, draft.status)
-        draft = self._check_references(validate_draft(draft))
+        draft = self._check_references(validate_draft(draft, self._clock()))
         if draft.status != current.status:
             self._check_status(session_id, draft.status, draft)
         self._sessions.update(session_id, draft)

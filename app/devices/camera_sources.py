@@ -77,14 +77,27 @@ class CameraInfo:
         }
 
 
+# Device numbers go no higher on any system Régie runs on (Linux's /dev/video* stop far
+# below); a longer one would only reach OpenCV as an integer it cannot take.
+MAX_CAMERA_INDEX = 255
+
+
 def file_source(path: Path, *, simulated: bool = False) -> CameraInfo:
-    """A video or image file as a camera; it must exist."""
+    """A video or image file as a camera; it must exist and be a file."""
     path = path.expanduser()
     if not path.is_file():
+        fix = _N("errors", "Give the path of a video (.mp4, .avi) or an image (.png, .jpg).")
+        if path.is_dir():
+            raise CameraAbsentError(
+                _N("errors", "{path} is a folder, not a video or image file."), fix,
+                path=str(path),
+            )
+        if path.exists():
+            raise CameraAbsentError(
+                _N("errors", "{path} is not a video or image file."), fix, path=str(path)
+            )
         raise CameraAbsentError(
-            _N("errors", "The file {path} does not exist."),
-            _N("errors", "Give the path of a video (.mp4, .avi) or an image (.png, .jpg)."),
-            path=str(path),
+            _N("errors", "The file {path} does not exist."), fix, path=str(path)
         )
     if simulated:
         return CameraInfo(f"simulated:{path.name}", f"Simulated camera ({path.name})",
@@ -94,8 +107,16 @@ def file_source(path: Path, *, simulated: bool = False) -> CameraInfo:
 
 def parse_source(text: str, cameras: list[CameraInfo] | None = None) -> CameraInfo:
     """`--source`: a device index ("0") or a file path."""
-    if text.strip().isdigit():
-        index = int(text)
+    number = text.strip()
+    if number.isascii() and number.isdigit():
+        if len(number) > len(str(MAX_CAMERA_INDEX)) or int(number) > MAX_CAMERA_INDEX:
+            raise CameraAbsentError(
+                _N("errors", "There is no camera {index}: camera numbers go from 0 to {max}."),
+                _N("errors", "See the cameras with “regie check camera --list”."),
+                index=number,
+                max=MAX_CAMERA_INDEX,
+            )
+        index = int(number)
         for cam in cameras or []:
             if cam.index == index:
                 return cam

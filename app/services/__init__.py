@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from app.config import AppConfig, data_dir
-from app.core.attendance import AttendanceService
+from app.core.attendance import AttendanceRecord, AttendanceService
 from app.core.clock import Clock, now_local
 from app.core.licences import LicenceDraft, LicenceService
 from app.core.models import SessionRow
@@ -294,17 +294,20 @@ def network_is_empty(services: Services) -> bool:
 
 
 def load_demo_network(services: Services, now: datetime | None = None) -> DemoCounts:
-    """The demo network, then plausible attendance for its sessions already held."""
+    """The demo network with plausible attendance for its sessions already held, in one
+    transaction: all of it, or nothing."""
     import random
 
     from app.core.attendance import demo_attendance
     from app.core.demo import build_demo
-    from app.storage.attendance import write_demo_attendance
+    from app.core.sessions import today_first
     from app.storage.demo import load_demo
 
-    counts = load_demo(services.db, build_demo(now or services.clock()))
-    write_demo_attendance(
-        services.db,
-        demo_attendance(services.sessions.list(), random.Random(DEMO_SEED)),  # noqa: S311 - demo
-    )
-    return counts
+    clock = services.clock
+
+    def attendance(rows: list[SessionRow]) -> list[AttendanceRecord]:
+        # In the order the desk lists them, as the generator always drew its numbers.
+        ordered = today_first(rows, clock().date())
+        return demo_attendance(ordered, random.Random(DEMO_SEED))  # noqa: S311 - demo
+
+    return load_demo(services.db, build_demo(now or clock()), attendance)

@@ -248,16 +248,8 @@ class SqlAttendanceRepository:
 
     def write_many(self, records: Iterable[AttendanceRecord]) -> int:
         """Bulk counts (the demo network); existing rows of those sessions are replaced."""
-        rows = [_values(r) for r in records]
-        if not rows:
-            return 0
         with self._db.begin() as conn:
-            ids = [r["session_id"] for r in rows]
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
-                conn.execute(attendance.delete().where(attendance.c.session_id.in_(chunk)))
-            conn.execute(attendance.insert(), rows)
-        return len(rows)
+            return write_counts(conn, records)
 
     # -------------------------------------------------------------- report
     def report_data(self, flt: ReportFilter, tz: tzinfo | None = None) -> ReportData:
@@ -423,6 +415,20 @@ def _record(r: sa.Row[Any]) -> AttendanceRecord:
         median_minutes=r.median_minutes,
         updated_at=r.updated_at,
     )
+
+
+def write_counts(conn: sa.Connection, records: Iterable[AttendanceRecord]) -> int:
+    """Bulk counts in the caller's transaction; existing rows of those sessions are
+    replaced."""
+    rows = [_values(r) for r in records]
+    if not rows:
+        return 0
+    ids = [r["session_id"] for r in rows]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        conn.execute(attendance.delete().where(attendance.c.session_id.in_(chunk)))
+    conn.execute(attendance.insert(), rows)
+    return len(rows)
 
 
 def write_demo_attendance(db: Database, records: Sequence[AttendanceRecord]) -> int:

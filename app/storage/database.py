@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import shutil
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy import event, exc
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Engine, ExceptionContext
 
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.errors import RegieError, ServerUnreachable
@@ -125,10 +126,20 @@ class Database:
                 secret = password(credential_ref(self.url))
                 if secret:
                     parsed = parsed.set(password=secret)
-            args = {"connect_timeout": connect_timeout_s} if self.is_postgresql else {}
+            args: dict[str, object] = {}
+            if self.is_postgresql:
+                # A statement waits for a lock no longer than SQLite's busy timeout: a
+                # read behind a migration or a long write says "busy" instead of hanging.
+                args = {
+                    "connect_timeout": connect_timeout_s,
+                    "options": f"-c lock_timeout={int(busy_timeout_ms)}",
+                }
             self.engine = sa.create_engine(
                 parsed, echo=echo, future=True, pool_pre_ping=True, connect_args=args
             )
+        # Every use of the engine (connecting and its PRAGMAs, migrations, reads, writes)
+        # meets failures of the database itself as known errors.
+        event.listen(self.engine, "handle_error", self._on_error)
 
     @property
     def display_name(self) -> str:
@@ -171,7 +182,8 @@ class Database:
 
     @contextlib.contextmanager
     def errors(self) -> Iterator[None]:
-        """Translate driver errors the user can act on into StorageError."""
+        """Translate driver errors the user can act on into StorageError (those raised
+        through the engine are already translated by its `handle_error` hook)."""
         try:
             yield
         except exc.DBAPIError as err:
@@ -180,67 +192,24 @@ class Database:
                 raise
             raise known from err
 
-    def explain(self, err: exc.DBAPIError) -> StorageError | None:
-        text = str(err.orig).lower() if err.orig is not None else str(err).lower()
-        where = self.display_name
-        if isinstance(err, exc.IntegrityError):
+    def explain(self, err: BaseException) -> StorageError | None:
+        """The known error behind a driver error, or None (a broken rule, or a bug)."""
+        return classify(err, where=self.display_name, folder=self._folder())
+
+    def _on_error(self, context: ExceptionContext) -> BaseException | None:
+        if context.is_pre_ping:  # the pool reconnects by itself
             return None
-        if "locked" in text or "busy" in text:
-            return StorageError(
-                _N("errors", "The database {path} is busy (locked by another program)."),
-                _N("errors", "Close the other program using it, then try again."),
-                path=where,
-                kind="locked",
-            )
-        if "readonly" in text or "read-only" in text or "read only" in text:
-            return StorageError(
-                _N("errors", "The database {path} is read-only."),
-                _N("errors", "Give your account write access to it, or choose another file."),
-                path=where,
-                kind="readonly",
-            )
-        if "disk is full" in text or "no space" in text or "database or disk is full" in text:
-            return StorageError(
-                _N("errors", "The disk holding {path} is full."),
-                _N("errors", "Free some space, then try again. Nothing was saved."),
-                path=where,
-                kind="full",
-            )
-        if "malformed" in text or "not a database" in text or "corrupt" in text:
-            return StorageError(
-                _N("errors", "The database {path} is damaged."),
-                _N(
-                    "errors",
-                    "Restore the latest backup next to it (regie db backup makes one), "
-                    "or move the file away to start afresh.",
-                ),
-                path=where,
-                kind="corrupt",
-            )
-        if "password" in text or "authentication failed" in text:
-            return StorageError(
-                _N("errors", "The database server {path} refused Régie's credentials."),
-                _N(
-                    "errors",
-                    "Store the server's password in the keyring with "
-                    "“regie db set-password URL”, then try again.",
-                ),
-                path=where,
-                kind="auth",
-            )
-        if "unable to open" in text or "could not connect" in text or "connection" in text:
-            return self.unreachable()
-        return None
+        return self.explain(context.sqlalchemy_exception or context.original_exception)
+
+    def _folder(self) -> Path | None:
+        return self.path.parent if self.path is not None else None
 
     def unreachable(self) -> UnreachableError:
         """The error of a database that cannot be reached (also raised without trying,
         when the desk already knows the server is gone)."""
-        return UnreachableError(
-            _N("errors", "The database {path} cannot be opened."),
-            _N("errors", "Check that the file or server exists and can be reached."),
-            path=self.display_name,
-            kind="unreachable",
-        )
+        known = _known("unreachable", self.display_name)
+        assert isinstance(known, UnreachableError)
+        return known
 
     # ------------------------------------------------------------------ migrations
     def alembic_config(self) -> Config:
@@ -374,6 +343,160 @@ class Database:
                 path=str(folder),
                 kind="folder",
             ) from err
+
+
+# ---------------------------------------------------------------------- classification
+# What each kind of database failure tells the user, and the fix.
+_ADVICE: dict[str, tuple[str, str]] = {
+    "locked": (
+        _N("errors", "The database {path} is busy (locked by another program)."),
+        _N("errors", "Close the other program using it, then try again."),
+    ),
+    "readonly": (
+        _N("errors", "The database {path} is read-only."),
+        _N("errors", "Give your account write access to it, or choose another file."),
+    ),
+    "full": (
+        _N("errors", "The disk holding {path} is full."),
+        _N("errors", "Free some space, then try again. Nothing was saved."),
+    ),
+    "io": (
+        _N("errors", "The disk holding {path} could not be read or written."),
+        _N(
+            "errors",
+            "Check that the disk is still connected and healthy, then try again. "
+            "Nothing was saved.",
+        ),
+    ),
+    "corrupt": (
+        _N("errors", "The database {path} is damaged."),
+        _N(
+            "errors",
+            "Restore the latest backup next to it (regie db backup makes one), "
+            "or move the file away to start afresh.",
+        ),
+    ),
+    "auth": (
+        _N("errors", "The database server {path} refused Régie's credentials."),
+        _N(
+            "errors",
+            "Store the server's password in the keyring with "
+            "“regie db set-password URL”, then try again.",
+        ),
+    ),
+    "unreachable": (
+        _N("errors", "The database {path} cannot be opened."),
+        _N("errors", "Check that the file or server exists and can be reached."),
+    ),
+}
+
+# SQLite primary result codes (the low byte of the extended code).
+_SQLITE_KINDS = {
+    3: "readonly",  # SQLITE_PERM
+    5: "locked",  # SQLITE_BUSY
+    6: "locked",  # SQLITE_LOCKED
+    8: "readonly",  # SQLITE_READONLY
+    10: "io",  # SQLITE_IOERR
+    11: "corrupt",  # SQLITE_CORRUPT
+    13: "full",  # SQLITE_FULL
+    14: "unreachable",  # SQLITE_CANTOPEN
+    15: "locked",  # SQLITE_PROTOCOL: the file-locking protocol kept failing
+    23: "readonly",  # SQLITE_AUTH
+    26: "corrupt",  # SQLITE_NOTADB
+}
+# PostgreSQL SQLSTATEs, exact first, then by class (the first two characters).
+_SQLSTATE_KINDS = {
+    "53100": "full",  # disk_full
+    "58030": "io",  # io_error
+    "25006": "readonly",  # read_only_sql_transaction
+    "42501": "readonly",  # insufficient_privilege
+    "55P03": "locked",  # lock_not_available (lock_timeout)
+    "40P01": "locked",  # deadlock_detected
+    "40001": "locked",  # serialization_failure
+    "57014": "locked",  # query_canceled (statement_timeout)
+    "XX001": "corrupt",  # data_corrupted
+    "XX002": "corrupt",  # index_corrupted
+    "28P01": "auth",  # invalid_password
+    "28000": "auth",  # invalid_authorization_specification
+    "3D000": "unreachable",  # invalid_catalog_name: no such database
+    "57P01": "unreachable",  # admin_shutdown
+    "57P02": "unreachable",  # crash_shutdown
+    "57P03": "unreachable",  # cannot_connect_now
+    "53300": "unreachable",  # too_many_connections
+}
+_SQLSTATE_CLASSES = {"08": "unreachable", "58": "io"}
+# Below this much free space, an I/O error of SQLite is a full disk (SQLite reports a
+# full disk met while growing its shared-memory file as SQLITE_IOERR_SHMSIZE).
+_NEARLY_FULL = 1 << 20
+
+
+def classify(
+    err: BaseException, *, where: str, folder: Path | None = None
+) -> StorageError | None:
+    """The one translation of database failures (full disk, I/O error, read-only,
+    locked or busy, damaged, refused credentials, unreachable) into known errors, by the
+    driver's error code or type: SQLite's result codes, PostgreSQL's SQLSTATE, the
+    DB-API exception class when the driver gives no code (a connection that failed).
+
+    `err` is a driver error or SQLAlchemy's wrapper of one; `folder` is where a local
+    database lives (to tell a full disk from a failing one). None means not a problem of
+    the database itself: a broken rule (integrity) or a bug.
+    """
+    if isinstance(err, exc.IntegrityError):
+        return None
+    if isinstance(err, exc.TimeoutError):  # no pooled connection came free in time
+        return _known("locked", where)
+    orig = err.orig if isinstance(err, exc.DBAPIError) else err
+    kind: str | None = None
+    if isinstance(orig, sqlite3.Error):
+        if isinstance(orig, sqlite3.IntegrityError):
+            return None
+        code = getattr(orig, "sqlite_errorcode", None)
+        if code is not None:
+            kind = _SQLITE_KINDS.get(code & 0xFF)
+        if kind == "io" and folder is not None and _nearly_full(folder):
+            kind = "full"
+    elif orig is not None and _is_psycopg_error(orig):
+        kind = _pg_kind(orig)
+    elif isinstance(err, exc.InterfaceError | exc.OperationalError):
+        kind = "unreachable"
+    return _known(kind, where) if kind is not None else None
+
+
+def _is_psycopg_error(err: BaseException) -> bool:
+    module = type(err).__module__
+    return module == "psycopg" or module.startswith("psycopg.")
+
+
+def _pg_kind(err: BaseException) -> str | None:
+    state = getattr(err, "sqlstate", None)
+    if state:
+        if state.startswith("23"):  # integrity_constraint_violation
+            return None
+        return _SQLSTATE_KINDS.get(state) or _SQLSTATE_CLASSES.get(state[:2])
+    # No SQLSTATE: libpq failed before the server answered a query (connecting, or the
+    # connection dropped). Only the message tells a refused password from a server away.
+    import psycopg
+
+    if not isinstance(err, psycopg.OperationalError | psycopg.InterfaceError):
+        return None
+    text = str(err).lower()
+    if "password" in text or "authentication" in text:
+        return "auth"
+    return "unreachable"
+
+
+def _nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < _NEARLY_FULL
+    except OSError:
+        return False
+
+
+def _known(kind: str, where: str) -> StorageError:
+    message, fix = _ADVICE[kind]
+    cls = UnreachableError if kind == "unreachable" else StorageError
+    return cls(message, fix, path=where, kind=kind)
 
 
 def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
+from app.core.attendance import AttendanceRecord
 from app.core.demo import DemoNetwork
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
+from app.core.models import SessionRow
 from app.errors import RegieError
 from app.storage import schema as t
+from app.storage.attendance import write_counts
 from app.storage.bookings import sync_sessions
 from app.storage.database import Database
+from app.storage.rows import SESSION_ROW_COLUMNS, SESSION_ROW_FROM, session_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +40,16 @@ def network_is_empty(db: Database) -> bool:
     return int(n) == 0
 
 
-def load_demo(db: Database, network: DemoNetwork) -> DemoCounts:
-    """Insert the whole network or nothing; refuses a database that already has data."""
+# The attendance of the demo's sessions, from the sessions as just written.
+DemoAttendance = Callable[[list[SessionRow]], Sequence[AttendanceRecord]]
+
+
+def load_demo(
+    db: Database, network: DemoNetwork, attendance: DemoAttendance | None = None
+) -> DemoCounts:
+    """Insert the whole network, and the counts `attendance` gives for its sessions, or
+    nothing: one transaction, so a demo cut short leaves the database empty and the demo
+    can be loaded again. Refuses a database that already has data."""
     now = datetime.now(UTC)  # wall clock: when the row was written (audit)
     with db.begin(immediate=True) as conn:
         if conn.execute(sa.select(sa.func.count()).select_from(t.branches)).scalar_one():
@@ -105,6 +118,13 @@ def load_demo(db: Database, network: DemoNetwork) -> DemoCounts:
                     sa.select(t.sessions.c.id).where(t.sessions.c.licence_id.is_not(None))
                 ).scalars(),
             )
+        if attendance is not None:
+            q = (
+                sa.select(*SESSION_ROW_COLUMNS)
+                .select_from(SESSION_ROW_FROM)
+                .order_by(t.sessions.c.starts_at, t.sessions.c.id)
+            )
+            write_counts(conn, attendance([session_row(r) for r in conn.execute(q).all()]))
     return DemoCounts(
         len(network.branches), len(network.staff), len(network.licences), len(network.sessions)
     )

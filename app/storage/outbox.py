@@ -33,7 +33,7 @@ from app.core.outbox import (
 )
 from app.errors import NotFoundError, RegieError, ServerUnreachable
 from app.storage import schema as t
-from app.storage.database import Database, StorageError
+from app.storage.database import Database, StorageError, classify
 from app.storage.repositories import SqlCheckRepository
 
 OUTBOX_FILE = "outbox.sqlite3"
@@ -69,12 +69,18 @@ class LocalOutbox:
 
     @contextlib.contextmanager
     def _conn(self) -> Iterator[sqlite3.Connection]:
-        conn = sqlite3.connect(self.path, timeout=10)
+        """One transaction on the queue; its failures (a full disk, a damaged file…)
+        are known errors, classified as the database's are."""
         try:
-            with conn:
-                yield conn
-        finally:
-            conn.close()
+            conn = sqlite3.connect(self.path, timeout=10)
+            try:
+                with conn:
+                    yield conn
+            finally:
+                conn.close()
+        except sqlite3.Error as err:
+            known = classify(err, where=str(self.path), folder=self.path.parent)
+            raise (known or _unwritable(self.path)) from err
 
     def add(self, kind: PendingKind, payload: dict[str, Any], *, key: str | None = None) -> str:
         key = key or new_key()

@@ -9,6 +9,7 @@ plan's repr hides them.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import re
@@ -184,6 +185,16 @@ class LaunchPlan:
     def masked_web_url(self) -> str:
         return mask_url(self.web_url)
 
+    def uncopied(self) -> LaunchPlan:
+        """The plan where nothing is put on the clipboard (the command line): the host
+        key is typed, not pasted."""
+        if self.licence_label is None:
+            return self
+        pasted = step_claim_host(self.licence_label)
+        typed = step_claim_host(self.licence_label, copied=False)
+        steps = tuple(typed if step == pasted else step for step in self.next_steps)
+        return dataclasses.replace(self, next_steps=steps)
+
     def as_json(self) -> dict[str, object]:
         """Printable: secrets masked, the host key only said to exist."""
         return {
@@ -206,7 +217,19 @@ class MeetingStore(Protocol):
     def delete_meeting(self, session_id: int) -> None: ...
 
 
-def step_claim_host(licence: str) -> Step:
+def step_claim_host(licence: str, *, copied: bool = True) -> Step:
+    """Claiming host: with the key the window has copied, or (the command line copies
+    nothing) with the key typed from where the licence's owner sees it."""
+    if not copied:
+        return Step(
+            _N(
+                "launch",
+                "In Zoom, open Participants, choose “Claim host” and type the host key of "
+                "“{licence}” (on that account's Zoom profile page; Régie's window copies "
+                "it for you).",
+            ),
+            {"licence": licence},
+        )
     return Step(
         _N(
             "launch",

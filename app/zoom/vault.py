@@ -200,6 +200,19 @@ def _unsafe(backend: Any) -> bool:
     return members is not None and not members  # an empty chain stores nothing
 
 
+def failure_state(err: BaseException) -> VaultState:
+    """What a keyring failure means, the one reading of it for the health check and every
+    operation: locked (also a keyring never created, whose creation prompt was
+    dismissed: keyring's InitError), missing, or broken."""
+    from keyring import errors as kerr
+
+    if isinstance(err, kerr.KeyringLocked | kerr.InitError):
+        return VaultState.LOCKED
+    if isinstance(err, kerr.NoKeyringError):
+        return VaultState.MISSING
+    return VaultState.BROKEN
+
+
 _MISSING = VaultHealth(
     VaultState.MISSING,
     "",
@@ -230,8 +243,6 @@ class KeyringVault:
 
     def health(self) -> VaultHealth:
         """Usable, locked or missing — checked by writing, reading and deleting a probe."""
-        from keyring import errors as kerr
-
         try:
             backend = self._keyring()
         except Exception:  # keyring's own start-up failure: treat as no backend
@@ -247,20 +258,21 @@ class KeyringVault:
                 backend.set_password(SERVICE, entry, probe)
                 ok = backend.get_password(SERVICE, entry) == probe
                 backend.delete_password(SERVICE, entry)
-        except (kerr.KeyringLocked, kerr.InitError):
-            # InitError: no default keyring yet and its creation prompt was dismissed.
-            return VaultHealth(
-                VaultState.LOCKED,
-                name,
-                _N("vault", "The password store is locked."),
-                _N(
-                    "vault",
-                    "Unlock it (log in again, or open “Passwords and Keys”), then check again.",
-                ),
-            )
-        except kerr.NoKeyringError:
-            return VaultHealth(VaultState.MISSING, name, _MISSING.message, _MISSING.fix)
         except Exception as err:
+            state = failure_state(err)
+            if state is VaultState.LOCKED:
+                return VaultHealth(
+                    VaultState.LOCKED,
+                    name,
+                    _N("vault", "The password store is locked."),
+                    _N(
+                        "vault",
+                        "Unlock it (log in again, or open “Passwords and Keys”), then check "
+                        "again.",
+                    ),
+                )
+            if state is VaultState.MISSING:
+                return VaultHealth(VaultState.MISSING, name, _MISSING.message, _MISSING.fix)
             log.debug("keyring probe failed: %s", type(err).__name__)
             ok = False
         if not ok:
@@ -307,14 +319,6 @@ class KeyringVault:
         try:
             with _KEYRING_LOCK:
                 return getattr(backend, method)(SERVICE, ref, *secret)
-        except kerr.KeyringLocked:
-            raise VaultError(
-                _N("vault", "The password store is locked."),
-                _N("vault", "Unlock it, then try again. Nothing was changed."),
-                state=VaultState.LOCKED,
-            ) from None
-        except kerr.NoKeyringError:
-            raise VaultError(_MISSING.message, _MISSING.fix, state=VaultState.MISSING) from None
         except kerr.PasswordDeleteError as err:
             raise VaultError(
                 _N("vault", "The secret was not in the password store."),
@@ -322,6 +326,15 @@ class KeyringVault:
                 state=VaultState.USABLE,
             ) from err
         except Exception as err:
+            state = failure_state(err)
+            if state is VaultState.LOCKED:
+                raise VaultError(
+                    _N("vault", "The password store is locked."),
+                    _N("vault", "Unlock it, then try again. Nothing was changed."),
+                    state=VaultState.LOCKED,
+                ) from None
+            if state is VaultState.MISSING:
+                raise VaultError(_MISSING.message, _MISSING.fix, state=state) from None
             # The driver's message could echo its arguments: keep only the type.
             log.debug("keyring %s failed: %s", method, type(err).__name__)
             raise VaultError(

@@ -3126,6 +3126,26 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
         <translation>illisible : {error}</translation>
     </message>
     <message>
+        <source>not a regular file (a folder, pipe or device); give a .toml or .md file</source>
+        <translation>pas un fichier ordinaire (dossier, tube ou périphérique) ; indiquez un fichier .toml ou .md</translation>
+    </message>
+    <message>
+        <source>larger than {max} KB; a checklist or tutorial takes a few KB</source>
+        <translation>plus de {max} Ko ; une liste de contrôle ou un tutoriel en fait quelques-uns</translation>
+    </message>
+    <message>
+        <source>more than {max} headings; split the tutorial</source>
+        <translation>plus de {max} titres ; divisez le tutoriel</translation>
+    </message>
+    <message>
+        <source>more than {max} images; split the tutorial</source>
+        <translation>plus de {max} images ; divisez le tutoriel</translation>
+    </message>
+    <message>
+        <source>image “{image}” must be a file inside {folder} (no “..”, no absolute path)</source>
+        <translation>l’image « {image} » doit être un fichier du dossier {folder} (sans « .. » ni chemin absolu)</translation>
+    </message>
+    <message>
         <source>image “{image}” not found</source>
         <translation>image « {image} » introuvable</translation>
     </message>
@@ -3138,8 +3158,28 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
         <translation>deux sections ont l’ancre « {anchor} » : renommez l’un des titres</translation>
     </message>
     <message>
+        <source>a number of more than {max} digits</source>
+        <translation>un nombre de plus de {max} chiffres</translation>
+    </message>
+    <message>
+        <source>a key of more than {max} parts</source>
+        <translation>une clé de plus de {max} parties</translation>
+    </message>
+    <message>
+        <source>a key longer than {max} characters</source>
+        <translation>une clé de plus de {max} caractères</translation>
+    </message>
+    <message>
+        <source>values nested more than {max} levels deep</source>
+        <translation>valeurs imbriquées sur plus de {max} niveaux</translation>
+    </message>
+    <message>
         <source>TOML syntax error: {error}</source>
         <translation>erreur de syntaxe TOML : {error}</translation>
+    </message>
+    <message>
+        <source>more than {max} steps; split the checklist</source>
+        <translation>plus de {max} étapes ; divisez la liste de contrôle</translation>
     </message>
     <message>
         <source>unknown key “{key}” (allowed: {allowed})</source>
@@ -3518,6 +3558,34 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
         <translation>Actualisez la liste et choisissez-en une autre.</translation>
     </message>
     <message>
+        <source>The title holds control characters (such as terminal codes).</source>
+        <translation>Le titre contient des caractères de contrôle (comme des codes de terminal).</translation>
+    </message>
+    <message>
+        <source>Type it again, or paste it as plain text.</source>
+        <translation>Retapez-le, ou collez-le en texte brut.</translation>
+    </message>
+    <message>
+        <source>The notes hold control characters (such as terminal codes).</source>
+        <translation>Les notes contiennent des caractères de contrôle (comme des codes de terminal).</translation>
+    </message>
+    <message>
+        <source>Type them again, or paste them as plain text.</source>
+        <translation>Retapez-les, ou collez-les en texte brut.</translation>
+    </message>
+    <message>
+        <source>The session starts before {year}.</source>
+        <translation>La séance commence avant {year}.</translation>
+    </message>
+    <message>
+        <source>Check the year of the start date.</source>
+        <translation>Vérifiez l’année de la date de début.</translation>
+    </message>
+    <message>
+        <source>The session starts more than {years} years from now.</source>
+        <translation>La séance commence dans plus de {years} ans.</translation>
+    </message>
+    <message>
         <source>The session ends before it starts.</source>
         <translation>La séance se termine avant de commencer.</translation>
     </message>
@@ -3770,6 +3838,22 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
         <translation>Indiquez le chemin d&apos;une vidéo (.mp4, .avi) ou d&apos;une image (.png, .jpg).</translation>
     </message>
     <message>
+        <source>{path} is a folder, not a video or image file.</source>
+        <translation>{path} est un dossier, pas un fichier vidéo ou image.</translation>
+    </message>
+    <message>
+        <source>{path} is not a video or image file.</source>
+        <translation>{path} n’est pas un fichier vidéo ou image.</translation>
+    </message>
+    <message>
+        <source>There is no camera {index}: camera numbers go from 0 to {max}.</source>
+        <translation>Il n’y a pas de caméra {index} : les numéros de caméra vont de 0 à {max}.</translation>
+    </message>
+    <message>
+        <source>See the cameras with “regie check camera --list”.</source>
+        <translation>Voyez les caméras avec « regie check camera --list ».</translation>
+    </message>
+    <message>
         <source>The camera “{name}” did not answer within {seconds} seconds.</source>
         <translation>La caméra « {name} » n&apos;a pas répondu en {seconds} secondes.</translation>
     </message>
@@ -3908,6 +3992,14 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
     <message>
         <source>Free some space, then try again. Nothing was saved.</source>
         <translation>Libérez de la place, puis réessayez. Rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} could not be read or written.</source>
+        <translation>Le disque qui contient {path} n’a pas pu être lu ou écrit.</translation>
+    </message>
+    <message>
+        <source>Check that the disk is still connected and healthy, then try again. Nothing was saved.</source>
+        <translation>Vérifiez que le disque est toujours branché et en bon état, puis réessayez. Rien n’a été enregistré.</translation>
     </message>
     <message>
         <source>The database {path} is damaged.</source>
@@ -4551,6 +4643,10 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
 </context>
 <context>
     <name>launch</name>
+    <message>
+        <source>In Zoom, open Participants, choose “Claim host” and type the host key of “{licence}” (on that account&apos;s Zoom profile page; Régie&apos;s window copies it for you).</source>
+        <translation>Dans Zoom, ouvrez Participants, choisissez « Récupérer le rôle d’animateur » et tapez la clé d’animateur de « {licence} » (sur la page de profil Zoom de ce compte ; la fenêtre de Régie la copie pour vous).</translation>
+    </message>
     <message>
         <source>In Zoom, open Participants, choose “Claim host” and paste the host key of “{licence}” (Ctrl+V).</source>
         <translation>Dans Zoom, ouvrez Participants, choisissez « Récupérer le rôle d&apos;animateur » et collez la clé d&apos;animateur de « {licence} » (Ctrl+V).</translation>

@@ -62,3 +62,24 @@ def test_check_that_cannot_run_exits_non_zero(tmp_path: Path) -> None:
     assert "does not exist" in out.stderr and out.stdout == ""
     out = regie("check", "camera", "--source", "61", db=tmp_path / "r.sqlite3")
     assert out.returncode == 1 and "No camera answers" in out.stderr
+
+
+def test_a_camera_number_too_large_is_named_as_such(tmp_path: Path) -> None:
+    for number in ("99999999999999999999", "256"):
+        out = regie("check", "camera", "--source", number, "--no-save",
+                    db=tmp_path / "r.sqlite3")
+        assert out.returncode == 1
+        assert out.stderr.strip() == (
+            f"regie: There is no camera {number}: camera numbers go from 0 to 255. "
+            "See the cameras with “regie check camera --list”."
+        )
+
+
+def test_a_folder_or_a_device_is_not_a_video(tmp_path: Path) -> None:
+    for source, said in ((tmp_path, "is a folder, not a video or image file."),
+                         (Path("/dev/null"), "is not a video or image file.")):
+        out = regie("check", "camera", "--source", str(source), "--no-save",
+                    db=tmp_path / "r.sqlite3")
+        assert out.returncode == 1
+        assert out.stderr.startswith(f"regie: {source} {said} Give the path of a video"), \
+            out.stderr

@@ -146,3 +146,43 @@ def test_demo_term_matches_the_activity_report() -> None:
 )
 def test_term_start(today: date, expected: date) -> None:
     assert term_start(today) == expected
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"title": "\x1b[31mRouge\x1b[0m"}, "title"),
+        ({"title": "Café\x00FLE"}, "title"),
+        ({"title": "Café\x85FLE"}, "title"),  # a C1 control (NEL)
+        ({"notes": "ok\n\x1b]0;pwned\x07"}, "notes"),
+        ({"notes": "\x7f"}, "notes"),
+        ({"start": datetime(1999, 12, 31, 18).astimezone(),
+          "end": datetime(1999, 12, 31, 19).astimezone()}, "start"),
+    ],
+)
+def test_control_characters_and_dates_out_of_range_are_refused(
+    changes: dict[str, object], field: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        validate_draft(draft(**changes))
+    assert caught.value.field == field
+    assert caught.value.fix
+
+
+def test_whitespace_controls_are_tidied_not_refused() -> None:
+    tidy = validate_draft(draft(title="Café\tFLE\r\n", notes="Ligne 1\r\n\tLigne 2\n"))
+    assert tidy.title == "Café FLE"
+    assert tidy.notes == "Ligne 1\r\n\tLigne 2"
+
+
+def test_a_start_more_than_five_years_ahead_of_the_desk_is_refused() -> None:
+    now = datetime(2026, 11, 24, 10).astimezone()
+    far = datetime(2031, 11, 24, 11).astimezone()
+    with pytest.raises(ValidationError) as caught:
+        validate_draft(draft(start=far, end=far + timedelta(hours=1)), now)
+    assert caught.value.field == "start"
+    assert "5 years" in caught.value.text()
+    near = datetime(2031, 11, 24, 9).astimezone()
+    assert validate_draft(draft(start=near, end=near + timedelta(hours=1)), now)
+    leap = datetime(2028, 2, 29, 10).astimezone()
+    assert validate_draft(draft(start=near, end=near + timedelta(hours=1)), leap)

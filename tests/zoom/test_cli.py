@@ -334,6 +334,10 @@ def test_launch_opens_the_meeting_with_the_system_opener(
     for done in (text, as_json):
         for secret in (PASSCODE, HOST_KEY):
             assert secret not in done.stdout and secret not in done.stderr
+    # The command line copied nothing: it never says to paste the host key.
+    [step] = data["next_steps"]
+    assert "type the host key of “Zoom 1” (on that account's Zoom profile page" in step
+    assert "paste" not in text.stdout + step and "Ctrl+V" not in text.stdout + step
 
 
 @pytest.mark.keyring
@@ -417,3 +421,30 @@ def test_launch_without_a_name_opens_nothing(network: Network, at, tmp_path: Pat
     assert done.returncode == 1 and "has no host" in done.stderr
     assert not record.exists()  # nothing was opened
     assert network.services.sessions.get(sid).status is SessionStatus.PLANNED
+
+
+@pytest.mark.keyring
+def test_meeting_json_says_what_was_saved_without_the_passcode(
+    network: Network, at, capsys, monkeypatch
+) -> None:
+    monkeypatch.setenv("REGIE_DB", network.services.config.db_url)
+    sid = network.session("Café FLE", at(18))
+    code, out, err = run(
+        capsys, monkeypatch, "sessions", "meeting", str(sid), "--meeting-id", "123 4567 8901",
+        "--passcode-stdin", "--join-url", f"https://zoom.us/j/12345678901?pwd={PASSCODE}",
+        "--json", stdin=PASSCODE,
+    )
+    assert code == 0, err
+    assert json.loads(out) == {
+        "session_id": sid,
+        "meeting_id": "12345678901",
+        "join_url": "https://zoom.us/j/12345678901",
+        "passcode": "****",
+    }
+    assert PASSCODE not in out + err
+    code, out, err = run(
+        capsys, monkeypatch, "sessions", "meeting", str(sid), "--meeting-id", "98765432100",
+        "--json",
+    )
+    assert code == 0, err
+    assert json.loads(out)["passcode"] is None

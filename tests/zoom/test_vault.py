@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -194,3 +195,70 @@ def test_health_checks_at_once_all_see_a_usable_keyring() -> None:
     for t in threads:
         t.join()
     assert results == [VaultState.USABLE] * 6
+
+
+def _regie(db: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "app", "--no-err-windows", "--db", str(db),
+         "--now", "2026-11-24T10:00", *args],
+        input=stdin, capture_output=True, text=True, timeout=120, env=os.environ.copy(),
+    )
+
+
+@pytest.mark.keyring
+def test_a_keyring_never_unlocked_is_locked_for_every_command(tmp_path: Path) -> None:
+    """A Secret Service whose login keyring was never created (its creation prompt is
+    dismissed: keyring's InitError) is "locked" whichever command meets it, as the
+    health check says: launching, storing the server's password, storing a secret."""
+    if shutil.which("gnome-keyring-daemon") is None or shutil.which("dbus-run-session") is None:
+        pytest.skip("gnome-keyring is not installed")
+    import sqlite3
+
+    db = tmp_path / "regie.sqlite3"
+    assert _regie(db, "demo").returncode == 0
+    conn = sqlite3.connect(db)
+    sid, label = conn.execute(
+        "SELECT s.id, l.label FROM sessions s JOIN licences l ON l.id = s.licence_id "
+        "WHERE s.status = 'planned' ORDER BY s.starts_at LIMIT 1"
+    ).fetchone()
+    conn.close()
+    # On the test command's unlocked keyring: the meeting's passcode and the host key.
+    done = _regie(db, "sessions", "meeting", str(sid), "--meeting-id", "81234567890",
+                  "--passcode-stdin", stdin="abc123\n")
+    assert done.returncode == 0, done.stderr
+    done = _regie(db, "licences", "set-secret", label, "--kind", "host-key", stdin="123456\n")
+    assert done.returncode == 0, done.stderr
+
+    home = tmp_path / "home"
+    run = tmp_path / "run"
+    home.mkdir()
+    run.mkdir(mode=0o700)
+    env = {**os.environ, "HOME": str(home), "XDG_RUNTIME_DIR": str(run),
+           "XDG_DATA_HOME": str(home / "data"), "XDG_CONFIG_HOME": str(home / "config")}
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    regie = (f"{shlex.quote(sys.executable)} -m app --no-err-windows --db {shlex.quote(str(db))}"
+             " --now 2026-11-24T10:00")
+    commands = {
+        "launch": f"{regie} launch {sid} --json",
+        "set-password": f"printf pw | {regie} db set-password "
+                        "postgresql+psycopg://regie@db.example.org/regie",
+        "set-secret": f"printf 123456 | {regie} licences set-secret {shlex.quote(label)} "
+                      "--kind host-key",
+        "check-vault": f"{regie} licences check-vault --json",
+    }
+    script = "gnome-keyring-daemon --start --components=secrets >/dev/null 2>&1; " + "; ".join(
+        f"{command} >{tmp_path / name}.out 2>{tmp_path / name}.err; "
+        f"echo $? >{tmp_path / name}.rc"
+        for name, command in commands.items()
+    )
+    subprocess.run(["dbus-run-session", "--", "sh", "-c", script], env=env,
+                   capture_output=True, text=True, timeout=300, check=False)
+    for name in commands:
+        rc = (tmp_path / f"{name}.rc").read_text().strip()
+        said = (tmp_path / f"{name}.out").read_text() + (tmp_path / f"{name}.err").read_text()
+        assert rc == "1", f"{name}: {said}"
+        assert "refused the operation" not in said, f"{name}: {said}"
+        if name == "check-vault":
+            assert '"state": "locked"' in said, said
+        else:
+            assert "regie: The password store is locked. Unlock it" in said, f"{name}: {said}"
