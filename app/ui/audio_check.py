@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QHideEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.checks import CheckResult, Criterion, as_equipment_test
+from app.core.checks import CheckResult, Criterion
 from app.core.models import SessionRow
 from app.devices import audio_analysis as aa
 from app.devices.audio import (
@@ -44,7 +44,7 @@ from app.devices.audio import (
 )
 from app.devices.audio_analysis import Band, MeterReading, MeterThresholds
 from app.errors import RegieError
-from app.ui.choosers import SessionChoiceDialog
+from app.ui.choosers import ResultTarget
 from app.ui.errors import known
 from app.ui.i18n import core_text, error_text
 from app.ui.ports import CheckDesk
@@ -143,21 +143,23 @@ class AudioCheckArea(QWidget):
         self._pool = pool
         self._session_id: int | None = None  # the session the next check is for
         self._session_row: SessionRow | None = None
-        # The check on screen (its steps so far): started?, the session it is for,
-        # decided at its first step (or, without one, when the agent answered), and
-        # whether its result was saved since its last step.
+        # The check on screen (its steps so far): started?, and whether its result was
+        # saved since its last step. The session it is for is `self.target`'s, decided at
+        # its first step (or, without one, when the agent answered).
         self._run_started = False
-        self._run_decided = False
-        self._run_session: int | None = None
         self._run_saved = False
         self._run_number = 0  # of checks begun: a step or save of an earlier one is dropped
-        self._choice: SessionChoiceDialog | None = None
-        self._waiting: CheckResult | None = None  # the result the question is about
         self._meter: StreamWorker | None = None
         self._task: TaskHandle[object] | None = None
         self._listing = DeviceList([], [])
         self._resume_meter = False
         self._build()
+        self.target = ResultTarget(
+            services, self.session_label, self._write, pool=pool, parent=self
+        )
+        self.target.asked.connect(lambda: self.status_label.setText(
+            self.tr("Choose which session this check was for.")))
+        self.target.dismissed.connect(self._choice_dismissed)
         self.refresh_devices()
 
     # ---------------------------------------------------------------- layout
@@ -319,8 +321,6 @@ class AudioCheckArea(QWidget):
         self._run_number += 1
         if self._task is not None:
             self._task.cancel()
-        if self._choice is not None:
-            self._choice.reject()
         self._checker.reset()
         self._new_run()
         self._show_result(None)
@@ -329,8 +329,8 @@ class AudioCheckArea(QWidget):
         self.status_label.setText(self.tr("Choose the devices, then run the steps in order."))
 
     def _new_run(self) -> None:
-        self._run_started = self._run_decided = self._run_saved = False
-        self._run_session = None
+        self._run_started = self._run_saved = False
+        self.target.reset()
 
     def _show_target(self) -> None:
         sid, row = self._session_id, self._session_row
@@ -443,8 +443,7 @@ class AudioCheckArea(QWidget):
         if not self._run_started:
             # The first step: the check is for the session the screen is open for now.
             self._run_started = True
-            self._run_decided = self._session_id is not None
-            self._run_session = self._session_id
+            self.target.begin(self._session_id)
         self._run_saved = False
         run = self._run_number
         self._resume_meter = self._meter is not None
@@ -598,42 +597,9 @@ class AudioCheckArea(QWidget):
         result = self._checker.result()
         if not result.criteria:
             return
-        if not self._run_decided:
-            self._ask_session(result)
-        elif self._run_session is None:
-            self._write(as_equipment_test(result), None)
-        else:
-            self._write(result, self._run_session)
-
-    def _ask_session(self, result: CheckResult) -> None:
-        """The non-blocking question; the result waits for the answer."""
-        if self._choice is not None:
-            self._choice.reject()
-        dialog = SessionChoiceDialog(self._services, parent=self, pool=self._pool)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.chosen.connect(self._session_chosen)
-        dialog.rejected.connect(self._choice_dismissed)
-        self._choice, self._waiting = dialog, result
-        self.status_label.setText(self.tr("Choose which session this check was for."))
-        dialog.open()
-
-    def _session_chosen(self, row: SessionRow | None) -> None:
-        result, self._choice, self._waiting = self._waiting, None, None
-        self._run_decided, self._run_session = True, None if row is None else row.id
-        if row is None:
-            self.session_label.setText(self.tr(
-                "This result is a test of the equipment (no session)."))
-        else:
-            when = row.start.astimezone().strftime("%d/%m/%Y %H:%M")
-            self.session_label.setText(self.tr(
-                "This result is for the session “{title}”, {when}").format(
-                    title=row.title, when=when))
-        if result is not None:
-            self._write(result if row is not None else as_equipment_test(result),
-                        self._run_session)
+        self.target.deliver(result)
 
     def _choice_dismissed(self) -> None:
-        self._choice, self._waiting = None, None
         self.status_label.setText(self.tr(
             "Result not saved. Press “Save the result” to choose its session."))
 

@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import operator_name
-from app.core.checks import CheckResult, Criterion, Verdict, as_equipment_test
+from app.core.checks import CheckResult, Criterion, Verdict
 from app.core.models import SessionRow
 from app.devices.camera import CameraInfo, CheckUpdate, PreviewGate, list_cameras, run_check
 from app.devices.video_analysis import CRITERIA, CRITERION_LABELS, Thresholds, load_thresholds
 from app.errors import RegieError
-from app.ui.choosers import SessionChoiceDialog
+from app.ui.choosers import ResultTarget
 from app.ui.i18n import core_text, error_text
 from app.ui.ports import CheckDesk
 from app.ui.widgets import VerdictBadge
@@ -108,10 +108,6 @@ class CameraCheckArea(QWidget):
         self._session_row: SessionRow | None = None
         # The check under way or shown: the session it is for, decided when it started
         # (or, started without one, when the agent answered which session it was for).
-        self._run_decided = False
-        self._run_session: int | None = None
-        self._choice: SessionChoiceDialog | None = None  # asking which session, if open
-        self._waiting: CheckResult | None = None  # the result the question is about
         self._run_number = 0  # of checks started or screens cleaned: late news is dropped
         self._worker: StreamWorker | None = None
         self._gate = PreviewGate()
@@ -121,6 +117,10 @@ class CameraCheckArea(QWidget):
         self._last_result: CheckResult | None = None
         self.preview_count = 0
         self._build()
+        self.target = ResultTarget(services, self.session_label, self._save, pool=pool, parent=self)
+        self.target.asked.connect(lambda: self.status.setText(
+            self.tr("Choose which session this check was for.")))
+        self.target.dismissed.connect(self._choice_dismissed)
         self._show_target()
         self.refresh_cameras()
 
@@ -286,10 +286,8 @@ class CameraCheckArea(QWidget):
     def _start_clean(self) -> None:
         self._run_number += 1
         self.stop()
-        if self._choice is not None:
-            self._choice.reject()
+        self.target.reset()
         self._reset_verdicts()
-        self._run_decided, self._run_session = False, None
         self.preview.clear()
         self.preview.setText(self.tr("The preview appears here once the check starts."))
         self.resolution_label.clear()
@@ -321,12 +319,9 @@ class CameraCheckArea(QWidget):
         if cam is None or self._worker is not None:
             return
         self._reset_verdicts()
-        if self._choice is not None:
-            self._choice.reject()  # a new check: the earlier result is not saved
         # The session this check is for is decided now: a session opened afterwards
         # starts another check, never takes this one's result.
-        self._run_decided = self._session_id is not None
-        self._run_session = self._session_id
+        self.target.begin(self._session_id)
         self._run_number += 1
         self._gate = PreviewGate()
         gate = self._gate
@@ -432,43 +427,10 @@ class CameraCheckArea(QWidget):
                                   device_key=r.device_key, metrics=r.metrics))
 
     def _deliver(self, result: CheckResult) -> None:
-        """Save for the session decided at the start; a check started without one asks
-        first which session it was for (or whether it tested the equipment)."""
-        if not self._run_decided:
-            self._ask_session(result)
-        elif self._run_session is None:
-            self._save(as_equipment_test(result), None)
-        else:
-            self._save(result, self._run_session)
-
-    def _ask_session(self, result: CheckResult) -> None:
-        """The non-blocking question; the result waits for the answer."""
-        if self._choice is not None:
-            self._choice.reject()
-        dialog = SessionChoiceDialog(self._services, parent=self, pool=self._pool)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.chosen.connect(self._session_chosen)
-        dialog.rejected.connect(self._choice_dismissed)
-        self._choice, self._waiting = dialog, result
-        self.status.setText(self.tr("Choose which session this check was for."))
-        dialog.open()
-
-    def _session_chosen(self, row: SessionRow | None) -> None:
-        result, self._choice, self._waiting = self._waiting, None, None
-        self._run_decided, self._run_session = True, None if row is None else row.id
-        if row is None:
-            self.session_label.setText(self.tr(
-                "This result is a test of the equipment (no session)."))
-        else:
-            when = row.start.astimezone().strftime("%d/%m/%Y %H:%M")
-            self.session_label.setText(self.tr(
-                "This result is for the session “{title}”, {when}").format(
-                    title=row.title, when=when))
-        if result is not None:
-            self._deliver(result)
+        """Save for the session decided at the start (or ask which, first)."""
+        self.target.deliver(result)
 
     def _choice_dismissed(self) -> None:
-        self._choice, self._waiting = None, None
         self.save_button.setEnabled(self._last_result is not None)
         self.status.setText(self.tr("Result not saved. Press Save again to choose its session."))
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.checks import CheckResult, as_equipment_test
 from app.core.models import Branch, SessionRow, Staff
 from app.core.sessions import check_targets
 from app.ui.errors import known
@@ -290,3 +291,88 @@ class SessionChoiceDialog(QDialog):
         row = next((r for r in self._rows if r.id == picked), None) if picked else None
         super().accept()
         self.chosen.emit(row)
+
+
+class ResultTarget(QObject):
+    """Which session a camera or sound check's result is filed under.
+
+    Decided when the check starts: the session the screen is open for, never one opened
+    afterwards. A check started without one asks, before its first save, which session
+    it was for (or whether it tested the equipment), without blocking the screen; the
+    answer holds for the rest of that check. `asked` and `dismissed` let the screen say
+    what is going on; `label` shows what was chosen.
+    """
+
+    asked = Signal()
+    dismissed = Signal()
+
+    def __init__(
+        self,
+        services: CheckDesk,
+        label: QLabel,
+        write: Callable[[CheckResult, int | None], None],
+        *,
+        pool: Pool | None,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._label = label
+        self._write = write
+        self._pool = pool
+        self._screen = parent
+        self.decided = False
+        self.session_id: int | None = None
+        self.question: SessionChoiceDialog | None = None  # open while asking
+        self._waiting: CheckResult | None = None  # the result the question is about
+
+    def begin(self, session_id: int | None) -> None:
+        """A check starts: for `session_id`, or to be asked before saving (None)."""
+        self._close_question()
+        self.decided = session_id is not None
+        self.session_id = session_id
+
+    def reset(self) -> None:
+        """Nothing decided yet (the screen was cleared for another check)."""
+        self.begin(None)
+
+    def deliver(self, result: CheckResult) -> None:
+        """Save `result` for the session decided, or ask first."""
+        if not self.decided:
+            self._ask(result)
+        elif self.session_id is None:
+            self._write(as_equipment_test(result), None)
+        else:
+            self._write(result, self.session_id)
+
+    def _close_question(self) -> None:
+        if self.question is not None:
+            self.question.reject()  # the earlier result is not saved
+
+    def _ask(self, result: CheckResult) -> None:
+        self._close_question()
+        dialog = SessionChoiceDialog(self._services, parent=self._screen, pool=self._pool)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(self._chosen)
+        dialog.rejected.connect(self._dismissed)
+        self.question, self._waiting = dialog, result
+        self.asked.emit()
+        dialog.open()
+
+    def _chosen(self, row: SessionRow | None) -> None:
+        result, self.question, self._waiting = self._waiting, None, None
+        self.decided, self.session_id = True, None if row is None else row.id
+        if row is None:
+            self._label.setText(QCoreApplication.translate(
+                "ResultTarget", "This result is a test of the equipment (no session)."))
+        else:
+            when = row.start.astimezone().strftime("%d/%m/%Y %H:%M")
+            self._label.setText(QCoreApplication.translate(
+                "ResultTarget", "This result is for the session “{title}”, {when}").format(
+                    title=row.title, when=when))
+        if result is not None:
+            self.deliver(result)
+
+    def _dismissed(self) -> None:
+        self.question, self._waiting = None, None
+        self.dismissed.emit()

@@ -498,14 +498,6 @@
         <translation>Choisissez la séance concernée par cette vérification.</translation>
     </message>
     <message>
-        <source>This result is a test of the equipment (no session).</source>
-        <translation>Ce résultat est un test du matériel (sans séance).</translation>
-    </message>
-    <message>
-        <source>This result is for the session “{title}”, {when}</source>
-        <translation>Ce résultat concerne la séance «&#xa0;{title}&#xa0;», {when}</translation>
-    </message>
-    <message>
         <source>Result not saved. Press “Save the result” to choose its session.</source>
         <translation>Résultat non enregistré. Cliquez sur «&#xa0;Enregistrer le résultat&#xa0;» pour choisir sa séance.</translation>
     </message>
@@ -651,14 +643,6 @@
     <message>
         <source>Choose which session this check was for.</source>
         <translation>Choisissez la séance concernée par cette vérification.</translation>
-    </message>
-    <message>
-        <source>This result is a test of the equipment (no session).</source>
-        <translation>Ce résultat est un test du matériel (sans séance).</translation>
-    </message>
-    <message>
-        <source>This result is for the session “{title}”, {when}</source>
-        <translation>Ce résultat concerne la séance «&#xa0;{title}&#xa0;», {when}</translation>
     </message>
     <message>
         <source>Result not saved. Press Save again to choose its session.</source>
@@ -1933,6 +1917,17 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
     <message>
         <source>Saved: {path}</source>
         <translation>Enregistré : {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultTarget</name>
+    <message>
+        <source>This result is a test of the equipment (no session).</source>
+        <translation>Ce résultat est un test du matériel (sans séance).</translation>
+    </message>
+    <message>
+        <source>This result is for the session “{title}”, {when}</source>
+        <translation>Ce résultat concerne la séance «&#xa0;{title}&#xa0;», {when}</translation>
     </message>
 </context>
 <context>
