@@ -30,8 +30,6 @@ from PySide6.QtWidgets import (
 from app.core.checks import CheckKind, SavedCheck
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.models import (
-    MODE_LABELS,
-    STATUS_LABELS,
     MeetingRecord,
     Session,
     SessionDraft,
@@ -42,10 +40,10 @@ from app.core.models import (
 from app.core.snapshot import Snapshot, filter_rows, is_unfiltered
 from app.errors import RegieError
 from app.ui.errors import known, warn
-from app.ui.i18n import error_text, label
+from app.ui.i18n import error_text
+from app.ui.session_details import details_html, empty_html
 from app.ui.session_dialog import SessionDialog
 from app.ui.sessions_model import SessionTableModel
-from app.ui.widgets import verdict_text
 from app.ui.workers import CancelToken, Pool, run_task
 
 if TYPE_CHECKING:
@@ -405,9 +403,9 @@ class SessionsArea(QWidget):
         self._update_actions()
         row = self.selected_row()
         if row is None:
-            self.details.setHtml(self._empty_html())
+            self.details.setHtml(empty_html())
         else:
-            self.details.setHtml(self._details_html(row, None))
+            self.details.setHtml(details_html(self.read_only, row, None))
             if not self.read_only:
                 self._load_checks(row)
         self.session_selected.emit(row.id if row else None)
@@ -422,7 +420,7 @@ class SessionsArea(QWidget):
 
         def show(found: dict[CheckKind, SavedCheck]) -> None:
             if self.selected_id() == row.id:
-                self.details.setHtml(self._details_html(row, found))
+                self.details.setHtml(details_html(self.read_only, row, found))
 
         def failed(err: BaseException) -> None:
             problem = known(err)
@@ -470,69 +468,6 @@ class SessionsArea(QWidget):
             self.reload_all()
         except RegieError as err:
             self._on_load_error(err)
-
-    def _empty_html(self) -> str:
-        return (
-            "<p>" + self.tr("Select a session to see its details and whether it is ready.") + "</p>"
-        )
-
-    def _details_html(self, r: SessionRow, checks: dict[CheckKind, SavedCheck] | None) -> str:
-        """The session and its readiness; `checks` is None while they are being read."""
-        from html import escape
-
-        start = r.start.astimezone()
-        end = r.end.astimezone()
-        lines = [
-            '<table width="100%" cellpadding="4"><tr><td width="50%" valign="top">',
-            f"<h3>{escape(r.title)}</h3>",
-            "<p>",
-            f"{escape(r.type_name)}<br>",
-            f"{start:%d/%m/%Y} · {start:%H:%M}–{end:%H:%M}<br>",
-            f"{escape(r.branch_name)} · {escape(label(MODE_LABELS[r.mode]))}<br>",
-            self.tr("Capacity: %1").replace("%1", str(r.capacity)) + "<br>",
-            self.tr("Host: %1").replace("%1", escape(r.host_name or "—")) + "<br>",
-            self.tr("Status: %1").replace("%1", escape(label(STATUS_LABELS[r.status]))),
-            "</p>",
-            '</td><td valign="top">',
-            "<h4>" + self.tr("Readiness") + "</h4>",
-            "<ul>",
-        ]
-        if r.licence_label:
-            lines.append(
-                "<li>✔ " + self.tr("Licence: %1").replace("%1", escape(r.licence_label)) + "</li>"
-            )
-        else:
-            lines.append("<li>▲ " + self.tr("No licence assigned yet.") + "</li>")
-        if self.read_only:
-            lines.append(
-                "<li>○ " + self.tr("Device checks are shown when the server answers again.")
-                + "</li></ul></td></tr></table>"
-            )
-            return "".join(lines)
-        if checks is None:
-            lines.append("<li>… " + self.tr("Reading the device checks…") + "</li></ul>")
-            lines.append("</td></tr></table>")
-            return "".join(lines)
-        for kind, name in (
-            (CheckKind.CAMERA, self.tr("Camera")),
-            (CheckKind.AUDIO, self.tr("Sound")),
-        ):
-            saved = checks.get(kind)
-            if saved is None:
-                lines.append(
-                    "<li>○ " + self.tr("%1: not checked yet.").replace("%1", name) + "</li>"
-                )
-            else:
-                when = saved.created_at.astimezone()
-                lines.append(
-                    f"<li>{escape(verdict_text(saved.verdict))} — {escape(name)} "
-                    f"({when:%d/%m %H:%M}, {escape(saved.device)})</li>"
-                )
-        lines.append("</ul>")
-        if r.notes:
-            lines.append("<h4>" + self.tr("Notes") + f"</h4><p>{escape(r.notes)}</p>")
-        lines.append("</td></tr></table>")
-        return "".join(lines)
 
     # ------------------------------------------------------------------ actions
     def _dialog(self, **kwargs: Any) -> SessionDialog:
