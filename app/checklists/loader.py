@@ -13,12 +13,18 @@ import os
 import re
 import stat
 import tomllib
-import unicodedata
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from app.checklists.markdown import (
+    heading,
+    image_targets,
+    markdown_lines,
+    slugify,
+)
+from app.checklists.toml_shape import MAX_NESTING, toml_shape
 from app.config import config_dir, resources_dir
 from app.core.checklists import (
     AUTO_CHECKS,
@@ -46,81 +52,8 @@ MAX_FILE_BYTES = 256 * 1024
 MAX_STEPS = 200
 MAX_SECTIONS = 200
 MAX_IMAGES = 200
-MAX_KEY_PARTS = 8  # a.b.c…
-MAX_KEY_LENGTH = 100
-MAX_DIGITS = 100  # Python refuses integers of more than 4,300 digits
-# A Markdown image and its target, as `image_targets` finds them (without this pattern's
-# quadratic time on a line of many `![`).
-IMAGE_RE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-# The target of a Markdown image, after its `](`: `(path)`, `(<path>)`, `(path "title")`.
-_IMAGE_TAIL = re.compile(r"\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_IMAGE_RUN = re.compile(r"\(\s*<?[^)\s>]*")
-_HEADING_MARK = re.compile(r"(#{1,6})\s")
 SHIPPED_SESSION_TYPES = ("reading_circle", "media_literacy", "talk", "workshop", "concert",
                          "storytime", "games", "screening")
-
-
-def image_targets(line: str) -> list[str]:
-    """The targets of the Markdown images `![alt](target)` of a line, in linear time.
-
-    Finds what `IMAGE_RE.findall` finds, which takes quadratic time on a line of many
-    `![` that never close.
-    """
-    out: list[str] = []
-    done = 0  # where the last image ended: the next one starts at or after it
-    at = 0
-    while (close := line.find("](", at)) >= 0:
-        # The alt text holds no "]": the image starts after the last one before `](`.
-        lo = max(done, line.rfind("]", done, close) + 1)
-        if line.find("![", lo, close) < 0:
-            at = close + 1
-            continue
-        tail = _IMAGE_TAIL.match(line, close + 1)
-        if tail is not None:
-            out.append(tail.group(1))
-            done = at = tail.end()
-            continue
-        # Every `](` inside this target's characters fails the same way: skip them.
-        run = _IMAGE_RUN.match(line, close + 1)
-        at = max(close + 2, run.end() if run is not None else 0)
-    return out
-
-
-_LINE_END = re.compile(r"\r\n|\r|\n")
-
-
-def markdown_lines(text: str) -> list[str]:
-    """The lines of a Markdown text as an editor numbers them: ended by LF, CR or CRLF
-    (not by the other characters `str.splitlines` also breaks at, such as U+2028)."""
-    lines = _LINE_END.split(text)
-    if lines and not lines[-1]:
-        lines.pop()  # the text's last line break ends a line, it does not open one
-    return lines
-
-
-def heading(line: str) -> tuple[int, str] | None:
-    """A Markdown ATX heading's level and text, in linear time.
-
-    As `^(#{1,6})\\s+(.+?)\\s*#*\\s*$` then `.strip()` (quadratic on a long line of
-    spaces): the closing run of "#" is dropped.
-    """
-    mark = _HEADING_MARK.match(line)
-    if mark is None:
-        return None
-    level = len(mark.group(1))
-    rest = line[level:]
-    body = rest.lstrip()
-    if not body:  # only spaces: the pattern needs one for `\\s+` and one for `.+?`
-        return (level, "") if len(rest) >= 2 else None
-    text = body.rstrip().rstrip("#").rstrip()
-    return level, (text or body[:1]).strip()
-
-
-def slugify(text: str) -> str:
-    """A heading's anchor: lower case, accents dropped, words joined by hyphens."""
-    plain = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
 
 
 @dataclass(frozen=True, slots=True)
@@ -368,110 +301,6 @@ def _key_lines(text: str) -> _Lines:
 
 _TOML_POS = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of document\)")
 
-# Arrays and inline tables nested deeper than this are refused before parsing: the TOML
-# parser recurses once per level (a thousand levels exhaust Python's stack).
-MAX_NESTING = 16
-
-
-def _toml_shape(path: Path, text: str) -> Problem | None:
-    """The first place where the file breaks a bound of its shape (values nested too
-    deep, keys too long or of too many parts, integers too long), found in one pass that
-    skips strings and comments: it costs no more than reading the file, where the TOML
-    parser takes quadratic time in a key's parts and recurses once per nesting level."""
-    stack: list[str] = []  # open arrays ("[") and inline tables ("{") of values
-    line = 1
-    started = False  # something stands before on this line ("key =": a value follows)
-    in_key = True  # reading a key (line start, table header, inline table)
-    header = False
-    key_start = parts = digits = 0
-    i = 0
-    n = len(text)
-
-    def too(message: str, bound: int) -> Problem:
-        return Problem(path, line, message, {"max": bound})
-
-    while i < n:
-        c = text[i]
-        if c.isdigit() or (c == "_" and digits):
-            digits += 1
-            if digits > MAX_DIGITS:
-                return too(_N("checklists", "a number of more than {max} digits"), MAX_DIGITS)
-        else:
-            digits = 0
-        if c == "\n":
-            line += 1
-            started = False
-            if not stack:
-                in_key, header, key_start, parts = True, False, i + 1, 1
-        elif c == "#":
-            end = text.find("\n", i)
-            i = n if end < 0 else end
-            continue
-        elif c in "\"'":
-            i, line = _skip_string(text, i, line)
-            started = True
-            continue
-        elif in_key and c == ".":
-            parts += 1
-            if parts > MAX_KEY_PARTS:
-                return too(_N("checklists", "a key of more than {max} parts"), MAX_KEY_PARTS)
-        elif in_key and (c == "=" or (header and c == "]")):
-            if len(text[key_start:i].strip(" \t[")) > MAX_KEY_LENGTH:
-                return too(_N("checklists", "a key longer than {max} characters"),
-                           MAX_KEY_LENGTH)
-            in_key = header = False
-        elif c == "[" and not stack and not started:
-            header, in_key, key_start, parts = True, True, i + 1, 1
-        elif c in "[{" and (stack or started) and not header:
-            stack.append(c)
-            if len(stack) > MAX_NESTING:
-                return too(_N("checklists", "values nested more than {max} levels deep"),
-                           MAX_NESTING)
-            if c == "{":
-                in_key, key_start, parts = True, i + 1, 1
-        elif c == "," and stack and stack[-1] == "{":
-            in_key, key_start, parts = True, i + 1, 1
-        elif c in "]}" and stack:
-            stack.pop()
-            in_key = False
-        if not c.isspace():
-            started = True
-        i += 1
-    return None
-
-
-def _skip_string(text: str, i: int, line: int) -> tuple[int, int]:
-    """Past the string starting at `i` (basic or literal, one line or several); returns
-    the index after it and the line reached."""
-    quote = text[i]
-    triple = text.startswith(quote * 3, i)
-    j = i + (3 if triple else 1)
-    n = len(text)
-    while j < n:
-        c = text[j]
-        if c == "\\" and quote == '"':
-            if j + 1 < n and text[j + 1] == "\n":
-                line += 1
-            j += 2
-            continue
-        if c == "\n":
-            line += 1
-            if not triple:  # an unterminated string: the parser will say where
-                return j, line - 1
-        elif c == quote:
-            if not triple:
-                return j + 1, line
-            if text.startswith(quote * 3, j):
-                # A closing delimiter may be followed by up to two more quotes.
-                k = j + 3
-                while k < n and k < j + 5 and text[k] == quote:
-                    k += 1
-                return k, line
-        j += 1
-    return n, line
-
-
-
 def parse_checklist(
     path: Path, tutorials: Mapping[str, Tutorial], session_types: Collection[str]
 ) -> tuple[Checklist | None, list[Problem]]:
@@ -479,7 +308,7 @@ def parse_checklist(
     if text is None:
         assert unreadable is not None
         return None, [unreadable]
-    shape = _toml_shape(path, text)
+    shape = toml_shape(path, text)
     if shape is not None:
         return None, [shape]
     try:

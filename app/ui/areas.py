@@ -24,7 +24,6 @@ from app.ui.workers import Pool
 
 if TYPE_CHECKING:
 
-    from app.core.models import SessionRow
     from app.core.snapshot import Snapshot
     from app.services import Services
     from app.ui.audio_check import AudioCheckArea
@@ -33,7 +32,6 @@ if TYPE_CHECKING:
     from app.ui.events import DeskEvents
     from app.ui.licences import LicencesArea
     from app.ui.session_actions import SessionActions
-    from app.ui.sessions_area import SessionsArea
 
 NEEDS_SERVER = "NeedsServerPage"  # object name of an area's stand-in while the server is away
 
@@ -287,42 +285,10 @@ def connect_session_actions(
     attendance = QAction(QCoreApplication.translate("MainWindow", "&Attendance…"), sessions)
     attendance.setShortcut(QKeySequence("Ctrl+Shift+A"))
     attendance.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    from app.ui.session_actions import open_attendance
+
     attendance.triggered.connect(lambda: open_attendance(window, sessions, events=events))
     sessions.add_session_action(attendance)
     return actions
-
-
-def open_attendance(
-    window: MainWindow,
-    sessions: SessionsArea,
-    session_id: int | None = None,
-    row: SessionRow | None = None,
-    *,
-    events: DeskEvents | None = None,
-) -> None:
-    """The attendance dialog for `session_id` (else the selected session); once it is
-    closed, the areas follow what was saved or imported there."""
-    from app.ui.attendance import AttendanceDialog
-
-    if session_id is None:
-        session_id, row = sessions.selected_id(), sessions.selected_row()
-    if session_id is None:
-        return
-    dialog = AttendanceDialog(
-        sessions.services,
-        session_id,
-        parent=window,
-        row=row,
-        connection=sessions.connection,
-    )
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    if events is not None:
-        dialog.finished.connect(events.notify)
-    else:
-        report = window.area("report")
-        refresh = getattr(report, "refresh", None)
-        if callable(refresh):
-            dialog.accepted.connect(refresh)
-    dialog.open()
 
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from app.services import Services
     from app.ui.events import DeskEvents
     from app.ui.main_window import MainWindow
+    from app.ui.sessions_area import SessionsArea
 
 
 def _t(text: str) -> str:
@@ -128,7 +129,6 @@ class SessionActions(QObject):
         self.launcher = launcher
 
     def open_step(self, row: SessionRow, step: str | StepKey) -> None:
-        from app.ui.areas import open_attendance
         from app.ui.licences import LicencesArea
         from app.ui.sessions_area import SessionsArea
 
@@ -164,3 +164,37 @@ class SessionActions(QObject):
         today = self.window.show_area("today")
         if isinstance(today, TodayArea):
             today.prepare(session_id)
+
+
+def open_attendance(
+    window: MainWindow,
+    sessions: SessionsArea,
+    session_id: int | None = None,
+    row: SessionRow | None = None,
+    *,
+    events: DeskEvents | None = None,
+) -> None:
+    """The attendance dialog for `session_id` (else the selected session); once it is
+    closed, the areas follow what was saved or imported there."""
+    from app.ui.attendance import AttendanceDialog
+
+    if session_id is None:
+        session_id, row = sessions.selected_id(), sessions.selected_row()
+    if session_id is None:
+        return
+    dialog = AttendanceDialog(
+        sessions.services,
+        session_id,
+        parent=window,
+        row=row,
+        connection=sessions.connection,
+    )
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if events is not None:
+        dialog.finished.connect(events.notify)
+    else:
+        report = window.area("report")
+        refresh = getattr(report, "refresh", None)
+        if callable(refresh):
+            dialog.accepted.connect(refresh)
+    dialog.open()

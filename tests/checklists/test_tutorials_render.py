@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QPixmap, QTextDocument
 
-from app.checklists.loader import IMAGE_RE, load_catalog, shipped_layer
+from app.checklists.loader import load_catalog, shipped_layer
+from app.checklists.markdown import IMAGE_RE
 
 CATALOG = load_catalog([shipped_layer()])
 

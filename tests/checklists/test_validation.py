@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from app.checklists.loader import Layer, load_catalog, shipped_layer, slugify
+from app.checklists.loader import Layer, load_catalog, shipped_layer
+from app.checklists.markdown import slugify
 from app.core.models import SessionMode
 
 SESSION_TYPES = ("reading_circle", "media_literacy", "talk", "workshop", "concert",
