@@ -14,8 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QRectF, QSize, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QHideEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -42,11 +41,12 @@ from app.devices.audio import (
     StepOutcome,
     build_audio_check,
 )
-from app.devices.audio_analysis import Band, MeterReading, MeterThresholds
+from app.devices.audio_analysis import MeterReading
 from app.errors import RegieError
 from app.ui.choosers import ResultTarget
 from app.ui.errors import known
 from app.ui.i18n import core_text, error_text
+from app.ui.level_meter import LevelMeterWidget, fmt_db
 from app.ui.ports import CheckDesk
 from app.ui.widgets import VerdictBadge
 from app.ui.workers import CancelToken, Pool, ProgressFn, StreamWorker, TaskFn, TaskHandle, run_task
@@ -54,73 +54,6 @@ from app.ui.workers import CancelToken, Pool, ProgressFn, StreamWorker, TaskFn, 
 log = logging.getLogger(__name__)
 
 R = TypeVar("R")
-
-_BAND_COLOURS = {
-    Band.SILENT: "#9e9e9e",
-    Band.QUIET: "#6d8fb3",
-    Band.GOOD: "#2e8b3d",
-    Band.LOUD: "#c98a00",
-    Band.CLIP: "#c62828",
-}
-
-
-def _fmt_db(value: float) -> str:
-    if value <= aa.SILENCE_DBFS:
-        return "−∞"
-    return f"{value:.1f}".replace("-", "−")
-
-
-class LevelMeterWidget(QWidget):
-    """A horizontal meter with the broadcast bands, the alignment mark and a peak hold.
-
-    The bands are also marked by ticks and the level is written in the label next to it:
-    colour is never the only signal.
-    """
-
-    def __init__(self, th: MeterThresholds, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.th = th
-        self.reading: MeterReading | None = None
-        self.setMinimumHeight(28)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName(self.tr("Microphone level"))
-
-    def sizeHint(self) -> QSize:
-        return QSize(360, 32)
-
-    def set_reading(self, reading: MeterReading | None) -> None:
-        self.reading = reading
-        self.update()
-
-    def _x(self, dbfs: float, width: float) -> float:
-        lo = self.th.floor_dbfs
-        frac = (min(max(dbfs, lo), 0.0) - lo) / (0.0 - lo)
-        return frac * width
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        del event
-        p = QPainter(self)
-        w, h = float(self.width() - 1), float(self.height() - 1)
-        p.fillRect(QRectF(0, 0, w, h), QColor("#f2f2f2"))
-        # Band zones, faint: good up to warn, loud up to clip.
-        warn_x, clip_x = self._x(self.th.warn_dbfs, w), self._x(self.th.clip_dbfs - 1, w)
-        p.fillRect(QRectF(warn_x, 0, clip_x - warn_x, h), QColor("#fff1d6"))
-        p.fillRect(QRectF(clip_x, 0, w - clip_x, h), QColor("#fde4e4"))
-        if self.reading is not None:
-            colour = QColor(_BAND_COLOURS[self.reading.band])
-            p.fillRect(QRectF(0, h * 0.2, self._x(self.reading.display_dbfs, w), h * 0.6),
-                       colour)
-            hold = self._x(self.reading.hold_dbfs, w)
-            p.setPen(QPen(QColor("#222222"), 2))
-            p.drawLine(int(hold), 0, int(hold), int(h))
-        p.setPen(QPen(QColor("#555555"), 1))
-        for mark in (self.th.alignment_dbfs, self.th.warn_dbfs):
-            x = int(self._x(mark, w))
-            p.drawLine(x, 0, x, int(h * 0.25))
-            p.drawLine(x, int(h * 0.75), x, int(h))
-        p.drawRect(QRectF(0, 0, w, h))
-        p.end()
-
 
 class AudioCheckArea(QWidget):
     """Microphone and speaker check; results can be saved against a session."""
@@ -426,7 +359,7 @@ class AudioCheckArea(QWidget):
             return
         self.meter_widget.set_reading(reading)
         text = self.tr("Peak {peak} dBFS · RMS {rms} dBFS · {band}").format(
-            peak=_fmt_db(reading.peak_dbfs), rms=_fmt_db(reading.rms_dbfs),
+            peak=fmt_db(reading.peak_dbfs), rms=fmt_db(reading.rms_dbfs),
             band=core_text("audio", aa.BAND_LABELS[reading.band]))
         self.meter_text.setText(text)
         self.meter_widget.setAccessibleDescription(text)
@@ -554,8 +487,8 @@ class AudioCheckArea(QWidget):
             self.echo_label.setText(self.tr(
                 "The microphone hears the speakers after {delay} ms, at {level} dB of what "
                 "was played ({received} dBFS received).").format(
-                delay=m.get("echo_delay_ms"), level=_fmt_db(float(m["echo_level_db"])),  # type: ignore[arg-type]
-                received=_fmt_db(float(m["echo_received_dbfs"]))))  # type: ignore[arg-type]
+                delay=m.get("echo_delay_ms"), level=fmt_db(float(m["echo_level_db"])),  # type: ignore[arg-type]
+                received=fmt_db(float(m["echo_received_dbfs"]))))  # type: ignore[arg-type]
         elif "echo" in result.criteria:
             self.echo_label.setText(self.tr("The microphone did not hear the test sweep."))
         self.save_button.setEnabled(True)
@@ -579,7 +512,7 @@ class AudioCheckArea(QWidget):
         if isinstance(c.value, bool):
             return self.tr("yes") if c.value else self.tr("no")
         if isinstance(c.value, float):
-            text = _fmt_db(c.value) if c.unit in ("dBFS", "dB") else f"{c.value:g}"
+            text = fmt_db(c.value) if c.unit in ("dBFS", "dB") else f"{c.value:g}"
         elif c.name == "signal":
             text = {"live": self.tr("live"), "dead": self.tr("silent"),
                     "constant": self.tr("frozen")}.get(str(c.value), str(c.value))
