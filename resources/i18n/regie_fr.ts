@@ -1701,6 +1701,34 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
         <translation>Rai&amp;son&#xa0;:</translation>
     </message>
     <message>
+        <source>Why the session is ready anyway</source>
+        <translation>Pourquoi la séance est prête malgré tout</translation>
+    </message>
+    <message>
+        <source>e.g. a speaker tested the room&apos;s equipment this morning</source>
+        <translation>par exemple&#xa0;: l’intervenant a testé le matériel de la salle ce matin</translation>
+    </message>
+    <message>
+        <source>Mark rea&amp;dy by hand</source>
+        <translation>Déclarer prête à la &amp;main</translation>
+    </message>
+    <message>
+        <source>Mark the session ready although steps are left, keeping the reason</source>
+        <translation>Déclarer la séance prête malgré les étapes restantes, en gardant la raison</translation>
+    </message>
+    <message>
+        <source>Undo ready by ha&amp;nd</source>
+        <translation>A&amp;nnuler «&#xa0;prête à la main&#xa0;»</translation>
+    </message>
+    <message>
+        <source>The session is ready only when its steps say so</source>
+        <translation>La séance n’est prête que lorsque ses étapes le disent</translation>
+    </message>
+    <message>
+        <source>Ready anyway, because:</source>
+        <translation>Prête malgré tout, parce que&#xa0;:</translation>
+    </message>
+    <message>
         <source>&amp;Readiness sheet (PDF)…</source>
         <translation>Fic&amp;he de préparation (PDF)…</translation>
     </message>
@@ -1731,6 +1759,14 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
     <message>
         <source>The step is to be done again.</source>
         <translation>L’étape est de nouveau à faire.</translation>
+    </message>
+    <message>
+        <source>The session is ready only when its steps say so.</source>
+        <translation>La séance n’est prête que lorsque ses étapes le disent.</translation>
+    </message>
+    <message>
+        <source>The session is marked ready; the reason is kept.</source>
+        <translation>La séance est déclarée prête&#xa0;; la raison est gardée.</translation>
     </message>
     <message>
         <source>Save the readiness sheet</source>

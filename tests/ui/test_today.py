@@ -316,6 +316,46 @@ def test_prepare_skip_keeps_its_reason_and_shows_it_everywhere(
     desk.close()
 
 
+def test_a_session_marked_ready_by_hand_keeps_its_reason(
+    qtbot: QtBot, demo: AppConfig
+) -> None:
+    """Ready although steps are left: only with a reason, shown with the status, stored as
+    the session's status; taken back, the steps decide again."""
+    from app.services import open_services
+
+    QSettings().setValue("today/branch", "bachut")
+    desk = open_desk(qtbot, demo)
+    area = desk.today_area()
+    card = area.cards[0]
+    sid = card.session_id
+    _prepare(qtbot, desk, card)
+    page = area.prepare_page
+    judged = page.readiness
+    assert judged is not None and not judged.ready
+    assert judged.row.status is SessionStatus.PLANNED
+    assert page.ready_reason.isEnabled() and not page.ready_button.isEnabled()  # a reason
+    assert not page.unready_button.isEnabled()
+    qtbot.keyClicks(page.ready_reason, "the speaker tested the room this morning")
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        qtbot.mouseClick(page.ready_button, Qt.MouseButton.LeftButton)
+    assert "set by hand: the speaker tested the room this morning" in page.status.text()
+    assert page.unready_button.isEnabled() and not page.ready_button.isEnabled()
+    services = open_services(demo)
+    try:
+        assert services.sessions.get(sid).status is SessionStatus.READY
+    finally:
+        services.close()
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        qtbot.mouseClick(page.unready_button, Qt.MouseButton.LeftButton)
+    assert "set by hand" not in page.status.text()
+    services = open_services(demo)
+    try:
+        assert services.sessions.get(sid).status is SessionStatus.PLANNED
+    finally:
+        services.close()
+    desk.close()
+
+
 def test_the_readiness_sheet_is_a_pdf_of_the_session(
     qtbot: QtBot, demo: AppConfig, tmp_path: Path
 ) -> None:

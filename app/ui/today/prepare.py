@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.config import operator_name
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
-from app.core.models import MODE_LABELS, SessionMode
+from app.core.models import MODE_LABELS, SessionMode, SessionStatus
 from app.core.readiness import SKIPPABLE, Readiness, Step, StepKey, StepState
 from app.errors import RegieError
 from app.printing.readiness_pdf import write_readiness_pdf
@@ -206,6 +206,32 @@ class PreparePage(QWidget):
         detail.addWidget(self.message)
         detail.addStretch(1)
 
+        # Ready by hand: the session may go ahead although steps are left, for a reason
+        # that is kept and shown wherever its readiness is.
+        self.ready_reason = QLineEdit()
+        self.ready_reason.setAccessibleName(self.tr("Why the session is ready anyway"))
+        self.ready_reason.setPlaceholderText(
+            self.tr("e.g. a speaker tested the room's equipment this morning"))
+        self.ready_reason.setMaxLength(prep.MAX_REASON)
+        self.ready_reason.textChanged.connect(lambda _t: self._update_buttons())
+        self.ready_button = QPushButton(self.tr("Mark rea&dy by hand"))
+        self.ready_button.setObjectName("ReadyByHand")
+        self.ready_button.setAccessibleName(
+            self.tr("Mark the session ready although steps are left, keeping the reason"))
+        self.ready_button.clicked.connect(self.mark_ready)
+        self.unready_button = QPushButton(self.tr("Undo ready by ha&nd"))
+        self.unready_button.setObjectName("UndoReadyByHand")
+        self.unready_button.setAccessibleName(
+            self.tr("The session is ready only when its steps say so"))
+        self.unready_button.clicked.connect(lambda: self.mark_ready(undo=True))
+        ready_row = QHBoxLayout()
+        ready_label = QLabel(self.tr("Ready anyway, because:"))
+        ready_label.setBuddy(self.ready_reason)
+        ready_row.addWidget(ready_label)
+        ready_row.addWidget(self.ready_reason, 1)
+        ready_row.addWidget(self.ready_button)
+        ready_row.addWidget(self.unready_button)
+
         self.sheet_button = QPushButton(self.tr("&Readiness sheet (PDF)…"))
         self.sheet_button.setObjectName("ReadinessSheet")
         self.sheet_button.setAccessibleName(self.tr("Save the readiness sheet as PDF"))
@@ -225,13 +251,17 @@ class PreparePage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.where)
         layout.addWidget(self.status)
+        layout.addLayout(ready_row)
         layout.addLayout(middle, 1)
         self.setTabOrder(self.back_button, self.steps)
         self.setTabOrder(self.steps, self.open_button)
         self.setTabOrder(self.open_button, self.reason)
         self.setTabOrder(self.reason, self.skip_button)
         self.setTabOrder(self.skip_button, self.unskip_button)
-        self.setTabOrder(self.unskip_button, self.sheet_button)
+        self.setTabOrder(self.unskip_button, self.ready_reason)
+        self.setTabOrder(self.ready_reason, self.ready_button)
+        self.setTabOrder(self.ready_button, self.unready_button)
+        self.setTabOrder(self.unready_button, self.sheet_button)
         self._update_buttons()
 
     # ------------------------------------------------------------------ reading
@@ -368,6 +398,13 @@ class PreparePage(QWidget):
         self.skip_button.setEnabled(skippable and bool(self.reason.text().strip()))
         self.unskip_button.setEnabled(skipped)
         self.sheet_button.setEnabled(self.readiness is not None)
+        r = self.readiness
+        open_status = r is not None and r.row.status in (SessionStatus.PLANNED,
+                                                         SessionStatus.READY)
+        can_mark = open_status and r is not None and not r.ready and r.override is None
+        self.ready_reason.setEnabled(can_mark)
+        self.ready_button.setEnabled(can_mark and bool(self.ready_reason.text().strip()))
+        self.unready_button.setEnabled(open_status and r is not None and r.override is not None)
 
     # ------------------------------------------------------------------ actions
     def open_current(self) -> None:
@@ -406,6 +443,28 @@ class PreparePage(QWidget):
             self.changed.emit()
 
         run_task(unskip, on_success=done, on_error=self._failed, pool=self._pool, parent=self)
+
+    def mark_ready(self, *, undo: bool = False) -> None:
+        """Set the session ready by hand with the reason typed (or take that back)."""
+        sid = self.session_id
+        if sid is None:
+            return
+        reason = None if undo else self.ready_reason.text()
+        if reason is not None and not reason.strip():
+            return
+        services, by = self.services, operator_name()
+
+        def mark(_t: CancelToken, _p: Callable[[int, int], None]) -> None:
+            prep.set_ready_override(services, sid, reason, by)
+
+        def done(_none: None) -> None:
+            self.ready_reason.clear()
+            self.message.setText(
+                self.tr("The session is ready only when its steps say so.") if undo
+                else self.tr("The session is marked ready; the reason is kept."))
+            self.changed.emit()
+
+        run_task(mark, on_success=done, on_error=self._failed, pool=self._pool, parent=self)
 
     def _failed(self, err: BaseException) -> None:
         problem = known(err)
