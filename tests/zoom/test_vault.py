@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import uuid
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import keyring
@@ -217,8 +218,9 @@ def test_a_keyring_never_unlocked_is_locked_for_every_command(tmp_path: Path) ->
     db = tmp_path / "regie.sqlite3"
     assert _regie(db, "demo").returncode == 0
     conn = sqlite3.connect(db)
-    sid, label = conn.execute(
-        "SELECT s.id, l.label FROM sessions s JOIN licences l ON l.id = s.licence_id "
+    sid, label, starts = conn.execute(
+        "SELECT s.id, l.label, s.starts_at FROM sessions s "
+        "JOIN licences l ON l.id = s.licence_id "
         "WHERE s.status = 'planned' ORDER BY s.starts_at LIMIT 1"
     ).fetchone()
     conn.close()
@@ -236,8 +238,10 @@ def test_a_keyring_never_unlocked_is_locked_for_every_command(tmp_path: Path) ->
     env = {**os.environ, "HOME": str(home), "XDG_RUNTIME_DIR": str(run),
            "XDG_DATA_HOME": str(home / "data"), "XDG_CONFIG_HOME": str(home / "config")}
     env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    # In the session's launch window, so that the keyring is what stops the launch.
+    now = (datetime.fromisoformat(str(starts)).replace(tzinfo=UTC) - timedelta(minutes=15))
     regie = (f"{shlex.quote(sys.executable)} -m app --no-err-windows --db {shlex.quote(str(db))}"
-             " --now 2026-11-24T10:00")
+             f" --now {now.isoformat()}")
     commands = {
         "launch": f"{regie} launch {sid} --json",
         "set-password": f"printf pw | {regie} db set-password "
