@@ -60,6 +60,17 @@ need_venv() {
   fi
 }
 
+# PyInstaller (the bundle test) needs the interpreter's shared library, which Debian and
+# Ubuntu ship apart from their own Python (libpython3.11 on Debian 12). Another Python
+# (pyenv, a build of one's own) carries its library itself.
+need_libpython() {
+  local exe
+  exe=$(command -v "$python") || return 0
+  if dpkg -S "$(readlink -f "$exe")" >/dev/null 2>&1; then
+    need_apt "libpython$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
+  fi
+}
+
 cmd=${1:-}
 shift || true
 case "$cmd" in
@@ -76,6 +87,7 @@ case "$cmd" in
   test)
     need_apt "${runtime_packages[@]}" "${test_packages[@]}"
     need_venv
+    need_libpython
     export PATH="$venv/bin:$PATH"
     exec bash "$repo/tests/run.sh" "$@"
     ;;
