@@ -101,6 +101,21 @@ def _no_thread_left_running() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def _same_locale() -> Iterator[None]:
+    """A test that starts the window in French (`install_translators`) sets Qt's default
+    locale; the next test gets the one it started with back. Qt is looked at only when a
+    test loaded it (the pure suites never import it)."""
+    import sys
+
+    qt = sys.modules.get("PySide6.QtCore")
+    before = qt.QLocale() if qt is not None else None
+    yield
+    qt = sys.modules.get("PySide6.QtCore")
+    if qt is not None:
+        qt.QLocale.setDefault(before if before is not None else qt.QLocale.system())
+
+
+@pytest.fixture(autouse=True)
 def _isolated_folders(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QThread, QThreadPool
+from PySide6.QtCore import QCoreApplication, QSettings, QThread, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 
@@ -20,15 +20,6 @@ def _fresh_qsettings(tmp_path: Path, qapp: QApplication) -> None:
     QCoreApplication.setApplicationName("regie-tests")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
-
-
-@pytest.fixture(autouse=True)
-def _same_locale() -> Iterator[None]:
-    """A test that starts the window in French (`install_translators`) sets Qt's default
-    locale; the next test gets the one it started with back."""
-    before = QLocale()
-    yield
-    QLocale.setDefault(before)
 
 
 @pytest.fixture(autouse=True)
