@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Protocol
 
+import numpy as np
+
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.devices.audio_analysis import Samples
 from app.errors import NotFoundError, RegieError
@@ -29,6 +31,24 @@ class _NeverCancelled:
 
 
 NEVER = _NeverCancelled()
+
+
+def gather(
+    blocks: Iterator[tuple[Samples, int, float]], wanted: int, cancel: Cancel
+) -> Samples:
+    """The first `wanted` samples of a stream of blocks (fewer if it ends first), as one
+    float32 array; a cancelled measurement is said so."""
+    chunks: list[Samples] = []
+    got = 0
+    for block, _rate, _at in blocks:
+        chunks.append(block)
+        got += block.size
+        if got >= wanted:
+            break
+    if cancel.cancelled:
+        raise RegieError(_N("errors", "The measurement was cancelled."))
+    data = np.concatenate(chunks)[:wanted] if chunks else np.zeros(0, np.float32)
+    return data.astype(np.float32, copy=False)
 
 
 # ------------------------------------------------------------------ capability

@@ -19,6 +19,7 @@ from app.devices.audio_devices import (
     AudioProbe,
     Cancel,
     DeviceList,
+    gather,
     none_found,
 )
 from app.errors import RegieError
@@ -115,17 +116,7 @@ class SimulatedMicProbe:
     def record(
         self, device: AudioDevice, seconds: float, cancel: Cancel = NEVER
     ) -> tuple[Samples, int]:
-        wanted = round(seconds * self.rate)
-        chunks: list[Samples] = []
-        got = 0
-        for block, _r, _t in self.blocks(device, cancel):
-            chunks.append(block)
-            got += block.size
-            if got >= wanted:
-                break
-        if cancel.cancelled:
-            raise RegieError(_N("errors", "The measurement was cancelled."))
-        return np.concatenate(chunks)[:wanted], self.rate
+        return gather(self.blocks(device, cancel), round(seconds * self.rate), cancel), self.rate
 
     def play(self, device: AudioDevice, signal: Samples, rate: int) -> None:
         if self._speakers is None:

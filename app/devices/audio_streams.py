@@ -17,7 +17,6 @@ from typing import Any
 
 import numpy as np
 
-from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.devices import audio_analysis as aa
 from app.devices.audio_analysis import AudioThresholds, Samples
 from app.devices.audio_devices import (
@@ -25,11 +24,11 @@ from app.devices.audio_devices import (
     AudioDevice,
     Cancel,
     DeviceList,
+    gather,
     portaudio_error,
     sounddevice_module,
     vanished_error,
 )
-from app.errors import RegieError
 
 log = logging.getLogger(__name__)
 
@@ -135,18 +134,7 @@ class SoundDeviceProbe:
         self, device: AudioDevice, seconds: float, cancel: Cancel = NEVER
     ) -> tuple[Samples, int]:
         rate = self.capture_rate(device)
-        wanted = round(seconds * rate)
-        chunks: list[Samples] = []
-        got = 0
-        for block, _rate, _at in self.blocks(device, cancel):
-            chunks.append(block)
-            got += block.size
-            if got >= wanted:
-                break
-        if cancel.cancelled:
-            raise RegieError(_N("errors", "The measurement was cancelled."))
-        data = np.concatenate(chunks)[:wanted] if chunks else np.zeros(0, np.float32)
-        return data.astype(np.float32, copy=False), rate
+        return gather(self.blocks(device, cancel), round(seconds * rate), cancel), rate
 
     def play(self, device: AudioDevice, signal: Samples, rate: int) -> None:
         self._run_output(device, signal, rate, None)
