@@ -40,6 +40,7 @@ from app.core.licences import (
 from app.core.models import Licence, SessionStatus
 from app.errors import ValidationError
 from app.storage import schema as t
+from app.storage.database import BusyError
 from app.storage.rows import BOOKING_COLUMNS, booking_from_row, licence_from_row
 
 T = TypeVar("T")
@@ -48,6 +49,7 @@ EXCLUSION_NAME = "ex_licence_holds_overlap"
 # A loser on PostgreSQL decides again on what the winner booked; a few rounds suffice
 # even when several slots of one licence are being taken at once.
 ATTEMPTS = 12
+BUSY_ROUNDS = 2  # more rounds after the busy timeout, before saying it is busy
 # Widest reach of a hold: a session is at most 12 h long (see app.core.sessions).
 REACH = 2 * MAX_BUFFER + timedelta(hours=12)
 EXCLUSION_SQLSTATE = "23P01"
@@ -296,11 +298,20 @@ def retrying(write: Callable[[list[Licence]], T]) -> T:
     through. `write` records each licence it tried; when every round lost, the message
     names the last one. SQLite never raises here: its write lock serialises the writers."""
     tried: list[Licence] = []
+    busy = 0
     for _attempt in range(ATTEMPTS):
         try:
             return write(tried)
         except sa.exc.IntegrityError as err:
             if not is_exclusion_violation(err):
+                raise
+        except BusyError:
+            # PostgreSQL: waiting on a concurrent booking of the same slot outlasted the
+            # lock timeout (or the two deadlocked). Once it has committed, the next round
+            # sees it and says which session holds the licence. A database that stays
+            # busy is said so after a few rounds.
+            busy += 1
+            if busy > BUSY_ROUNDS:
                 raise
     raise booked_meanwhile(tried[-1])
 

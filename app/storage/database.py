@@ -45,6 +45,11 @@ class StorageError(RegieError):
         super().__init__(message, fix, path=path)
 
 
+class BusyError(StorageError):
+    """The database is locked by another writer (busy, lock timeout, deadlock): trying
+    again a moment later may succeed."""
+
+
 class UnreachableError(StorageError, ServerUnreachable):
     """The storage side of `ServerUnreachable` (callers test for the latter)."""
 
@@ -495,7 +500,7 @@ def _nearly_full(folder: Path) -> bool:
 
 def _known(kind: str, where: str) -> StorageError:
     message, fix = _ADVICE[kind]
-    cls = UnreachableError if kind == "unreachable" else StorageError
+    cls = {"unreachable": UnreachableError, "locked": BusyError}.get(kind, StorageError)
     return cls(message, fix, path=where, kind=kind)
 
 
