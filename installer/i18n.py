@@ -6,7 +6,8 @@
     python installer/i18n.py check           exit 1 if the catalogue is stale or incomplete
 
 English is the source language; French ships complete. Core code marks strings with
-`QT_TRANSLATE_NOOP` (alias `_N`), widgets with `self.tr` / `QCoreApplication.translate`.
+`QT_TRANSLATE_NOOP` (alias `_N`), widgets with `self.tr` / `QCoreApplication.translate`,
+the command line with `app.cli.i18n.tr_cli` (same signature as `translate`).
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def lupdate(ts: Path) -> None:
         [
             _tool("lupdate"),
             "-tr-function-alias",
-            "QT_TRANSLATE_NOOP+=_N",
+            "QT_TRANSLATE_NOOP+=_N,translate+=tr_cli",
             "-locations",
             "none",
             "-no-obsolete",
