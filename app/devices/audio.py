@@ -137,6 +137,7 @@ class AudioChecker:
 
     def run_noise(self, seconds: float | None = None, cancel: Cancel = NEVER) -> StepOutcome:
         device = self._need_input()
+        self.probe.cue("noise")
         x, rate = self.probe.record(device, seconds or self.th.noise_seconds, cancel)
         result = aa.analyse_noise(x, rate, self.th)
         self._noise_floor = float(result.metrics["noise_floor_dbfs"])  # type: ignore[arg-type]
@@ -144,6 +145,7 @@ class AudioChecker:
 
     def run_speech(self, seconds: float | None = None, cancel: Cancel = NEVER) -> StepOutcome:
         device = self._need_input()
+        self.probe.cue("speech")
         x, rate = self.probe.record(device, seconds or self.th.speech_seconds, cancel)
         result = aa.analyse_speech(x, rate, self.th, self._noise_floor)
         return self._store("speech", aa.merge(result, self._rate(rate)))
@@ -199,7 +201,10 @@ class AudioChecker:
         return self.result()
 
     def _rate(self, capture_rate: int) -> aa.Analysis:
-        in_rate = self.input.default_rate if self.input else None
+        inp = self.input
+        # A file's rate is no setting anyone can change: only real devices are compared.
+        in_rate = (inp.default_rate if inp and not inp.name.startswith(SIMULATED_PREFIX)
+                   else None)
         out_rate = self.output.default_rate if self.output else None
         crit = aa.judge_sample_rate(capture_rate, in_rate, out_rate, self.th)
         return aa.Analysis({"sample_rate": crit}, {

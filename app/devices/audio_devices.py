@@ -217,6 +217,9 @@ class AudioProbe(Protocol):
     """What the check and the screen need from sound hardware."""
 
     def devices(self) -> DeviceList: ...
+    def cue(self, step: str) -> None:
+        """The guided step about to record ("noise": the room keeps quiet, "speech":
+        someone reads the sentence). A real microphone hears the room and ignores it."""
     def capture_rate(self, device: AudioDevice) -> int: ...
     def blocks(
         self, device: AudioDevice, cancel: Cancel, *, timeout: float = 3.0

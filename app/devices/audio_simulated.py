@@ -28,6 +28,14 @@ log = logging.getLogger(__name__)
 
 SIMULATED_PREFIX = "simulated:"
 
+# A real microphone is never digitally silent: its own hiss sits around -80 dBFS. The
+# quiet part of a file (often exact zeros) gets it, or the noise step would take the
+# file for a dead microphone.
+SELF_NOISE_DBFS = -80.0
+# Pauses shorter than this in all are the cut of the file, not the room: such a file
+# (a recording of noise) plays whole during the noise step.
+MIN_QUIET_SECONDS = 0.5
+
 
 def read_wav(path: Path) -> tuple[Samples, int]:
     """A PCM WAV (8/16/24/32-bit, any channels) as mono float32 and its rate."""
@@ -61,11 +69,40 @@ def read_wav(path: Path) -> tuple[Samples, int]:
     return data.astype(np.float32), rate
 
 
+def quiet_part(samples: Samples, rate: int, th: AudioThresholds) -> Samples:
+    """What the room sounds like when nobody speaks, with a microphone's own hiss under it.
+
+    The frames more than the speech activity range below the loudest one (the pauses of
+    the voice), put end to end; the whole file when they add up to too little.
+    """
+    n = max(1, round(rate * th.frame_ms / 1000.0))
+    count = samples.size // n
+    quiet = samples
+    if count:
+        levels = aa.frame_levels_db(samples, rate, th.frame_ms)[:count]
+        pauses = levels < float(np.max(levels)) - th.speech_activity_range_db
+        if np.count_nonzero(pauses) * n >= MIN_QUIET_SECONDS * rate:
+            quiet = samples[: count * n].reshape(count, n)[pauses].reshape(-1)
+    hiss = np.random.default_rng(0).standard_normal(quiet.size) * 10 ** (SELF_NOISE_DBFS / 20)
+    return (quiet + hiss).astype(np.float32)
+
+
+def voice_start(samples: Samples, rate: int, th: AudioThresholds) -> int:
+    """The sample where the voice begins: the first frame within the speech activity range
+    of the loudest one."""
+    n = max(1, round(rate * th.frame_ms / 1000.0))
+    levels = aa.frame_levels_db(samples, rate, th.frame_ms)
+    active = np.flatnonzero(levels >= float(np.max(levels)) - th.speech_activity_range_db)
+    return int(active[0]) * n if active.size and samples.size >= n else 0
+
+
 class SimulatedMicProbe:
     """A WAV file as the microphone (demos, training rooms); speakers stay real.
 
-    The file loops. With `realtime` the blocks come at the pace of a real microphone;
-    without, as fast as they are read (tests).
+    The file loops. Each guided step hears the part of the recording it asks the room for
+    (`cue`): the quiet part while the room keeps quiet, the voice from its first word
+    while the sentence is read. With `realtime` the blocks come at the pace of a real
+    microphone; without, as fast as they are read (tests).
     """
 
     def __init__(self, wav: Path, speakers: AudioProbe | None = None, *,
@@ -75,6 +112,9 @@ class SimulatedMicProbe:
         self.path = wav
         self.realtime = realtime
         self._speakers = speakers
+        self._quiet = quiet_part(self.samples, self.rate, self.th)
+        self._voice_at = voice_start(self.samples, self.rate, self.th)
+        self._source = self.samples
         self._pos = 0
         self.device = AudioDevice(
             index=-1, name=f"{SIMULATED_PREFIX}{wav.name}", host_api="WAV",
@@ -94,10 +134,18 @@ class SimulatedMicProbe:
     def capture_rate(self, device: AudioDevice) -> int:
         return self.rate
 
+    def cue(self, step: str) -> None:
+        """The next recording plays the part `step` needs; then the whole file again."""
+        if step == "noise":
+            self._source, self._pos = self._quiet, 0
+        elif step == "speech":
+            self._source, self._pos = self.samples, self._voice_at
+
     def _take(self, n: int) -> Samples:
-        idx = (self._pos + np.arange(n)) % self.samples.size
-        self._pos = int((self._pos + n) % self.samples.size)
-        return self.samples[idx]
+        source = self._source
+        idx = (self._pos + np.arange(n)) % source.size
+        self._pos = int((self._pos + n) % source.size)
+        return source[idx]
 
     def blocks(
         self, device: AudioDevice, cancel: Cancel, *, timeout: float = 3.0
@@ -116,7 +164,12 @@ class SimulatedMicProbe:
     def record(
         self, device: AudioDevice, seconds: float, cancel: Cancel = NEVER
     ) -> tuple[Samples, int]:
-        return gather(self.blocks(device, cancel), round(seconds * self.rate), cancel), self.rate
+        try:
+            data = gather(self.blocks(device, cancel), round(seconds * self.rate), cancel)
+        finally:
+            if self._source is not self.samples:
+                self._source, self._pos = self.samples, 0
+        return data, self.rate
 
     def play(self, device: AudioDevice, signal: Samples, rate: int) -> None:
         if self._speakers is None:

@@ -183,9 +183,17 @@ def judge_sample_rate(
             "audio", "The microphone records at a telephone-like quality: choose another "
             "microphone or raise its sample rate in the sound settings."), "Hz")
     if input_rate and output_rate and round(input_rate) != round(output_rate):
-        return Criterion("sample_rate", capture_rate, Verdict.WARN, _N(
-            "audio", "The microphone and the speakers run at different sample rates: set "
-            "both to 48000 Hz in the sound settings."), "Hz")
+        # Only the device that is not at the preferred rate is to be changed.
+        if round(input_rate) == th.preferred_rate:
+            advice = _N("audio", "The speakers do not run at the microphone's sample rate: "
+                        "set the speakers to 48000 Hz in the sound settings.")
+        elif round(output_rate) == th.preferred_rate:
+            advice = _N("audio", "The microphone does not run at the speakers' sample rate: "
+                        "set the microphone to 48000 Hz in the sound settings.")
+        else:
+            advice = _N("audio", "The microphone and the speakers run at different sample "
+                        "rates: set both to 48000 Hz in the sound settings.")
+        return Criterion("sample_rate", capture_rate, Verdict.WARN, advice, "Hz")
     return Criterion("sample_rate", capture_rate, Verdict.PASS, _N(
         "audio", "The sample rates match."), "Hz")
 

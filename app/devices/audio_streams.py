@@ -55,6 +55,9 @@ class SoundDeviceProbe:
     def __init__(self, thresholds: AudioThresholds | None = None) -> None:
         self.th = thresholds or aa.load_thresholds()
 
+    def cue(self, step: str) -> None:
+        """The real room makes its own silence and speech."""
+
     def devices(self) -> DeviceList:
         sd = sounddevice_module()
         try:
