@@ -7,6 +7,8 @@ the device (and the session, when the check was run for one).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
@@ -36,6 +38,27 @@ VERDICT_LABELS: dict[Verdict, str] = {
     Verdict.WARN: QT_TRANSLATE_NOOP("labels", "Check"),
     Verdict.FAIL: QT_TRANSLATE_NOOP("labels", "Problem"),
 }
+
+# How a saved device name is said: the simulated devices (training rooms) by what they
+# are, PortAudio's "default" by that word; real names stay as the system gives them.
+SIMULATED_MIC_TEXT = QT_TRANSLATE_NOOP("labels", "Simulated microphone ({name})")
+SIMULATED_CAMERA_TEXT = QT_TRANSLATE_NOOP("labels", "Simulated camera ({name})")
+SYSTEM_DEFAULT_TEXT = QT_TRANSLATE_NOOP("labels", "System default")
+_SIMULATED_CAMERA = re.compile(r"Simulated camera \((?P<name>.*)\)")
+
+
+def device_words(device: str, say: Callable[[str, str], str], *, camera: bool = False) -> str:
+    """`device` as saved with a check (or listed), in the words of the interface."""
+    if device.startswith("simulated:"):
+        name = device.removeprefix("simulated:")
+        return say("labels", SIMULATED_CAMERA_TEXT if camera else SIMULATED_MIC_TEXT).format(
+            name=name)
+    found = _SIMULATED_CAMERA.fullmatch(device)
+    if found:
+        return say("labels", SIMULATED_CAMERA_TEXT).format(name=found["name"])
+    if device == "default":
+        return say("labels", SYSTEM_DEFAULT_TEXT)
+    return device
 
 
 class CheckKind(StrEnum):

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from app.core.checks import VERDICT_LABELS, Verdict
+from app.core.checks import VERDICT_LABELS, Verdict, device_words
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.readiness import CTX, STEP_LABELS, Step, StepKey, StepState
 
@@ -87,7 +87,8 @@ def describe(step: Step, now: datetime, say: Translate = _source) -> StepWords:
     detail = say(CTX, step.detail).format(**step.params) if step.detail else ""
     if is_device(step) and step.at is not None and step.state in _DEVICE_VERDICT:
         word = say("labels", VERDICT_LABELS[_DEVICE_VERDICT[step.state]])
-        device = step.params.get("device", "")
+        device = device_words(step.params.get("device", ""), say,
+                              camera=step.key is StepKey.CAMERA)
         detail = " · ".join(x for x in (when_text(step.at, now), device) if x)
     symbol = STATE_SYMBOLS[step.state]
     short = f"{symbol} " + say(CTX, SHORT_TEXT).format(label=label, word=word)

@@ -40,10 +40,9 @@ from app.core.attendance import (
 from app.core.csvfiles import read_file_bytes
 from app.core.models import SessionMode, SessionRow
 from app.core.outbox import PendingKind, attendance_payload
-from app.core.report import percent
 from app.errors import RegieError
 from app.ui.errors import known
-from app.ui.i18n import error_text
+from app.ui.i18n import error_text, number, percent
 from app.ui.workers import CancelToken, Pool, run_task
 
 if TYPE_CHECKING:
@@ -294,8 +293,7 @@ class AttendanceDialog(QDialog):
 
     def _show_figures(self, f: AttendanceFigures) -> None:
         def rate(value: float | None) -> str:
-            text = percent(value)
-            return f"{text} %" if text else "—"
+            return "—" if value is None else percent(value, 1)
 
         self.figures_label.setText(
             self.tr(
@@ -303,8 +301,8 @@ class AttendanceDialog(QDialog):
             ).format(
                 no_show=rate(f.no_show_rate),
                 fill=rate(f.fill_rate),
-                peak="—" if f.peak_concurrent is None else f.peak_concurrent,
-                median="—" if f.median_minutes is None else round(f.median_minutes),
+                peak="—" if f.peak_concurrent is None else number(f.peak_concurrent),
+                median="—" if f.median_minutes is None else number(round(f.median_minutes)),
             )
         )
 
@@ -406,28 +404,28 @@ class AttendanceDialog(QDialog):
             r = preview.report
             self.preview_summary.setText(
                 self.tr(
-                    "{unique} attendees ({rows} rows read, {merged} reconnections merged, "
-                    "{skipped} rows skipped: host or waiting room only). Peak: {peak}."
+                    "{attendees} ({rows}, {merged}, {skipped}: host or waiting room only). "
+                    "Peak: {peak}."
                 ).format(
-                    unique=r.unique_attendees,
-                    rows=r.rows_read,
-                    merged=r.merged_reconnections,
-                    skipped=r.skipped_rows,
-                    peak="—" if r.peak_concurrent is None else r.peak_concurrent,
+                    attendees=self.tr("%Ln attendees", "", r.unique_attendees),
+                    rows=self.tr("%Ln rows read", "", r.rows_read),
+                    merged=self.tr("%Ln reconnections merged", "", r.merged_reconnections),
+                    skipped=self.tr("%Ln rows skipped", "", r.skipped_rows),
+                    peak="—" if r.peak_concurrent is None else number(r.peak_concurrent),
                 )
             )
             people = [
-                (p.name, p.email or "", "" if p.minutes is None else str(p.minutes))
+                (p.name, p.email or "", "" if p.minutes is None else number(p.minutes))
                 for p in r.attendees
             ]
         else:
             g = preview.registrations
             self.preview_summary.setText(
-                self.tr(
-                    "{count} registered ({rows} rows read, {dup} duplicates, "
-                    "{skipped} cancelled or refused)."
-                ).format(
-                    count=g.count, rows=g.rows_read, dup=g.duplicates, skipped=g.skipped_cancelled
+                self.tr("{registered} ({rows}, {dup}, {skipped}).").format(
+                    registered=self.tr("%Ln registered", "", g.count),
+                    rows=self.tr("%Ln rows read", "", g.rows_read),
+                    dup=self.tr("%Ln duplicates", "", g.duplicates),
+                    skipped=self.tr("%Ln cancelled or refused", "", g.skipped_cancelled),
                 )
             )
             people = [(p.name, p.email or "", "") for p in g.registrants]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.checks import CheckResult, Criterion
+from app.core.checks import CheckResult, Criterion, device_words
 from app.core.models import SessionRow
 from app.devices import audio_analysis as aa
 from app.devices.audio import (
     SENTENCE,
+    SIMULATED_PREFIX,
     AudioChecker,
     AudioDevice,
     DeviceList,
@@ -45,7 +46,7 @@ from app.devices.audio_analysis import MeterReading
 from app.errors import RegieError
 from app.ui.choosers import ResultTarget
 from app.ui.errors import known
-from app.ui.i18n import core_text, error_text
+from app.ui.i18n import core_text, error_text, number
 from app.ui.level_meter import LevelMeterWidget, fmt_db
 from app.ui.ports import CheckDesk
 from app.ui.widgets import VerdictBadge
@@ -293,7 +294,7 @@ class AudioCheckArea(QWidget):
             combo.clear()
             chosen = 0
             for i, d in enumerate(devices):
-                combo.addItem(d.label, d.key)
+                combo.addItem(self._device_label(d), d.key)
                 if d.key == previous or (previous is None and getattr(d, flag)):
                     chosen = i
             if devices:
@@ -506,16 +507,26 @@ class AudioCheckArea(QWidget):
         advice.setToolTip(advice.text())
         self.table.setItem(row, 3, advice)
 
+    @staticmethod
+    def _device_label(d: AudioDevice) -> str:
+        """The simulated microphone by what it is; a real device with its host API."""
+        if d.name.startswith(SIMULATED_PREFIX):
+            return device_words(d.name, QCoreApplication.translate)
+        return QCoreApplication.translate("AudioCheckArea", "{name} ({api})").format(
+            name=device_words(d.name, QCoreApplication.translate), api=d.host_api)
+
     def _value_text(self, c: Criterion) -> str:
         if c.value is None:
             return "—"
         if isinstance(c.value, bool):
             return self.tr("yes") if c.value else self.tr("no")
         if isinstance(c.value, float):
-            text = fmt_db(c.value) if c.unit in ("dBFS", "dB") else f"{c.value:g}"
+            text = fmt_db(c.value) if c.unit in ("dBFS", "dB") else number(c.value)
         elif c.name == "signal":
             text = {"live": self.tr("live"), "dead": self.tr("silent"),
                     "constant": self.tr("frozen")}.get(str(c.value), str(c.value))
+        elif isinstance(c.value, int):
+            text = number(c.value)
         else:
             text = str(c.value)
         return f"{text} {c.unit}".strip()

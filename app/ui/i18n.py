@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTime, QTranslator
 
 from app.config import resources_dir
 from app.errors import RegieError
@@ -20,6 +22,34 @@ def core_text(context: str, text: str, **params: object) -> str:
 def label(text: str) -> str:
     """A display label from the core (statuses, modes, verdicts…)."""
     return QCoreApplication.translate("labels", text)
+
+
+def number(value: float, decimals: int | None = None) -> str:
+    """A number as the interface's language writes it (French: 48 000 ; 12,5), with a
+    true minus sign. Integers keep no decimals; floats keep `decimals` (default: as few as
+    show the value, at most 2)."""
+    locale = QLocale()
+    if isinstance(value, int) and decimals is None:
+        text = locale.toString(value)
+    else:
+        places = 2 if decimals is None else decimals
+        text = locale.toString(float(value), "f", places)
+        if decimals is None and locale.decimalPoint() in text:
+            text = text.rstrip("0").rstrip(locale.decimalPoint())
+    return text.replace("-", "−")
+
+
+def percent(value: float, decimals: int = 0) -> str:
+    """A share (0.5 → « 50 % ») in the interface's language."""
+    return QLocale().toString(value * 100.0, "f", decimals) + "\u202f%"
+
+
+def short_datetime(at: datetime) -> str:
+    """A date and hour in the short form of the interface's language."""
+    local = at.astimezone()
+    day = QLocale().toString(QDate(local.year, local.month, local.day),
+                             QLocale.FormatType.ShortFormat)
+    return f"{day} {QLocale().toString(QTime(local.hour, local.minute), 'HH:mm')}"
 
 
 def error_text(err: RegieError) -> str:
@@ -52,10 +82,15 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     if ours.load(str(resources_dir() / "i18n" / f"regie_{lang}.qm")):
         app.installTranslator(ours)
         loaded.append(ours)
-    qt = QTranslator(app)
-    if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        loaded.append(qt)
+    # Qt's own dialogs (file dialogs, standard buttons, colour and font pickers): qtbase
+    # holds them; qt_<lang> is the meta catalogue some builds ship instead.
+    qt_path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in (f"qtbase_{lang}", f"qt_{lang}"):
+        qt = QTranslator(app)
+        if qt.load(name, qt_path):
+            app.installTranslator(qt)
+            loaded.append(qt)
+            break
     QLocale.setDefault(
         QLocale(QLocale.Language.French if lang == "fr" else QLocale.Language.English)
     )

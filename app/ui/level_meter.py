@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.devices import audio_analysis as aa
 from app.devices.audio_analysis import Band, MeterReading, MeterThresholds
+from app.ui.i18n import number
 
 _BAND_COLOURS = {
     Band.SILENT: "#9e9e9e",
@@ -23,7 +24,7 @@ def fmt_db(value: float) -> str:
     """Decibels as the meter says them: one decimal, a true minus sign, −∞ for silence."""
     if value <= aa.SILENCE_DBFS:
         return "−∞"
-    return f"{value:.1f}".replace("-", "−")
+    return number(value, 1)
 
 
 class LevelMeterWidget(QWidget):

@@ -7,9 +7,9 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
-from app.core.checks import CheckKind, SavedCheck
+from app.core.checks import CheckKind, SavedCheck, device_words
 from app.core.models import MODE_LABELS, STATUS_LABELS, SessionRow
-from app.ui.i18n import label
+from app.ui.i18n import label, short_datetime
 from app.ui.widgets import verdict_text
 
 translate = QCoreApplication.translate
@@ -71,7 +71,9 @@ def details_html(
             when = saved.created_at.astimezone()
             lines.append(
                 f"<li>{escape(verdict_text(saved.verdict))} — {escape(name)} "
-                f"({when:%d/%m %H:%M}, {escape(saved.device)})</li>"
+                f"({escape(short_datetime(when))}, "
+                f"{escape(device_words(saved.device, translate, camera=kind is CheckKind.CAMERA))})"
+                "</li>"
             )
     lines.append("</ul>")
     if r.notes:

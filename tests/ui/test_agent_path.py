@@ -183,7 +183,7 @@ def test_an_agent_prepares_a_session_from_today_to_launch_and_attendance(
     agent.shot("son", window)
     _back_to_prepare(qtbot, agent, desk)
     # Its verdict, when and with what (a 16 kHz file microphone is "to check", not a fault).
-    _wait_step(qtbot, today, StepKey.SOUND, "— 10:00 · simulated:speech.wav")
+    _wait_step(qtbot, today, StepKey.SOUND, "— 10:00 · Simulated microphone (speech.wav)")
     verdict = audio.current_result().verdict
     assert verdict is not Verdict.FAIL
     said = {Verdict.PASS: "✔ Sound: OK", Verdict.WARN: "▲ Sound: Check"}[verdict]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -24,6 +24,7 @@ def make(qtbot: QtBot, services: Services, mode: SessionMode = SessionMode.HYBRI
 
 
 def test_typed_counts_are_saved(qtbot: QtBot, services: Services) -> None:
+    QLocale.setDefault(QLocale(QLocale.Language.French))  # figures follow the locale
     net, sid, dialog = make(qtbot, services)
     assert dialog.registered.specialValueText()
     assert dialog.registered.value() == -1  # not recorded yet
@@ -34,7 +35,7 @@ def test_typed_counts_are_saved(qtbot: QtBot, services: Services) -> None:
     record = net.attendance.record(sid)
     assert record is not None
     assert (record.registered, record.connected, record.on_site) == (30, 12, 6)
-    assert "40,0 %" in dialog.figures_label.text()  # (30 - 18) / 30
+    assert "40,0\u202f%" in dialog.figures_label.text()  # (30 - 18) / 30
 
 
 def test_remote_session_has_no_on_site_count(qtbot: QtBot, services: Services) -> None:
