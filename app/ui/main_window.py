@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence
@@ -19,6 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+
+if TYPE_CHECKING:
+    from app.ui.help import HelpDialog
 
 
 @dataclass
@@ -77,6 +81,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.view_menu: QMenu | None = None
+        self.help_dialog: HelpDialog | None = None
         self._build_menu()
         self.db_label = QLabel()
         self.db_label.setAccessibleName(self.tr("Database in use"))
@@ -168,6 +173,13 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        tutorials = help_menu.addAction(self.tr("&Tutorials"))
+        tutorials.setShortcut(QKeySequence.StandardKey.HelpContents)
+        tutorials.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        tutorials.triggered.connect(lambda: self.open_help())
+        statement = help_menu.addAction(self.tr("A&ccessibility statement"))
+        statement.triggered.connect(lambda: self.open_help(statement=True))
+        help_menu.addSeparator()
         about = help_menu.addAction(self.tr("&About Régie"))
         about.triggered.connect(self._about)
 
@@ -201,6 +213,18 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentIndex(index)
         self.area_changed.emit(self.areas[index].key)
+
+    def open_help(self, *, statement: bool = False) -> HelpDialog:
+        """The help window (one at a time), on the tutorials or the statement."""
+        from app.ui.help import HelpDialog
+
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self)
+        if statement:
+            self.help_dialog.show_statement()
+        self.help_dialog.show()
+        self.help_dialog.activateWindow()
+        return self.help_dialog
 
     def _about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
