@@ -215,3 +215,25 @@ def test_a_check_from_the_sidebar_asks_which_session_it_was_for(
         choice.choose(None)
         qtbot.mouseClick(choice.confirm_button, Qt.MouseButton.LeftButton)
     assert audio_saved(services)[-1] == (None, True)
+
+
+def test_training_room_microphone_gives_a_green_sound_check(
+    qtbot: QtBot, services: Services
+) -> None:
+    """`--simulate-mic speech.wav` as the desk builds it (the real simulated path, at a
+    microphone's pace): the noise step hears the quiet part, the speech step the voice,
+    and every row of the table says OK."""
+    area = AudioCheckArea(services, DATA / "speech.wav", pool=ImmediatePool())
+    qtbot.addWidget(area)
+    qtbot.waitUntil(lambda: not area.busy and area.input_combo.count() > 0, timeout=10_000)
+    assert area.input_combo.currentText() == "Simulated microphone (speech.wav)"
+    area.run_step("noise")
+    area.run_step("speech")
+    result = area.current_result()
+    verdicts = {name: c.verdict for name, c in result.criteria.items()}
+    assert verdicts["noise_floor"] is Verdict.PASS, verdicts
+    assert verdicts["snr"] is Verdict.PASS, verdicts
+    assert set(verdicts.values()) == {Verdict.PASS}, verdicts
+    for row in range(area.table.rowCount()):
+        badge = area.table.cellWidget(row, 2)
+        assert isinstance(badge, VerdictBadge) and "OK" in badge.text()
