@@ -37,7 +37,7 @@ from app.devices.camera import CameraInfo, CheckUpdate, PreviewGate, list_camera
 from app.devices.video_analysis import CRITERIA, CRITERION_LABELS, Thresholds, load_thresholds
 from app.errors import RegieError
 from app.ui.choosers import ResultTarget
-from app.ui.i18n import core_text, error_text
+from app.ui.i18n import core_text, error_text, number, percent
 from app.ui.ports import CheckDesk
 from app.ui.widgets import VerdictBadge
 from app.ui.workers import CancelToken, Pool, ProgressFn, StreamWorker, TaskHandle, run_task
@@ -78,9 +78,11 @@ def _value_text(c: Criterion) -> str:
         return (QCoreApplication.translate("CameraCheckArea", "Yes") if c.value
                 else QCoreApplication.translate("CameraCheckArea", "No"))
     if c.name == "face" and isinstance(c.value, float):
-        return f"{round(c.value * 100)} %"
+        return percent(c.value)
     if c.name == "resolution":
         return str(c.value).replace("x", "×")
+    if isinstance(c.value, (int, float)):
+        return f"{number(c.value)} {c.unit}".strip()
     return f"{c.value} {c.unit}".strip()
 
 

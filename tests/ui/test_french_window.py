@@ -5,6 +5,7 @@ and with the English of Qt's own dialogs."""
 
 from __future__ import annotations
 
+import os
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
@@ -44,7 +45,9 @@ from pytestqt.qtbot import QtBot
 
 from app.config import AppConfig, resources_dir
 from app.ui.audio_check import AudioCheckArea
+from app.ui.camera_check import CameraCheckArea
 from app.ui.checklists import ChecklistsArea
+from app.ui.choosers import SessionChoiceDialog
 from app.ui.desk import Desk
 from app.ui.i18n import install_translators
 from app.ui.main_window import MainWindow
@@ -288,6 +291,10 @@ def test_french_window_shows_no_english(
     load_demo(config)
     scene = tmp_path / "scene.png"
     cv2.imwrite(str(scene), videos.scene(0.5))
+    folder = Path(os.environ["REGIE_CONFIG_DIR"]) / "thresholds"  # a short camera check
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "camera.toml").write_text(
+        "[check]\nseconds = 1.0\n[stability]\nwindow_seconds = 0.8\n", encoding="utf-8")
     config = desk_config(config.db_url, simulate_camera=scene, simulate_mic=MIC)
     desk = Desk(config, offer_demo=False)
     qtbot.addWidget(desk.window)
@@ -309,6 +316,22 @@ def test_french_window_shows_no_english(
     desk.today_area().prepare(row.id)
     qtbot.wait(300)
     read("today: prepare", window)
+
+    # Caméra: a short check of the simulated camera, the question of its session, figures.
+    camera = window.area("camera")
+    assert isinstance(camera, CameraCheckArea)
+    window.show_area("camera")
+    qtbot.waitUntil(camera.start_button.isEnabled, timeout=10_000)
+    camera.start_button.click()
+    qtbot.waitUntil(lambda: _choice(camera) is not None, timeout=20_000)
+    choice = _choice(camera)
+    assert choice is not None
+    read("camera: which session", choice)
+    with qtbot.waitSignal(camera.checkSaved, timeout=10_000):
+        choice.choose(None)
+        choice.confirm_button.click()
+    read("camera: measured", window)
+    camera.stop()
 
     # Son: the noise and voice steps on the simulated microphone, with their figures.
     audio = window.area("audio")
@@ -370,6 +393,11 @@ def test_french_window_shows_no_english(
     assert {"Séances", "Aide", "Micro simulé (speech.wav)", "Caméra simulée (scene.png)",
             "Voir dans\u00a0:", "Déclaration d'accessibilité"} <= read.texts
     assert not read.found, "\n".join(f"{k}  ← {v!r}" for k, v in sorted(read.found.items()))
+
+
+def _choice(area: QWidget) -> SessionChoiceDialog | None:
+    shown = [d for d in area.findChildren(SessionChoiceDialog) if d.isVisible()]
+    return shown[0] if shown else None
 
 
 def _modal_or_shown(qtbot: QtBot, read: Reader, screen: str, opener: Callable[[], object]) -> None:

@@ -20,7 +20,7 @@ from app.core.checklists import ChecklistService, TrainingRecord
 from app.core.models import MODE_LABELS, Staff
 from app.errors import RegieError, ServerUnreachable
 from app.services import Services
-from app.ui.i18n import error_text, label
+from app.ui.i18n import error_text, label, number, short_datetime
 from app.ui.workers import CancelToken, Pool, run_task
 
 
@@ -137,8 +137,7 @@ class TrainingRecordsView(QWidget):
             values = [
                 r.staff_name, r.checklist_title, str(r.checklist_version),
                 label(MODE_LABELS[r.session_mode]), session or "",
-                r.finished_at.astimezone().strftime("%d/%m/%Y %H:%M"),
-                f"{r.minutes:g}", r.signed_off_by or "",
+                short_datetime(r.finished_at), number(r.minutes), r.signed_off_by or "",
             ]
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))
