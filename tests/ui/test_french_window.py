@@ -383,6 +383,9 @@ def test_french_window_shows_no_english(
     # Help: the tutorials, the statement, About.
     help_dialog = window.open_help()
     read("help", help_dialog)
+    help_dialog.show_statement()
+    read("help: accessibility", help_dialog)
+    assert "Signaler un problème" in help_dialog.browser.toPlainText()
     help_dialog.close()
     _modal_or_shown(qtbot, read, "about", window._about)
 
