@@ -77,7 +77,7 @@ def _report(ctx: CliContext, args: argparse.Namespace) -> int:
         _ensure_platform()
         from app.printing.report_pdf import write_report_pdf_standalone
 
-        write_report_pdf_standalone(report, args.pdf)
+        write_report_pdf_standalone(report, args.pdf, lang=language())
         ctx.print(tr_cli("Cli", "PDF written: {path}").format(path=args.pdf))
     else:
         _print_table(ctx, report)

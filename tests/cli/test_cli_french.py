@@ -244,6 +244,24 @@ def test_the_sentence_to_read_aloud_is_french(tmp_path: Path,
     assert f"Niveau de la voix{NBSP}:" in out
 
 
+def test_the_pdf_report_is_french(demo_db: str, tmp_path: Path, qapp: object) -> None:
+    from PySide6.QtPdf import QPdfDocument
+
+    pdf = tmp_path / "rapport.pdf"
+    subprocess.run(
+        [sys.executable, "-m", "app", "--lang", "fr", "--no-err-windows", "--db", demo_db,
+         "report", "--from", "2026-11-01", "--to", "2026-11-30", "--pdf", str(pdf)],
+        check=True, capture_output=True, timeout=120,
+    )
+    doc = QPdfDocument()
+    assert doc.load(str(pdf)) == QPdfDocument.Error.None_
+    text = "\n".join(doc.getAllText(page).text() for page in range(doc.pageCount()))
+    doc.close()
+    for french in ("Rapport d'activité", "Séances par semaine", "Type de séance"):
+        assert french in text, text
+    assert "Activity report" not in text
+
+
 # ------------------------------------------------------------------ JSON never changes
 JSON = [
     ["today"],
