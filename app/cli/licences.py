@@ -13,7 +13,7 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from app.cli import EXIT_OK, CliContext, group, iso_date, record_id
-from app.cli.i18n import core_text, label, number, tr_cli, when, word
+from app.cli.i18n import colon, core_text, label, number, tr_cli, when, word
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.licences import PLAN_LABELS, BookingPolicy, LicenceDraft, planning
 from app.core.models import Licence, LicencePlan
@@ -304,7 +304,7 @@ def _check_vault(ctx: CliContext, args: argparse.Namespace) -> int:
     else:
         message = core_text("vault", health.message)
         fix = core_text("vault", health.fix) if health.fix else ""
-        ctx.print(f"{health.state.value}: {message} {fix}".rstrip())
+        ctx.print(colon(health.state.value, f"{message} {fix}".rstrip()))
     return EXIT_OK if health.usable else 1
 
 
