@@ -10,6 +10,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["TZ"] = "Europe/Paris"
 time.tzset()
 os.environ.setdefault("OPENCV_LOG_LEVEL", "SILENT")
+# The command line speaks the POSIX locale's language and the suite's assertions are
+# English: no French locale of the machine leaks into a test (those that want French
+# say so with --lang fr or their own environment).
+for _name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
 
 import gc  # noqa: E402
 import logging  # noqa: E402

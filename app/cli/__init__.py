@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from app import __version__
+from app.cli.i18n import choose_language, colon, error_text, language, set_language, tr_cli
 from app.config import AppConfig, db_url
 from app.core.clock import fixed_clock, now_local
 from app.errors import RegieError
@@ -32,12 +33,27 @@ EXIT_ERROR = 1  # a known problem, explained on stderr
 EXIT_USAGE = 2  # argparse's own code for bad arguments
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help with its section titles ("options:") punctuated the way the
+    language writes them (argparse adds the colon itself)."""
+
+    def start_section(self, heading: str | None) -> None:
+        if heading and language() == "fr":
+            heading += "\u00a0"  # "options :"
+        super().start_section(heading)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that tells what to do next instead of only what went wrong."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)  # sub-parsers too
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> Any:  # pragma: no cover - exercised through main()
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: {message}\nSee “{self.prog} --help”.\n")
+        see = tr_cli("Cli", "See “{prog} --help”.").format(prog=self.prog)
+        self.exit(EXIT_USAGE, f"{colon(self.prog, message)}\n{see}\n")
 
 
 def group(verbs: argparse._SubParsersAction[Any], name: str, help_text: str) -> Any:
@@ -45,7 +61,9 @@ def group(verbs: argparse._SubParsersAction[Any], name: str, help_text: str) -> 
     existing = verbs.choices.get(name)
     if existing is None:
         existing = verbs.add_parser(name, help=help_text, description=help_text)
-        sub = existing.add_subparsers(dest=f"{name}_verb", metavar="VERB", required=True)
+        sub = existing.add_subparsers(
+            dest=f"{name}_verb", metavar=tr_cli("Cli", "VERB"), required=True
+        )
         existing.set_defaults(_group_sub=sub)
         return sub
     return existing.get_default("_group_sub")
@@ -56,55 +74,76 @@ def build_parser(*, with_verbs: bool = True) -> argparse.ArgumentParser:
     is all the window needs: starting it then loads none of the verb modules."""
     parser = _Parser(
         prog="regie",
-        description="Régie: prepare, launch and report on the library's remote sessions. "
-        "Without a verb, opens the window.",
+        description=tr_cli(
+            "Cli",
+            "Régie: prepare, launch and report on the library's remote sessions. "
+            "Without a verb, opens the window.",
+        ),
         add_help=with_verbs,
     )
-    parser.add_argument("--version", action="version", version=f"regie {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"regie {__version__}",
+        help=tr_cli("Cli", "show program's version number and exit"),
+    )
     parser.add_argument(
         "--db",
         metavar="URL",
-        help="database: a file path, sqlite:///path "
-        "or postgresql+psycopg://… (default: REGIE_DB, then the data folder)",
+        help=tr_cli(
+            "Cli",
+            "database: a file path, sqlite:///path "
+            "or postgresql+psycopg://… (default: REGIE_DB, then the data folder)",
+        ),
     )
-    parser.add_argument("--lang", choices=["en", "fr"], help="interface language")
+    parser.add_argument(
+        "--lang", choices=["en", "fr"], help=tr_cli("Cli", "interface language")
+    )
     parser.add_argument(
         "--simulate-camera",
         metavar="PATH",
         type=Path,
-        help="use a video or image file as the camera (training, demos)",
+        help=tr_cli("Cli", "use a video or image file as the camera (training, demos)"),
     )
     parser.add_argument(
         "--simulate-mic",
         metavar="WAV",
         type=Path,
-        help="use a WAV file as the microphone (training, demos)",
+        help=tr_cli("Cli", "use a WAV file as the microphone (training, demos)"),
     )
     parser.add_argument(
         "--now",
         metavar="DATETIME",
         type=iso_datetime,
-        help="act as if it were this date and time (ISO 8601), e.g. to rehearse a day "
-        "or reproduce what a colleague saw",
+        help=tr_cli(
+            "Cli",
+            "act as if it were this date and time (ISO 8601), e.g. to rehearse a day "
+            "or reproduce what a colleague saw",
+        ),
     )
     parser.add_argument(
         "--no-err-windows",
         action="store_true",
-        help="report errors on stderr, never in a dialog (scripts, tests)",
+        help=tr_cli("Cli", "report errors on stderr, never in a dialog (scripts, tests)"),
     )
     parser.add_argument(
-        "--smoke", action="store_true", help="start the window, print the seconds to idle, quit"
+        "--smoke",
+        action="store_true",
+        help=tr_cli("Cli", "start the window, print the seconds to idle, quit"),
     )
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="check this installation (Qt, translations, resources, database, keyring, "
-        "PortAudio, OpenCV), print a JSON report; exit 1 if something is broken",
+        help=tr_cli(
+            "Cli",
+            "check this installation (Qt, translations, resources, database, keyring, "
+            "PortAudio, OpenCV), print a JSON report; exit 1 if something is broken",
+        ),
     )
     if not with_verbs:
         parser.set_defaults(verb=None)
         return parser
-    verbs = parser.add_subparsers(dest="verb", metavar="VERB")
+    verbs = parser.add_subparsers(dest="verb", metavar=tr_cli("Cli", "VERB"))
     for module in _verb_modules():
         register = getattr(module, "register", None)
         if register is not None:
@@ -115,16 +154,43 @@ def build_parser(*, with_verbs: bool = True) -> argparse.ArgumentParser:
 def parse(argv: list[str] | None = None) -> argparse.Namespace:
     """Global options alone open the window; anything else goes through the full parser."""
     argv = sys.argv[1:] if argv is None else argv
+    use_language(forced_language(argv))
     for arg in argv:
         if not is_text(arg):
             build_parser(with_verbs=False).error(
-                f"the argument “{printable(arg)}” holds bytes that are not UTF-8 text; "
-                "type it again in UTF-8, or rename the file it names"
+                tr_cli(
+                    "Cli",
+                    "the argument “{arg}” holds bytes that are not UTF-8 text; "
+                    "type it again in UTF-8, or rename the file it names",
+                ).format(arg=printable(arg))
             )
     args, rest = build_parser(with_verbs=False).parse_known_args(argv)
     if rest or {"-h", "--help"} & set(argv):
         return build_parser().parse_args(argv)
     return args
+
+
+def forced_language(argv: list[str]) -> str | None:
+    """The language `--lang` asks for, read before any parser is built (its help and
+    argparse's own words are already in that language); None when it is not given."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        name, eq, value = arg.partition("=")
+        if len(name) < 3 or not "--lang".startswith(name):
+            continue
+        if not eq:
+            value = argv[i + 1] if i + 1 < len(argv) else ""
+        return value if value in ("en", "fr") else None
+    return None
+
+
+def use_language(forced: str | None) -> None:
+    """Speak `forced`, else the POSIX locale's language, argparse included."""
+    from app.cli import _argparse_words
+
+    set_language(choose_language(forced))
+    _argparse_words.install()
 
 
 def is_text(arg: str) -> bool:
@@ -160,12 +226,16 @@ def record_id(text: str) -> int:
     value = text.strip()
     if not value.isascii() or not value.isdigit() or len(value) > len(str(MAX_ID)):
         raise argparse.ArgumentTypeError(
-            f"not a number: {text!r} (expected the number “regie sessions list” shows)"
+            tr_cli(
+                "Cli", "not a number: {text} (expected the number “regie sessions list” shows)"
+            ).format(text=repr(text))
         )
     number = int(value)
     if not 1 <= number <= MAX_ID:
         raise argparse.ArgumentTypeError(
-            f"no record has the number {value} (numbers go from 1 to {MAX_ID})"
+            tr_cli("Cli", "no record has the number {value} (numbers go from 1 to {max})").format(
+                value=value, max=MAX_ID
+            )
         )
     return number
 
@@ -175,7 +245,9 @@ def iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date: {text!r} (expected YYYY-MM-DD)") from None
+        raise argparse.ArgumentTypeError(
+            tr_cli("Cli", "not a date: {text} (expected YYYY-MM-DD)").format(text=repr(text))
+        ) from None
 
 
 def iso_datetime(text: str) -> datetime:
@@ -184,7 +256,9 @@ def iso_datetime(text: str) -> datetime:
         moment = datetime.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"not a date and time: {text!r} (expected e.g. 2027-03-02T10:00)"
+            tr_cli("Cli", "not a date and time: {text} (expected e.g. 2027-03-02T10:00)").format(
+                text=repr(text)
+            )
         ) from None
     return moment if moment.tzinfo is not None else moment.astimezone()
 
@@ -248,12 +322,12 @@ def run(args: argparse.Namespace) -> int:
     ctx = CliContext(config_from_args(args))
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:  # a group named without its verb
-        ctx.err.write("regie: name a verb; see “regie --help”.\n")
+        ctx.err.write(colon("regie", tr_cli("Cli", "name a verb; see “regie --help”.")) + "\n")
         return EXIT_USAGE
     try:
         return handler(ctx, args)
     except RegieError as err:
-        ctx.err.write(f"regie: {err.text()}\n")
+        ctx.err.write(colon("regie", error_text(err)) + "\n")
         return EXIT_ERROR
     except BrokenPipeError:
         # The reader went away (`regie sessions list | head`): not an error of ours.

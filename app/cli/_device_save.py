@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from app.cli.i18n import colon, tr_cli
 from app.config import operator_name
 from app.core.checks import CheckResult
 from app.errors import ServerUnreachable
@@ -67,10 +68,12 @@ class DeviceCheckStore:
         session removed meanwhile when the queued result reaches it."""
         services = self.services()
         if services is None:
-            self._ctx.err.write(
-                f"regie: the database server cannot be reached, so session {session_id} "
-                f"cannot be checked now; the result will be kept on this computer.\n"
-            )
+            said = tr_cli(
+                "Cli",
+                "the database server cannot be reached, so session {id} cannot be checked "
+                "now; the result will be kept on this computer.",
+            ).format(id=session_id)
+            self._ctx.err.write(colon("regie", said) + "\n")
             self._ctx.err.flush()
             return
         services.session_repo.row(session_id)
@@ -106,10 +109,15 @@ class DeviceCheckStore:
         if report.still_offline:
             self._offline = True
         if report.sent:
-            self._ctx.err.write(
-                f"regie: sent {len(report.sent)} change(s) kept on this computer while "
-                f"the server could not be reached.\n"
+            sent = len(report.sent)
+            said = tr_cli(
+                "Cli",
+                "sent %n change(s) kept on this computer while the server could not be "
+                "reached.",
+                None,
+                sent,
             )
+            self._ctx.err.write(colon("regie", said) + "\n")
 
     def _queue(self, result: CheckResult, session_id: int | None, at: datetime) -> SaveOutcome:
         from app.core.outbox import PendingKind, device_check_payload
@@ -127,13 +135,17 @@ def report_saved(ctx: CliContext, outcome: SaveOutcome, *, as_json: bool) -> Non
     """The closing line: where the result went. With --json it goes to stderr only when
     the result was queued, so the JSON on stdout stays machine-readable."""
     if outcome.queued:
-        text = (
-            f"Kept on this computer: {outcome.queue} waiting to be sent when the "
-            f"server answers."
+        waiting = outcome.queue
+        text = tr_cli(
+            "Cli",
+            "Kept on this computer: %n waiting to be sent when the server answers.",
+            None,
+            waiting,
         )
         if as_json:
-            ctx.err.write(f"regie: the database server cannot be reached. {text}\n")
+            unreachable = tr_cli("Cli", "the database server cannot be reached.")
+            ctx.err.write(colon("regie", f"{unreachable} {text}") + "\n")
         else:
             ctx.print(text)
     elif outcome.check_id is not None and not as_json:
-        ctx.print(f"Saved as check {outcome.check_id}.")
+        ctx.print(tr_cli("Cli", "Saved as check {id}.").format(id=outcome.check_id))

@@ -8,10 +8,18 @@ from typing import Any
 
 from app.checklists.loader import Layer, load_catalog, real_path, shipped_layer, user_layer
 from app.cli import EXIT_ERROR, EXIT_OK, CliContext, group
-from app.core.checklists import PAUSE_LABELS, Catalog, Checklist, Problem, TrainingRecord
+from app.cli.i18n import core_text, label, tr_cli, when, word
+from app.core.checklists import (
+    AUTO_CHECKS,
+    PAUSE_LABELS,
+    Catalog,
+    Checklist,
+    Problem,
+    TrainingRecord,
+)
 from app.core.csvfiles import SpreadsheetWriter
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
-from app.core.models import SessionMode
+from app.core.models import MODE_LABELS, SessionMode
 from app.errors import RegieError
 
 TRAINING_COLUMNS = (
@@ -21,34 +29,48 @@ TRAINING_COLUMNS = (
 
 
 def register(verbs: argparse._SubParsersAction[Any]) -> None:
-    sub = group(verbs, "checklists", "guided checklists and their tutorials")
-    p = sub.add_parser("list", help="list the installed checklists (and the invalid files)")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    json_help = tr_cli("Cli", "print JSON")
+    sub = group(verbs, "checklists", tr_cli("Cli", "guided checklists and their tutorials"))
+    p = sub.add_parser(
+        "list", help=tr_cli("Cli", "list the installed checklists (and the invalid files)")
+    )
+    p.add_argument("--json", action="store_true", help=json_help)
     p.set_defaults(handler=cmd_list)
     p = sub.add_parser(
         "validate",
-        help="check checklist and tutorial files; prints file:line: problem",
-        description="Check every checklist (TOML) and tutorial (Markdown) file. Without "
-        "PATH: the shipped files and your own folder. With PATH (a file or a folder): "
-        "those files, checked against the installed tutorials. Exit code 1 when a file "
-        "has problems.",
+        help=tr_cli("Cli", "check checklist and tutorial files; prints file:line: problem"),
+        description=tr_cli(
+            "Cli",
+            "Check every checklist (TOML) and tutorial (Markdown) file. Without "
+            "PATH: the shipped files and your own folder. With PATH (a file or a folder): "
+            "those files, checked against the installed tutorials. Exit code 1 when a file "
+            "has problems.",
+        ),
     )
-    p.add_argument("path", nargs="?", type=Path, help="a .toml/.md file or a folder")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("path", metavar=tr_cli("Cli.args", "path"), nargs="?", type=Path,
+                   help=tr_cli("Cli", "a .toml/.md file or a folder"))
+    p.add_argument("--json", action="store_true", help=json_help)
     p.set_defaults(handler=cmd_validate)
-    p = sub.add_parser("show", help="show one checklist's steps by pause point")
-    p.add_argument("id", help="checklist id (see “regie checklists list”)")
+    p = sub.add_parser("show", help=tr_cli("Cli", "show one checklist's steps by pause point"))
+    p.add_argument(
+        "id",
+        metavar=tr_cli("Cli.args", "checklist_id"),
+        help=tr_cli("Cli", "checklist id (see “regie checklists list”)"),
+    )
     p.add_argument("--mode", choices=[m.value for m in SessionMode],
-                   help="only the steps of this session mode")
-    p.add_argument("--json", action="store_true", help="print JSON")
+                   help=tr_cli("Cli", "only the steps of this session mode"))
+    p.add_argument("--json", action="store_true", help=json_help)
     p.set_defaults(handler=cmd_show)
 
-    tsub = group(verbs, "training", "training records of guided checklist runs")
-    p = tsub.add_parser("report", help="who ran which checklist in guided mode, and when")
+    tsub = group(verbs, "training", tr_cli("Cli", "training records of guided checklist runs"))
+    p = tsub.add_parser(
+        "report", help=tr_cli("Cli", "who ran which checklist in guided mode, and when")
+    )
     fmt = p.add_mutually_exclusive_group()
-    fmt.add_argument("--json", action="store_true", help="print JSON")
-    fmt.add_argument("--csv", action="store_true", help="print CSV (for a spreadsheet)")
-    p.add_argument("--staff", metavar="NAME_OR_ID", help="only this staff member")
+    fmt.add_argument("--json", action="store_true", help=json_help)
+    fmt.add_argument("--csv", action="store_true",
+                     help=tr_cli("Cli", "print CSV (for a spreadsheet)"))
+    p.add_argument("--staff", metavar="NAME_OR_ID", help=tr_cli("Cli", "only this staff member"))
     p.set_defaults(handler=cmd_training_report)
 
 
@@ -114,10 +136,16 @@ def cmd_list(ctx: CliContext, args: argparse.Namespace) -> int:
         })
         return EXIT_OK
     for c in checklists:
-        modes = "+".join(m.value for m in c.modes)
+        modes = "+".join(_mode(m) for m in c.modes)
         ctx.print(f"{c.id:<22} v{c.version:<3} {modes:<14} {', '.join(c.types):<28} {c.title}")
     for path, found in cat.invalid_files.items():
-        ctx.print(f"INVALID {path} ({len(found)} problem(s); see “regie checklists validate”)")
+        count = len(found)
+        ctx.print(
+            tr_cli(
+                "Cli", "INVALID {path} (%n problem(s); see “regie checklists validate”)",
+                None, count,
+            ).format(path=path)
+        )
     return EXIT_OK
 
 
@@ -148,8 +176,13 @@ def cmd_validate(ctx: CliContext, args: argparse.Namespace) -> int:
         })
     else:
         for p in problems:
-            ctx.print(str(p))
-        ctx.print(f"{len(files)} file(s) checked, {len(bad)} with problems.")
+            ctx.print(_problem(p))
+        checked = len(files)
+        ctx.print(
+            tr_cli("Cli", "%n file(s) checked, {bad} with problems.", None, checked).format(
+                bad=len(bad)
+            )
+        )
     return EXIT_ERROR if problems else EXIT_OK
 
 
@@ -160,8 +193,16 @@ def cmd_show(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.json:
         ctx.print_json(_checklist_json(c, mode))
         return EXIT_OK
-    ctx.print(f"{c.title} ({c.id}, version {c.version})")
-    ctx.print(f"types: {', '.join(c.types)} · modes: {', '.join(m.value for m in c.modes)}")
+    ctx.print(
+        tr_cli("Cli", "{title} ({id}, version {version})").format(
+            title=c.title, id=c.id, version=c.version
+        )
+    )
+    ctx.print(
+        tr_cli("Cli", "types: {types} · modes: {modes}").format(
+            types=", ".join(c.types), modes=", ".join(_mode(m) for m in c.modes)
+        )
+    )
     if c.description:
         ctx.print(c.description)
     steps = c.steps_for(mode) if mode is not None else c.steps
@@ -169,18 +210,19 @@ def cmd_show(ctx: CliContext, args: argparse.Namespace) -> int:
     for n, s in enumerate(steps, start=1):
         if s.pause is not pause:
             pause = s.pause
-            ctx.print(f"\n[{s.pause.value}] {PAUSE_LABELS[s.pause]}")
+            ctx.print(f"\n[{s.pause.value}] {label(PAUSE_LABELS[s.pause])}")
         extra = []
         if s.check:
-            extra.append(f"auto: {s.check}")
+            check = word(s.check, AUTO_CHECKS[s.check]) if s.check in AUTO_CHECKS else s.check
+            extra.append(tr_cli("Cli", "auto: {check}").format(check=check))
         if len(s.modes) == 1:
-            extra.append(f"{s.modes[0].value} only")
+            extra.append(tr_cli("Cli", "{mode} only").format(mode=_mode(s.modes[0])))
         suffix = f"  ({'; '.join(extra)})" if extra else ""
         ctx.print(f"  {n:>2}. {s.title}{suffix}")
-        ctx.print(f"      why: {s.why}")
+        ctx.print("      " + tr_cli("Cli", "why: {why}").format(why=s.why))
         if s.tutorial:
-            ctx.print(f"      see: {s.tutorial}#{s.section}" if s.section else
-                      f"      see: {s.tutorial}")
+            target = f"{s.tutorial}#{s.section}" if s.section else s.tutorial
+            ctx.print("      " + tr_cli("Cli", "see: {tutorial}").format(tutorial=target))
     return EXIT_OK
 
 
@@ -216,10 +258,22 @@ def cmd_training_report(ctx: CliContext, args: argparse.Namespace) -> int:
             writer.writerow(row[k] for k in TRAINING_COLUMNS)
     else:
         for r in records:
-            when = r.finished_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            where = "practice" if r.session_id is None else (r.session_title or "")
-            ctx.print(f"{r.staff_name:<24} {when}  {r.checklist_title} v{r.checklist_version}"
-                      f" ({r.session_mode.value}, {where})")
+            at = when(r.finished_at, "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M")
+            where = (tr_cli("Cli", "practice") if r.session_id is None
+                     else (r.session_title or ""))
+            ctx.print(f"{r.staff_name:<24} {at}  {r.checklist_title} v{r.checklist_version}"
+                      f" ({_mode(r.session_mode)}, {where})")
         if not records:
-            ctx.print("No training record yet: guided runs appear here once signed off.")
+            ctx.print(tr_cli(
+                "Cli", "No training record yet: guided runs appear here once signed off."
+            ))
     return EXIT_OK
+
+
+def _mode(mode: SessionMode) -> str:
+    return word(mode.value, MODE_LABELS[mode])
+
+
+def _problem(p: Problem) -> str:
+    """"file:line: problem", the problem in the user's language."""
+    return f"{p.location()}: {core_text('checklists', p.message).format(**p.params)}"

@@ -7,31 +7,48 @@ from pathlib import Path
 from typing import Any
 
 from app.cli import EXIT_OK, CliContext, group
+from app.cli.i18n import colon, language, tr_cli, value_text
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.errors import RegieError
 
 
 def register(verbs: argparse._SubParsersAction[Any]) -> None:
-    sub = group(verbs, "db", "database upgrades and backups")
-    p = sub.add_parser("upgrade", help="apply pending migrations (after a backup)")
-    p.add_argument("--json", action="store_true")
+    json_help = tr_cli("Cli", "machine-readable output")
+    sub = group(verbs, "db", tr_cli("Cli", "database upgrades and backups"))
+    p = sub.add_parser("upgrade", help=tr_cli("Cli", "apply pending migrations (after a backup)"))
+    p.add_argument("--json", action="store_true", help=json_help)
     p.set_defaults(handler=_upgrade)
-    p = sub.add_parser("backup", help="write a consistent copy of the database to PATH")
-    p.add_argument("path", type=Path)
+    p = sub.add_parser(
+        "backup", help=tr_cli("Cli", "write a consistent copy of the database to PATH")
+    )
+    p.add_argument(
+        "path",
+        metavar=tr_cli("Cli.args", "path"),
+        type=Path,
+        help=tr_cli("Cli", "the copy's file"),
+    )
     p.set_defaults(handler=_backup)
-    p = sub.add_parser("status", help="where the database is and its schema revision")
-    p.add_argument("--json", action="store_true")
+    p = sub.add_parser(
+        "status", help=tr_cli("Cli", "where the database is and its schema revision")
+    )
+    p.add_argument("--json", action="store_true", help=json_help)
     p.set_defaults(handler=_status)
     p = sub.add_parser(
-        "migrate-to", help="copy this local database into an empty network database at URL"
+        "migrate-to",
+        help=tr_cli("Cli", "copy this local database into an empty network database at URL"),
     )
-    p.add_argument("url", help="postgresql://user@host/database (password from the keyring)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "url", help=tr_cli("Cli", "postgresql://user@host/database (password from the keyring)")
+    )
+    p.add_argument("--json", action="store_true", help=json_help)
     p.set_defaults(handler=_migrate_to)
     p = sub.add_parser(
-        "set-password", help="store the network server's password (read from stdin) in the keyring"
+        "set-password",
+        help=tr_cli(
+            "Cli", "store the network server's password (read from stdin) in the keyring"
+        ),
     )
-    p.add_argument("url", help="postgresql://user@host/database")
+    p.add_argument("url", help=tr_cli("Cli", "postgresql://user@host/database"))
     p.set_defaults(handler=_set_password)
 
 
@@ -49,11 +66,19 @@ def _upgrade(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.json:
         ctx.print_json(data)
     elif report.changed:
-        ctx.print(f"Upgraded {name} from {report.before} to {report.after}.")
+        ctx.print(
+            tr_cli("Cli", "Upgraded {name} from {before} to {after}.").format(
+                name=name, before=report.before, after=report.after
+            )
+        )
         if report.backup:
-            ctx.print(f"Backup before upgrading: {report.backup}")
+            ctx.print(tr_cli("Cli", "Backup before upgrading: {path}").format(path=report.backup))
     else:
-        ctx.print(f"{name} is up to date ({report.after}).")
+        ctx.print(
+            tr_cli("Cli", "{name} is up to date ({revision}).").format(
+                name=name, revision=report.after
+            )
+        )
     return EXIT_OK
 
 
@@ -71,8 +96,20 @@ def _status(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.json:
         ctx.print_json(data)
     else:
+        names = {
+            "database": tr_cli("Cli", "database"),
+            "engine": tr_cli("Cli", "engine"),
+            "revision": tr_cli("Cli", "revision"),
+            "head": tr_cli("Cli", "head"),
+            "online": tr_cli("Cli", "online"),
+            "queue": tr_cli("Cli", "queue"),
+            "refused": tr_cli("Cli", "refused"),
+        }
+        width = 8 if language() == "en" else max(len(n) for n in names.values())
         for k, v in data.items():
-            ctx.print(f"{k:>8}: {v}")
+            if isinstance(v, bool) and language() != "en":
+                v = tr_cli("Cli", "yes") if v else tr_cli("Cli", "no")
+            ctx.print(colon(f"{names.get(k, k):>{width}}", value_text(v)))
     return EXIT_OK
 
 
@@ -83,10 +120,19 @@ def _migrate_to(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.json:
         ctx.print_json(report.as_json())
     else:
-        ctx.print(f"Copied {report.source} into {report.target}:")
+        ctx.print(
+            tr_cli("Cli", "Copied {source} into {target}:").format(
+                source=report.source, target=report.target
+            )
+        )
         for table, n in report.counts.items():
-            ctx.print(f"  {table:>20}: {n}")
-        ctx.print(f"Start Régie with --db {without_password(args.url)} (or set REGIE_DB).")
+            said = colon(f"{table:>20}", value_text(n))
+            ctx.print(f"  {said}")
+        ctx.print(
+            tr_cli("Cli", "Start Régie with --db {url} (or set REGIE_DB).").format(
+                url=without_password(args.url)
+            )
+        )
     return EXIT_OK
 
 
@@ -98,7 +144,7 @@ def _set_password(ctx: CliContext, args: argparse.Namespace) -> int:
     if sys.stdin.isatty():
         import getpass
 
-        secret = getpass.getpass("Password: ")
+        secret = getpass.getpass(tr_cli("Cli", "Password: "))
     else:
         secret = sys.stdin.read().rstrip("\r\n")
     if not secret:
@@ -107,5 +153,5 @@ def _set_password(ctx: CliContext, args: argparse.Namespace) -> int:
             _N("errors", "Pipe it in: printf '%s' \"$PASSWORD\" | regie db set-password URL."),
         )
     url = set_password(args.url, secret)
-    ctx.print(f"The password for {url} is in the keyring.")
+    ctx.print(tr_cli("Cli", "The password for {url} is in the keyring.").format(url=url))
     return EXIT_OK

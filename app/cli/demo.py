@@ -7,24 +7,31 @@ from datetime import datetime, time
 from typing import Any
 
 from app.cli import EXIT_OK, CliContext, iso_date
+from app.cli.i18n import tr_cli
 
 
 def register(verbs: argparse._SubParsersAction[Any]) -> None:
     p = verbs.add_parser(
         "demo",
-        help="fill an empty database with a demo library network",
-        description="Creates ten branches, their staff, four shared Zoom licences, a term "
-        "of about 250 sessions (November to March) and the attendance of the sessions "
-        "already held, in an empty database.",
+        help=tr_cli("Cli", "fill an empty database with a demo library network"),
+        description=tr_cli(
+            "Cli",
+            "Creates ten branches, their staff, four shared Zoom licences, a term "
+            "of about 250 sessions (November to March) and the attendance of the sessions "
+            "already held, in an empty database.",
+        ),
     )
     p.add_argument(
         "--as-of",
         type=iso_date,
         metavar="YYYY-MM-DD",
-        help="pretend today is this day: statuses and attendance follow it (e.g. a date in "
-        "April gives the term just ended, all held, as in the yearly activity report)",
+        help=tr_cli(
+            "Cli",
+            "pretend today is this day: statuses and attendance follow it (e.g. a date in "
+            "April gives the term just ended, all held, as in the yearly activity report)",
+        ),
     )
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=tr_cli("Cli", "machine-readable output"))
     p.set_defaults(handler=_demo)
 
 
@@ -46,7 +53,15 @@ def _demo(ctx: CliContext, args: argparse.Namespace) -> int:
         )
     else:
         ctx.print(
-            f"Demo network loaded: {counts.branches} branches, {counts.staff} staff, "
-            f"{counts.licences} licences, {counts.sessions} sessions."
+            tr_cli(
+                "Cli",
+                "Demo network loaded: {branches} branches, {staff} staff, "
+                "{licences} licences, {sessions} sessions.",
+            ).format(
+                branches=counts.branches,
+                staff=counts.staff,
+                licences=counts.licences,
+                sessions=counts.sessions,
+            )
         )
     return EXIT_OK

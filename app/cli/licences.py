@@ -13,8 +13,9 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from app.cli import EXIT_OK, CliContext, group, iso_date, record_id
+from app.cli.i18n import colon, core_text, label, number, tr_cli, when, word
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
-from app.core.licences import BookingPolicy, LicenceDraft, planning
+from app.core.licences import PLAN_LABELS, BookingPolicy, LicenceDraft, planning
 from app.core.models import Licence, LicencePlan
 from app.core.secrets import KIND_LABELS, SecretKind
 from app.core.sessions import find_by_code_or_name
@@ -27,95 +28,136 @@ from app.zoom.vault import MASK, SERVICE
 
 
 def register(verbs: argparse._SubParsersAction[Any]) -> None:
-    sub = group(verbs, "licences", "Zoom licences and their secrets in the keyring")
+    sub = group(verbs, "licences", tr_cli("Cli", "Zoom licences and their secrets in the keyring"))
+    json_help = tr_cli("Cli", "machine-readable output")
+    label_help = tr_cli("Cli", "the licence's label (see “regie licences list”)")
+    number_help = tr_cli("Cli", "the session's number (see “regie sessions list”)")
 
-    p = sub.add_parser("list", help="list the licences and which secrets are saved")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = sub.add_parser("list", help=tr_cli("Cli", "list the licences and which secrets are saved"))
+    p.add_argument("--json", action="store_true", help=json_help)
     p.set_defaults(handler=_list)
 
-    p = sub.add_parser("add", help="register a licence; prints its id")
-    p.add_argument("--label", required=True)
-    p.add_argument("--email", required=True, help="the Zoom account's e-mail address")
-    p.add_argument("--plan", required=True, choices=[x.value for x in LicencePlan])
-    p.add_argument("--cap", required=True, type=int, help="participant cap (100, 300, 500…)")
-    p.add_argument("--concurrent", type=int, default=1, help="meetings at once (1 for Pro)")
-    p.add_argument("--branch", help="reserve it for one branch (code or name)")
-    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("add", help=tr_cli("Cli", "register a licence; prints its id"))
+    p.add_argument("--label", required=True, help=tr_cli("Cli", "the name the desk shows"))
+    p.add_argument("--email", required=True,
+                   help=tr_cli("Cli", "the Zoom account's e-mail address"))
+    p.add_argument("--plan", required=True, choices=[x.value for x in LicencePlan],
+                   help=tr_cli("Cli", "the Zoom plan"))
+    p.add_argument("--cap", required=True, type=int,
+                   help=tr_cli("Cli", "participant cap (100, 300, 500…)"))
+    p.add_argument("--concurrent", type=int, default=1,
+                   help=tr_cli("Cli", "meetings at once (1 for Pro)"))
+    p.add_argument("--branch", help=tr_cli("Cli", "reserve it for one branch (code or name)"))
+    p.add_argument("--json", action="store_true", help=json_help)
     p.set_defaults(handler=_add)
 
-    p = sub.add_parser("edit", help="change a licence (only the options given)")
-    p.add_argument("label")
-    p.add_argument("--new-label")
-    p.add_argument("--email")
-    p.add_argument("--plan", choices=[x.value for x in LicencePlan])
-    p.add_argument("--cap", type=int)
-    p.add_argument("--concurrent", type=int)
-    p.add_argument("--branch", help="branch code or name; “none” shares it again")
-    p.add_argument("--active", choices=["yes", "no"])
+    p = sub.add_parser("edit", help=tr_cli("Cli", "change a licence (only the options given)"))
+    p.add_argument("label", metavar=tr_cli("Cli.args", "label"), help=label_help)
+    p.add_argument("--new-label", help=tr_cli("Cli", "the name the desk shows"))
+    p.add_argument("--email", help=tr_cli("Cli", "the Zoom account's e-mail address"))
+    p.add_argument("--plan", choices=[x.value for x in LicencePlan],
+                   help=tr_cli("Cli", "the Zoom plan"))
+    p.add_argument("--cap", type=int, help=tr_cli("Cli", "participant cap (100, 300, 500…)"))
+    p.add_argument("--concurrent", type=int, help=tr_cli("Cli", "meetings at once (1 for Pro)"))
+    p.add_argument("--branch",
+                   help=tr_cli("Cli", "branch code or name; “none” shares it again"))
+    p.add_argument("--active", choices=["yes", "no"],
+                   help=tr_cli("Cli", "no: the licence is no longer booked"))
     p.set_defaults(handler=_edit)
 
-    p = sub.add_parser("remove", help="delete an unused licence and its secrets")
-    p.add_argument("label")
+    p = sub.add_parser("remove", help=tr_cli("Cli", "delete an unused licence and its secrets"))
+    p.add_argument("label", metavar=tr_cli("Cli.args", "label"), help=label_help)
     p.set_defaults(handler=_remove)
 
+    kind_help = tr_cli("Cli", "which secret: the account's password or the host key")
     p = sub.add_parser(
-        "set-secret", help="save a licence secret in the keyring, read from standard input"
+        "set-secret",
+        help=tr_cli("Cli", "save a licence secret in the keyring, read from standard input"),
     )
-    p.add_argument("label")
-    p.add_argument("--kind", required=True, choices=[SecretKind.PASSWORD, SecretKind.HOST_KEY])
+    p.add_argument("label", metavar=tr_cli("Cli.args", "label"), help=label_help)
+    p.add_argument("--kind", required=True, choices=[SecretKind.PASSWORD, SecretKind.HOST_KEY],
+                   help=kind_help)
     p.set_defaults(handler=_set_secret)
 
-    p = sub.add_parser("delete-secret", help="remove a licence secret from the keyring")
-    p.add_argument("label")
-    p.add_argument("--kind", required=True, choices=[SecretKind.PASSWORD, SecretKind.HOST_KEY])
+    p = sub.add_parser(
+        "delete-secret", help=tr_cli("Cli", "remove a licence secret from the keyring")
+    )
+    p.add_argument("label", metavar=tr_cli("Cli.args", "label"), help=label_help)
+    p.add_argument("--kind", required=True, choices=[SecretKind.PASSWORD, SecretKind.HOST_KEY],
+                   help=kind_help)
     p.set_defaults(handler=_delete_secret)
 
-    p = sub.add_parser("check-vault", help="is a secure keyring available? (exit 1 if not)")
-    p.add_argument("--json", action="store_true")
+    p = sub.add_parser(
+        "check-vault", help=tr_cli("Cli", "is a secure keyring available? (exit 1 if not)")
+    )
+    p.add_argument("--json", action="store_true", help=json_help)
     p.set_defaults(handler=_check_vault)
 
-    p = sub.add_parser("policy", help="show or set the buffers around each booking")
-    p.add_argument("--before", type=int, metavar="MINUTES")
-    p.add_argument("--after", type=int, metavar="MINUTES")
-    p.add_argument("--json", action="store_true")
+    p = sub.add_parser(
+        "policy", help=tr_cli("Cli", "show or set the buffers around each booking")
+    )
+    p.add_argument("--before", type=int, metavar="MINUTES",
+                   help=tr_cli("Cli", "minutes a licence is held before each session"))
+    p.add_argument("--after", type=int, metavar="MINUTES",
+                   help=tr_cli("Cli", "minutes a licence is held after each session"))
+    p.add_argument("--json", action="store_true", help=json_help)
     p.set_defaults(handler=_policy)
 
-    p = sub.add_parser("planning", help="licences × time: bookings and free gaps")
-    p.add_argument("--from", dest="day", type=iso_date, help="first day (default: today)")
-    p.add_argument("--days", type=int, default=7)
-    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("planning", help=tr_cli("Cli", "licences × time: bookings and free gaps"))
+    p.add_argument("--from", dest="day", type=iso_date,
+                   help=tr_cli("Cli", "first day (default: today)"))
+    p.add_argument("--days", type=int, default=7, help=tr_cli("Cli", "days to show (7)"))
+    p.add_argument("--json", action="store_true", help=json_help)
     p.set_defaults(handler=_planning)
 
-    ssub = group(verbs, "sessions", "list, add, edit and cancel sessions")
-    p = ssub.add_parser("assign", help="give a session a Zoom licence free at its time")
-    p.add_argument("id", type=record_id)
+    ssub = group(verbs, "sessions", tr_cli("Cli", "list, add, edit and cancel sessions"))
+    p = ssub.add_parser(
+        "assign", help=tr_cli("Cli", "give a session a Zoom licence free at its time")
+    )
+    p.add_argument("id", metavar=tr_cli("Cli.args", "id"), type=record_id, help=number_help)
     how = p.add_mutually_exclusive_group(required=True)
-    how.add_argument("--licence", metavar="LABEL")
-    how.add_argument("--auto", action="store_true", help="the free licence that fits best")
-    how.add_argument("--none", action="store_true", help="remove the licence")
-    p.add_argument("--json", action="store_true")
+    how.add_argument("--licence", metavar="LABEL", help=tr_cli("Cli", "this licence"))
+    how.add_argument("--auto", action="store_true",
+                     help=tr_cli("Cli", "the free licence that fits best"))
+    how.add_argument("--none", action="store_true", help=tr_cli("Cli", "remove the licence"))
+    p.add_argument("--json", action="store_true", help=json_help)
     p.set_defaults(handler=_assign)
 
-    p = ssub.add_parser("meeting", help="record a session's Zoom meeting")
-    p.add_argument("id", type=record_id)
-    p.add_argument("--meeting-id", required=True)
+    p = ssub.add_parser("meeting", help=tr_cli("Cli", "record a session's Zoom meeting"))
+    p.add_argument("id", metavar=tr_cli("Cli.args", "id"), type=record_id, help=number_help)
+    p.add_argument("--meeting-id", required=True,
+                   help=tr_cli("Cli", "the meeting ID of the Zoom invitation"))
     p.add_argument(
-        "--passcode-stdin", action="store_true", help="read the passcode from standard input"
+        "--passcode-stdin",
+        action="store_true",
+        help=tr_cli("Cli", "read the passcode from standard input"),
     )
-    p.add_argument("--join-url", help="the invitation's https link (its pwd is dropped)")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--join-url",
+                   help=tr_cli("Cli", "the invitation's https link (its pwd is dropped)"))
+    p.add_argument("--json", action="store_true", help=json_help)
     p.set_defaults(handler=_meeting)
 
-    p = verbs.add_parser("launch", help="open a session's Zoom meeting and mark it running")
-    p.add_argument("session_id", type=record_id)
-    p.add_argument("--dry-run", action="store_true", help="print what would open, masked")
+    p = verbs.add_parser(
+        "launch", help=tr_cli("Cli", "open a session's Zoom meeting and mark it running")
+    )
+    p.add_argument(
+        "session_id",
+        metavar=tr_cli("Cli.args", "session_id"),
+        type=record_id,
+        help=number_help,
+    )
+    p.add_argument("--dry-run", action="store_true",
+                   help=tr_cli("Cli", "print what would open, masked"))
     p.add_argument(
         "--as",
         dest="launched_by",
         metavar="NAME",
-        help="the staff member launching (the name Zoom shows when the session has no host)",
+        help=tr_cli(
+            "Cli",
+            "the staff member launching (the name Zoom shows when the session has no host)",
+        ),
     )
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=json_help)
     p.set_defaults(handler=_launch)
 
 
@@ -148,13 +190,20 @@ def _list(ctx: CliContext, args: argparse.Namespace) -> int:
         ctx.print_json(rows)
         return EXIT_OK
     if not rows:
-        ctx.print("No licence yet: add one with “regie licences add”.")
+        ctx.print(tr_cli("Cli", "No licence yet: add one with “regie licences add”."))
     for r in rows:
-        state = "" if r["active"] else "  (inactive)"
-        branch = f"  branch {r['branch']}" if r["branch"] else ""
-        secrets = ", ".join(str(x) for x in r["secrets"]) or "no secret saved"  # type: ignore[attr-defined]
+        plan = LicencePlan(str(r["plan"]))
+        state = "" if r["active"] else "  " + tr_cli("Cli", "(inactive)")
+        branch = (
+            "  " + tr_cli("Cli", "branch {code}").format(code=r["branch"]) if r["branch"] else ""
+        )
+        secrets = ", ".join(
+            word(str(x), KIND_LABELS[SecretKind(str(x))])
+            for x in r["secrets"]  # type: ignore[attr-defined]
+        ) or tr_cli("Cli", "no secret saved")
+        cap = tr_cli("Cli", "cap {n}").format(n=number(int(str(r["participant_cap"]))))
         ctx.print(
-            f"{r['label']}  {r['email']}  {r['plan']}  cap {r['participant_cap']}"
+            f"{r['label']}  {r['email']}  {word(plan.value, PLAN_LABELS[plan])}  {cap}"
             f"  ×{r['concurrent_limit']}{branch}  [{secrets}]{state}"
         )
     return EXIT_OK
@@ -204,7 +253,11 @@ def _remove(ctx: CliContext, args: argparse.Namespace) -> int:
     f = _feature(ctx)
     lic = f.service.by_label(args.label)
     removed = f.remove(lic.id)
-    ctx.print(f"Licence “{lic.label}” removed, with {removed} secret(s).")
+    ctx.print(
+        tr_cli("Cli", "Licence “{label}” removed, with %n secret(s).", None, removed).format(
+            label=lic.label
+        )
+    )
     return EXIT_OK
 
 
@@ -220,8 +273,13 @@ def _set_secret(ctx: CliContext, args: argparse.Namespace) -> int:
     lic = f.service.by_label(args.label)
     kind = SecretKind(args.kind)
     f.secrets.require_usable()
-    f.secrets.store(lic.id, kind, read_secret(f"{KIND_LABELS[kind]}: "))
-    ctx.print(f"{KIND_LABELS[kind]} of “{lic.label}” saved in the keyring (service “{SERVICE}”).")
+    prompt = tr_cli("Cli", "{secret}: ").format(secret=label(KIND_LABELS[kind]))
+    f.secrets.store(lic.id, kind, read_secret(prompt))
+    ctx.print(
+        tr_cli("Cli", "{secret} of “{label}” saved in the keyring (service “{service}”).").format(
+            secret=label(KIND_LABELS[kind]), label=lic.label, service=SERVICE
+        )
+    )
     return EXIT_OK
 
 
@@ -229,7 +287,11 @@ def _delete_secret(ctx: CliContext, args: argparse.Namespace) -> int:
     f = _feature(ctx)
     lic = f.service.by_label(args.label)
     f.secrets.remove(lic.id, SecretKind(args.kind))
-    ctx.print(f"{KIND_LABELS[SecretKind(args.kind)]} of “{lic.label}” deleted.")
+    ctx.print(
+        tr_cli("Cli", "{secret} of “{label}” deleted.").format(
+            secret=label(KIND_LABELS[SecretKind(args.kind)]), label=lic.label
+        )
+    )
     return EXIT_OK
 
 
@@ -240,7 +302,9 @@ def _check_vault(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.json:
         ctx.print_json(health.as_json())
     else:
-        ctx.print(f"{health.state.value}: {health.message} {health.fix}".rstrip())
+        message = core_text("vault", health.message)
+        fix = core_text("vault", health.fix) if health.fix else ""
+        ctx.print(colon(health.state.value, f"{message} {fix}".rstrip()))
     return EXIT_OK if health.usable else 1
 
 
@@ -262,11 +326,18 @@ def _policy(ctx: CliContext, args: argparse.Namespace) -> int:
         ctx.print_json(data)
     else:
         ctx.print(
-            f"A licence is held {data['buffer_before_minutes']} min before each session and "
-            f"{data['buffer_after_minutes']} min after it."
+            tr_cli(
+                "Cli",
+                "A licence is held {before} min before each session and {after} min after it.",
+            ).format(
+                before=number(int(str(data["buffer_before_minutes"]))),
+                after=number(int(str(data["buffer_after_minutes"]))),
+            )
         )
         if changed is not None:
-            ctx.print(f"{changed} upcoming booking(s) now held under these buffers.")
+            ctx.print(
+                tr_cli("Cli", "%n upcoming booking(s) now held under these buffers.", None, changed)
+            )
     return EXIT_OK
 
 
@@ -293,10 +364,12 @@ def _planning(ctx: CliContext, args: argparse.Namespace) -> int:
         ctx.print(r.licence.label)
         for s in r.booked:
             titles = "; ".join(f"#{b.session_id} {b.title}" for b in s.bookings)
-            when = f"{s.start.astimezone():%a %d/%m %H:%M}–{s.end.astimezone():%H:%M}"
-            ctx.print(f"  {when}  {titles}")
+            span = when(s.start, "%a %d/%m %H:%M", "%a %d/%m %H:%M") + "–" + when(
+                s.end, "%H:%M", "%H:%M"
+            )
+            ctx.print(f"  {span}  {titles}")
         if not r.booked:
-            ctx.print("  free all period")
+            ctx.print("  " + tr_cli("Cli", "free all period"))
     return EXIT_OK
 
 
@@ -312,13 +385,17 @@ def _assign(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.json:
         ctx.print_json({"session_id": args.id, "licence": label})
     else:
-        ctx.print(f"Session {args.id}: {label or 'no licence'}")
+        ctx.print(
+            tr_cli("Cli", "Session {id}: {licence}").format(
+                id=args.id, licence=label or tr_cli("Cli", "no licence")
+            )
+        )
     return EXIT_OK
 
 
 def _meeting(ctx: CliContext, args: argparse.Namespace) -> int:
     f = _feature(ctx)
-    passcode = read_secret("Passcode: ") if args.passcode_stdin else None
+    passcode = read_secret(tr_cli("Cli", "Passcode: ")) if args.passcode_stdin else None
     if passcode is not None:
         f.secrets.require_usable()
     f.launcher.set_meeting(args.id, args.meeting_id, passcode, args.join_url)
@@ -332,8 +409,11 @@ def _meeting(ctx: CliContext, args: argparse.Namespace) -> int:
             "passcode": MASK if saved.passcode_ref else None,
         })
         return EXIT_OK
-    tail = " (passcode in the keyring)." if passcode else "."
-    ctx.print(f"Meeting of session {args.id} saved{tail}")
+    if passcode:
+        said = tr_cli("Cli", "Meeting of session {id} saved (passcode in the keyring).")
+    else:
+        said = tr_cli("Cli", "Meeting of session {id} saved.")
+    ctx.print(said.format(id=args.id))
     return EXIT_OK
 
 
@@ -388,13 +468,23 @@ def _launch(ctx: CliContext, args: argparse.Namespace) -> int:
         ctx.print_json(data)
         return EXIT_OK
     if args.dry_run:
-        ctx.print(f"Would open: {plan.masked_client_url}")
-        ctx.print(f"Fallback:   {plan.masked_web_url}")
+        ctx.print(tr_cli("Cli", "Would open: {url}").format(url=plan.masked_client_url))
+        ctx.print(tr_cli("Cli", "Fallback:   {url}").format(url=plan.masked_web_url))
     else:
-        ctx.print("Zoom opened." if opened == "client" else "Opened in the web browser.")
+        ctx.print(
+            tr_cli("Cli", "Zoom opened.")
+            if opened == "client"
+            else tr_cli("Cli", "Opened in the web browser.")
+        )
         if plan.host_key:
-            ctx.print("The host key is in the keyring; the Launch button copies it for you.")
-    ctx.print(f"Name shown in Zoom: {plan.display_name}")
+            ctx.print(tr_cli(
+                "Cli", "The host key is in the keyring; the Launch button copies it for you."
+            ))
+    ctx.print(tr_cli("Cli", "Name shown in Zoom: {name}").format(name=plan.display_name))
     for step in plan.next_steps:
-        ctx.print("Next: " + step.english())
+        ctx.print(
+            tr_cli("Cli", "Next: {action}").format(
+                action=core_text("launch", step.text, **step.params)
+            )
+        )
     return EXIT_OK

@@ -10,9 +10,20 @@ from typing import Any
 
 from app.cli import EXIT_OK, CliContext, iso_date
 from app.cli.attendance import _service
+from app.cli.i18n import core_text, language, number, tr_cli
 from app.core.csvfiles import write_file_bytes
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
-from app.core.report import ActivityReport, ReportFilter, percent, report_csv_bytes
+from app.core.report import (
+    BRANCH_TITLE,
+    COLUMNS,
+    TOTAL_TITLE,
+    TYPE_TITLE,
+    WEEK_TITLE,
+    ActivityReport,
+    ReportFilter,
+    percent,
+    report_csv_bytes,
+)
 from app.core.sessions import find_by_code_or_name
 from app.errors import RegieError
 
@@ -20,17 +31,27 @@ from app.errors import RegieError
 def register(verbs: argparse._SubParsersAction[Any]) -> None:
     p = verbs.add_parser(
         "report",
-        help="activity report: sessions by type, per week, no-show by type and branch",
-        description="Counts the sessions held (done, or with attendance recorded) in the "
-        "period. Without --json, --csv or --pdf, prints the table by type.",
+        help=tr_cli(
+            "Cli", "activity report: sessions by type, per week, no-show by type and branch"
+        ),
+        description=tr_cli(
+            "Cli",
+            "Counts the sessions held (done, or with attendance recorded) in the "
+            "period. Without --json, --csv or --pdf, prints the table by type.",
+        ),
     )
-    p.add_argument("--from", dest="date_from", type=iso_date, metavar="YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", type=iso_date, metavar="YYYY-MM-DD")
-    p.add_argument("--branch", help="branch code or name (default: the whole network)")
+    p.add_argument("--from", dest="date_from", type=iso_date, metavar="YYYY-MM-DD",
+                   help=tr_cli("Cli", "first day"))
+    p.add_argument("--to", dest="date_to", type=iso_date, metavar="YYYY-MM-DD",
+                   help=tr_cli("Cli", "last day"))
+    p.add_argument("--branch",
+                   help=tr_cli("Cli", "branch code or name (default: the whole network)"))
     out = p.add_mutually_exclusive_group()
-    out.add_argument("--json", action="store_true", help="machine-readable output")
-    out.add_argument("--csv", type=Path, metavar="PATH", help="write a CSV for Excel")
-    out.add_argument("--pdf", type=Path, metavar="PATH", help="write a PDF with the charts")
+    out.add_argument("--json", action="store_true", help=tr_cli("Cli", "machine-readable output"))
+    out.add_argument("--csv", type=Path, metavar="PATH",
+                     help=tr_cli("Cli", "write a CSV for Excel"))
+    out.add_argument("--pdf", type=Path, metavar="PATH",
+                     help=tr_cli("Cli", "write a PDF with the charts"))
     p.set_defaults(handler=_report)
 
 
@@ -48,14 +69,16 @@ def _report(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.json:
         ctx.print_json(report.as_json())
     elif args.csv:
-        write_file_bytes(args.csv, report_csv_bytes(report))
-        ctx.print(f"CSV written: {args.csv}")
+        titles = (*COLUMNS, TYPE_TITLE, BRANCH_TITLE, WEEK_TITLE, TOTAL_TITLE)
+        translate = {x: core_text("report", x) for x in titles}
+        write_file_bytes(args.csv, report_csv_bytes(report, translate))
+        ctx.print(tr_cli("Cli", "CSV written: {path}").format(path=args.csv))
     elif args.pdf:
         _ensure_platform()
         from app.printing.report_pdf import write_report_pdf_standalone
 
-        write_report_pdf_standalone(report, args.pdf)
-        ctx.print(f"PDF written: {args.pdf}")
+        write_report_pdf_standalone(report, args.pdf, lang=language())
+        ctx.print(tr_cli("Cli", "PDF written: {path}").format(path=args.pdf))
     else:
         _print_table(ctx, report)
     return EXIT_OK
@@ -70,11 +93,22 @@ def _ensure_platform() -> None:
 
 
 def _print_table(ctx: CliContext, report: ActivityReport) -> None:
-    head = f"{'Type':<44} {'Sess.':>6} {'Reg.':>6} {'Conn.':>6} {'Site':>6} {'No-show':>8}"
-    ctx.print(head)
+    kind = tr_cli("Cli", "Type")
+    sessions = tr_cli("Cli", "Sess.")
+    registered = tr_cli("Cli", "Reg.")
+    connected = tr_cli("Cli", "Conn.")
+    on_site = tr_cli("Cli", "Site")
+    no_show = tr_cli("Cli", "No-show")
+    ctx.print(
+        f"{kind:<44} {sessions:>6} {registered:>6} {connected:>6} {on_site:>6} {no_show:>8}"
+    )
+    french = language() == "fr"
     for x in (*report.by_type, report.total):
-        rate = percent(x.no_show_rate, ".")
+        rate = percent(x.no_show_rate, "," if french else ".")
+        # French puts a no-break space before %.
+        rate = (rate + ("\u00a0%" if french else " %")) if rate else "-"
+        title = core_text("report", TOTAL_TITLE) if x is report.total else x.label
         ctx.print(
-            f"{x.label[:44]:<44} {x.sessions:>6} {x.registered:>6} {x.connected:>6} "
-            f"{x.on_site:>6} {(rate + ' %') if rate else '-':>8}"
+            f"{title[:44]:<44} {number(x.sessions):>6} {number(x.registered):>6} "
+            f"{number(x.connected):>6} {number(x.on_site):>6} {rate:>8}"
         )

@@ -12,11 +12,13 @@ from datetime import datetime
 from typing import Any
 
 from app.cli import EXIT_OK, CliContext, group, iso_date
+from app.cli.i18n import core_text, label, language, tr_cli, when, word
 from app.config import operator_name
 from app.core.checks import VERDICT_LABELS
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
-from app.core.models import SessionStatus
-from app.core.readiness import SKIPPABLE, Readiness, Step, StepKey, StepState
+from app.core.models import MODE_LABELS, STATUS_LABELS, SessionStatus
+from app.core.readiness import CTX, SKIPPABLE, STEP_LABELS, Readiness, Step, StepKey, StepState
+from app.core.readiness_view import STATE_LABELS
 from app.core.sessions import find_by_code_or_name
 from app.errors import RegieError
 
@@ -34,54 +36,80 @@ _STATES: dict[StepState, tuple[str, str]] = {
 
 
 def register(verbs: argparse._SubParsersAction[Any]) -> None:
+    json_help = tr_cli("Cli", "machine-readable output")
+    number_help = tr_cli("Cli", "the session's number (see “regie sessions list”)")
     p = verbs.add_parser(
         "today",
-        help="the day's sessions, how ready each is and what to do next",
-        description="One line per session (not cancelled), in time order: time, title, "
-        "branch, verdict, next action. Like the Aujourd'hui area, it shows the day and "
-        "the two after it unless --days says otherwise.",
+        help=tr_cli("Cli", "the day's sessions, how ready each is and what to do next"),
+        description=tr_cli(
+            "Cli",
+            "One line per session (not cancelled), in time order: time, title, "
+            "branch, verdict, next action. Like the Aujourd'hui area, it shows the day and "
+            "the two after it unless --days says otherwise.",
+        ),
     )
-    p.add_argument("--branch", metavar="CODE", help="one branch (code or name); all by default")
-    p.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="first day (today)")
-    p.add_argument("--days", type=int, default=3, metavar="N", help="days to show (3)")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--branch", metavar="CODE",
+                   help=tr_cli("Cli", "one branch (code or name); all by default"))
+    p.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD",
+                   help=tr_cli("Cli", "first day (today)"))
+    p.add_argument("--days", type=int, default=3, metavar="N",
+                   help=tr_cli("Cli", "days to show (3)"))
+    p.add_argument("--json", action="store_true", help=json_help)
     p.set_defaults(handler=_today)
 
-    sub = group(verbs, "sessions", "list, add, edit and cancel sessions")
+    sub = group(verbs, "sessions", tr_cli("Cli", "list, add, edit and cancel sessions"))
     p = sub.add_parser(
         "prepare",
-        help="a session's preparation steps: what is done, what is left, what to do next",
+        help=tr_cli(
+            "Cli", "a session's preparation steps: what is done, what is left, what to do next"
+        ),
     )
-    p.add_argument("id", type=int)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("id", metavar=tr_cli("Cli.args", "id"), type=int, help=number_help)
+    p.add_argument("--json", action="store_true", help=json_help)
     p.set_defaults(handler=_prepare)
 
     steps = ", ".join(k.value for k in SKIPPABLE)
     p = sub.add_parser(
         "skip",
-        help=f"leave a preparation step out, with the reason ({steps})",
-        description="The reason is kept with who gave it and when, and shown with the "
-        "session's readiness. --undo takes the skip back.",
+        help=tr_cli("Cli", "leave a preparation step out, with the reason ({steps})").format(
+            steps=steps
+        ),
+        description=tr_cli(
+            "Cli",
+            "The reason is kept with who gave it and when, and shown with the "
+            "session's readiness. --undo takes the skip back.",
+        ),
     )
-    p.add_argument("id", type=int)
-    p.add_argument("step", help=steps)
-    p.add_argument("--reason", help="why the step is left out")
-    p.add_argument("--undo", action="store_true", help="take the skip back: the step is to do")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("id", metavar=tr_cli("Cli.args", "id"), type=int, help=number_help)
+    p.add_argument(
+        "step",
+        metavar=tr_cli("Cli.args", "step"),
+        help=tr_cli("Cli", "the step: {steps}").format(steps=steps),
+    )
+    p.add_argument("--reason", help=tr_cli("Cli", "why the step is left out"))
+    p.add_argument("--undo", action="store_true",
+                   help=tr_cli("Cli", "take the skip back: the step is to do"))
+    p.add_argument("--json", action="store_true", help=json_help)
     p.set_defaults(handler=_skip)
 
     p = sub.add_parser(
         "ready",
-        help="mark a session ready: when its steps say so, or by hand with a reason",
-        description="Without options the session is marked ready if its preparation says "
-        "so. --reason marks it ready by hand although steps are missing (the reason is "
-        "kept); --clear takes that back.",
+        help=tr_cli(
+            "Cli", "mark a session ready: when its steps say so, or by hand with a reason"
+        ),
+        description=tr_cli(
+            "Cli",
+            "Without options the session is marked ready if its preparation says "
+            "so. --reason marks it ready by hand although steps are missing (the reason is "
+            "kept); --clear takes that back.",
+        ),
     )
-    p.add_argument("id", type=int)
+    p.add_argument("id", metavar=tr_cli("Cli.args", "id"), type=int, help=number_help)
     how = p.add_mutually_exclusive_group()
-    how.add_argument("--reason", help="why it is ready although steps are missing")
-    how.add_argument("--clear", action="store_true", help="take back “ready” set by hand")
-    p.add_argument("--json", action="store_true")
+    how.add_argument("--reason", help=tr_cli("Cli", "why it is ready although steps are missing"))
+    how.add_argument("--clear", action="store_true",
+                     help=tr_cli("Cli", "take back “ready” set by hand"))
+    p.add_argument("--json", action="store_true", help=json_help)
     p.set_defaults(handler=_ready)
 
 
@@ -106,24 +134,31 @@ def _today(ctx: CliContext, args: argparse.Namespace) -> int:
     if args.json:
         ctx.print_json([r.as_json() for r in judged])
         return EXIT_OK
+    width = max(7, *(len(label(v)) for v in VERDICT_LABELS.values()))
     for r in judged:
-        ctx.print(_line(r))
-    ctx.err.write(f"{len(judged)} session(s) from {day:%d/%m/%Y}\n")
+        ctx.print(_line(r, width))
+    count = len(judged)
+    ctx.err.write(
+        tr_cli("Cli", "%n session(s) from {day}", None, count).format(
+            day=when(day, "%d/%m/%Y", "%d/%m/%Y")
+        )
+        + "\n"
+    )
     return EXIT_OK
 
 
-def _line(r: Readiness) -> str:
+def _line(r: Readiness, width: int) -> str:
     row = r.row
-    verdict = VERDICT_LABELS[r.verdict] if r.verdict else "—"
+    verdict = label(VERDICT_LABELS[r.verdict]) if r.verdict else "—"
     if r.next_action is not None:
-        then = r.next_action
+        then = core_text(CTX, r.next_action)
     elif row.status is SessionStatus.RUNNING:
-        then = "running"
+        then = tr_cli("Cli", "running")
     else:
-        then = "nothing left to do"
+        then = tr_cli("Cli", "nothing left to do")
     return (
         f"{row.id:>5}  {row.start.astimezone():%d/%m %H:%M}  {row.title:<32.32}  "
-        f"{row.branch_code:<12.12}  {verdict:<7}  {then}"
+        f"{row.branch_code:<12.12}  {verdict:<{width}}  {then}"
     )
 
 
@@ -140,38 +175,68 @@ def _show(ctx: CliContext, r: Readiness, as_json: bool) -> None:
         ctx.print_json(r.as_json())
         return
     row = r.row
-    start, end = row.start.astimezone(), row.end.astimezone()
     ctx.print(
-        f"Session {row.id} “{row.title}”, {start:%d/%m/%Y %H:%M}–{end:%H:%M}, "
-        f"{row.branch_name}, {row.mode.value}, {row.status.value}"
+        tr_cli("Cli", "Session {id} “{title}”, {start}–{end}, {branch}, {mode}, {status}").format(
+            id=row.id,
+            title=row.title,
+            start=when(row.start, "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M"),
+            end=when(row.end, "%H:%M", "%H:%M"),
+            branch=row.branch_name,
+            mode=word(row.mode.value, MODE_LABELS[row.mode]),
+            status=word(row.status.value, STATUS_LABELS[row.status]),
+        )
     )
+    name_width = max(11, *(len(_step_name(k)) + 1 for k in StepKey))
+    state_width = max(11, *(len(_state_word(s)) + 1 for s in StepState))
     for step in r.steps:
-        ctx.print(_step_line(step))
+        ctx.print(_step_line(step, name_width, state_width))
     if r.override is not None:
         note = r.override_note
         by = f" ({note.by}, {_when(note.at)})" if note else ""
-        ctx.print(f"Ready by hand: {r.override}{by}")
-    left = [s.key.value for s in r.missing]
+        ctx.print(tr_cli("Cli", "Ready by hand: {reason}").format(reason=r.override) + by)
+    left = [_step_name(s.key) for s in r.missing]
     if row.status in (SessionStatus.PLANNED, SessionStatus.READY):
-        ctx.print(f"Ready: {'yes' if r.ready else 'no'}"
-                  + (f" ({len(left)} left: {', '.join(left)})" if left else ""))
-    ctx.print(f"Next: {r.next_action}" if r.next_action else "Next: nothing left to do")
+        ready = tr_cli("Cli", "Ready: yes") if r.ready else tr_cli("Cli", "Ready: no")
+        if left:
+            count = len(left)
+            ready += " " + tr_cli("Cli", "(%n left: {steps})", None, count).format(
+                steps=", ".join(left)
+            )
+        ctx.print(ready)
+    ctx.print(_next(r))
 
 
-def _step_line(step: Step) -> str:
-    mark, word = _STATES[step.state]
-    detail = step.detail.format(**step.params) if step.detail else ""
+def _next(r: Readiness) -> str:
+    if r.next_action:
+        return tr_cli("Cli", "Next: {action}").format(action=core_text(CTX, r.next_action))
+    return tr_cli("Cli", "Next: nothing left to do")
+
+
+def _step_name(key: StepKey) -> str:
+    """A step as the user reads it: its code in English (what `skip` takes), the
+    window's name for it otherwise."""
+    return key.value if language() == "en" else core_text(CTX, STEP_LABELS[key])
+
+
+def _step_line(step: Step, name_width: int, state_width: int) -> str:
+    mark = _STATES[step.state][0]
+    detail = core_text(CTX, step.detail, **step.params) if step.detail else ""
     extra = []
     if step.by:
         extra.append(step.by)
     if step.at is not None:
         extra.append(_when(step.at))
     tail = f" ({', '.join(extra)})" if extra else ""
-    return f"  {mark} {step.key.value:<11} {word:<11} {detail}{tail}"
+    name, state = _step_name(step.key), _state_word(step.state)
+    return f"  {mark} {name:<{name_width}} {state:<{state_width}} {detail}{tail}"
+
+
+def _state_word(state: StepState) -> str:
+    return _STATES[state][1] if language() == "en" else core_text(CTX, STATE_LABELS[state])
 
 
 def _when(moment: datetime) -> str:
-    return f"{moment.astimezone():%d/%m %H:%M}"
+    return when(moment, "%d/%m %H:%M", "%d/%m %H:%M")
 
 
 # ------------------------------------------------------------------ skip and ready
@@ -186,15 +251,20 @@ def _skip(ctx: CliContext, args: argparse.Namespace) -> int:
                 _N("errors", "Leave out --reason, or --undo to skip the step."),
             )
         r = unskip_step(s, args.id, args.step)
-        said = f"Session {args.id}: {args.step} is to do again."
+        said = tr_cli("Cli", "Session {id}: {step} is to do again.").format(
+            id=args.id, step=_step_name(StepKey(args.step))
+        )
     else:
         r = skip_step(s, args.id, args.step, args.reason or "", operator_name())
         step = r.step(StepKey(args.step))
         if step.state is StepState.SKIPPED:
-            said = f"Session {args.id}: {args.step} skipped ({step.params['reason']})."
+            said = tr_cli("Cli", "Session {id}: {step} skipped ({reason}).").format(
+                id=args.id, step=_step_name(step.key), reason=step.params["reason"]
+            )
         else:  # the fact holds: the skip is kept for when it no longer does
-            said = (f"Session {args.id}: {args.step} skip kept, but the step is "
-                    f"{_STATES[step.state][1]}.")
+            said = tr_cli("Cli", "Session {id}: {step} skip kept, but the step is {state}.").format(
+                id=args.id, step=_step_name(step.key), state=_state_word(step.state)
+            )
     _said(ctx, r, said, args.json)
     return EXIT_OK
 
@@ -205,14 +275,18 @@ def _ready(ctx: CliContext, args: argparse.Namespace) -> int:
     s = ctx.services()
     if args.clear:
         r = set_ready_override(s, args.id, None, operator_name())
-        said = f"Session {args.id}: “ready” by hand taken back; it is {r.row.status.value}."
+        said = tr_cli("Cli", "Session {id}: “ready” by hand taken back; it is {status}.").format(
+            id=args.id, status=word(r.row.status.value, STATUS_LABELS[r.row.status])
+        )
     elif args.reason is not None:
         r = set_ready_override(s, args.id, args.reason, operator_name())
-        said = f"Session {args.id} is ready, by hand: {r.override}."
+        said = tr_cli("Cli", "Session {id} is ready, by hand: {reason}.").format(
+            id=args.id, reason=r.override
+        )
     else:
         s.sessions.set_status(args.id, SessionStatus.READY)
         r = readiness(s, args.id)
-        said = f"Session {args.id} is ready."
+        said = tr_cli("Cli", "Session {id} is ready.").format(id=args.id)
     _said(ctx, r, said, args.json)
     return EXIT_OK
 
@@ -222,4 +296,4 @@ def _said(ctx: CliContext, r: Readiness, said: str, as_json: bool) -> None:
         ctx.print_json(r.as_json())
         return
     ctx.print(said)
-    ctx.print(f"Next: {r.next_action}" if r.next_action else "Next: nothing left to do")
+    ctx.print(_next(r))

@@ -310,7 +310,7 @@ def overlap_error(licence: Licence, first: Booking, policy: BookingPolicy) -> Li
             "{after} min after).",
         ),
         _N("licences", "Choose another licence or the best free one, or move one of the sessions."),
-        cli_fix="Choose another licence, use --auto, or move one of the sessions.",
+        cli_fix=_N("licences", "Choose another licence, use --auto, or move one of the sessions."),
         clashing=first,
         licence=licence.label,
         session_id=first.session_id,
@@ -394,7 +394,7 @@ def no_free_licence(
         return RegieError(
             _N("errors", "No active Zoom licence is registered."),
             _N("errors", "Add one in Licences."),
-            cli_fix="Add one with “regie licences add”.",
+            cli_fix=_N("errors", "Add one with “regie licences add”."),
         )
     reasons = [
         err for lic in licences if (err := check_fit(lic, candidate, bookings, policy)) is not None

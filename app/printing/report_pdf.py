@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, Qt, QTranslator
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
+from app.config import resources_dir
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.report import (
     BRANCH_TITLE,
@@ -119,11 +120,17 @@ def write_report_pdf(report: ActivityReport, path: Path) -> None:
         painter.end()
 
 
-def write_report_pdf_standalone(report: ActivityReport, path: Path) -> None:
-    """For the command line: makes the QGuiApplication that drawing needs when none exists."""
+def write_report_pdf_standalone(report: ActivityReport, path: Path, lang: str = "en") -> None:
+    """For the command line: makes the QGuiApplication that drawing needs when none exists,
+    with Régie's catalogue for `lang` (the command line's language), as the window has."""
     app = QGuiApplication.instance() or QGuiApplication(["regie"])
-    del app
-    write_report_pdf(report, path)
+    words = QTranslator(app)
+    if lang != "en" and words.load(str(resources_dir() / "i18n" / f"regie_{lang}.qm")):
+        app.installTranslator(words)
+    try:
+        write_report_pdf(report, path)
+    finally:
+        app.removeTranslator(words)
 
 
 # ---------------------------------------------------------------------- tables

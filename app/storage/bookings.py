@@ -288,7 +288,7 @@ def booked_meanwhile(licence: Licence) -> LicenceClashError:
         ClashReason.OVERLAP,
         _N("licences", "The licence “{licence}” was booked by someone else for that time."),
         _N("licences", "Choose another licence or the best free one."),
-        cli_fix="Refresh the planning, then choose another licence or use --auto.",
+        cli_fix=_N("licences", "Refresh the planning, then choose another licence or use --auto."),
         licence=licence.label,
     )
 

@@ -259,9 +259,10 @@ STEP_NO_LICENCE = Step(
     )
 )
 # The command line's way to enter a meeting (the window's is in the messages).
-CLI_MEETING_FIX = (
+CLI_MEETING_FIX = _N(
+    "errors",
     "Enter its meeting ID and passcode with "
-    "“regie sessions meeting {id} --meeting-id … --passcode-stdin”."
+    "“regie sessions meeting {id} --meeting-id … --passcode-stdin”.",
 )
 
 
