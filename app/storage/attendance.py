@@ -240,11 +240,16 @@ class SqlAttendanceRepository:
         return int(count), at
 
     def purge_people(self, imported_before: datetime) -> int:
+        """Forget imported people and the personal data of registrations taken before the
+        cutoff, in one transaction; returns how many people were forgotten."""
+        from app.storage.registrations import forget_people  # it builds on this module
+
         with self._db.begin() as conn:
             res = conn.execute(
                 attendance_people.delete().where(attendance_people.c.imported_at < imported_before)
             )
-        return int(res.rowcount or 0)
+            forgotten = forget_people(conn, imported_before)
+        return int(res.rowcount or 0) + forgotten
 
     def write_many(self, records: Iterable[AttendanceRecord]) -> int:
         """Bulk counts (the demo network); existing rows of those sessions are replaced."""
