@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli import EXIT_OK, CliContext, group, iso_date, record_id
 from app.cli.i18n import tr_cli
@@ -13,7 +13,9 @@ from app.core.csvfiles import read_file_bytes
 from app.core.forecast import check_capacity, check_risk
 from app.core.sessions import find_by_code_or_name
 from app.core.waiting_list import PersonDraft, Registration
-from app.services.registrations import RegistrationFeature
+
+if TYPE_CHECKING:
+    from app.services.registrations import RegistrationFeature
 
 
 def register(verbs: argparse._SubParsersAction[Any]) -> None:
@@ -202,6 +204,20 @@ def _forecast(ctx: CliContext, args: argparse.Namespace) -> int:
         ],
         "advice": advice.as_json() if advice else None,
         "accuracy": accuracy.as_json(),
+        "judged": [
+            {
+                "session": j.session_id,
+                "predicted_rate": round(j.predicted_rate, 4),
+                "actual_rate": round(j.actual_rate, 4),
+                "accept": j.accept,
+                "capacity": j.capacity,
+                "registered": j.registered,
+                "attended": j.attended,
+                "followed": j.followed,
+                "overflow": j.overflow,
+            }
+            for j in judged
+        ],
     }
     if args.json:
         ctx.print_json(data)
@@ -228,5 +244,4 @@ def _forecast(ctx: CliContext, args: argparse.Namespace) -> int:
             risk=accuracy.risk,
         )
     )
-    del judged
     return EXIT_OK

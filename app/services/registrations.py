@@ -24,7 +24,7 @@ from app.core.forecast import (
 )
 from app.core.models import SessionRow
 from app.core.survey import YearSurvey, build_survey
-from app.core.waiting_list import RegistrationService
+from app.core.waiting_list import RegistrationCounts, RegistrationService
 from app.storage.database import Database
 from app.storage.licences import SqlLicenceRepository
 from app.storage.registrations import SqlRegistrationRepository
@@ -42,6 +42,9 @@ class RegistrationFeature:
 
     def history(self) -> list[HeldSession]:
         return self.repo.held_sessions()
+
+    def counts_many(self, session_ids: Sequence[int]) -> dict[int, RegistrationCounts]:
+        return self.repo.counts_many(session_ids)
 
     def advice_for(
         self,

@@ -2,9 +2,9 @@
 forecast and the yearly survey read.
 
 A registration row is kept for its counts; its name, e-mail and phone are blanked by the
-attendance purge once the retention period is over (`forget_people`). Every change also
-writes the session's "registered" count (source "registrations"), in the same
-transaction.
+attendance purge once the retention period is over (`attendance.forget_people`, next to
+where the table is declared). Every change also writes the session's "registered" count
+(source "registrations"), in the same transaction.
 """
 
 from __future__ import annotations
@@ -28,31 +28,9 @@ from app.core.waiting_list import (
     person_key,
 )
 from app.storage import schema as t
-from app.storage.attendance import _upsert, attendance
+from app.storage.attendance import _upsert, attendance, registrations
 from app.storage.database import Database
 from app.storage.repositories import local_day_bounds
-from app.storage.schema import UtcDateTime, metadata
-
-registrations = sa.Table(
-    "registrations",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column(
-        "session_id",
-        sa.Integer,
-        sa.ForeignKey("sessions.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
-    sa.Column("status", sa.String(12), nullable=False),
-    sa.Column("name", sa.String(200), nullable=True),
-    sa.Column("email", sa.String(200), nullable=True),
-    sa.Column("phone", sa.String(200), nullable=True),
-    sa.Column("created_at", UtcDateTime(), nullable=False, index=True),
-    sa.Column("cancelled_at", UtcDateTime(), nullable=True),
-    sa.Column("promoted_at", UtcDateTime(), nullable=True),
-    sa.CheckConstraint("status IN ('registered', 'waiting', 'cancelled')", name="status"),
-)
 
 
 def _registration(r: Any) -> Registration:
@@ -125,6 +103,30 @@ class SqlRegistrationRepository:
         with self._db.read() as conn:
             reg, wait, canc, prom = conn.execute(q).one()
         return RegistrationCounts(int(reg), int(wait), int(canc), int(prom))
+
+    def counts_many(self, session_ids: Sequence[int]) -> dict[int, RegistrationCounts]:
+        """The counts of these sessions in one grouped query (those without any left
+        out)."""
+        ids = sorted(set(session_ids))
+        if not ids:
+            return {}
+        c = registrations.c
+        q = (
+            sa.select(
+                c.session_id,
+                sa.func.count().filter(c.status == RegStatus.REGISTERED.value),
+                sa.func.count().filter(c.status == RegStatus.WAITING.value),
+                sa.func.count().filter(c.status == RegStatus.CANCELLED.value),
+                sa.func.count(c.promoted_at),
+            )
+            .where(c.session_id.in_(ids))
+            .group_by(c.session_id)
+        )
+        with self._db.read() as conn:
+            return {
+                sid: RegistrationCounts(int(a), int(b), int(d), int(e))
+                for sid, a, b, d, e in conn.execute(q)
+            }
 
     def add(
         self, session_id: int, people: Sequence[PersonDraft], *, limit: int, at: datetime
@@ -306,21 +308,6 @@ class SqlRegistrationRepository:
             )
             for x in rows
         ]
-
-
-def forget_people(conn: sa.Connection, before: datetime) -> int:
-    """Blank the name, e-mail and phone of registrations taken before `before` (the
-    retention cutoff); the rows stay, for the counts."""
-    c = registrations.c
-    done = conn.execute(
-        registrations.update()
-        .where(
-            c.created_at < before,
-            sa.or_(c.name.is_not(None), c.email.is_not(None), c.phone.is_not(None)),
-        )
-        .values(name=None, email=None, phone=None)
-    )
-    return int(done.rowcount or 0)
 
 
 def write_registrations(conn: sa.Connection, rows: Sequence[dict[str, Any]]) -> None:
