@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -77,8 +78,14 @@ def test_bad_input_is_a_clear_message_and_changes_nothing(
 
 
 def test_forecast_and_survey_on_the_demo(
-    db_path: Path, services: Services, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_path: Path,
+    services: Services,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    qapp: Any,
 ) -> None:
+    # qapp: in-process, the PDF export would otherwise make the command line's
+    # QGuiApplication, which the widget tests after this one cannot use.
     load_demo_network(services, FIXED_NOW)
     assert run(db_path, "forecast", "--type", "reading_circle", "--capacity", "15",
                "--json") == 0
@@ -96,7 +103,15 @@ def test_forecast_and_survey_on_the_demo(
     assert run(db_path, "report", "--year", "2026", "--survey", "--csv", str(csv_path)) == 0
     assert csv_path.read_bytes().startswith(b"\xef\xbb\xbf2026")
     assert run(db_path, "report", "--year", "2026", "--survey", "--pdf", str(pdf_path)) == 0
-    assert pdf_path.read_bytes().startswith(b"%PDF")
+    from PySide6.QtPdf import QPdfDocument
+
+    doc = QPdfDocument()
+    assert doc.load(str(pdf_path)) == QPdfDocument.Error.None_
+    text = "\n".join(doc.getAllText(page).text() for page in range(doc.pageCount()))
+    doc.close()
+    for expected in ("Yearly survey 2026", "Sessions held", "Network", "Definitions",
+                     "Unique registrants: people registered"):
+        assert expected in text, expected
     capsys.readouterr()
     assert run(db_path, "report", "--year", "2026") == 1
     assert "--survey" in capsys.readouterr().err
