@@ -75,6 +75,8 @@ def test_a_cancellation_offers_the_place_to_the_next_and_promotion_is_recorded(
     )
     done = svc.cancel(ana.id)
     assert done.registration.status is RegStatus.CANCELLED
+    record = build_attendance(services).record(sid)
+    assert record is not None and record.registered == 1  # the count follows the list
     assert done.offer is not None
     assert done.offer.registration.id == chloe.id  # the first in line, not Dan
     text = done.offer.text()
@@ -85,6 +87,8 @@ def test_a_cancellation_offers_the_place_to_the_next_and_promotion_is_recorded(
     promoted = svc.promote(chloe.id)
     assert promoted.status is RegStatus.REGISTERED and promoted.promoted_at == T0
     assert svc.counts(sid).promoted == 1
+    record = build_attendance(services).record(sid)
+    assert record is not None and record.registered == 2
     assert [r.rank for r in svc.entries(sid) if r.id == dan.id] == [1]
     assert svc.offer(sid) is None  # the places are taken again
     # Cancelling someone who waits frees no place: nobody is offered one.
