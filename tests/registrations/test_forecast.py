@@ -170,3 +170,13 @@ def test_hindsight_uses_only_earlier_sessions() -> None:
     assert judged[0].accept == 10
     assert acc.sessions == 10 and acc.followed == 10 and acc.overflowed == 0
     assert acc.mean_abs_error is not None and acc.mean_abs_error > 0
+
+
+def test_more_people_than_registered_is_no_negative_no_show() -> None:
+    """Walk-ins do not cancel out another session's no-shows (as in the activity report)."""
+    from app.core.forecast import measure
+
+    history = [HeldSession(1, "t", "T", "c", FIXED_NOW, 10, 10, 14),
+               HeldSession(2, "t", "T", "c", FIXED_NOW, 10, 10, 6)]
+    rate = measure(history)
+    assert (rate.sessions, rate.registered, rate.no_shows) == (2, 20, 4)
