@@ -161,7 +161,7 @@ class RegistrationsDialog(QDialog):
         add_row.addWidget(self.add_button)
         add_form.addRow(add_row)
 
-        self.cancel_button = QPushButton(self.tr("&Cancel the registration"))
+        self.cancel_button = QPushButton(self.tr("Cancel the &registration"))
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.promote_button = QPushButton(self.tr("&Give a place"))
         self.promote_button.setAccessibleName(self.tr("Give a place to the selected person"))
@@ -177,7 +177,7 @@ class RegistrationsDialog(QDialog):
         self.offer_edit.setReadOnly(True)
         self.offer_edit.setAccessibleName(self.tr("Message to send"))
         self.offer_edit.setFixedHeight(120)
-        self.copy_button = QPushButton(self.tr("Co&py the message"))
+        self.copy_button = QPushButton(self.tr("C&opy the message"))
         self.copy_button.clicked.connect(self._copy)
         self.offer_promote = QPushButton(self.tr("Sent: give them the place"))
         self.offer_promote.setObjectName("PromoteOffered")

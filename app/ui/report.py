@@ -222,7 +222,7 @@ class ReportArea(QWidget):
         ):
             filters.addWidget(w)
         filters.addStretch(1)
-        self.survey_button = QPushButton(self.tr("&Yearly survey…"))
+        self.survey_button = QPushButton(self.tr("Yearly s&urvey…"))
         self.survey_button.setAccessibleName(self.tr("Export the yearly survey's figures"))
         self.survey_button.clicked.connect(self.open_survey)
         for button in (self.refresh_button, self.csv_button, self.pdf_button, self.survey_button):
