@@ -218,3 +218,46 @@ def test_after_the_session_the_counts_and_the_advice_s_record(
     assert accuracy.sessions > 20
     assert dlg.advice_label.text() == demo.registrations.advice(held).text()
     dlg.close()
+
+
+def test_registrations_open_from_the_sessions_area_and_from_a_today_card(
+    qtbot: QtBot, config: AppConfig
+) -> None:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.sessions_area import SessionsArea
+    from tests.support.desk import load_demo, open_desk
+
+    load_demo(config)
+    QSettings().setValue("today/branch", "bachut")
+    desk = open_desk(qtbot, config)
+
+    def opened() -> RegistrationsDialog | None:
+        found = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, RegistrationsDialog) and w.isVisible()]
+        return found[0] if found else None
+
+    card = desk.today_area().cards[0]
+    qtbot.mouseClick(card.registrations_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: opened() is not None and opened().snapshot is not None,  # type: ignore[union-attr]
+                    timeout=10_000)
+    dialog = opened()
+    assert dialog is not None and dialog.snapshot is not None
+    assert dialog.snapshot.row.id == card.session_id
+    dialog.close()
+    qtbot.waitUntil(lambda: opened() is None, timeout=5000)
+
+    sessions = desk.window.show_area("sessions")
+    assert isinstance(sessions, SessionsArea)
+    qtbot.waitUntil(lambda: sessions.select_session(card.session_id), timeout=10_000)
+    action = sessions.findChild(QAction, "RegistrationsAction")
+    assert action is not None and action.isEnabled()
+    action.trigger()
+    qtbot.waitUntil(lambda: opened() is not None and opened().snapshot is not None,  # type: ignore[union-attr]
+                    timeout=10_000)
+    dialog = opened()
+    assert dialog is not None and dialog.snapshot is not None
+    assert dialog.snapshot.row.id == card.session_id
+    dialog.close()
+    desk.close()
