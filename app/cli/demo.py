@@ -17,8 +17,9 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
         description=tr_cli(
             "Cli",
             "Creates ten branches, their staff, four shared Zoom licences, a term "
-            "of about 250 sessions (November to March) and the attendance of the sessions "
-            "already held, in an empty database.",
+            "of about 250 sessions (November to March), the attendance of the sessions "
+            "already held and the registrations (with waiting lists) of the coming ones, in an "
+            "empty database.",
         ),
     )
     p.add_argument(

@@ -25,6 +25,7 @@ from app.core.report import (
     report_csv_bytes,
 )
 from app.core.sessions import find_by_code_or_name
+from app.core.survey import survey_csv_bytes
 from app.errors import RegieError
 
 
@@ -40,22 +41,56 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
             "period. Without --json, --csv or --pdf, prints the table by type.",
         ),
     )
-    p.add_argument("--from", dest="date_from", type=iso_date, metavar="YYYY-MM-DD",
-                   help=tr_cli("Cli", "first day"))
-    p.add_argument("--to", dest="date_to", type=iso_date, metavar="YYYY-MM-DD",
-                   help=tr_cli("Cli", "last day"))
-    p.add_argument("--branch",
-                   help=tr_cli("Cli", "branch code or name (default: the whole network)"))
+    p.add_argument(
+        "--from",
+        dest="date_from",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help=tr_cli("Cli", "first day"),
+    )
+    p.add_argument(
+        "--to", dest="date_to", type=iso_date, metavar="YYYY-MM-DD", help=tr_cli("Cli", "last day")
+    )
+    p.add_argument(
+        "--branch", help=tr_cli("Cli", "branch code or name (default: the whole network)")
+    )
+    p.add_argument(
+        "--year",
+        type=_year,
+        metavar="YYYY",
+        help=tr_cli("Cli", "with --survey: the calendar year to report on"),
+    )
+    p.add_argument(
+        "--survey",
+        action="store_true",
+        help=tr_cli(
+            "Cli",
+            "the yearly survey: sessions held and cancelled, participants, unique "
+            "registrants, hours, remote and hybrid, by type, by branch and for the network",
+        ),
+    )
     out = p.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help=tr_cli("Cli", "machine-readable output"))
-    out.add_argument("--csv", type=Path, metavar="PATH",
-                     help=tr_cli("Cli", "write a CSV for Excel"))
-    out.add_argument("--pdf", type=Path, metavar="PATH",
-                     help=tr_cli("Cli", "write a PDF with the charts"))
+    out.add_argument(
+        "--csv", type=Path, metavar="PATH", help=tr_cli("Cli", "write a CSV for Excel")
+    )
+    out.add_argument(
+        "--pdf", type=Path, metavar="PATH", help=tr_cli("Cli", "write a PDF with the charts")
+    )
     p.set_defaults(handler=_report)
 
 
+def _year(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and len(text) == 4):
+        raise argparse.ArgumentTypeError(
+            tr_cli("Cli", "not a year: {value!r} (expected YYYY)").format(value=text)
+        )
+    return int(text)
+
+
 def _report(ctx: CliContext, args: argparse.Namespace) -> int:
+    if args.survey or args.year is not None:
+        return _survey(ctx, args)
     if args.date_from and args.date_to and args.date_to < args.date_from:
         raise RegieError(
             _N("errors", "The period ends before it starts."),
@@ -84,6 +119,47 @@ def _report(ctx: CliContext, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _survey(ctx: CliContext, args: argparse.Namespace) -> int:
+    """The yearly survey's figures (one calendar year, the whole network)."""
+    if not args.survey or args.year is None:
+        raise RegieError(
+            _N("errors", "The yearly survey needs both --survey and --year."),
+            _N("errors", "Run e.g. regie report --year 2026 --survey --csv survey.csv."),
+        )
+    if args.date_from or args.date_to or args.branch:
+        raise RegieError(
+            _N("errors", "The yearly survey covers a whole year and the whole network."),
+            _N("errors", "Leave out --from, --to and --branch with --survey."),
+        )
+    survey = ctx.services().registrations.survey(args.year)
+    if args.csv:
+        write_file_bytes(args.csv, survey_csv_bytes(survey))
+        ctx.print(tr_cli("Cli", "CSV written: {path}").format(path=args.csv))
+    elif args.pdf:
+        _ensure_platform()
+        from app.printing.survey_pdf import write_survey_pdf_standalone
+
+        write_survey_pdf_standalone(survey, args.pdf, lang=language())
+        ctx.print(tr_cli("Cli", "PDF written: {path}").format(path=args.pdf))
+    elif args.json:
+        ctx.print_json(survey.as_json())
+    else:
+        ctx.print(str(args.year))
+        held, cancelled = tr_cli("Cli", "Held"), tr_cli("Cli", "Canc.")
+        people, unique, hours = (
+            tr_cli("Cli", "Part."),
+            tr_cli("Cli", "Uniq."),
+            tr_cli("Cli", "Hours"),
+        )
+        ctx.print(f"{'':<40} {held:>6} {cancelled:>6} {people:>7} {unique:>7} {hours:>8}")
+        for x in (*survey.by_type, survey.network):
+            ctx.print(
+                f"{x.label[:40]:<40} {x.held:>6} {x.cancelled:>6} {x.participants:>7} "
+                f"{x.unique_registrants:>7} {number(x.hours, '.1f'):>8}"
+            )
+    return EXIT_OK
+
+
 def _ensure_platform() -> None:
     """Qt draws the PDF without a screen when there is none (servers, scheduled tasks)."""
     if sys.platform.startswith("linux") and not (
@@ -99,9 +175,7 @@ def _print_table(ctx: CliContext, report: ActivityReport) -> None:
     connected = tr_cli("Cli", "Conn.")
     on_site = tr_cli("Cli", "Site")
     no_show = tr_cli("Cli", "No-show")
-    ctx.print(
-        f"{kind:<44} {sessions:>6} {registered:>6} {connected:>6} {on_site:>6} {no_show:>8}"
-    )
+    ctx.print(f"{kind:<44} {sessions:>6} {registered:>6} {connected:>6} {on_site:>6} {no_show:>8}")
     french = language() == "fr"
     for x in (*report.by_type, report.total):
         rate = percent(x.no_show_rate, "," if french else ".")

@@ -12,11 +12,10 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QGuiApplication,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -25,7 +24,6 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
-from app.config import resources_dir
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.report import (
     BRANCH_TITLE,
@@ -37,6 +35,7 @@ from app.core.report import (
     percent,
 )
 from app.errors import RegieError
+from app.printing.standalone import drawing_in
 
 _INK = QColor("#1a1a1a")
 _GRID = QColor("#c8c8c8")
@@ -121,16 +120,9 @@ def write_report_pdf(report: ActivityReport, path: Path) -> None:
 
 
 def write_report_pdf_standalone(report: ActivityReport, path: Path, lang: str = "en") -> None:
-    """For the command line: makes the QGuiApplication that drawing needs when none exists,
-    with Régie's catalogue for `lang` (the command line's language), as the window has."""
-    app = QGuiApplication.instance() or QGuiApplication(["regie"])
-    words = QTranslator(app)
-    if lang != "en" and words.load(str(resources_dir() / "i18n" / f"regie_{lang}.qm")):
-        app.installTranslator(words)
-    try:
+    """For the command line, in its language."""
+    with drawing_in(lang):
         write_report_pdf(report, path)
-    finally:
-        app.removeTranslator(words)
 
 
 # ---------------------------------------------------------------------- tables

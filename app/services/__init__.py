@@ -19,6 +19,7 @@ from app.core.sessions import SessionService
 from app.errors import RegieError
 from app.services.facts import FactReader, launch_checks
 from app.services.offline import NetworkLink
+from app.services.registrations import RegistrationFeature, build_registrations
 from app.storage.attendance import SqlAttendanceRepository
 from app.storage.database import Database as Database  # the type of Services.db
 from app.storage.database import MigrationReport
@@ -67,6 +68,7 @@ class Services:
     attendance: AttendanceService = field(init=False)
     licences: LicenceFeature = field(init=False)
     facts: FactReader = field(init=False)  # readiness facts of many sessions at once
+    registrations: RegistrationFeature = field(init=False)
 
     def close(self) -> None:
         self.db.dispose()
@@ -209,6 +211,9 @@ def open_services(
         services.attendance = build_attendance(services, clock=clock)
         services.licences = build_licences(services)
         services.facts = build_facts(services)
+        services.registrations = build_registrations(
+            db, refs, session_repo, services.licences.repo, clock
+        )
         return services
     except BaseException:
         db.dispose()
@@ -300,7 +305,9 @@ def load_demo_network(services: Services, now: datetime | None = None) -> DemoCo
 
     from app.core.attendance import demo_attendance
     from app.core.demo import build_demo
+    from app.core.forecast import advise, held_sessions
     from app.core.sessions import today_first
+    from app.core.waiting_list import DemoRegistration, demo_registrations
     from app.storage.demo import load_demo
 
     clock = services.clock
@@ -310,4 +317,22 @@ def load_demo_network(services: Services, now: datetime | None = None) -> DemoCo
         ordered = today_first(rows, clock().date())
         return demo_attendance(ordered, random.Random(DEMO_SEED))  # noqa: S311 - demo
 
-    return load_demo(services.db, build_demo(now or clock()), attendance)
+    def registrations(rows: list[SessionRow]) -> list[DemoRegistration]:
+        # Within what the forecast advises from the counts just drawn.
+        counts = {r.session_id: r for r in attendance(rows)}
+        history = held_sessions(rows, counts)
+
+        def limit(row: SessionRow) -> int:
+            return advise(
+                history,
+                capacity=row.capacity,
+                type_code=row.type_code,
+                type_name=row.type_name,
+                branch_code=row.branch_code,
+            ).accept
+
+        return demo_registrations(
+            rows, now or clock(), random.Random(DEMO_SEED + 1), limit  # noqa: S311 - demo
+        )
+
+    return load_demo(services.db, build_demo(now or clock()), attendance, registrations)

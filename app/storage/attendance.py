@@ -75,6 +75,30 @@ attendance_people = sa.Table(
     sa.CheckConstraint("kind IN ('attendee', 'registrant')", name="kind"),
 )
 
+# A session's registrations (app.storage.registrations); here because the purge below
+# blanks their personal data with the imported people's.
+registrations = sa.Table(
+    "registrations",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "session_id",
+        sa.Integer,
+        sa.ForeignKey("sessions.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("status", sa.String(12), nullable=False),
+    sa.Column("name", sa.String(200), nullable=True),
+    sa.Column("email", sa.String(200), nullable=True),
+    sa.Column("phone", sa.String(200), nullable=True),
+    sa.Column("created_at", UtcDateTime(), nullable=False, index=True),
+    sa.Column("cancelled_at", UtcDateTime(), nullable=True),
+    sa.Column("promoted_at", UtcDateTime(), nullable=True),
+    sa.CheckConstraint("status IN ('registered', 'waiting', 'cancelled')", name="status"),
+)
+
+
 ATTENDEE = "attendee"
 REGISTRANT = "registrant"
 
@@ -240,11 +264,14 @@ class SqlAttendanceRepository:
         return int(count), at
 
     def purge_people(self, imported_before: datetime) -> int:
+        """Forget imported people and the personal data of registrations taken before the
+        cutoff, in one transaction; returns how many people were forgotten."""
         with self._db.begin() as conn:
             res = conn.execute(
                 attendance_people.delete().where(attendance_people.c.imported_at < imported_before)
             )
-        return int(res.rowcount or 0)
+            forgotten = forget_people(conn, imported_before)
+        return int(res.rowcount or 0) + forgotten
 
     def write_many(self, records: Iterable[AttendanceRecord]) -> int:
         """Bulk counts (the demo network); existing rows of those sessions are replaced."""
@@ -434,3 +461,18 @@ def write_counts(conn: sa.Connection, records: Iterable[AttendanceRecord]) -> in
 def write_demo_attendance(db: Database, records: Sequence[AttendanceRecord]) -> int:
     """Store the demo generator's counts (`app.core.attendance.demo_attendance`)."""
     return SqlAttendanceRepository(db).write_many(records)
+
+
+def forget_people(conn: sa.Connection, before: datetime) -> int:
+    """Blank the name, e-mail and phone of registrations taken before `before` (the
+    retention cutoff); the rows stay, for the counts."""
+    c = registrations.c
+    done = conn.execute(
+        registrations.update()
+        .where(
+            c.created_at < before,
+            sa.or_(c.name.is_not(None), c.email.is_not(None), c.phone.is_not(None)),
+        )
+        .values(name=None, email=None, phone=None)
+    )
+    return int(done.rowcount or 0)

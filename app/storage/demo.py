@@ -12,11 +12,13 @@ from app.core.attendance import AttendanceRecord
 from app.core.demo import DemoNetwork
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.models import SessionRow
+from app.core.waiting_list import DemoRegistration, RegStatus
 from app.errors import RegieError
 from app.storage import schema as t
 from app.storage.attendance import write_counts
 from app.storage.bookings import sync_sessions
 from app.storage.database import Database
+from app.storage.registrations import write_registrations
 from app.storage.rows import SESSION_ROW_COLUMNS, SESSION_ROW_FROM, session_row
 
 
@@ -42,10 +44,15 @@ def network_is_empty(db: Database) -> bool:
 
 # The attendance of the demo's sessions, from the sessions as just written.
 DemoAttendance = Callable[[list[SessionRow]], Sequence[AttendanceRecord]]
+# The registrations of its coming sessions, likewise.
+DemoRegistrations = Callable[[list[SessionRow]], Sequence[DemoRegistration]]
 
 
 def load_demo(
-    db: Database, network: DemoNetwork, attendance: DemoAttendance | None = None
+    db: Database,
+    network: DemoNetwork,
+    attendance: DemoAttendance | None = None,
+    registrations: DemoRegistrations | None = None,
 ) -> DemoCounts:
     """Insert the whole network, and the counts `attendance` gives for its sessions, or
     nothing: one transaction, so a demo cut short leaves the database empty and the demo
@@ -118,13 +125,33 @@ def load_demo(
                     sa.select(t.sessions.c.id).where(t.sessions.c.licence_id.is_not(None))
                 ).scalars(),
             )
-        if attendance is not None:
+        if attendance is not None or registrations is not None:
             q = (
                 sa.select(*SESSION_ROW_COLUMNS)
                 .select_from(SESSION_ROW_FROM)
                 .order_by(t.sessions.c.starts_at, t.sessions.c.id)
             )
-            write_counts(conn, attendance([session_row(r) for r in conn.execute(q).all()]))
+            rows = [session_row(r) for r in conn.execute(q).all()]
+            if attendance is not None:
+                write_counts(conn, attendance(rows))
+            if registrations is not None:
+                write_registrations(
+                    conn,
+                    [
+                        {
+                            "session_id": r.session_id,
+                            "status": r.status.value,
+                            "name": r.person.name or None,
+                            "email": r.person.email or None,
+                            "phone": r.person.phone or None,
+                            "created_at": r.created_at,
+                            "cancelled_at": r.created_at
+                            if r.status is RegStatus.CANCELLED
+                            else None,
+                        }
+                        for r in registrations(rows)
+                    ],
+                )
     return DemoCounts(
         len(network.branches), len(network.staff), len(network.licences), len(network.sessions)
     )

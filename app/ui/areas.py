@@ -234,6 +234,7 @@ def connect_session_actions(
     today = window.area("today")
     if isinstance(today, TodayArea):
         today.open_requested.connect(actions.open_step)
+        today.registrations_requested.connect(actions.registrations)
     events.sessions_changed.connect(lambda: refresh_report(window))
 
     prepare = QAction(QCoreApplication.translate("MainWindow", "&Prepare…"), sessions)
@@ -289,6 +290,27 @@ def connect_session_actions(
 
     attendance.triggered.connect(lambda: open_attendance(window, sessions, events=events))
     sessions.add_session_action(attendance)
+
+    registrations = QAction(
+        QCoreApplication.translate("MainWindow", "&Registrations…"), sessions
+    )
+    registrations.setObjectName("RegistrationsAction")
+    registrations.setShortcut(QKeySequence("Ctrl+Shift+I"))
+    registrations.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    registrations.setToolTip(
+        QCoreApplication.translate(
+            "MainWindow",
+            "Registrations and waiting list of the selected session (Ctrl+Shift+I)",
+        )
+    )
+
+    def go_registrations() -> None:
+        sid = sessions.selected_id()
+        if sid is not None:
+            actions.registrations(sid)
+
+    registrations.triggered.connect(go_registrations)
+    sessions.add_session_action(registrations)
     return actions
 
 

@@ -57,6 +57,7 @@ from app.errors import RegieError
 from app.printing.report_pdf import write_report_pdf
 from app.ui.errors import known
 from app.ui.i18n import error_text
+from app.ui.survey import SurveyDialog, SurveySource
 from app.ui.workers import CancelToken, Pool, run_task
 
 
@@ -69,6 +70,8 @@ class ReportServices(Protocol):
     def references(self) -> _Branches: ...
     @property
     def clock(self) -> Clock: ...
+    @property
+    def registrations(self) -> SurveySource: ...
 
 
 class _Branches(Protocol):
@@ -219,7 +222,10 @@ class ReportArea(QWidget):
         ):
             filters.addWidget(w)
         filters.addStretch(1)
-        for button in (self.refresh_button, self.csv_button, self.pdf_button):
+        self.survey_button = QPushButton(self.tr("Yearly s&urvey…"))
+        self.survey_button.setAccessibleName(self.tr("Export the yearly survey's figures"))
+        self.survey_button.clicked.connect(self.open_survey)
+        for button in (self.refresh_button, self.csv_button, self.pdf_button, self.survey_button):
             filters.addWidget(button)
 
         self.type_table = self._table(self.tr("Sessions by type"))
@@ -423,6 +429,19 @@ class ReportArea(QWidget):
             QMessageBox.warning(self, title, error_text(err))
             return
         self.status.setText(self.tr("Saved: {path}").format(path=str(path)))
+
+
+    def open_survey(self) -> SurveyDialog:
+        """The yearly survey export, for last year by default."""
+        dialog = SurveyDialog(
+            self._services.registrations,
+            self._services.clock().year - 1,
+            self,
+            pool=self._pool,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
 
 def default_period(today: date) -> tuple[date, date]:

@@ -157,6 +157,16 @@ class SessionActions(QObject):
         elif key is StepKey.ATTENDANCE:
             open_attendance(self.window, sessions, row.id, row, events=self.events)
 
+    def registrations(self, session_id: int) -> None:
+        """The session's registrations and waiting list; the areas follow once closed."""
+        from app.ui.registrations import open_registrations
+        from app.ui.sessions_area import SessionsArea
+
+        sessions = self.window.area("sessions")
+        assert isinstance(sessions, SessionsArea)
+        dialog = open_registrations(sessions.services, session_id, self.window)
+        dialog.finished.connect(self.events.notify)
+
     def prepare(self, session_id: int) -> None:
         """Préparer for this session, in Aujourd'hui."""
         from app.ui.today import TodayArea

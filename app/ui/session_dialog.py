@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QSize, Qt, QTime, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt, QTime, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -196,6 +196,11 @@ class SessionDialog(QDialog):
         form.addRow(self._buddy(self.tr("&Date"), self.date_edit), when)
         form.addRow(self._buddy(self.tr("&Mode"), self.mode_combo), self.mode_combo)
         form.addRow(self._buddy(self.tr("&Capacity"), self.capacity_spin), self.capacity_spin)
+        self.forecast_label = QLabel()
+        self.forecast_label.setObjectName("FormForecast")
+        self.forecast_label.setWordWrap(True)
+        self.forecast_label.setAccessibleName(self.tr("Registrations to accept"))
+        form.addRow("", self.forecast_label)
         form.addRow(self._buddy(self.tr("&Host"), self.host_combo), self.host_combo)
         form.addRow(self._buddy(self.tr("&Status"), self.status_combo), self.status_combo)
         form.addRow(self._buddy(self.tr("&Notes"), self.notes_edit), self.notes_edit)
@@ -240,7 +245,54 @@ class SessionDialog(QDialog):
         ):
             signal.connect(self._fits_changed)
         self.refresh_licences()
+        self._forecast_generation = 0
+        self._forecast_timer = QTimer(self)
+        self._forecast_timer.setSingleShot(True)
+        self._forecast_timer.setInterval(FIT_DELAY_MS)
+        self._forecast_timer.timeout.connect(self.refresh_forecast)
+        for signal in (
+            self.type_combo.currentIndexChanged,
+            self.branch_combo.currentIndexChanged,
+            self.capacity_spin.valueChanged,
+        ):
+            signal.connect(self._forecast_timer.start)
+        self.refresh_forecast()
         self.title_edit.setFocus()
+
+    def refresh_forecast(self) -> None:
+        """How many registrations to accept for the type, branch and capacity as typed,
+        worked out in a worker."""
+        self._forecast_timer.stop()
+        self._forecast_generation += 1
+        generation = self._forecast_generation
+        capacity = self.capacity_spin.value()
+        type_id, branch_id = self.type_combo.currentData(), self.branch_combo.currentData()
+        if capacity < 1 or type_id is None:
+            self.forecast_label.setText(
+                self.tr("Enter the capacity to see how many registrations to accept.")
+            )
+            return
+        feature = self._services.registrations
+
+        def work(
+            _t: CancelToken, _p: Callable[[int, int], None]
+        ) -> tuple[str, dict[str, object]]:
+            return feature.advice_for(
+                capacity=capacity, type_id=int(type_id), branch_id=branch_id
+            ).sentence()
+
+        def done(sentence: tuple[str, dict[str, object]]) -> None:
+            if generation == self._forecast_generation:
+                template, fields = sentence
+                self.forecast_label.setText(
+                    QCoreApplication.translate("forecast", template).format(**fields)
+                )
+
+        def failed(err: BaseException) -> None:
+            if generation == self._forecast_generation:
+                self.forecast_label.setText("✖ " + error_text(known(err)))
+
+        run_task(work, on_success=done, on_error=failed, pool=self._pool, parent=self)
 
     # ------------------------------------------------------------------ licence and meeting
     def _build_zoom_part(self, meeting: MeetingRecord | None) -> None:

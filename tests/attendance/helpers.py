@@ -9,6 +9,7 @@ from app.core.attendance import AttendanceService
 from app.core.clock import Clock
 from app.core.models import SessionDraft, SessionMode, SessionStatus
 from app.services import Services, build_attendance
+from app.services.registrations import RegistrationFeature
 from app.storage.repositories import SqlReferenceRepository
 from tests.support.fixtures import FIXED_NOW
 
@@ -27,6 +28,10 @@ class Net:
     @property
     def clock(self) -> Clock:
         return self.services.clock
+
+    @property
+    def registrations(self) -> RegistrationFeature:
+        return self.services.registrations
 
 
 def network(services: Services) -> Net:

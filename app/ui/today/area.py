@@ -53,6 +53,7 @@ class TodayArea(QWidget):
 
     loaded = Signal()  # the cards show fresh data
     open_requested = Signal(object, str)  # SessionRow, StepKey value: open that step's screen
+    registrations_requested = Signal(int)  # session id: open its registrations
 
     def __init__(
         self,
@@ -227,6 +228,8 @@ class TodayArea(QWidget):
             and self.data.branches == data.branches
             and self.data.day == data.day
             and self.data.days == data.days
+            and self.data.advice == data.advice
+            and self.data.registrations == data.registrations
             and not self._problem_shown
         )
         self.data = data
@@ -297,8 +300,15 @@ class TodayArea(QWidget):
         self.empty.hide()
         by_day: dict[date, list[SessionCard]] = {}
         for r in data.sessions:
-            card = SessionCard(r, now, self.cards_box)
+            card = SessionCard(
+                r,
+                now,
+                self.cards_box,
+                advice=data.advice.get(r.row.id),
+                registrations=data.registrations.get(r.row.id),
+            )
             card.action_requested.connect(self._act)
+            card.registrations_requested.connect(self.registrations_requested)
             card.prepare_requested.connect(self.prepare)
             by_day.setdefault(r.row.start.astimezone().date(), []).append(card)
             self.cards.append(card)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.forecast import Advice
 from app.core.models import MODE_LABELS
 from app.core.readiness import Readiness, StepKey, StepState
+from app.core.waiting_list import RegistrationCounts
 from app.ui.i18n import label
 from app.ui.today.model import StepView, action_text, status_text, step_view
 
@@ -54,9 +56,16 @@ class SessionCard(QFrame):
 
     action_requested = Signal(int, str)  # session id, StepKey value
     prepare_requested = Signal(int)
+    registrations_requested = Signal(int)
 
     def __init__(
-        self, readiness: Readiness, now: datetime, parent: QWidget | None = None
+        self,
+        readiness: Readiness,
+        now: datetime,
+        parent: QWidget | None = None,
+        *,
+        advice: Advice | None = None,
+        registrations: RegistrationCounts | None = None,
     ) -> None:
         super().__init__(parent)
         self.readiness = readiness
@@ -116,23 +125,57 @@ class SessionCard(QFrame):
         )
         self.prepare_button.clicked.connect(lambda: self.prepare_requested.emit(self.session_id))
 
+        self.forecast = QLabel(self._forecast_text(advice, registrations), self)
+        self.forecast.setObjectName("CardForecast")
+        self.forecast.setWordWrap(True)
+        self.forecast.setVisible(advice is not None)
+        self.forecast.setAccessibleName(self.tr("Registrations and forecast"))
+        self.registrations_button = QPushButton(self.tr("Registrations…"), self)
+        self.registrations_button.setObjectName("RegistrationsButton")
+        self.registrations_button.setAccessibleName(
+            self.tr("Registrations of “{title}”").format(title=row.title)
+        )
+        self.registrations_button.clicked.connect(
+            lambda: self.registrations_requested.emit(self.session_id)
+        )
+
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
         head.addWidget(self.status)
         buttons = QHBoxLayout()
         buttons.addWidget(self.where, 1)
         buttons.addWidget(self.action_button)
+        buttons.addWidget(self.registrations_button)
         buttons.addWidget(self.prepare_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(4)
         layout.addLayout(head)
         layout.addLayout(chips)
+        layout.addWidget(self.forecast)
         layout.addLayout(buttons)
         self.setAccessibleName(f"{row.title}, {start:%H:%M}")
         self.setAccessibleDescription(
             "; ".join([self.status.text(), *(v.full for v in self.views)])
         )
+
+    def _forecast_text(
+        self, advice: Advice | None, counts: RegistrationCounts | None
+    ) -> str:
+        if advice is None:
+            return ""
+        template, fields = advice.sentence()
+        text = QCoreApplication.translate("forecast", template).format(**fields)
+        if counts is not None and (counts.registered or counts.waiting):
+            text = self.tr(
+                "{registered} registered of {accept} · {waiting} waiting. {advice}"
+            ).format(
+                registered=counts.registered,
+                accept=advice.accept,
+                waiting=counts.waiting,
+                advice=text,
+            )
+        return text
 
     def _act(self) -> None:
         step = self.readiness.next_step

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
+from app.core.forecast import Advice
 from app.core.models import STATUS_LABELS, Branch, SessionStatus
 from app.core.readiness import CTX, Readiness, Step, StepState
 from app.core.readiness_view import (
@@ -20,6 +21,8 @@ from app.core.readiness_view import (
     StepWords,
     describe,
 )
+from app.core.waiting_list import RegistrationCounts
+from app.errors import ServerUnreachable
 from app.services import readiness as prep
 from app.ui.i18n import core_text, label
 from app.ui.workers import CancelToken, Pool, run_task
@@ -119,6 +122,9 @@ class TodayData:
     branches: list[Branch]
     sessions: list[Readiness] = field(default_factory=list)
     now: datetime | None = None
+    # Per session id: the forecast's advice and the registrations taken so far.
+    advice: dict[int, Advice] = field(default_factory=dict)
+    registrations: dict[int, RegistrationCounts] = field(default_factory=dict)
 
     @property
     def branch(self) -> Branch | None:
@@ -155,7 +161,9 @@ class TodayModel(QObject):
             sessions = prep.today(
                 services, day=now.date(), days=days, branch_id=branch.id if branch else None
             )
-            return TodayData(now.date(), days, code, branches, sessions, now)
+            data = TodayData(now.date(), days, code, branches, sessions, now)
+            read_forecast(services, data)
+            return data
 
         def done(data: TodayData) -> None:
             if generation != self._generation:
@@ -171,3 +179,16 @@ class TodayModel(QObject):
             self.failed.emit(err)
 
         run_task(read, on_success=done, on_error=failed, pool=self._pool, parent=self)
+
+
+def read_forecast(services: Services, data: TodayData) -> None:
+    """Each card's advice and registration counts: one history read for all of them."""
+    if not data.sessions:
+        return
+    feature = services.registrations
+    try:
+        history = feature.history()
+        data.registrations = feature.counts_many([r.row.id for r in data.sessions])
+    except ServerUnreachable:
+        return  # the cards still show; the advice comes back with the server
+    data.advice = {r.row.id: feature.advice(r.row, history) for r in data.sessions}
