@@ -3,9 +3,17 @@ repositories. Alembic's environment and the schema tests read `metadata` from he
 
 from __future__ import annotations
 
-from app.storage import attendance, bookings, checklists, licences, outbox, readiness
+from app.storage import (
+    attendance,
+    bookings,
+    checklists,
+    equipment,
+    licences,
+    outbox,
+    readiness,
+)
 from app.storage.schema import metadata
 
-FEATURE_MODULES = (attendance, bookings, checklists, licences, outbox, readiness)
+FEATURE_MODULES = (attendance, bookings, checklists, equipment, licences, outbox, readiness)
 
 __all__ = ["FEATURE_MODULES", "metadata"]
