@@ -12,6 +12,7 @@ from typing import Any
 
 from app.cli import EXIT_OK, CliContext, group, record_id
 from app.cli._device_save import DeviceCheckStore, SaveOutcome, report_saved
+from app.cli.i18n import tr_cli
 from app.core.checks import CheckResult
 
 
@@ -31,6 +32,9 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
                    help="seconds of picture to judge (default: from the thresholds file)")
     p.add_argument("--session", type=record_id, metavar="ID",
                    help="save the result against this session (its readiness)")
+    p.add_argument("--device", type=record_id, metavar="ID",
+                   help=tr_cli("Cli", "file the result under this inventory device "
+                               "(“regie devices list”)"))
     p.add_argument("--save", action=argparse.BooleanOptionalAction, default=True,
                    help="save the result in the database (default: yes)")
     p.add_argument("--list", action="store_true", help="list the cameras and exit")
@@ -69,6 +73,8 @@ def _check_camera(ctx: CliContext, args: argparse.Namespace) -> int:
     store = DeviceCheckStore(ctx)
     if args.session is not None:
         store.check_session(args.session)  # a clear error before a long check
+    if args.device is not None:
+        store.check_device(args.device)
     thresholds = load_thresholds()
     if args.source is None:
         info = (camera.file_source(simulate, simulated=True) if simulate is not None
@@ -80,8 +86,8 @@ def _check_camera(ctx: CliContext, args: argparse.Namespace) -> int:
     result = camera.check_camera(info, seconds=args.seconds, thresholds=thresholds)
 
     saved = SaveOutcome()
-    if args.save or args.session is not None:
-        saved = store.save(result, session_id=args.session)
+    if args.save or args.session is not None or args.device is not None:
+        saved = store.save(result, session_id=args.session, device_id=args.device)
     if args.json:
         out = result.as_json()
         out |= saved.as_json()

@@ -621,6 +621,15 @@ def _unquote(cell: str) -> str:
 def parse_csv(data: bytes, branches: Mapping[str, int]) -> list[ImportRow]:
     """Every line of an inventory file, checked; `branches` maps a branch code to its id.
     Any bad line refuses the whole file with every problem found (line by line)."""
+    rows, problems = read_csv(data, branches)
+    if problems:
+        raise InventoryImportError(problems)
+    return rows
+
+
+def read_csv(data: bytes, branches: Mapping[str, int]) -> tuple[list[ImportRow], list[LineProblem]]:
+    """The good lines of an inventory file and the problems of the others; a file that is
+    not an inventory at all (no header, unknown columns) raises `FileFormatError`."""
     table = find_table(data, lambda cells: "kind" in cells and "label" in cells)
     unknown = [h for h in table.header if h and h not in COLUMNS]
     if unknown:
@@ -671,9 +680,7 @@ def parse_csv(data: bytes, branches: Mapping[str, int]) -> list[ImportRow]:
                 continue
             ids[row.device_id] = rec.line
         rows.append(row)
-    if problems:
-        raise InventoryImportError(problems)
-    return rows
+    return rows, problems
 
 
 class _BadLineError(Exception):

@@ -192,8 +192,30 @@ def _v4l2_cameras(sysfs: Path) -> list[CameraInfo]:
         except OSError:
             continue
         index = int(node.name[5:])
-        cams.append(CameraInfo(f"camera:{name}", name, index=index))
+        cams.append(CameraInfo(_usb_key(node) or f"camera:{name}", name, index=index))
     return cams
+
+
+def _usb_key(node: Path) -> str | None:
+    """`usb:VENDOR:PRODUCT:SERIAL` of a USB webcam whose serial the system reads: the
+    same camera in any port, on any computer, so its results follow it. Cameras without
+    a serial keep their name (two of one model cannot be told apart by USB ids)."""
+    try:
+        here = (node / "device").resolve(strict=True)
+    except OSError:
+        return None
+    for folder in (here, *list(here.parents)[:3]):
+        try:
+            vendor = (folder / "idVendor").read_text().strip()
+            product = (folder / "idProduct").read_text().strip()
+        except OSError:
+            continue
+        try:
+            serial = (folder / "serial").read_text().strip()
+        except OSError:
+            return None
+        return f"usb:{vendor}:{product}:{serial}" if serial and vendor and product else None
+    return None
 
 
 def _probe_index(index: int) -> bool:

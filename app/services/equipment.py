@@ -30,7 +30,7 @@ from app.core.equipment import (
     lend,
     mark,
     match_device,
-    parse_csv,
+    read_csv,
     retire,
 )
 from app.storage.equipment import SqlEquipmentRepository
@@ -130,8 +130,8 @@ def import_inventory(services: Services, path: Path) -> tuple[int, int]:
     """Read and apply an inventory file: every line, or nothing (each bad line said)."""
     data = read_file_bytes(path)
     codes = {b.code: b.id for b in services.references.branches()}
-    rows = parse_csv(data, codes)
-    return repository(services).import_rows(rows)
+    rows, problems = read_csv(data, codes)
+    return repository(services).import_rows(rows, problems)
 
 
 def record_for(services: Services, result: CheckResult) -> Device | None:

@@ -283,11 +283,13 @@ class SqlEquipmentRepository:
             )
             return _one(conn, device_id)
 
-    def import_rows(self, rows: list[ImportRow]) -> tuple[int, int]:
+    def import_rows(
+        self, rows: list[ImportRow], problems: Iterable[LineProblem] = ()
+    ) -> tuple[int, int]:
         """Apply an inventory file in one transaction: every line, or none. Returns
         (added, updated). Problems only the database knows (an unknown id, a serial held
-        by another device) are reported per line, like the file's own."""
-        problems: list[LineProblem] = []
+        by another device) are reported per line, with the file's own (`problems`)."""
+        problems = list(problems)
         added = updated = 0
         with self._db.begin() as conn:
             existing = {d.id: d for d in _all(conn)}
@@ -328,7 +330,7 @@ class SqlEquipmentRepository:
                         )
                         continue
             if problems:
-                raise InventoryImportError(problems)
+                raise InventoryImportError(sorted(problems, key=lambda p: p.line))
             # Serials may move between devices of the file: free them all first.
             for row in rows:
                 if row.device_id is not None:

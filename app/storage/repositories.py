@@ -372,6 +372,13 @@ class SqlCheckRepository:
             checks.sort(key=lambda s: s.kind.value)
         return out
 
+    def history_device(self, check_id: int) -> int | None:
+        """The inventory record a saved result was filed under, if any."""
+        c = t.device_checks.c
+        with self._db.read() as conn:
+            found = conn.execute(sa.select(c.device_id).where(c.id == check_id)).scalar()
+        return None if found is None else int(found)
+
     def history(
         self, *, kind: CheckKind | None = None, device_key: str | None = None, limit: int = 100
     ) -> list[SavedCheck]:

@@ -174,6 +174,24 @@ def test_listing_names_linux_cameras_from_sysfs(tmp_path: Path, video_dir: Path)
     assert list_cameras(sysfs=tmp_path / "none") == []
 
 
+def test_a_usb_webcam_with_a_serial_keeps_its_key_in_any_port(tmp_path: Path) -> None:
+    """Its results follow the camera (the inventory matches it by this key)."""
+    sysfs = tmp_path / "video4linux"
+    usb = tmp_path / "devices" / "usb1" / "1-2"
+    for folder, serial in ((usb, "A1B2C3"), (tmp_path / "devices" / "usb1" / "1-3", None)):
+        (folder / "1-2:1.0").mkdir(parents=True)
+        (folder / "idVendor").write_text("046d\n")
+        (folder / "idProduct").write_text("082d\n")
+        if serial:
+            (folder / "serial").write_text(serial + "\n")
+    for node, folder in (("video0", usb), ("video2", tmp_path / "devices" / "usb1" / "1-3")):
+        (sysfs / node).mkdir(parents=True)
+        (sysfs / node / "name").write_text("HD Pro Webcam C920\n")
+        (sysfs / node / "device").symlink_to(folder / "1-2:1.0")
+    keys = [c.key for c in list_cameras(sysfs=sysfs)]
+    assert keys == ["usb:046d:082d:A1B2C3", "camera:HD Pro Webcam C920"]
+
+
 def test_listing_elsewhere_uses_names_then_probing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(camera_sources, "_platform", lambda: "win32")
     named = list_cameras(names=lambda: ["Logitech BRIO", "OBS Virtual Camera"])
