@@ -14,6 +14,7 @@ from app.cli import EXIT_OK, CliContext, group, record_id
 from app.cli._device_save import DeviceCheckStore, SaveOutcome, report_saved
 from app.cli.i18n import tr_cli
 from app.core.checks import CheckResult
+from app.core.equipment import THUMBNAIL
 
 
 def register(verbs: argparse._SubParsersAction[Any]) -> None:
@@ -90,6 +91,9 @@ def _check_camera(ctx: CliContext, args: argparse.Namespace) -> int:
         saved = store.save(result, session_id=args.session, device_id=args.device)
     if args.json:
         out = result.as_json()
+        # The preview's thumbnail is kept with the saved result (its test report), not
+        # printed: a few kilobytes of base64 would drown the figures.
+        out["metrics"] = {k: v for k, v in result.metrics.items() if k != THUMBNAIL}
         out |= saved.as_json()
         out["session_id"] = args.session
         ctx.print_json(out)

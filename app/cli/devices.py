@@ -99,6 +99,13 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--json", action="store_true", help=tr_cli("Cli", "machine-readable output"))
     p.set_defaults(handler=_compare)
 
+    p = sub.add_parser(
+        "report", help=tr_cli("Cli", "a device's test report as a PDF, for the purchase file")
+    )
+    p.add_argument("id", type=record_id)
+    p.add_argument("--pdf", required=True, type=Path, metavar="PATH")
+    p.set_defaults(handler=_report)
+
     p = sub.add_parser("export", help=tr_cli("Cli", "write the inventory to a CSV file"))
     p.add_argument("--csv", required=True, type=Path, metavar="PATH")
     p.set_defaults(handler=_export)
@@ -322,6 +329,22 @@ def _value(value: object, unit: str) -> str:
     if value is None:
         return "—"
     return f"{value} {unit}".strip()
+
+
+def _report(ctx: CliContext, args: argparse.Namespace) -> int:
+    from app.printing.device_report_pdf import write_device_report_standalone
+    from app.services import equipment as eq
+
+    services = ctx.services()
+    device, history = eq.report_of(services, args.id)
+    words = eq.criterion_words()
+    labels = {n: tr_cli(*words[n]) if n in words else n for n in history.series}
+    path: Path = args.pdf if args.pdf.suffix.lower() == ".pdf" else args.pdf.with_suffix(".pdf")
+    write_device_report_standalone(
+        device, history, path, printed_at=services.clock(), criterion_label=labels
+    )
+    ctx.print(tr_cli("Cli", "Test report written to {path}.").format(path=path))
+    return EXIT_OK
 
 
 def _export(ctx: CliContext, args: argparse.Namespace) -> int:

@@ -69,6 +69,8 @@ CHECKED_KINDS: dict[CheckKind, frozenset[DeviceKind]] = {
 
 # metrics key of a result: the record the technician chose for it (`regie check --device`)
 INVENTORY_ID = "inventory_id"
+# metrics key of a camera result: a small JPEG of the picture judged (base64)
+THUMBNAIL = "thumbnail_jpeg"
 
 LABEL_MAX = 120
 TEXT_MAX = 120
@@ -306,6 +308,21 @@ def match_device(devices: Iterable[Device], kind: CheckKind, key: str, name: str
         if wanted in {name_key(d.label), name_key(d.draft.model), name_key(d.make_model)} - {""}
     ]
     return by_name[0] if len(by_name) == 1 else None
+
+
+def thumbnail(check: SavedCheck) -> bytes | None:
+    """The picture saved with a camera result, if any."""
+    import base64
+    import binascii
+
+    metrics = check.result.get("metrics")
+    text = metrics.get(THUMBNAIL) if isinstance(metrics, dict) else None
+    if not isinstance(text, str):
+        return None
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        return None
 
 
 def draft_from_result(result: CheckResult) -> DeviceDraft:

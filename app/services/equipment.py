@@ -165,3 +165,19 @@ def room_kit(services: Services, branch_id: int) -> list[DeviceView]:
         h = history(checks[d.id])
         out.append(DeviceView(d, h, attention(d, h, today)))
     return out
+
+
+def criterion_words() -> dict[str, tuple[str, str]]:
+    """Each criterion's name as the check screens say it: (translation context, English
+    words), for both front ends to translate their own way."""
+    from app.devices.audio_levels import CRITERION_LABELS as AUDIO
+    from app.devices.video_analysis import CRITERION_LABELS as CAMERA
+
+    out = {name: ("audio", words) for name, words in AUDIO.items()}
+    out |= {name: ("camera", words) for name, words in CAMERA.items()}
+    return out
+
+
+def report_of(services: Services, device_id: int) -> tuple[Device, History]:
+    """What a device's test report (PDF) shows: its record and its history."""
+    return device(services, device_id), device_history(services, device_id)

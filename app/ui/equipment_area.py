@@ -142,6 +142,7 @@ class EquipmentArea(QWidget):
             ("compare", tr("&Compare…"), self.compare),
             ("export", tr("E&xport CSV…"), self.export_csv),
             ("import", tr("&Import CSV…"), self.import_csv),
+            ("report", tr("Test &report (PDF)…"), self.test_report),
         ):
             b = QPushButton(text)
             b.setObjectName(f"Equipment_{key}")
@@ -325,6 +326,7 @@ class EquipmentArea(QWidget):
         )
         self.buttons["retire"].setEnabled(status in (DeviceStatus.IN_SERVICE, DeviceStatus.BROKEN))
         self.buttons["compare"].setEnabled(v is not None and len(self.views) > 1)
+        self.buttons["report"].setEnabled(v is not None)
 
     def _written(self) -> None:
         self.changed.emit()
@@ -491,6 +493,44 @@ class EquipmentArea(QWidget):
         )
         if name:
             self.import_from(Path(name), lambda err: warn(self, tr("Import an inventory"), err))
+
+    def write_report(self, path: Path, on_done: Callable[[Path], None] | None = None) -> None:
+        """The selected device's test report as a PDF at `path` (in a worker)."""
+        from app.printing.device_report_pdf import write_device_report_pdf
+        from app.services import equipment as eq
+
+        v = self.selected()
+        if v is None:
+            return
+        services, device_id = self.services, v.device.id
+        if path.suffix.lower() != ".pdf":
+            path = path.with_suffix(".pdf")
+
+        def write() -> Path:
+            device, history = eq.report_of(services, device_id)
+            labels = {n: criterion_label(n) for n in history.series}
+            write_device_report_pdf(
+                device, history, path, printed_at=services.clock(), criterion_label=labels
+            )
+            return path
+
+        def done(written: object) -> None:
+            assert isinstance(written, Path)
+            self.summary.setText(tr("Saved: {path}").format(path=str(written)))
+            if on_done is not None:
+                on_done(written)
+
+        self._run(write, done)
+
+    def test_report(self) -> None:
+        v = self.selected()
+        if v is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, tr("Test report"), f"rapport-{v.device.id}.pdf", tr("PDF files (*.pdf)")
+        )
+        if name:
+            self.write_report(Path(name))
 
 
 def build_equipment_area(services: Services, *, pool: Pool | None, offline: bool) -> QWidget:

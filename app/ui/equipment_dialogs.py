@@ -51,6 +51,8 @@ def verdict_word(side: Side) -> str:
 def figure_text(side: Side) -> str:
     if side.value is None:
         return "—"
+    if isinstance(side.value, bool):
+        return tr("Yes") if side.value else tr("No")
     return f"{side.value} {side.unit}".strip()
 
 
@@ -242,7 +244,7 @@ class CompareDialog(QDialog):
 
 def criterion_label(name: str) -> str:
     """A criterion's words, as the check screens name it."""
-    from app.devices.video_analysis import CRITERION_LABELS
+    from app.services.equipment import criterion_words
 
-    label = CRITERION_LABELS.get(name)
-    return QCoreApplication.translate("labels", label) if label else name
+    found = criterion_words().get(name)
+    return QCoreApplication.translate(*found) if found else name

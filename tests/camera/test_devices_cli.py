@@ -35,7 +35,9 @@ def ok(run: Run, *argv: str) -> object:
     return json.loads(out)
 
 
-def test_three_checks_of_one_camera_make_its_history(regie: Run, video_dir: Path) -> None:
+def test_three_checks_of_one_camera_make_its_history(
+    regie: Run, video_dir: Path, tmp_path: Path, qapp: object
+) -> None:
     scene = str(video_dir / "scene.png")
     added = ok(
         regie,
@@ -108,6 +110,31 @@ def test_three_checks_of_one_camera_make_its_history(regie: Run, video_dir: Path
     assert rows["black_picture"] == ("fail", "pass")
     code, out, _ = regie("devices", "compare", str(cam), str(other["id"]))
     assert code == 0 and "Webcam Vaise" in out and "Webcam neuve" in out
+
+    code, out, err = regie("devices", "report", str(cam), "--pdf", str(tmp_path / "rapport"))
+    assert code == 0, err
+    text = pdf_text(tmp_path / "rapport.pdf")
+    for expected in (
+        "Test report — Webcam Vaise",
+        "Logitech C920",
+        "Newest check: 24/11/2026 10:00 — ✖ Problem",
+        "Black picture",
+        "Yes",
+        "✖ Problem",
+        "Failed 1 of the last 3 checks.",
+        "The picture the newest check saw.",
+    ):
+        assert expected in text, expected
+
+
+def pdf_text(path: Path) -> str:
+    from PySide6.QtPdf import QPdfDocument
+
+    doc = QPdfDocument()
+    assert doc.load(str(path)) == QPdfDocument.Error.None_
+    text = "\n".join(doc.getAllText(page).text() for page in range(doc.pageCount()))
+    doc.close()
+    return text
 
 
 def test_an_unknown_camera_is_offered_for_the_inventory(regie: Run, video_dir: Path) -> None:

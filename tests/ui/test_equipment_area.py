@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog
@@ -173,3 +174,24 @@ def test_an_unknown_device_is_offered_for_the_inventory(
     offer.consider(unknown)
     assert not offer.add_button.isVisibleTo(offer)
     assert offer.label.text() == "Inventory: Simulated camera (scene.png)"
+
+
+def test_the_test_report_is_written_from_the_area(
+    qtbot: QtBot, services: Services, bench: dict[str, int], tmp_path: Path
+) -> None:
+    from tests.camera.test_devices_cli import pdf_text
+
+    area = make(qtbot, services)
+    area.select(bench["cam"])
+    written: list[Path] = []
+    area.write_report(tmp_path / "rapport", written.append)
+    assert written == [tmp_path / "rapport.pdf"]
+    text = pdf_text(written[0])
+    for expected in (
+        "Test report — Webcam Vaise",
+        "Exposure",
+        "0.1",
+        "✖ Problem",
+        "Failed 1 of the last 3 checks.",
+    ):
+        assert expected in text, expected
