@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from app.cli import EXIT_OK, CliContext, group, iso_date
+from app.cli.i18n import tr_cli
 from app.config import operator_name
 from app.core.checks import VERDICT_LABELS
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
@@ -156,6 +157,9 @@ def _show(ctx: CliContext, r: Readiness, as_json: bool) -> None:
         ctx.print(f"Ready: {'yes' if r.ready else 'no'}"
                   + (f" ({len(left)} left: {', '.join(left)})" if left else ""))
     ctx.print(f"Next: {r.next_action}" if r.next_action else "Next: nothing left to do")
+    if r.kit:
+        kit = ", ".join(f"{k.label} ({k.flag})" if k.flag else k.label for k in r.kit)
+        ctx.print(tr_cli("Cli", "Kit here: {devices}").format(devices=kit))
 
 
 def _step_line(step: Step) -> str:
@@ -223,3 +227,6 @@ def _said(ctx: CliContext, r: Readiness, said: str, as_json: bool) -> None:
         return
     ctx.print(said)
     ctx.print(f"Next: {r.next_action}" if r.next_action else "Next: nothing left to do")
+    if r.kit:
+        kit = ", ".join(f"{k.label} ({k.flag})" if k.flag else k.label for k in r.kit)
+        ctx.print(tr_cli("Cli", "Kit here: {devices}").format(devices=kit))

@@ -17,6 +17,7 @@ from app.core.readiness import Readiness
 from app.core.secrets import SecretChange
 from app.core.sessions import SessionService
 from app.errors import RegieError
+from app.services.equipment import kit_by_branch
 from app.services.facts import FactReader, launch_checks
 from app.services.offline import NetworkLink
 from app.storage.attendance import SqlAttendanceRepository
@@ -227,6 +228,7 @@ def build_facts(services: Services) -> FactReader:
         checklists=lambda status: build_checklists(services, checks=status),
         clock=services.clock,
         offline=lambda: link.offline,
+        kit=lambda branches: kit_by_branch(services, branches),
     )
 
 

@@ -222,11 +222,12 @@ class SqlEquipmentRepository:
                 out[r.device_id].append(saved_check(r))
         return out
 
-    def in_room(self, branch_id: int, room: str | None = None) -> list[Device]:
-        """The kit kept at a branch (in a room, when one is named), not retired."""
-        q = _select().where(devices.c.branch_id == branch_id, devices.c.status != "retired")
-        if room:
-            q = q.where(sa.func.lower(devices.c.room) == room.strip().casefold())
+    def in_branches(self, branch_ids: Iterable[int]) -> list[Device]:
+        """The kit kept at these branches (not retired), in one query."""
+        ids = sorted(set(branch_ids))
+        if not ids:
+            return []
+        q = _select().where(devices.c.branch_id.in_(ids), devices.c.status != "retired")
         with self._db.read() as conn:
             return [device_from_row(r) for r in conn.execute(q.order_by(devices.c.id))]
 

@@ -6,7 +6,7 @@ what was typed."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.core.equipment import KIND_LABELS, Comparison, DeviceDraft, DeviceKind, Side
 from app.core.models import Branch
+from app.core.readiness import KitFact
 from app.errors import RegieError
 from app.ui.i18n import error_text
 from app.ui.workers import Pool, run_task
@@ -248,3 +249,17 @@ def criterion_label(name: str) -> str:
 
     found = criterion_words().get(name)
     return QCoreApplication.translate(*found) if found else name
+
+
+def kit_line(kit: Sequence[KitFact]) -> str:
+    """The equipment kept where a session takes place, a failing device named first with
+    its flag (Préparer's summary); empty when the inventory lists none there."""
+    if not kit:
+        return ""
+    failing = [k for k in kit if k.flag]
+    fine = [k for k in kit if not k.flag]
+    parts = [f"✖ {k.label} ({k.flag})" for k in failing] + [k.label for k in fine]
+    text = tr("Kit here: {devices}").format(devices=", ".join(parts))
+    if failing:
+        text = "▲ " + tr("A device here needs attention.") + " " + text
+    return text

@@ -24,8 +24,10 @@ from app.storage.outbox import LocalOutbox, send_pending
 from tests.support.fixtures import FIXED_NOW
 from tests.zoom.conftest import Network
 
+KEY = "usb:046d:082d:A1"
 
-def result(verdict: Verdict, brightness: float, key: str = "usb:046d:082d:A1") -> CheckResult:
+
+def result(verdict: Verdict, brightness: float, key: str = KEY) -> CheckResult:
     return CheckResult(
         CheckKind.CAMERA,
         "HD Pro Webcam C920",
@@ -170,3 +172,29 @@ def test_an_inventory_file_is_imported_whole_or_not_at_all(
         "Webcam 7": "centre",
     }
     assert eq.device(s, cid).draft.serial == "SN-1"
+
+
+def test_a_sessions_readiness_names_the_failing_kit_of_its_branch(network: Network) -> None:
+    from app.services.readiness import readiness
+
+    s = network.services
+    cam = webcam(network, match_key=KEY)
+    mic = eq.add_device(
+        s, DeviceDraft(DeviceKind.MICROPHONE, "Jabra 510", branch_id=network.branch_a)
+    )
+    lent = eq.add_device(s, DeviceDraft(DeviceKind.SPEAKER, "Enceinte", branch_id=network.branch_a))
+    eq.lend_device(s, lent, "Nord", FIXED_NOW.date())
+    eq.add_device(s, DeviceDraft(DeviceKind.CAMERA, "Ailleurs", branch_id=network.branch_b))
+    s.checks.save(result(Verdict.PASS, 0.5), operator="Léa", at=FIXED_NOW)
+    sid = network.session("Club lecture", FIXED_NOW + timedelta(days=1))
+    r = readiness(s, sid)
+    assert [(k.device_id, k.flag) for k in r.kit] == [(cam, ""), (mic, "")]
+    s.checks.save(result(Verdict.FAIL, 0.1), operator="Léa", at=FIXED_NOW)
+    r = readiness(s, sid)
+    assert [(k.label, k.flag) for k in r.failing_kit] == [("Webcam Vaise", "failed 1 of 2")]
+    assert r.as_json()["kit"][0] == {  # type: ignore[index]
+        "id": cam,
+        "label": "Webcam Vaise",
+        "kind": "camera",
+        "flag": "failed 1 of 2",
+    }
