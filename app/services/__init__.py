@@ -302,6 +302,7 @@ def load_demo_network(services: Services, now: datetime | None = None) -> DemoCo
 
     from app.core.attendance import demo_attendance
     from app.core.demo import build_demo
+    from app.core.demo_equipment import build_demo_equipment
     from app.core.sessions import today_first
     from app.storage.demo import load_demo
 
@@ -312,4 +313,7 @@ def load_demo_network(services: Services, now: datetime | None = None) -> DemoCo
         ordered = today_first(rows, clock().date())
         return demo_attendance(ordered, random.Random(DEMO_SEED))  # noqa: S311 - demo
 
-    return load_demo(services.db, build_demo(now or clock()), attendance)
+    moment = now or clock()
+    network = build_demo(moment)
+    equipment = build_demo_equipment([code for code, _ in network.branches], moment)
+    return load_demo(services.db, network, attendance, equipment)

@@ -7,7 +7,8 @@ saved (`app.core.equipment.match_device`), also when a result queued offline arr
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -15,6 +16,7 @@ import sqlalchemy as sa
 
 from app.core.checks import CheckKind, SavedCheck
 from app.core.clock import Clock, now_local
+from app.core.demo_equipment import DemoDevice
 from app.core.equipment import (
     CHECKED_KINDS,
     Device,
@@ -363,3 +365,33 @@ class SqlEquipmentRepository:
                 .values(device_id=device_id)
             )
         return int(done.rowcount or 0)
+
+
+def write_demo_equipment(
+    conn: sa.Connection,
+    devices_: Sequence[DemoDevice],
+    branch_ids: Mapping[str, int],
+    now: datetime,
+) -> int:
+    """The demo's devices and their checks, inside the demo's own transaction."""
+    for d in devices_:
+        draft = replace(d.draft, branch_id=branch_ids.get(d.branch_code))
+        values = _values(draft) | _status_values(StatusChange(d.status, d.loan))
+        key = conn.execute(
+            devices.insert().values(**values, created_at=now, updated_at=now)
+        ).inserted_primary_key
+        assert key is not None
+        for at, result in d.checks:
+            conn.execute(
+                t.device_checks.insert().values(
+                    kind=result.kind.value,
+                    device=result.device,
+                    device_key=result.device_key,
+                    verdict=result.verdict.value,
+                    result=result.as_json(),
+                    operator="Démo",
+                    created_at=at.astimezone(UTC),
+                    device_id=int(key[0]),
+                )
+            )
+    return len(devices_)

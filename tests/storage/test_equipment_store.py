@@ -198,3 +198,19 @@ def test_a_sessions_readiness_names_the_failing_kit_of_its_branch(network: Netwo
         "kind": "camera",
         "flag": "failed 1 of 2",
     }
+
+
+def test_the_demo_network_has_equipment_with_a_history(services: Services) -> None:
+    from app.services import load_demo_network
+
+    load_demo_network(services)
+    views = eq.overview(services)
+    assert len({v.device.branch_code for v in views}) == 10
+    assert all(len(v.history.checks) == 4 for v in views if v.device.draft.match_key)
+    flagged = {a.device.label: a for a in eq.needing_attention(services)}
+    assert set(flagged) == {"Webcam Vaise", "Micro Bachut"}
+    assert "sharpness" in flagged["Webcam Vaise"].history.worsening
+    assert flagged["Micro Bachut"].history.failed_recent == 2
+    statuses = {v.device.label: v.device.status for v in views}
+    assert statuses["Micro de conférence (réserve)"] is DeviceStatus.ON_LOAN
+    assert statuses["Ancienne webcam"] is DeviceStatus.RETIRED
