@@ -17,7 +17,6 @@ from app.core.readiness import Readiness
 from app.core.secrets import SecretChange
 from app.core.sessions import SessionService
 from app.errors import RegieError
-from app.services.equipment import kit_by_branch
 from app.services.facts import FactReader, launch_checks
 from app.services.offline import NetworkLink
 from app.storage.attendance import SqlAttendanceRepository
@@ -218,6 +217,10 @@ def open_services(
 
 def build_facts(services: Services) -> FactReader:
     """The reader of the facts readiness is judged on, on the shared repositories."""
+    from app.services.kit import kit_by_branch
+    from app.storage.equipment import SqlEquipmentRepository
+
+    equipment = SqlEquipmentRepository(services.db, services.clock)
     link = services.link
     return FactReader(
         checks=services.checks,
@@ -228,7 +231,7 @@ def build_facts(services: Services) -> FactReader:
         checklists=lambda status: build_checklists(services, checks=status),
         clock=services.clock,
         offline=lambda: link.offline,
-        kit=lambda branches: kit_by_branch(services, branches),
+        kit=lambda branches: kit_by_branch(equipment, services.clock().date(), branches),
     )
 
 

@@ -6,7 +6,6 @@ Every function takes the opened services; the window runs them in workers.
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -26,7 +25,6 @@ from app.core.equipment import (
     compare,
     draft_from_result,
     export_csv,
-    flag_text,
     give_back,
     history,
     lend,
@@ -35,7 +33,6 @@ from app.core.equipment import (
     read_csv,
     retire,
 )
-from app.core.readiness import KitFact
 from app.storage.equipment import SqlEquipmentRepository
 
 if TYPE_CHECKING:
@@ -167,30 +164,6 @@ def room_kit(services: Services, branch_id: int) -> list[DeviceView]:
     for d in found:
         h = history(checks[d.id])
         out.append(DeviceView(d, h, attention(d, h, today)))
-    return out
-
-
-def kit_by_branch(services: Services, branch_ids: Collection[int]) -> dict[int, list[KitFact]]:
-    """The kit of these branches as readiness shows it (Aujourd'hui, Préparer): each
-    device in service or broken, with its flag when it needs attention; two queries."""
-    if not branch_ids:
-        return {}
-    repo = repository(services)
-    found = repo.in_branches(branch_ids)
-    checks = repo.checks(d.id for d in found)
-    today = _today(services)
-    out: dict[int, list[KitFact]] = {}
-    for d in found:
-        if d.status is DeviceStatus.ON_LOAN or d.draft.branch_id is None:
-            continue  # away: not in the room
-        h = history(checks[d.id])
-        a = attention(d, h, today)
-        flag = ""
-        if a is not None:
-            flag = flag_text(h) if h.flagged else ", ".join(r.value for r in a.reasons)
-        out.setdefault(d.draft.branch_id, []).append(
-            KitFact(d.id, d.label, d.kind.value, flag)
-        )
     return out
 
 

@@ -169,7 +169,7 @@ def _equipment(
     from app.ui.equipment_area import EquipmentArea, build_equipment_area
     from app.ui.inventory_offer import InventoryOffer
 
-    area = build_equipment_area(services, pool=pool, offline=offline)
+    area = needs_server(lambda: build_equipment_area(services, pool=pool, offline=offline))
     camera_offer = InventoryOffer(services, pool=pool, parent=camera)
     audio_offer = InventoryOffer(services, pool=pool, parent=audio)
     for check, offer in ((camera, camera_offer), (audio, audio_offer)):

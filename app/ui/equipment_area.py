@@ -533,13 +533,9 @@ class EquipmentArea(QWidget):
             self.write_report(Path(name))
 
 
-def build_equipment_area(services: Services, *, pool: Pool | None, offline: bool) -> QWidget:
-    """The area, or while the network server is away the page saying it needs it."""
-    from app.ui.areas import needs_server
-
-    def build() -> QWidget:
-        if offline:
-            raise ServerUnreachable("")
-        return EquipmentArea(services, pool=pool)
-
-    return needs_server(build)
+def build_equipment_area(services: Services, *, pool: Pool | None, offline: bool) -> EquipmentArea:
+    """The area; while the network server is away it cannot open (`ServerUnreachable`:
+    the desk shows the page saying it needs the server)."""
+    if offline:
+        raise ServerUnreachable("")
+    return EquipmentArea(services, pool=pool)
