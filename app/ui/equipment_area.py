@@ -39,6 +39,7 @@ from app.core.equipment import (
     DeviceDraft,
     DeviceStatus,
     History,
+    InventoryImportError,
     Reason,
 )
 from app.core.models import Branch
@@ -48,7 +49,6 @@ from app.ui.equipment_dialogs import (
     DeviceDialog,
     LendDialog,
     criterion_label,
-    tr,
 )
 from app.ui.sparkline import Sparkline
 from app.ui.workers import Pool, run_task
@@ -60,10 +60,25 @@ if TYPE_CHECKING:
 COLUMNS = ("Label", "Kind", "Make and model", "Serial", "Where", "Status", "Checks")
 
 
+def import_problems_text(err: InventoryImportError) -> str:
+    """A refused inventory file, each bad line in the user's language."""
+    lines = [
+        QCoreApplication.translate("Equipment", "Line {line}: {problem}").format(
+            line=p.line, problem=QCoreApplication.translate("errors", p.message).format(**p.params)
+        )
+        for p in err.problems
+    ]
+    head = QCoreApplication.translate(
+        "Equipment", "The inventory file was not imported, nothing was changed:"
+    )
+    fix = QCoreApplication.translate("errors", "Correct these lines, then import the file again.")
+    return "\n".join([head, *lines, fix])
+
+
 def status_text(d: Device) -> str:
     text = QCoreApplication.translate("equipment", STATUS_LABELS[d.status])
     if d.loan is not None:
-        text += " " + tr("(to {who} until {until})").format(
+        text += " " + QCoreApplication.translate("Equipment", "(to {who} until {until})").format(
             who=d.loan.to, until=d.loan.until.strftime("%d/%m/%Y")
         )
     return text
@@ -72,10 +87,14 @@ def status_text(d: Device) -> str:
 def flag_text(h: History) -> str:
     """« échec 1 sur 3 »: the failed results among the newest ones."""
     if not h.checks:
-        return tr("Never checked")
+        return QCoreApplication.translate("Equipment", "Never checked")
     if h.flagged:
-        return "✖ " + tr("failed {k} of {n}").format(k=h.failed_recent, n=h.recent)
-    return "✔ " + tr("no failure in the last {n}").format(n=h.recent)
+        return "✖ " + QCoreApplication.translate("Equipment", "failed {k} of {n}").format(
+            k=h.failed_recent, n=h.recent
+        )
+    return "✔ " + QCoreApplication.translate("Equipment", "no failure in the last {n}").format(
+        n=h.recent
+    )
 
 
 def reasons_text(a: Attention, today: date) -> str:
@@ -112,37 +131,45 @@ class EquipmentArea(QWidget):
         self.views: list[DeviceView] = []
         self.branches: list[Branch] = []
 
-        title = QLabel("<h2>" + tr("Equipment") + "</h2>")
-        self.attention_only = QCheckBox(tr("Only the devices that need &attention"))
+        title = QLabel("<h2>" + QCoreApplication.translate("Equipment", "Equipment") + "</h2>")
+        self.attention_only = QCheckBox(
+            QCoreApplication.translate("Equipment", "Only the devices that need &attention")
+        )
         self.attention_only.toggled.connect(self._fill)
         self.summary = QLabel()
         self.summary.setObjectName("EquipmentSummary")
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("DevicesTable")
-        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
+        self.table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("Equipment", c) for c in COLUMNS]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setAccessibleName(tr("Devices"))
+        self.table.setAccessibleName(QCoreApplication.translate("Equipment", "Devices"))
         self.table.itemSelectionChanged.connect(self._show_selected)
         self.table.doubleClicked.connect(lambda _i: self.edit())
 
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
         for key, text, slot in (
-            ("add", tr("&Add…"), self.add),
-            ("edit", tr("&Edit…"), self.edit),
-            ("lend", tr("&Lend…"), self.lend),
-            ("return", tr("&Returned"), self.give_back),
-            ("broken", tr("Mark &broken"), self.toggle_broken),
-            ("retire", tr("Re&tire"), self.retire),
-            ("compare", tr("&Compare…"), self.compare),
-            ("export", tr("E&xport CSV…"), self.export_csv),
-            ("import", tr("&Import CSV…"), self.import_csv),
-            ("report", tr("Test &report (PDF)…"), self.test_report),
+            ("add", QCoreApplication.translate("Equipment", "&Add…"), self.add),
+            ("edit", QCoreApplication.translate("Equipment", "&Edit…"), self.edit),
+            ("lend", QCoreApplication.translate("Equipment", "&Lend…"), self.lend),
+            ("return", QCoreApplication.translate("Equipment", "&Returned"), self.give_back),
+            ("broken", QCoreApplication.translate("Equipment", "Mark &broken"), self.toggle_broken),
+            ("retire", QCoreApplication.translate("Equipment", "Re&tire"), self.retire),
+            ("compare", QCoreApplication.translate("Equipment", "&Compare…"), self.compare),
+            ("export", QCoreApplication.translate("Equipment", "E&xport CSV…"), self.export_csv),
+            ("import", QCoreApplication.translate("Equipment", "&Import CSV…"), self.import_csv),
+            (
+                "report",
+                QCoreApplication.translate("Equipment", "Test &report (PDF)…"),
+                self.test_report,
+            ),
         ):
             b = QPushButton(text)
             b.setObjectName(f"Equipment_{key}")
@@ -161,10 +188,19 @@ class EquipmentArea(QWidget):
         self.sparklines: dict[str, Sparkline] = {}
         self.checks = QTableWidget(0, 4)
         self.checks.setObjectName("DeviceChecks")
-        self.checks.setHorizontalHeaderLabels([tr("When"), tr("Verdict"), tr("Session"), tr("By")])
+        self.checks.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("Equipment", "When"),
+                QCoreApplication.translate("Equipment", "Verdict"),
+                QCoreApplication.translate("Equipment", "Session"),
+                QCoreApplication.translate("Equipment", "By"),
+            ]
+        )
         self.checks.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.checks.verticalHeader().hide()
-        self.checks.setAccessibleName(tr("Check results of the device"))
+        self.checks.setAccessibleName(
+            QCoreApplication.translate("Equipment", "Check results of the device")
+        )
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.addWidget(self.details)
@@ -237,9 +273,9 @@ class EquipmentArea(QWidget):
         self.table.blockSignals(False)
         attention = sum(1 for v in self.views if v.attention is not None)
         self.summary.setText(
-            tr("{count} device(s), {attention} need(s) attention").format(
-                count=len(self.views), attention=attention
-            )
+            QCoreApplication.translate(
+                "Equipment", "{count} device(s), {attention} need(s) attention"
+            ).format(count=len(self.views), attention=attention)
         )
         self._show_selected()
 
@@ -273,14 +309,16 @@ class EquipmentArea(QWidget):
                 w.deleteLater()
         self.sparklines = {}
         if v is None:
-            self.details.setText(tr("Choose a device to see its history."))
+            self.details.setText(
+                QCoreApplication.translate("Equipment", "Choose a device to see its history.")
+            )
             self.checks.setRowCount(0)
             return
         h, d = v.history, v.device
         lines = [f"<b>{d.label}</b> — {status_text(d)}", flag_text(h)]
         if h.last_good is not None:
             lines.append(
-                tr("Last good check: {when}").format(
+                QCoreApplication.translate("Equipment", "Last good check: {when}").format(
                     when=h.last_good.created_at.astimezone().strftime("%d/%m/%Y %H:%M")
                 )
             )
@@ -293,7 +331,9 @@ class EquipmentArea(QWidget):
             label = QLabel(criterion_label(name))
             line = Sparkline(points)
             line.setAccessibleName(
-                tr("Trend of {criterion}").format(criterion=criterion_label(name))
+                QCoreApplication.translate("Equipment", "Trend of {criterion}").format(
+                    criterion=criterion_label(name)
+                )
             )
             self.trends.addWidget(label, row, 0)
             self.trends.addWidget(line, row, 1)
@@ -322,7 +362,9 @@ class EquipmentArea(QWidget):
         self.buttons["return"].setEnabled(status is DeviceStatus.ON_LOAN)
         self.buttons["broken"].setEnabled(status in (DeviceStatus.IN_SERVICE, DeviceStatus.BROKEN))
         self.buttons["broken"].setText(
-            tr("Mark &repaired") if status is DeviceStatus.BROKEN else tr("Mark &broken")
+            QCoreApplication.translate("Equipment", "Mark &repaired")
+            if status is DeviceStatus.BROKEN
+            else QCoreApplication.translate("Equipment", "Mark &broken")
         )
         self.buttons["retire"].setEnabled(status in (DeviceStatus.IN_SERVICE, DeviceStatus.BROKEN))
         self.buttons["compare"].setEnabled(v is not None and len(self.views) > 1)
@@ -405,8 +447,10 @@ class EquipmentArea(QWidget):
             return
         answer = QMessageBox.question(
             self,
-            tr("Retire a device"),
-            tr("Retire “{label}” for good? Its history is kept.").format(label=v.device.label),
+            QCoreApplication.translate("Equipment", "Retire a device"),
+            QCoreApplication.translate(
+                "Equipment", "Retire “{label}” for good? Its history is kept."
+            ).format(label=v.device.label),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._status(eq.retire_device)
@@ -450,7 +494,12 @@ class EquipmentArea(QWidget):
         others = [o.device for o in self.views if o.device.id != v.device.id]
         names = [f"{d.id} — {d.label}" for d in others]
         choice, ok = QInputDialog.getItem(
-            self, tr("Compare devices"), tr("Compare with:"), names, 0, False
+            self,
+            QCoreApplication.translate("Equipment", "Compare devices"),
+            QCoreApplication.translate("Equipment", "Compare with:"),
+            names,
+            0,
+            False,
         )
         if ok and choice in names:
             self.compare_with(others[names.index(choice)].id)
@@ -462,13 +511,18 @@ class EquipmentArea(QWidget):
         self._run(
             lambda: eq.export_inventory(services, path),
             lambda n: self.summary.setText(
-                tr("{count} device(s) written to {path}.").format(count=n, path=path)
+                QCoreApplication.translate(
+                    "Equipment", "{count} device(s) written to {path}."
+                ).format(count=n, path=path)
             ),
         )
 
     def export_csv(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, tr("Export the inventory"), "inventaire.csv", tr("CSV files (*.csv)")
+            self,
+            QCoreApplication.translate("Equipment", "Export the inventory"),
+            "inventaire.csv",
+            QCoreApplication.translate("Equipment", "CSV files (*.csv)"),
         )
         if name:
             self.export_to(Path(name))
@@ -489,10 +543,24 @@ class EquipmentArea(QWidget):
         from app.ui.errors import warn
 
         name, _ = QFileDialog.getOpenFileName(
-            self, tr("Import an inventory"), "", tr("CSV files (*.csv)")
+            self,
+            QCoreApplication.translate("Equipment", "Import an inventory"),
+            "",
+            QCoreApplication.translate("Equipment", "CSV files (*.csv)"),
         )
-        if name:
-            self.import_from(Path(name), lambda err: warn(self, tr("Import an inventory"), err))
+        if not name:
+            return
+        title = QCoreApplication.translate("Equipment", "Import an inventory")
+
+        def refused(err: BaseException) -> None:
+            if isinstance(err, InventoryImportError):
+                from PySide6.QtWidgets import QMessageBox
+
+                QMessageBox.warning(self, title, import_problems_text(err))
+            else:
+                warn(self, title, err)
+
+        self.import_from(Path(name), refused)
 
     def write_report(self, path: Path, on_done: Callable[[Path], None] | None = None) -> None:
         """The selected device's test report as a PDF at `path` (in a worker)."""
@@ -516,7 +584,9 @@ class EquipmentArea(QWidget):
 
         def done(written: object) -> None:
             assert isinstance(written, Path)
-            self.summary.setText(tr("Saved: {path}").format(path=str(written)))
+            self.summary.setText(
+                QCoreApplication.translate("Equipment", "Saved: {path}").format(path=str(written))
+            )
             if on_done is not None:
                 on_done(written)
 
@@ -527,7 +597,10 @@ class EquipmentArea(QWidget):
         if v is None:
             return
         name, _ = QFileDialog.getSaveFileName(
-            self, tr("Test report"), f"rapport-{v.device.id}.pdf", tr("PDF files (*.pdf)")
+            self,
+            QCoreApplication.translate("Equipment", "Test report"),
+            f"rapport-{v.device.id}.pdf",
+            QCoreApplication.translate("Equipment", "PDF files (*.pdf)"),
         )
         if name:
             self.write_report(Path(name))

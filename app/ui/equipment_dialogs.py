@@ -33,12 +33,6 @@ from app.errors import RegieError
 from app.ui.i18n import error_text
 from app.ui.workers import Pool, run_task
 
-CTX = "Equipment"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
-
 
 def verdict_word(side: Side) -> str:
     from app.core.checks import VERDICT_LABELS
@@ -53,7 +47,11 @@ def figure_text(side: Side) -> str:
     if side.value is None:
         return "—"
     if isinstance(side.value, bool):
-        return tr("Yes") if side.value else tr("No")
+        return (
+            QCoreApplication.translate("Equipment", "Yes")
+            if side.value
+            else QCoreApplication.translate("Equipment", "No")
+        )
     return f"{side.value} {side.unit}".strip()
 
 
@@ -109,7 +107,11 @@ class DeviceDialog(_SavingDialog):
     ) -> None:
         super().__init__(parent, pool)
         self._save_fn = save
-        self.setWindowTitle(tr("Device") if draft else tr("Add a device"))
+        self.setWindowTitle(
+            QCoreApplication.translate("Equipment", "Device")
+            if draft
+            else QCoreApplication.translate("Equipment", "Add a device")
+        )
         self.kind = QComboBox()
         for kind in DeviceKind:
             self.kind.addItem(QCoreApplication.translate("equipment", KIND_LABELS[kind]), kind)
@@ -118,11 +120,11 @@ class DeviceDialog(_SavingDialog):
         self.model = QLineEdit()
         self.serial = QLineEdit()
         self.branch = QComboBox()
-        self.branch.addItem(tr("(no branch)"), None)
+        self.branch.addItem(QCoreApplication.translate("Equipment", "(no branch)"), None)
         for b in branches:
             self.branch.addItem(b.name, b.id)
         self.room = QLineEdit()
-        self.has_purchase = QCheckBox(tr("Known"))
+        self.has_purchase = QCheckBox(QCoreApplication.translate("Equipment", "Known"))
         self.purchased = QDateEdit()
         self.purchased.setCalendarPopup(True)
         self.purchased.setEnabled(False)
@@ -131,16 +133,16 @@ class DeviceDialog(_SavingDialog):
         self.notes.setMaximumHeight(80)
         self._match_key: str | None = None
         form = QFormLayout()
-        form.addRow(tr("&Kind:"), self.kind)
-        form.addRow(tr("&Label:"), self.label)
-        form.addRow(tr("&Make:"), self.make)
-        form.addRow(tr("M&odel:"), self.model)
-        form.addRow(tr("&Serial number:"), self.serial)
-        form.addRow(tr("&Branch:"), self.branch)
-        form.addRow(tr("&Room:"), self.room)
-        form.addRow(tr("&Purchased:"), self.has_purchase)
+        form.addRow(QCoreApplication.translate("Equipment", "&Kind:"), self.kind)
+        form.addRow(QCoreApplication.translate("Equipment", "&Label:"), self.label)
+        form.addRow(QCoreApplication.translate("Equipment", "&Make:"), self.make)
+        form.addRow(QCoreApplication.translate("Equipment", "M&odel:"), self.model)
+        form.addRow(QCoreApplication.translate("Equipment", "&Serial number:"), self.serial)
+        form.addRow(QCoreApplication.translate("Equipment", "&Branch:"), self.branch)
+        form.addRow(QCoreApplication.translate("Equipment", "&Room:"), self.room)
+        form.addRow(QCoreApplication.translate("Equipment", "&Purchased:"), self.has_purchase)
         form.addRow("", self.purchased)
-        form.addRow(tr("&Notes:"), self.notes)
+        form.addRow(QCoreApplication.translate("Equipment", "&Notes:"), self.notes)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
@@ -201,13 +203,15 @@ class LendDialog(_SavingDialog):
     ) -> None:
         super().__init__(parent, pool)
         self._save_fn = save
-        self.setWindowTitle(tr("Lend “{label}”").format(label=label))
+        self.setWindowTitle(
+            QCoreApplication.translate("Equipment", "Lend “{label}”").format(label=label)
+        )
         self.to = QLineEdit()
         self.until = QDateEdit(QDate(today.year, today.month, today.day).addDays(7))
         self.until.setCalendarPopup(True)
         form = QFormLayout()
-        form.addRow(tr("&Lent to:"), self.to)
-        form.addRow(tr("&Until:"), self.until)
+        form.addRow(QCoreApplication.translate("Equipment", "&Lent to:"), self.to)
+        form.addRow(QCoreApplication.translate("Equipment", "&Until:"), self.until)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
@@ -225,10 +229,12 @@ class CompareDialog(QDialog):
     def __init__(self, comparison: Comparison, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         c = comparison
-        self.setWindowTitle(tr("Compare devices"))
+        self.setWindowTitle(QCoreApplication.translate("Equipment", "Compare devices"))
         self.table = QTableWidget(len(c.rows), 3)
         self.table.setObjectName("CompareTable")
-        self.table.setHorizontalHeaderLabels([tr("Criterion"), c.a.label, c.b.label])
+        self.table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("Equipment", "Criterion"), c.a.label, c.b.label]
+        )
         for row, (name, a, b) in enumerate(c.rows):
             self.table.setItem(row, 0, QTableWidgetItem(criterion_label(name)))
             for col, side in ((1, a), (2, b)):
@@ -259,7 +265,14 @@ def kit_line(kit: Sequence[KitFact]) -> str:
     failing = [k for k in kit if k.flag]
     fine = [k for k in kit if not k.flag]
     parts = [f"✖ {k.label} ({k.flag})" for k in failing] + [k.label for k in fine]
-    text = tr("Kit here: {devices}").format(devices=", ".join(parts))
+    text = QCoreApplication.translate("Equipment", "Kit here: {devices}").format(
+        devices=", ".join(parts)
+    )
     if failing:
-        text = "▲ " + tr("A device here needs attention.") + " " + text
+        text = (
+            "▲ "
+            + QCoreApplication.translate("Equipment", "A device here needs attention.")
+            + " "
+            + text
+        )
     return text

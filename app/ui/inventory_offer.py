@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.core.checks import CheckResult
 from app.core.equipment import Device, draft_from_result
 from app.core.models import Branch
-from app.ui.equipment_dialogs import DeviceDialog, tr
+from app.ui.equipment_dialogs import DeviceDialog
 from app.ui.workers import Pool, run_task
 
 if TYPE_CHECKING:
@@ -33,7 +33,9 @@ class InventoryOffer(QWidget):
         self._result: CheckResult | None = None
         self._branches: list[Branch] = []
         self.label = QLabel()
-        self.add_button = QPushButton(tr("Add to the &inventory…"))
+        self.add_button = QPushButton(
+            QCoreApplication.translate("Equipment", "Add to the &inventory…")
+        )
         self.add_button.setObjectName("AddToInventory")
         self.add_button.clicked.connect(lambda: self.dialog().open())
         self.add_button.hide()
@@ -71,11 +73,17 @@ class InventoryOffer(QWidget):
             return
         self._branches = branches
         if device is not None:
-            self.label.setText(tr("Inventory: {label}").format(label=device.label))
+            self.label.setText(
+                QCoreApplication.translate("Equipment", "Inventory: {label}").format(
+                    label=device.label
+                )
+            )
             self.add_button.hide()
         else:
             self.label.setText(
-                tr("“{device}” is not in the inventory.").format(device=result.device)
+                QCoreApplication.translate(
+                    "Equipment", "“{device}” is not in the inventory."
+                ).format(device=result.device)
             )
             self.add_button.show()
 
@@ -93,11 +101,11 @@ class InventoryOffer(QWidget):
             pool=self._pool,
             parent=self,
         )
-        dialog.setWindowTitle(tr("Add to the inventory"))
+        dialog.setWindowTitle(QCoreApplication.translate("Equipment", "Add to the inventory"))
 
         def done() -> None:
             self.add_button.hide()
-            self.label.setText(tr("Added to the inventory."))
+            self.label.setText(QCoreApplication.translate("Equipment", "Added to the inventory."))
             self.added.emit()
 
         dialog.accepted.connect(done)

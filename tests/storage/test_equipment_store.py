@@ -19,6 +19,7 @@ from app.core.equipment import (
 )
 from app.core.outbox import PendingKind, device_check_payload
 from app.errors import NotFoundError, ValidationError
+from app.services import Services
 from app.services import equipment as eq
 from app.storage.outbox import LocalOutbox, send_pending
 from tests.support.fixtures import FIXED_NOW

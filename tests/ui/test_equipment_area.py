@@ -195,3 +195,23 @@ def test_the_test_report_is_written_from_the_area(
         "Failed 1 of the last 3 checks.",
     ):
         assert expected in text, expected
+
+
+def test_a_refused_inventory_file_names_each_bad_line(
+    qtbot: QtBot, services: Services, bench: dict[str, int], tmp_path: Path
+) -> None:
+    from app.core.equipment import InventoryImportError
+    from app.ui.equipment_area import import_problems_text
+
+    area = make(qtbot, services)
+    bad = tmp_path / "inventaire.csv"
+    bad.write_text("kind,label,serial\ncamera,Autre,SN-1\nradio,Poste,\n", encoding="utf-8")
+    before = eq.devices(services)
+    errors: list[BaseException] = []
+    area.import_from(bad, errors.append)
+    [err] = errors
+    assert isinstance(err, InventoryImportError)
+    text = import_problems_text(err)
+    assert "Line 2: serial SN-1 already belongs to device 1 (“Webcam Vaise”)" in text
+    assert "Line 3: kind “radio” is not one of" in text
+    assert eq.devices(services) == before
