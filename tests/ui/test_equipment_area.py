@@ -215,3 +215,18 @@ def test_a_refused_inventory_file_names_each_bad_line(
     assert "Line 2: serial SN-1 already belongs to device 1 (“Webcam Vaise”)" in text
     assert "Line 3: kind “radio” is not one of" in text
     assert eq.devices(services) == before
+
+
+def test_preparer_names_the_failing_kit_first() -> None:
+    from app.core.readiness import KitFact
+    from app.ui.equipment_dialogs import kit_line
+
+    assert kit_line(()) == ""
+    kit = (
+        KitFact(1, "Jabra 510", "speakerphone"),
+        KitFact(2, "Webcam Vaise", "camera", "failed 1 of 3"),
+    )
+    assert kit_line(kit) == (
+        "▲ A device here needs attention. Kit here: ✖ Webcam Vaise (failed 1 of 3), Jabra 510"
+    )
+    assert kit_line(kit[:1]) == "Kit here: Jabra 510"
