@@ -16,6 +16,7 @@ from typing import Any, Protocol
 import cv2
 
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
+from app.devices.usb_ids import usb_key
 from app.devices.video_analysis import load_thresholds
 from app.errors import RegieError
 
@@ -197,25 +198,9 @@ def _v4l2_cameras(sysfs: Path) -> list[CameraInfo]:
 
 
 def _usb_key(node: Path) -> str | None:
-    """`usb:VENDOR:PRODUCT:SERIAL` of a USB webcam whose serial the system reads: the
-    same camera in any port, on any computer, so its results follow it. Cameras without
-    a serial keep their name (two of one model cannot be told apart by USB ids)."""
-    try:
-        here = (node / "device").resolve(strict=True)
-    except OSError:
-        return None
-    for folder in (here, *list(here.parents)[:3]):
-        try:
-            vendor = (folder / "idVendor").read_text().strip()
-            product = (folder / "idProduct").read_text().strip()
-        except OSError:
-            continue
-        try:
-            serial = (folder / "serial").read_text().strip()
-        except OSError:
-            return None
-        return f"usb:{vendor}:{product}:{serial}" if serial and vendor and product else None
-    return None
+    """The USB key of a V4L2 node's webcam (`app.devices.usb_ids`): its results follow
+    the camera in any port. Cameras without a serial keep their name."""
+    return usb_key(node / "device")
 
 
 def _probe_index(index: int) -> bool:

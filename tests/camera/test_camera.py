@@ -223,3 +223,20 @@ def test_parse_source(video_dir: Path) -> None:
     assert camera.parse_source("1", known).name == "Cam"
     assert camera.parse_source("3", known).name == "Camera 3"
     assert camera.parse_source(str(video_dir / "dark.avi")).key == "file:dark.avi"
+
+
+def test_a_usb_sound_card_is_known_by_its_serial(tmp_path: Path) -> None:
+    from app.devices.usb_ids import sound_usb_key
+
+    usb = tmp_path / "devices" / "usb1" / "1-4"
+    (usb / "1-4:1.0").mkdir(parents=True)
+    (usb / "idVendor").write_text("0b0e\n")
+    (usb / "idProduct").write_text("0420\n")
+    (usb / "serial").write_text("5017A1\n")
+    sysfs = tmp_path / "sound"
+    (sysfs / "card2").mkdir(parents=True)
+    (sysfs / "card2" / "device").symlink_to(usb / "1-4:1.0")
+    name = "Jabra SPEAK 510 USB: Audio (hw:2,0)"
+    assert sound_usb_key(name, sysfs) == "usb:0b0e:0420:5017A1"
+    assert sound_usb_key("Jabra SPEAK 510 USB: Audio (hw:3,0)", sysfs) is None  # no card 3
+    assert sound_usb_key("pulse", sysfs) is None  # not an ALSA hardware name
