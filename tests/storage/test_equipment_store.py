@@ -107,9 +107,17 @@ def test_a_result_queued_offline_is_matched_when_it_arrives(
             result(Verdict.FAIL, 0.1), operator="Léa", staff_id=None, session_id=None, at=made
         ),
     )
-    assert len(send_pending(s.db, outbox).sent) == 1
+    # Chosen with --device while offline: filed under that record when it arrives.
+    spare = webcam(network, "SN-9", label="Webcam de secours")
+    chosen = for_device(result(Verdict.PASS, 0.5, "camera:other"), spare)
+    outbox.add(
+        PendingKind.DEVICE_CHECK,
+        device_check_payload(chosen, operator="Léa", staff_id=None, session_id=None, at=made),
+    )
+    assert len(send_pending(s.db, outbox).sent) == 2
     [check] = eq.device_history(s, cid).checks
     assert check.created_at == made and check.device_id == cid
+    assert [c.verdict for c in eq.device_history(s, spare).checks] == [Verdict.PASS]
 
 
 def test_a_duplicate_serial_is_refused_and_changes_nothing(network: Network) -> None:
