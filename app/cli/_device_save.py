@@ -30,9 +30,15 @@ class SaveOutcome:
     check_id: int | None = None
     queued: bool = False
     queue: int = 0  # results waiting on this computer, this one included
+    device_id: int | None = None  # the inventory record it was filed under
+    device_key: str = ""  # the stable id the check saw (to add it to the inventory)
 
     def as_json(self) -> dict[str, object]:
-        data: dict[str, object] = {"check_id": self.check_id, "queued": self.queued}
+        data: dict[str, object] = {
+            "check_id": self.check_id,
+            "queued": self.queued,
+            "device_id": self.device_id,
+        }
         if self.queued:
             data["queue"] = self.queue
         return data
@@ -78,9 +84,24 @@ class DeviceCheckStore:
             return
         services.session_repo.row(session_id)
 
-    def save(self, result: CheckResult, *, session_id: int | None) -> SaveOutcome:
+    def check_device(self, device_id: int) -> None:
+        """Stop early on an inventory record that does not exist (when it can be known)."""
+        services = self.services()
+        if services is not None:
+            from app.services.equipment import device
+
+            device(services, device_id)
+
+    def save(
+        self, result: CheckResult, *, session_id: int | None, device_id: int | None = None
+    ) -> SaveOutcome:
         """Results waiting on this computer go first (older results first), then this one;
-        on a network server that cannot be reached it joins the queue instead."""
+        on a network server that cannot be reached it joins the queue instead. The result
+        is filed under the inventory record `device_id`, or the one its device matches."""
+        from app.core.equipment import for_device
+
+        if device_id is not None:
+            result = for_device(result, device_id)
         at = self._ctx.config.clock().astimezone(UTC)
         services = self.services()
         if services is not None:
@@ -91,7 +112,8 @@ class DeviceCheckStore:
                     check_id = services.checks.save(
                         result, operator=operator_name(), session_id=session_id, at=at
                     )
-                    return SaveOutcome(check_id)
+                    filed = services.checks.history_device(check_id)
+                    return SaveOutcome(check_id, device_id=filed, device_key=result.device_key)
             except Exception as err:
                 self._note_offline(err)
         return self._queue(result, session_id, at)
@@ -149,3 +171,11 @@ def report_saved(ctx: CliContext, outcome: SaveOutcome, *, as_json: bool) -> Non
             ctx.print(text)
     elif outcome.check_id is not None and not as_json:
         ctx.print(tr_cli("Cli", "Saved as check {id}.").format(id=outcome.check_id))
+        if outcome.device_id is None:
+            ctx.print(
+                tr_cli(
+                    "Cli",
+                    "This device is not in the inventory: add it with “regie devices add "
+                    "--kind KIND --label LABEL --match-key {key}”.",
+                ).format(key=outcome.device_key)
+            )

@@ -58,6 +58,9 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
                    help=tr_cli("Cli", "seconds recorded for the noise and speech steps"))
     p.add_argument("--session", type=record_id, metavar="ID",
                    help=tr_cli("Cli", "save the result for this session"))
+    p.add_argument("--device", type=record_id, metavar="ID",
+                   help=tr_cli("Cli", "file the result under this inventory device "
+                               "(“regie devices list”)"))
     p.add_argument("--list", action="store_true",
                    help=tr_cli("Cli", "list the sound devices and stop"))
     p.add_argument("--no-save", action="store_true", help=tr_cli("Cli", "do not save the result"))
@@ -110,6 +113,8 @@ def run_check_audio(ctx: CliContext, args: argparse.Namespace) -> int:
     store = DeviceCheckStore(ctx)
     if args.session is not None:
         store.check_session(args.session)  # a missing session stops here, before recording
+    if args.device is not None:
+        store.check_device(args.device)
     steps: list[str] = args.steps
     needs_input = any(s in ("noise", "speech", "echo") for s in steps)
     needs_output = any(s in ("speaker", "echo") for s in steps)
@@ -133,7 +138,7 @@ def run_check_audio(ctx: CliContext, args: argparse.Namespace) -> int:
     result = checker.run(steps, args.seconds, announce)
     saved = SaveOutcome()
     if not args.no_save:
-        saved = store.save(result, session_id=args.session)
+        saved = store.save(result, session_id=args.session, device_id=args.device)
     if args.json:
         out = result.as_json()
         out["saved_id"] = saved.check_id  # the name earlier scripts read

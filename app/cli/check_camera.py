@@ -14,6 +14,7 @@ from app.cli import EXIT_OK, CliContext, group, record_id
 from app.cli._device_save import DeviceCheckStore, SaveOutcome, report_saved
 from app.cli.i18n import colon, core_text, label, language, number, tr_cli, value_text
 from app.core.checks import VERDICT_LABELS, CheckResult, Verdict
+from app.core.equipment import THUMBNAIL
 
 
 def register(verbs: argparse._SubParsersAction[Any]) -> None:
@@ -35,6 +36,9 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
         "Cli", "seconds of picture to judge (default: from the thresholds file)"))
     p.add_argument("--session", type=record_id, metavar="ID",
                    help=tr_cli("Cli", "save the result against this session (its readiness)"))
+    p.add_argument("--device", type=record_id, metavar="ID",
+                   help=tr_cli("Cli", "file the result under this inventory device "
+                               "(“regie devices list”)"))
     save = p.add_argument("--save", action=argparse.BooleanOptionalAction, default=True)
     # Set after the action is made: argparse would append an English "(default: True)".
     save.help = tr_cli("Cli", "save the result in the database (default: yes)")
@@ -80,6 +84,8 @@ def _check_camera(ctx: CliContext, args: argparse.Namespace) -> int:
     store = DeviceCheckStore(ctx)
     if args.session is not None:
         store.check_session(args.session)  # a clear error before a long check
+    if args.device is not None:
+        store.check_device(args.device)
     thresholds = load_thresholds()
     if args.source is None:
         info = (camera.file_source(simulate, simulated=True) if simulate is not None
@@ -91,10 +97,13 @@ def _check_camera(ctx: CliContext, args: argparse.Namespace) -> int:
     result = camera.check_camera(info, seconds=args.seconds, thresholds=thresholds)
 
     saved = SaveOutcome()
-    if args.save or args.session is not None:
-        saved = store.save(result, session_id=args.session)
+    if args.save or args.session is not None or args.device is not None:
+        saved = store.save(result, session_id=args.session, device_id=args.device)
     if args.json:
         out = result.as_json()
+        # The preview's thumbnail is kept with the saved result (its test report), not
+        # printed: a few kilobytes of base64 would drown the figures.
+        out["metrics"] = {k: v for k, v in result.metrics.items() if k != THUMBNAIL}
         out |= saved.as_json()
         out["session_id"] = args.session
         ctx.print_json(out)

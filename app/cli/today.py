@@ -17,7 +17,16 @@ from app.config import operator_name
 from app.core.checks import VERDICT_LABELS
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.models import MODE_LABELS, STATUS_LABELS, SessionStatus
-from app.core.readiness import CTX, SKIPPABLE, STEP_LABELS, Readiness, Step, StepKey, StepState
+from app.core.readiness import (
+    CTX,
+    SKIPPABLE,
+    STEP_LABELS,
+    KitFact,
+    Readiness,
+    Step,
+    StepKey,
+    StepState,
+)
 from app.core.readiness_view import STATE_LABELS
 from app.core.sessions import find_by_code_or_name
 from app.errors import RegieError
@@ -204,6 +213,18 @@ def _show(ctx: CliContext, r: Readiness, as_json: bool) -> None:
             )
         ctx.print(ready)
     ctx.print(_next(r))
+    if r.kit:
+        ctx.print(_kit_line(r))
+
+
+def _kit_line(r: Readiness) -> str:
+    """The kit kept where the session takes place, a device needing attention first."""
+    def notes(k: KitFact) -> str:
+        return "; ".join(core_text("equipment", n.source, **dict(n.params)) for n in k.notes)
+
+    failing = [f"✖ {k.label} ({notes(k)})" for k in r.kit if k.notes]
+    fine = [k.label for k in r.kit if not k.notes]
+    return tr_cli("Cli", "Kit here: {devices}").format(devices=", ".join(failing + fine))
 
 
 def _next(r: Readiness) -> str:
@@ -297,3 +318,5 @@ def _said(ctx: CliContext, r: Readiness, said: str, as_json: bool) -> None:
         return
     ctx.print(said)
     ctx.print(_next(r))
+    if r.kit:
+        ctx.print(_kit_line(r))

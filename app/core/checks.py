@@ -131,3 +131,4 @@ class SavedCheck:
     operator: str
     staff_id: int | None = None
     session_id: int | None = None
+    device_id: int | None = None  # the inventory record it is about, when known

@@ -149,6 +149,37 @@ class Decision:
 
 
 @dataclass(frozen=True, slots=True)
+class KitNote:
+    """Why a device needs attention, as a sentence each front end translates: `source` is
+    marked in the "equipment" context, `params` fill it."""
+
+    source: str
+    params: tuple[tuple[str, str], ...] = ()
+
+    def english(self) -> str:
+        return self.source.format(**dict(self.params))
+
+
+@dataclass(frozen=True, slots=True)
+class KitFact:
+    """A device kept at the session's branch (the room's kit); `notes` say why it needs
+    attention, none when it is fine. `flag` is their English (scripts read it)."""
+
+    device_id: int
+    label: str
+    kind: str
+    notes: tuple[KitNote, ...] = ()
+
+    @property
+    def flag(self) -> str:
+        return "; ".join(n.english() for n in self.notes)
+
+    def as_json(self) -> dict[str, object]:
+        return {"id": self.device_id, "label": self.label, "kind": self.kind,
+                "flag": self.flag or None}
+
+
+@dataclass(frozen=True, slots=True)
 class SessionFacts:
     """Everything readiness is judged on, gathered in one read for many sessions.
 
@@ -167,6 +198,7 @@ class SessionFacts:
     override: str | None = None  # "ready" set by hand: the reason given
     skip_notes: dict[StepKey, Decision] = field(default_factory=dict)
     override_note: Decision | None = None
+    kit: tuple[KitFact, ...] = ()  # the equipment kept where the session takes place
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +240,12 @@ class Readiness:
     next_step: StepKey | None
     verdict: Verdict | None  # green / orange / red summary; None when nothing applies
     override_note: Decision | None = None
+    kit: tuple[KitFact, ...] = ()
+
+    @property
+    def failing_kit(self) -> list[KitFact]:
+        """The room's devices flagged as failing: named in the summary."""
+        return [k for k in self.kit if k.flag]
 
     def step(self, key: StepKey) -> Step:
         return next(s for s in self.steps if s.key is key)
@@ -241,6 +279,7 @@ class Readiness:
             "next_step": self.next_step.value if self.next_step else None,
             "next_action": self.next_action,
             "steps": [s.as_json() for s in self.steps],
+            "kit": [k.as_json() for k in self.kit],
         }
 
 
@@ -351,7 +390,7 @@ def judge(facts: SessionFacts, now: datetime) -> Readiness:
     ready = facts.override is not None or not any(s.open for s in before)
     if row.status is SessionStatus.CANCELLED:
         return Readiness(row, tuple(steps), False, facts.override, None, None,
-                         facts.override_note)
+                         facts.override_note, facts.kit)
     if over:
         order = [StepKey.ATTENDANCE]
     elif launched:
@@ -363,7 +402,7 @@ def judge(facts: SessionFacts, now: datetime) -> Readiness:
     open_keys = {s.key for s in steps if s.open}
     next_step = next((key for key in order if key in open_keys), None)
     return Readiness(row, tuple(steps), ready, facts.override, next_step, _verdict(before),
-                     facts.override_note)
+                     facts.override_note, facts.kit)
 
 
 def _verdict(before: list[Step]) -> Verdict | None:

@@ -35,6 +35,7 @@ from app.devices.audio_devices import (
 from app.devices.audio_simulated import SIMULATED_PREFIX, SimulatedMicProbe, read_wav
 from app.devices.audio_steps import SENTENCE, STEPS
 from app.devices.audio_streams import SoundDeviceProbe
+from app.devices.usb_ids import sound_usb_key
 from app.errors import RegieError
 
 __all__ = [
@@ -229,7 +230,9 @@ class AudioChecker:
             metrics["output_key"] = self.output.key
         inp = self.input
         device = inp.name if inp else (self.output.name if self.output else "")
-        key = inp.key if inp else (self.output.key if self.output else "")
+        chosen = inp or self.output
+        # A USB microphone or speakerphone is known by its serial where Linux shows it.
+        key = (sound_usb_key(chosen.name) or chosen.key) if chosen else ""
         return aa.check_result(device, key, aa.Analysis(merged.criteria, metrics))
 
     def save(self, result: CheckResult, session_id: int | None = None,

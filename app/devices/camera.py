@@ -37,6 +37,7 @@ from app.devices.camera_sources import (
     list_cameras,
     parse_source,
 )
+from app.devices.camera_thumbnail import with_thumbnail
 from app.devices.video_analysis import (
     CameraCheck,
     FrameAnalyzer,
@@ -144,7 +145,7 @@ def run_check(
                 last_verdicts = elapsed
             result = None
             if not done and elapsed >= duration + warmup and check.judged_frames > 0:
-                result = check.result(info.name, info.key)
+                result = with_thumbnail(check.result(info.name, info.key), frame.image)
                 criteria = result.criteria
                 done = True
             if preview is not None or criteria is not None or result is not None:
@@ -153,7 +154,7 @@ def run_check(
             if done and not keep_previewing:
                 return
         if not done and not token.cancelled and check is not None:
-            result = check.result(info.name, info.key)
+            result = with_thumbnail(check.result(info.name, info.key), analyzer.work_image)
             yield CheckUpdate(check.elapsed(), duration + warmup, capture.negotiated,
                               capture.requested, None, result.criteria, result)
         elif check is None and not token.cancelled:

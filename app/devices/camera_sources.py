@@ -16,6 +16,7 @@ from typing import Any, Protocol
 import cv2
 
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
+from app.devices.usb_ids import usb_key
 from app.devices.video_analysis import load_thresholds
 from app.errors import RegieError
 
@@ -192,8 +193,14 @@ def _v4l2_cameras(sysfs: Path) -> list[CameraInfo]:
         except OSError:
             continue
         index = int(node.name[5:])
-        cams.append(CameraInfo(f"camera:{name}", name, index=index))
+        cams.append(CameraInfo(_usb_key(node) or f"camera:{name}", name, index=index))
     return cams
+
+
+def _usb_key(node: Path) -> str | None:
+    """The USB key of a V4L2 node's webcam (`app.devices.usb_ids`): its results follow
+    the camera in any port. Cameras without a serial keep their name."""
+    return usb_key(node / "device")
 
 
 def _probe_index(index: int) -> bool:

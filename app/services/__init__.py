@@ -222,6 +222,10 @@ def open_services(
 
 def build_facts(services: Services) -> FactReader:
     """The reader of the facts readiness is judged on, on the shared repositories."""
+    from app.services.kit import kit_by_branch
+    from app.storage.equipment import SqlEquipmentRepository
+
+    equipment = SqlEquipmentRepository(services.db, services.clock)
     link = services.link
     return FactReader(
         checks=services.checks,
@@ -232,6 +236,7 @@ def build_facts(services: Services) -> FactReader:
         checklists=lambda status: build_checklists(services, checks=status),
         clock=services.clock,
         offline=lambda: link.offline,
+        kit=lambda branches: kit_by_branch(equipment, services.clock().date(), branches),
     )
 
 
@@ -305,6 +310,7 @@ def load_demo_network(services: Services, now: datetime | None = None) -> DemoCo
 
     from app.core.attendance import demo_attendance
     from app.core.demo import build_demo
+    from app.core.demo_equipment import build_demo_equipment
     from app.core.forecast import advise, held_sessions
     from app.core.sessions import today_first
     from app.core.waiting_list import DemoRegistration, demo_registrations
@@ -335,4 +341,7 @@ def load_demo_network(services: Services, now: datetime | None = None) -> DemoCo
             rows, now or clock(), random.Random(DEMO_SEED + 1), limit  # noqa: S311 - demo
         )
 
-    return load_demo(services.db, build_demo(now or clock()), attendance, registrations)
+    moment = now or clock()
+    network = build_demo(moment)
+    equipment = build_demo_equipment([code for code, _ in network.branches], moment)
+    return load_demo(services.db, network, attendance, registrations, equipment)

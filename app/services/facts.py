@@ -29,6 +29,7 @@ from app.core.models import Session, SessionRow, SessionStatus
 from app.core.readiness import (
     ChecklistFact,
     DeviceFact,
+    KitFact,
     Readiness,
     SessionFacts,
     StepKey,
@@ -131,6 +132,8 @@ class FactReader:
     checklists: ChecklistFactory
     clock: Clock
     offline: Callable[[], bool] = lambda: False
+    # The equipment kept at these branches, each device with its flag (one read).
+    kit: Callable[[Collection[int]], dict[int, list[KitFact]]] = lambda _branches: {}
 
     def facts(self, rows: Sequence[SessionRow], now: datetime) -> list[SessionFacts]:
         """What is known of these sessions' preparation, in the order given."""
@@ -144,6 +147,7 @@ class FactReader:
         counts = self.attendance.get_many(ids)
         decided = self.decisions.decisions(ids)
         runs = self._checklists(rows, read, now)
+        kits = self.kit({r.branch_id for r in rows})
         out: list[SessionFacts] = []
         for row in rows:
             camera = sound = None
@@ -172,6 +176,7 @@ class FactReader:
                     override=override.reason if override else None,
                     skip_notes=skip_notes,
                     override_note=override,
+                    kit=tuple(kits.get(row.branch_id, ())),
                 )
             )
         return out

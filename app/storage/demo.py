@@ -10,6 +10,7 @@ import sqlalchemy as sa
 
 from app.core.attendance import AttendanceRecord
 from app.core.demo import DemoNetwork
+from app.core.demo_equipment import DemoDevice
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.models import SessionRow
 from app.core.waiting_list import DemoRegistration, RegStatus
@@ -18,6 +19,7 @@ from app.storage import schema as t
 from app.storage.attendance import write_counts
 from app.storage.bookings import sync_sessions
 from app.storage.database import Database
+from app.storage.equipment import write_demo_equipment
 from app.storage.registrations import write_registrations
 from app.storage.rows import SESSION_ROW_COLUMNS, SESSION_ROW_FROM, session_row
 
@@ -53,6 +55,7 @@ def load_demo(
     network: DemoNetwork,
     attendance: DemoAttendance | None = None,
     registrations: DemoRegistrations | None = None,
+    equipment: Sequence[DemoDevice] = (),
 ) -> DemoCounts:
     """Insert the whole network, and the counts `attendance` gives for its sessions, or
     nothing: one transaction, so a demo cut short leaves the database empty and the demo
@@ -125,6 +128,7 @@ def load_demo(
                     sa.select(t.sessions.c.id).where(t.sessions.c.licence_id.is_not(None))
                 ).scalars(),
             )
+        write_demo_equipment(conn, equipment, branch_ids, now)
         if attendance is not None or registrations is not None:
             q = (
                 sa.select(*SESSION_ROW_COLUMNS)

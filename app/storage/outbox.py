@@ -19,7 +19,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from app.core.attendance import CountSource
-from app.core.checks import CheckResult
+from app.core.checks import CheckKind, CheckResult
 from app.core.clock import Clock, now_local
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.outbox import (
@@ -34,6 +34,7 @@ from app.core.outbox import (
 from app.errors import NotFoundError, RegieError, ServerUnreachable
 from app.storage import schema as t
 from app.storage.database import Database, StorageError, classify
+from app.storage.equipment import resolve_device
 from app.storage.repositories import SqlCheckRepository
 
 OUTBOX_FILE = "outbox.sqlite3"
@@ -233,6 +234,12 @@ def _apply_device_check(conn: sa.Connection, item: PendingWrite) -> None:
             if found is None:
                 p[ref] = None
     p["created_at"] = datetime.fromisoformat(p["created_at"])
+    result = p.get("result")
+    metrics = result.get("metrics") if isinstance(result, dict) else None
+    p["device_id"] = resolve_device(
+        conn, CheckKind(p["kind"]), str(p["device_key"]), str(p["device"]),
+        metrics if isinstance(metrics, dict) else {},
+    )
     conn.execute(t.device_checks.insert().values(**p))
 
 

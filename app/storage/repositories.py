@@ -33,6 +33,7 @@ from app.errors import NotFoundError, ValidationError
 from app.storage import schema as t
 from app.storage.bookings import check_running, rebook, retrying, session_booking
 from app.storage.database import Database
+from app.storage.equipment import resolve_device
 from app.storage.rows import (
     SESSION_ROW_COLUMNS,
     SESSION_ROW_FROM,
@@ -338,6 +339,9 @@ class SqlCheckRepository:
             "created_at": (at or self._clock()).astimezone(UTC),
         }
         with self._db.begin() as conn:
+            values["device_id"] = resolve_device(
+                conn, result.kind, str(values["device_key"]), result.device, result.metrics
+            )
             key = conn.execute(t.device_checks.insert().values(**values)).inserted_primary_key
         assert key is not None
         return int(key[0])
@@ -367,6 +371,13 @@ class SqlCheckRepository:
         for checks in out.values():
             checks.sort(key=lambda s: s.kind.value)
         return out
+
+    def history_device(self, check_id: int) -> int | None:
+        """The inventory record a saved result was filed under, if any."""
+        c = t.device_checks.c
+        with self._db.read() as conn:
+            found = conn.execute(sa.select(c.device_id).where(c.id == check_id)).scalar()
+        return None if found is None else int(found)
 
     def history(
         self, *, kind: CheckKind | None = None, device_key: str | None = None, limit: int = 100

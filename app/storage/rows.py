@@ -117,6 +117,7 @@ def saved_check(r: sa.Row[Any]) -> SavedCheck:
         operator=r.operator,
         staff_id=r.staff_id,
         session_id=r.session_id,
+        device_id=getattr(r, "device_id", None),
     )
 
 

@@ -143,6 +143,14 @@ device_checks = sa.Table(
         index=True,
     ),
     sa.Column("created_at", UtcDateTime(), nullable=False),
+    # The inventory record the result is about (app.storage.equipment), when known.
+    sa.Column(
+        "device_id",
+        sa.Integer,
+        sa.ForeignKey("devices.id", ondelete="SET NULL"),
+        nullable=True,
+        index=True,
+    ),
     sa.CheckConstraint("kind IN ('camera', 'audio')", name="kind"),
     sa.CheckConstraint("verdict IN ('pass', 'warn', 'fail')", name="verdict"),
 )

@@ -7,6 +7,7 @@ from app.storage import (
     attendance,
     bookings,
     checklists,
+    equipment,
     licences,
     outbox,
     readiness,
@@ -15,7 +16,14 @@ from app.storage import (
 from app.storage.schema import metadata
 
 FEATURE_MODULES = (
-    attendance, bookings, checklists, licences, outbox, readiness, registrations
+    attendance,
+    bookings,
+    checklists,
+    equipment,
+    licences,
+    outbox,
+    readiness,
+    registrations,
 )
 
 __all__ = ["FEATURE_MODULES", "metadata"]

@@ -48,6 +48,7 @@ AREA_MODULES = (
     "app.ui.report",
     "app.ui.licences",
     "app.ui.launch",
+    "app.ui.equipment_area",
 )
 
 
@@ -104,6 +105,7 @@ def build_areas(
         else ReportArea(services, pool=pool)
     )
     _follow(events, camera, audio, licences, checklists)
+    equipment = _equipment(services, pool, snapshot is not None, camera, audio)
     return [
         Area(
             "today",
@@ -147,7 +149,41 @@ def build_areas(
             report,
             icon(pix.SP_FileDialogContentsView),
         ),
+        Area(
+            "equipment",
+            QCoreApplication.translate("MainWindow", "Equipment"),
+            equipment,
+            icon(pix.SP_DriveHDIcon),
+        ),
     ]
+
+
+def _equipment(
+    services: Services,
+    pool: Pool | None,
+    offline: bool,
+    camera: CameraCheckArea,
+    audio: AudioCheckArea,
+) -> QWidget:
+    """The Matériel area; it follows the results the check screens save."""
+    from app.ui.equipment_area import EquipmentArea, build_equipment_area
+    from app.ui.inventory_offer import InventoryOffer
+
+    area = needs_server(lambda: build_equipment_area(services, pool=pool, offline=offline))
+    camera_offer = InventoryOffer(services, pool=pool, parent=camera)
+    audio_offer = InventoryOffer(services, pool=pool, parent=audio)
+    for check, offer in ((camera, camera_offer), (audio, audio_offer)):
+        layout = check.layout()
+        if layout is not None:
+            layout.addWidget(offer)
+    camera.resultReady.connect(camera_offer.consider)
+    audio.saved.connect(lambda *_: audio_offer.consider(audio.current_result()))
+    if isinstance(area, EquipmentArea):
+        camera.checkSaved.connect(lambda *_: area.reload())
+        audio.saved.connect(lambda *_: area.reload())
+        camera_offer.added.connect(area.reload)
+        audio_offer.added.connect(area.reload)
+    return area
 
 
 def _follow(

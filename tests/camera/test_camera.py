@@ -174,6 +174,24 @@ def test_listing_names_linux_cameras_from_sysfs(tmp_path: Path, video_dir: Path)
     assert list_cameras(sysfs=tmp_path / "none") == []
 
 
+def test_a_usb_webcam_with_a_serial_keeps_its_key_in_any_port(tmp_path: Path) -> None:
+    """Its results follow the camera (the inventory matches it by this key)."""
+    sysfs = tmp_path / "video4linux"
+    usb = tmp_path / "devices" / "usb1" / "1-2"
+    for folder, serial in ((usb, "A1B2C3"), (tmp_path / "devices" / "usb1" / "1-3", None)):
+        (folder / "1-2:1.0").mkdir(parents=True)
+        (folder / "idVendor").write_text("046d\n")
+        (folder / "idProduct").write_text("082d\n")
+        if serial:
+            (folder / "serial").write_text(serial + "\n")
+    for node, folder in (("video0", usb), ("video2", tmp_path / "devices" / "usb1" / "1-3")):
+        (sysfs / node).mkdir(parents=True)
+        (sysfs / node / "name").write_text("HD Pro Webcam C920\n")
+        (sysfs / node / "device").symlink_to(folder / "1-2:1.0")
+    keys = [c.key for c in list_cameras(sysfs=sysfs)]
+    assert keys == ["usb:046d:082d:A1B2C3", "camera:HD Pro Webcam C920"]
+
+
 def test_listing_elsewhere_uses_names_then_probing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(camera_sources, "_platform", lambda: "win32")
     named = list_cameras(names=lambda: ["Logitech BRIO", "OBS Virtual Camera"])
@@ -205,3 +223,20 @@ def test_parse_source(video_dir: Path) -> None:
     assert camera.parse_source("1", known).name == "Cam"
     assert camera.parse_source("3", known).name == "Camera 3"
     assert camera.parse_source(str(video_dir / "dark.avi")).key == "file:dark.avi"
+
+
+def test_a_usb_sound_card_is_known_by_its_serial(tmp_path: Path) -> None:
+    from app.devices.usb_ids import sound_usb_key
+
+    usb = tmp_path / "devices" / "usb1" / "1-4"
+    (usb / "1-4:1.0").mkdir(parents=True)
+    (usb / "idVendor").write_text("0b0e\n")
+    (usb / "idProduct").write_text("0420\n")
+    (usb / "serial").write_text("5017A1\n")
+    sysfs = tmp_path / "sound"
+    (sysfs / "card2").mkdir(parents=True)
+    (sysfs / "card2" / "device").symlink_to(usb / "1-4:1.0")
+    name = "Jabra SPEAK 510 USB: Audio (hw:2,0)"
+    assert sound_usb_key(name, sysfs) == "usb:0b0e:0420:5017A1"
+    assert sound_usb_key("Jabra SPEAK 510 USB: Audio (hw:3,0)", sysfs) is None  # no card 3
+    assert sound_usb_key("pulse", sysfs) is None  # not an ALSA hardware name

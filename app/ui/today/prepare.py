@@ -38,6 +38,7 @@ from app.core.readiness import SKIPPABLE, Readiness, Step, StepKey, StepState
 from app.errors import RegieError
 from app.printing.readiness_pdf import write_readiness_pdf
 from app.services import readiness as prep
+from app.ui.equipment_dialogs import kit_line
 from app.ui.errors import known
 from app.ui.i18n import error_text, label
 from app.ui.today.model import STATE_COLOURS, status_text, step_view
@@ -326,7 +327,8 @@ class PreparePage(QWidget):
         if r.missing and r.override is None and r.next_step is not None:
             names = ", ".join(step_view(s, now).label for s in r.missing)
             status += " — " + self.tr("still to do: {steps}").format(steps=names)
-        self.status.setText(status)
+        kit = kit_line(r.kit)
+        self.status.setText(f"{status}\n{kit}" if kit else status)
         self.steps.blockSignals(True)
         self.steps.clear()
         for number, step in enumerate(r.steps, start=1):
