@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.cli import EXIT_OK, CliContext, group, iso_date, record_id
-from app.cli.i18n import tr_cli
+from app.cli.i18n import language, tr_cli
 from app.core.equipment import (
     KIND_LABELS,
     STATUS_LABELS,
@@ -341,7 +341,12 @@ def _report(ctx: CliContext, args: argparse.Namespace) -> int:
     labels = {n: tr_cli(*words[n]) if n in words else n for n in history.series}
     path: Path = args.pdf if args.pdf.suffix.lower() == ".pdf" else args.pdf.with_suffix(".pdf")
     write_device_report_standalone(
-        device, history, path, printed_at=services.clock(), criterion_label=labels
+        device,
+        history,
+        path,
+        printed_at=services.clock(),
+        criterion_label=labels,
+        lang=language(),
     )
     ctx.print(tr_cli("Cli", "Test report written to {path}.").format(path=path))
     return EXIT_OK

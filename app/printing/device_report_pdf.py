@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QGuiApplication,
     QImage,
     QPageLayout,
     QPageSize,
@@ -33,6 +32,7 @@ from app.core.equipment import (
 )
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.errors import RegieError
+from app.printing.standalone import drawing_in
 
 SHEET = "DeviceReport"  # translation context of the report's own words
 _INK = QColor("#1a1a1a")
@@ -89,13 +89,13 @@ def write_device_report_standalone(
     *,
     printed_at: datetime,
     criterion_label: dict[str, str] | None = None,
+    lang: str = "en",
 ) -> None:
-    """For the command line: makes the QGuiApplication drawing needs when none exists."""
-    app = QGuiApplication.instance() or QGuiApplication(["regie"])
-    del app
-    write_device_report_pdf(
-        device, history, path, printed_at=printed_at, criterion_label=criterion_label
-    )
+    """For the command line, in its language."""
+    with drawing_in(lang):
+        write_device_report_pdf(
+            device, history, path, printed_at=printed_at, criterion_label=criterion_label
+        )
 
 
 def _font(painter: QPainter, size: float, *, bold: bool = False) -> None:
