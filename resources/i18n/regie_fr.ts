@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>{title} · {day} · capacity {capacity}</source>
-        <translation>{title} · {day} · {capacity} places</translation>
+        <translation>{title} · {day} · jauge&#xa0;: {capacity}</translation>
     </message>
     <message>
         <source>Session</source>
@@ -179,12 +179,61 @@
         <translation>Lecture du fichier…</translation>
     </message>
     <message>
-        <source>{unique} attendees ({rows} rows read, {merged} reconnections merged, {skipped} rows skipped: host or waiting room only). Peak: {peak}.</source>
-        <translation>{unique} participants ({rows} lignes lues, {merged} reconnexions regroupées, {skipped} lignes écartées : hôte ou salle d&apos;attente seulement). Pic : {peak}.</translation>
+        <source>{attendees} ({rows}, {merged}, {skipped}: host or waiting room only). Peak: {peak}.</source>
+        <translation>{attendees} ({rows}, {merged}, {skipped}&#xa0;: hôte ou salle d&apos;attente seulement). Pic&#xa0;: {peak}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln attendees</source>
+        <translation>
+            <numerusform>%Ln participant</numerusform>
+            <numerusform>%Ln participants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows read</source>
+        <translation>
+            <numerusform>%Ln ligne lue</numerusform>
+            <numerusform>%Ln lignes lues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln reconnections merged</source>
+        <translation>
+            <numerusform>%Ln reconnexion regroupée</numerusform>
+            <numerusform>%Ln reconnexions regroupées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows skipped</source>
+        <translation>
+            <numerusform>%Ln ligne écartée</numerusform>
+            <numerusform>%Ln lignes écartées</numerusform>
+        </translation>
     </message>
     <message>
-        <source>{count} registered ({rows} rows read, {dup} duplicates, {skipped} cancelled or refused).</source>
-        <translation>{count} inscrits ({rows} lignes lues, {dup} doublons, {skipped} annulés ou refusés).</translation>
+        <source>{registered} ({rows}, {dup}, {skipped}).</source>
+        <translation>{registered} ({rows}, {dup}, {skipped}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln registered</source>
+        <translation>
+            <numerusform>%Ln inscrit</numerusform>
+            <numerusform>%Ln inscrits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln duplicates</source>
+        <translation>
+            <numerusform>%Ln doublon</numerusform>
+            <numerusform>%Ln doublons</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cancelled or refused</source>
+        <translation>
+            <numerusform>%Ln annulé ou refusé</numerusform>
+            <numerusform>%Ln annulés ou refusés</numerusform>
+        </translation>
     </message>
     <message>
         <source>Check the preview, then save the import or discard it.</source>
@@ -472,6 +521,10 @@
     <message>
         <source>The microphone did not hear the test sweep.</source>
         <translation>Le micro n&apos;a pas entendu le son de test.</translation>
+    </message>
+    <message>
+        <source>{name} ({api})</source>
+        <translation>{name} ({api})</translation>
     </message>
     <message>
         <source>yes</source>
@@ -865,7 +918,7 @@
     </message>
     <message>
         <source>%v of %m steps</source>
-        <translation>%v étapes sur %m</translation>
+        <translation>Étapes&#xa0;: %v sur %m</translation>
     </message>
     <message>
         <source>Step {n} of {total} · {pause}</source>
@@ -926,6 +979,1565 @@
     <message>
         <source>This run is saved on the network database, which cannot be reached now: it can be resumed when the server answers again. Runs started here meanwhile are kept on this computer.</source>
         <translation>Cette liste est enregistrée sur la base de données du réseau, injoignable pour le moment : vous pourrez la reprendre dès que le serveur répondra. En attendant, les listes commencées ici sont gardées sur cet ordinateur.</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>See “{prog} --help”.</source>
+        <translation>Voir «&#xa0;{prog} --help&#xa0;».</translation>
+    </message>
+    <message>
+        <source>VERB</source>
+        <translation>VERBE</translation>
+    </message>
+    <message>
+        <source>Régie: prepare, launch and report on the library&apos;s remote sessions. Without a verb, opens the window.</source>
+        <translation>Régie&#xa0;: préparer, lancer et faire le bilan des séances à distance de la bibliothèque. Sans verbe, ouvre la fenêtre.</translation>
+    </message>
+    <message>
+        <source>show program&apos;s version number and exit</source>
+        <translation>afficher la version du programme et quitter</translation>
+    </message>
+    <message>
+        <source>database: a file path, sqlite:///path or postgresql+psycopg://… (default: REGIE_DB, then the data folder)</source>
+        <translation>base de données&#xa0;: un chemin de fichier, sqlite:///chemin ou postgresql+psycopg://… (par défaut&#xa0;: REGIE_DB, puis le dossier des données)</translation>
+    </message>
+    <message>
+        <source>interface language</source>
+        <translation>langue de l’interface</translation>
+    </message>
+    <message>
+        <source>use a video or image file as the camera (training, demos)</source>
+        <translation>utiliser un fichier vidéo ou image comme caméra (formation, démonstrations)</translation>
+    </message>
+    <message>
+        <source>use a WAV file as the microphone (training, demos)</source>
+        <translation>utiliser un fichier WAV comme micro (formation, démonstrations)</translation>
+    </message>
+    <message>
+        <source>act as if it were this date and time (ISO 8601), e.g. to rehearse a day or reproduce what a colleague saw</source>
+        <translation>faire comme s’il était cette date et cette heure (ISO 8601), par exemple pour répéter une journée ou retrouver ce qu’a vu un ou une collègue</translation>
+    </message>
+    <message>
+        <source>report errors on stderr, never in a dialog (scripts, tests)</source>
+        <translation>signaler les erreurs sur la sortie d’erreur, jamais dans une fenêtre (scripts, tests)</translation>
+    </message>
+    <message>
+        <source>start the window, print the seconds to idle, quit</source>
+        <translation>ouvrir la fenêtre, afficher les secondes jusqu’au repos, quitter</translation>
+    </message>
+    <message>
+        <source>check this installation (Qt, translations, resources, database, keyring, PortAudio, OpenCV), print a JSON report; exit 1 if something is broken</source>
+        <translation>vérifier cette installation (Qt, traductions, ressources, base de données, trousseau, PortAudio, OpenCV), afficher un rapport JSON&#xa0;; code de sortie 1 si quelque chose ne va pas</translation>
+    </message>
+    <message>
+        <source>the argument “{arg}” holds bytes that are not UTF-8 text; type it again in UTF-8, or rename the file it names</source>
+        <translation>l’argument «&#xa0;{arg}&#xa0;» contient des octets qui ne sont pas du texte UTF-8&#xa0;; saisissez-le de nouveau en UTF-8, ou renommez le fichier qu’il désigne</translation>
+    </message>
+    <message>
+        <source>not a number: {text} (expected the number “regie sessions list” shows)</source>
+        <translation>ce n’est pas un numéro&#xa0;: {text} (attendu&#xa0;: le numéro qu’affiche «&#xa0;regie sessions list&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>no record has the number {value} (numbers go from 1 to {max})</source>
+        <translation>aucun enregistrement ne porte le numéro {value} (les numéros vont de 1 à {max})</translation>
+    </message>
+    <message>
+        <source>not a date: {text} (expected YYYY-MM-DD)</source>
+        <translation>ce n’est pas une date&#xa0;: {text} (attendu&#xa0;: AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+        <source>not a date and time: {text} (expected e.g. 2027-03-02T10:00)</source>
+        <translation>ce n’est pas une date et une heure&#xa0;: {text} (attendu par exemple&#xa0;: 2027-03-02T10:00)</translation>
+    </message>
+    <message>
+        <source>name a verb; see “regie --help”.</source>
+        <translation>indiquez un verbe&#xa0;; voir «&#xa0;regie --help&#xa0;».</translation>
+    </message>
+    <message>
+        <source>the database server cannot be reached, so session {id} cannot be checked now; the result will be kept on this computer.</source>
+        <translation>le serveur de base de données est injoignable, la séance {id} ne peut donc pas être vérifiée maintenant&#xa0;; le résultat sera gardé sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>sent %n change(s) kept on this computer while the server could not be reached.</source>
+        <translation>%n modification gardée sur cet ordinateur pendant que le serveur était injoignable a été envoyée. | %n modifications gardées sur cet ordinateur pendant que le serveur était injoignable ont été envoyées.</translation>
+    </message>
+    <message>
+        <source>Kept on this computer: %n waiting to be sent when the server answers.</source>
+        <translation>Gardé sur cet ordinateur&#xa0;: %n en attente d’envoi quand le serveur répondra. | Gardé sur cet ordinateur&#xa0;: %n en attente d’envoi quand le serveur répondra.</translation>
+    </message>
+    <message>
+        <source>the database server cannot be reached.</source>
+        <translation>le serveur de base de données est injoignable.</translation>
+    </message>
+    <message>
+        <source>Saved as check {id}.</source>
+        <translation>Enregistré comme vérification {id}.</translation>
+    </message>
+    <message>
+        <source>This device is not in the inventory: add it with “regie devices add --kind KIND --label LABEL --match-key {key}”.</source>
+        <translation>Cet appareil n’est pas dans l’inventaire&#xa0;: ajoutez-le avec «&#xa0;regie devices add --kind TYPE --label NOM --match-key {key}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>record who came to a session</source>
+        <translation>noter qui est venu à une séance</translation>
+    </message>
+    <message>
+        <source>machine-readable output</source>
+        <translation>sortie lisible par une machine</translation>
+    </message>
+    <message>
+        <source>the session&apos;s number (see “regie sessions list”)</source>
+        <translation>le numéro de la séance (voir «&#xa0;regie sessions list&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>read and count, save nothing</source>
+        <translation>lire et compter, sans rien enregistrer</translation>
+    </message>
+    <message>
+        <source>a session&apos;s counts and derived figures</source>
+        <translation>les effectifs d’une séance et les chiffres qui en découlent</translation>
+    </message>
+    <message>
+        <source>type counts (those not given keep their value)</source>
+        <translation>saisir des effectifs (ceux qui ne sont pas donnés gardent leur valeur)</translation>
+    </message>
+    <message>
+        <source>people registered</source>
+        <translation>personnes inscrites</translation>
+    </message>
+    <message>
+        <source>people connected remotely</source>
+        <translation>personnes connectées à distance</translation>
+    </message>
+    <message>
+        <source>on-site head count (hybrid)</source>
+        <translation>personnes présentes sur place (hybride)</translation>
+    </message>
+    <message>
+        <source>import Zoom&apos;s participant report (CSV)</source>
+        <translation>importer le rapport des participants de Zoom (CSV)</translation>
+    </message>
+    <message>
+        <source>the CSV file</source>
+        <translation>le fichier CSV</translation>
+    </message>
+    <message>
+        <source>import the registration list (CSV)</source>
+        <translation>importer la liste des inscriptions (CSV)</translation>
+    </message>
+    <message>
+        <source>forget imported names and e-mails older than the retention period</source>
+        <translation>effacer les noms et adresses e-mail importés plus anciens que la durée de conservation</translation>
+    </message>
+    <message>
+        <source>not a number of people: {text}</source>
+        <translation>ce n’est pas un nombre de personnes&#xa0;: {text}</translation>
+    </message>
+    <message>
+        <source>the database server cannot be reached; the counts are queued on this computer (%n waiting) and will be sent when it answers.</source>
+        <translation>le serveur de base de données est injoignable&#xa0;; les effectifs sont gardés sur cet ordinateur (%n en attente) et seront envoyés quand il répondra. | le serveur de base de données est injoignable&#xa0;; les effectifs sont gardés sur cet ordinateur (%n en attente) et seront envoyés quand il répondra.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>séance</translation>
+    </message>
+    <message>
+        <source>capacity</source>
+        <translation>jauge</translation>
+    </message>
+    <message>
+        <source>registered</source>
+        <translation>inscrits</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>connectés</translation>
+    </message>
+    <message>
+        <source>on site</source>
+        <translation>sur place</translation>
+    </message>
+    <message>
+        <source>attended</source>
+        <translation>présents</translation>
+    </message>
+    <message>
+        <source>no show rate</source>
+        <translation>taux d’absence</translation>
+    </message>
+    <message>
+        <source>fill rate</source>
+        <translation>taux de remplissage</translation>
+    </message>
+    <message>
+        <source>peak concurrent</source>
+        <translation>pic simultané</translation>
+    </message>
+    <message>
+        <source>median minutes</source>
+        <translation>minutes (médiane)</translation>
+    </message>
+    <message>
+        <source>registered source</source>
+        <translation>source des inscrits</translation>
+    </message>
+    <message>
+        <source>connected source</source>
+        <translation>source des connectés</translation>
+    </message>
+    <message>
+        <source>people kept</source>
+        <translation>personnes gardées</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>queue</source>
+        <translation>file d’attente</translation>
+    </message>
+    <message>
+        <source>dry run</source>
+        <translation>essai à blanc</translation>
+    </message>
+    <message>
+        <source>unique attendees</source>
+        <translation>participants distincts</translation>
+    </message>
+    <message>
+        <source>rows read</source>
+        <translation>lignes lues</translation>
+    </message>
+    <message>
+        <source>merged reconnections</source>
+        <translation>reconnexions fusionnées</translation>
+    </message>
+    <message>
+        <source>skipped rows</source>
+        <translation>lignes ignorées</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>ignorées</translation>
+    </message>
+    <message>
+        <source>meeting</source>
+        <translation>réunion</translation>
+    </message>
+    <message>
+        <source>duplicates</source>
+        <translation>doublons</translation>
+    </message>
+    <message>
+        <source>retention months</source>
+        <translation>mois de conservation</translation>
+    </message>
+    <message>
+        <source>cutoff</source>
+        <translation>date limite</translation>
+    </message>
+    <message>
+        <source>people removed</source>
+        <translation>personnes effacées</translation>
+    </message>
+    <message>
+        <source>Stay silent for {seconds} s: measuring the room noise…</source>
+        <translation>Restez silencieux pendant {seconds}&#xa0;s&#xa0;: mesure du bruit de la salle…</translation>
+    </message>
+    <message>
+        <source>Read aloud for {seconds} s: “{sentence}”</source>
+        <translation>Lisez à voix haute pendant {seconds}&#xa0;s&#xa0;: «&#xa0;{sentence}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Playing a tone on the speakers…</source>
+        <translation>Son d’essai sur les haut-parleurs…</translation>
+    </message>
+    <message>
+        <source>Playing a sweep on the speakers and listening with the microphone…</source>
+        <translation>Balayage de fréquences sur les haut-parleurs, écoute avec le micro…</translation>
+    </message>
+    <message>
+        <source>check a device before a session</source>
+        <translation>vérifier un appareil avant une séance</translation>
+    </message>
+    <message>
+        <source>check the microphone and speakers (levels, noise, echo)</source>
+        <translation>vérifier le micro et les haut-parleurs (niveaux, bruit, écho)</translation>
+    </message>
+    <message>
+        <source>Measure the room noise, the voice level, play a tone on the speakers and test whether the microphone hears them (echo risk in hybrid rooms). The result is saved against the device. A failed check still exits 0.</source>
+        <translation>Mesure le bruit de la salle et le niveau de la voix, joue un son sur les haut-parleurs et vérifie si le micro les entend (risque d’écho dans les salles hybrides). Le résultat est enregistré pour l’appareil. Une vérification en échec sort quand même avec le code 0.</translation>
+    </message>
+    <message>
+        <source>microphone: number or part of the name (default: the system&apos;s)</source>
+        <translation>micro&#xa0;: numéro ou partie du nom (par défaut&#xa0;: celui du système)</translation>
+    </message>
+    <message>
+        <source>speakers: number or part of the name (default: the system&apos;s)</source>
+        <translation>haut-parleurs&#xa0;: numéro ou partie du nom (par défaut&#xa0;: ceux du système)</translation>
+    </message>
+    <message>
+        <source>steps to run, comma-separated among noise, speech, speaker, echo (default: all)</source>
+        <translation>étapes à faire, séparées par des virgules, parmi noise (bruit), speech (voix), speaker (haut-parleurs), echo (écho) (par défaut&#xa0;: toutes)</translation>
+    </message>
+    <message>
+        <source>seconds recorded for the noise and speech steps</source>
+        <translation>secondes enregistrées pour les étapes de bruit et de voix</translation>
+    </message>
+    <message>
+        <source>save the result for this session</source>
+        <translation>enregistrer le résultat pour cette séance</translation>
+    </message>
+    <message>
+        <source>file the result under this inventory device (“regie devices list”)</source>
+        <translation>classer le résultat sous cet appareil de l’inventaire («&#xa0;regie devices list&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>list the sound devices and stop</source>
+        <translation>lister les appareils audio et s’arrêter</translation>
+    </message>
+    <message>
+        <source>do not save the result</source>
+        <translation>ne pas enregistrer le résultat</translation>
+    </message>
+    <message>
+        <source>print JSON</source>
+        <translation>afficher du JSON</translation>
+    </message>
+    <message>
+        <source>unknown step {steps}; choose among {known}</source>
+        <translation>étape inconnue {steps}&#xa0;; choisissez parmi {known}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number of seconds</source>
+        <translation>«&#xa0;{text}&#xa0;» n’est pas un nombre de secondes</translation>
+    </message>
+    <message>
+        <source>give between {low} and {high} seconds</source>
+        <translation>indiquez entre {low} et {high} secondes</translation>
+    </message>
+    <message>
+        <source>echo delay {delay} ms, level {level} dB, received {received} dBFS</source>
+        <translation>écho avec un retard de {delay}&#xa0;ms, niveau {level}&#xa0;dB, reçu à {received}&#xa0;dBFS</translation>
+    </message>
+    <message>
+        <source>Microphones:</source>
+        <translation>Micros&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Speakers:</source>
+        <translation>Haut-parleurs&#xa0;:</translation>
+    </message>
+    <message>
+        <source>check a camera or a microphone before a session</source>
+        <translation>vérifier une caméra ou un micro avant une séance</translation>
+    </message>
+    <message>
+        <source>check a camera: exposure, sharpness, face framing, frame rate…</source>
+        <translation>vérifier une caméra&#xa0;: exposition, netteté, cadrage du visage, fréquence d’images…</translation>
+    </message>
+    <message>
+        <source>Check a camera (or a video/image file standing in for one) and print a verdict per criterion. Without --source, uses the --simulate-camera file if given, else camera 0. A file given with --source is analysed as fast as it decodes; the --simulate-camera file is played in real time, like a camera.</source>
+        <translation>Vérifie une caméra (ou un fichier vidéo ou image qui en tient lieu) et affiche un verdict par critère. Sans --source, utilise le fichier de --simulate-camera s’il est donné, sinon la caméra 0. Un fichier donné avec --source est analysé aussi vite qu’il se décode&#xa0;; le fichier de --simulate-camera est lu en temps réel, comme une caméra.</translation>
+    </message>
+    <message>
+        <source>camera index (0, 1…) or a video/image file</source>
+        <translation>numéro de caméra (0, 1…) ou fichier vidéo ou image</translation>
+    </message>
+    <message>
+        <source>seconds of picture to judge (default: from the thresholds file)</source>
+        <translation>secondes d’image à juger (par défaut&#xa0;: selon le fichier des seuils)</translation>
+    </message>
+    <message>
+        <source>save the result against this session (its readiness)</source>
+        <translation>enregistrer le résultat pour cette séance (sa préparation)</translation>
+    </message>
+    <message>
+        <source>save the result in the database (default: yes)</source>
+        <translation>enregistrer le résultat dans la base de données (par défaut&#xa0;: oui)</translation>
+    </message>
+    <message>
+        <source>list the cameras and exit</source>
+        <translation>lister les caméras et quitter</translation>
+    </message>
+    <message>
+        <source>not a number of seconds: {text}</source>
+        <translation>ce n’est pas un nombre de secondes&#xa0;: {text}</translation>
+    </message>
+    <message>
+        <source>No camera found.</source>
+        <translation>Aucune caméra trouvée.</translation>
+    </message>
+    <message>
+        <source>index {n}</source>
+        <translation>numéro {n}</translation>
+    </message>
+    <message>
+        <source>requested {requested}, got {negotiated}; %n frames in {seconds} s</source>
+        <translation>demandé {requested}, obtenu {negotiated}&#xa0;; %n image en {seconds}&#xa0;s | demandé {requested}, obtenu {negotiated}&#xa0;; %n images en {seconds}&#xa0;s</translation>
+    </message>
+    <message>
+        <source>guided checklists and their tutorials</source>
+        <translation>listes de contrôle guidées et leurs tutoriels</translation>
+    </message>
+    <message>
+        <source>list the installed checklists (and the invalid files)</source>
+        <translation>lister les listes de contrôle installées (et les fichiers invalides)</translation>
+    </message>
+    <message>
+        <source>check checklist and tutorial files; prints file:line: problem</source>
+        <translation>vérifier les fichiers de listes de contrôle et de tutoriels&#xa0;; affiche fichier:ligne: problème</translation>
+    </message>
+    <message>
+        <source>Check every checklist (TOML) and tutorial (Markdown) file. Without PATH: the shipped files and your own folder. With PATH (a file or a folder): those files, checked against the installed tutorials. Exit code 1 when a file has problems.</source>
+        <translation>Vérifie chaque fichier de liste de contrôle (TOML) et de tutoriel (Markdown). Sans PATH&#xa0;: les fichiers livrés et votre propre dossier. Avec PATH (un fichier ou un dossier)&#xa0;: ces fichiers, vérifiés avec les tutoriels installés. Code de sortie 1 quand un fichier a des problèmes.</translation>
+    </message>
+    <message>
+        <source>a .toml/.md file or a folder</source>
+        <translation>un fichier .toml ou .md, ou un dossier</translation>
+    </message>
+    <message>
+        <source>show one checklist&apos;s steps by pause point</source>
+        <translation>afficher les étapes d’une liste de contrôle par point d’arrêt</translation>
+    </message>
+    <message>
+        <source>checklist id (see “regie checklists list”)</source>
+        <translation>identifiant de la liste de contrôle (voir «&#xa0;regie checklists list&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>only the steps of this session mode</source>
+        <translation>seulement les étapes de ce mode de séance</translation>
+    </message>
+    <message>
+        <source>training records of guided checklist runs</source>
+        <translation>suivi de formation des passages guidés des listes de contrôle</translation>
+    </message>
+    <message>
+        <source>who ran which checklist in guided mode, and when</source>
+        <translation>qui a suivi quelle liste de contrôle en mode guidé, et quand</translation>
+    </message>
+    <message>
+        <source>print CSV (for a spreadsheet)</source>
+        <translation>afficher du CSV (pour un tableur)</translation>
+    </message>
+    <message>
+        <source>only this staff member</source>
+        <translation>seulement cette personne du personnel</translation>
+    </message>
+    <message>
+        <source>INVALID {path} (%n problem(s); see “regie checklists validate”)</source>
+        <translation>INVALIDE {path} (%n problème&#xa0;; voir «&#xa0;regie checklists validate&#xa0;») | INVALIDE {path} (%n problèmes&#xa0;; voir «&#xa0;regie checklists validate&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>%n file(s) checked, {bad} with problems.</source>
+        <translation>%n fichier vérifié, {bad} avec des problèmes. | %n fichiers vérifiés, {bad} avec des problèmes.</translation>
+    </message>
+    <message>
+        <source>{title} ({id}, version {version})</source>
+        <translation>{title} ({id}, version {version})</translation>
+    </message>
+    <message>
+        <source>types: {types} · modes: {modes}</source>
+        <translation>types&#xa0;: {types} · modes&#xa0;: {modes}</translation>
+    </message>
+    <message>
+        <source>auto: {check}</source>
+        <translation>automatique&#xa0;: {check}</translation>
+    </message>
+    <message>
+        <source>{mode} only</source>
+        <translation>{mode} seulement</translation>
+    </message>
+    <message>
+        <source>why: {why}</source>
+        <translation>pourquoi&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <source>see: {tutorial}</source>
+        <translation>voir&#xa0;: {tutorial}</translation>
+    </message>
+    <message>
+        <source>practice</source>
+        <translation>entraînement</translation>
+    </message>
+    <message>
+        <source>No training record yet: guided runs appear here once signed off.</source>
+        <translation>Aucun suivi de formation pour l’instant&#xa0;: les passages guidés apparaissent ici une fois validés.</translation>
+    </message>
+    <message>
+        <source>database upgrades and backups</source>
+        <translation>mises à jour et sauvegardes de la base de données</translation>
+    </message>
+    <message>
+        <source>apply pending migrations (after a backup)</source>
+        <translation>appliquer les migrations en attente (après une sauvegarde)</translation>
+    </message>
+    <message>
+        <source>write a consistent copy of the database to PATH</source>
+        <translation>écrire une copie cohérente de la base de données dans PATH</translation>
+    </message>
+    <message>
+        <source>the copy&apos;s file</source>
+        <translation>le fichier de la copie</translation>
+    </message>
+    <message>
+        <source>where the database is and its schema revision</source>
+        <translation>où se trouve la base de données et la révision de son schéma</translation>
+    </message>
+    <message>
+        <source>copy this local database into an empty network database at URL</source>
+        <translation>copier cette base locale dans une base réseau vide à l’URL donnée</translation>
+    </message>
+    <message>
+        <source>postgresql://user@host/database (password from the keyring)</source>
+        <translation>postgresql://utilisateur@serveur/base (mot de passe tiré du trousseau)</translation>
+    </message>
+    <message>
+        <source>store the network server&apos;s password (read from stdin) in the keyring</source>
+        <translation>ranger dans le trousseau le mot de passe du serveur réseau (lu sur l’entrée standard)</translation>
+    </message>
+    <message>
+        <source>postgresql://user@host/database</source>
+        <translation>postgresql://utilisateur@serveur/base</translation>
+    </message>
+    <message>
+        <source>Upgraded {name} from {before} to {after}.</source>
+        <translation>{name} mise à jour de {before} à {after}.</translation>
+    </message>
+    <message>
+        <source>Backup before upgrading: {path}</source>
+        <translation>Sauvegarde avant la mise à jour&#xa0;: {path}</translation>
+    </message>
+    <message>
+        <source>{name} is up to date ({revision}).</source>
+        <translation>{name} est à jour ({revision}).</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>base</translation>
+    </message>
+    <message>
+        <source>engine</source>
+        <translation>moteur</translation>
+    </message>
+    <message>
+        <source>revision</source>
+        <translation>révision</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>dernière</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>en ligne</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refusés</translation>
+    </message>
+    <message>
+        <source>Copied {source} into {target}:</source>
+        <translation>{source} copiée dans {target}&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Start Régie with --db {url} (or set REGIE_DB).</source>
+        <translation>Lancez Régie avec --db {url} (ou définissez REGIE_DB).</translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation>Mot de passe&#xa0;: </translation>
+    </message>
+    <message>
+        <source>The password for {url} is in the keyring.</source>
+        <translation>Le mot de passe de {url} est dans le trousseau.</translation>
+    </message>
+    <message>
+        <source>fill an empty database with a demo library network</source>
+        <translation>remplir une base vide avec un réseau de bibliothèques de démonstration</translation>
+    </message>
+    <message>
+        <source>Creates ten branches, their staff, four shared Zoom licences, a term of about 250 sessions (November to March), the attendance of the sessions already held and the registrations (with waiting lists) of the coming ones, in an empty database.</source>
+        <translation>Crée dix bibliothèques, leur personnel, quatre licences Zoom partagées, une saison d’environ 250 séances (novembre à mars), la fréquentation des séances déjà tenues et les inscriptions (avec listes d’attente) des séances à venir, dans une base de données vide.</translation>
+    </message>
+    <message>
+        <source>pretend today is this day: statuses and attendance follow it (e.g. a date in April gives the term just ended, all held, as in the yearly activity report)</source>
+        <translation>faire comme si nous étions ce jour-là&#xa0;: les états et la fréquentation en découlent (par exemple, une date en avril donne la saison tout juste finie, toutes séances tenues, comme dans le bilan annuel d’activité)</translation>
+    </message>
+    <message>
+        <source>Demo network loaded: {branches} branches, {staff} staff, {licences} licences, {sessions} sessions.</source>
+        <translation>Réseau de démonstration chargé&#xa0;: {branches} bibliothèques, {staff} personnes, {licences} licences, {sessions} séances.</translation>
+    </message>
+    <message>
+        <source>the equipment inventory: webcams, microphones, speakers and their checks</source>
+        <translation>l’inventaire du matériel&#xa0;: webcams, micros, haut-parleurs et leurs vérifications</translation>
+    </message>
+    <message>
+        <source>list the devices, with their flags</source>
+        <translation>lister les appareils, avec leurs alertes</translation>
+    </message>
+    <message>
+        <source>only the devices that need attention</source>
+        <translation>seulement les appareils qui demandent une intervention</translation>
+    </message>
+    <message>
+        <source>add a device to the inventory; prints its id</source>
+        <translation>ajouter un appareil à l’inventaire&#xa0;; affiche son numéro</translation>
+    </message>
+    <message>
+        <source>change a device (only the options given)</source>
+        <translation>modifier un appareil (seulement les options données)</translation>
+    </message>
+    <message>
+        <source>mark it broken, or back in service once repaired</source>
+        <translation>le déclarer en panne, ou de nouveau en service une fois réparé</translation>
+    </message>
+    <message>
+        <source>lend a device to someone until a day</source>
+        <translation>prêter un appareil à quelqu’un jusqu’à une date</translation>
+    </message>
+    <message>
+        <source>who borrows it</source>
+        <translation>qui l’emprunte</translation>
+    </message>
+    <message>
+        <source>the day it comes back</source>
+        <translation>le jour de son retour</translation>
+    </message>
+    <message>
+        <source>record that a lent device is back</source>
+        <translation>enregistrer le retour d’un appareil prêté</translation>
+    </message>
+    <message>
+        <source>take a device out of service for good (its history stays)</source>
+        <translation>retirer définitivement un appareil du service (son historique est conservé)</translation>
+    </message>
+    <message>
+        <source>a device&apos;s check results over time, with its flags</source>
+        <translation>les résultats de vérification d’un appareil dans le temps, avec ses alertes</translation>
+    </message>
+    <message>
+        <source>two devices side by side on the same criteria</source>
+        <translation>deux appareils côte à côte sur les mêmes critères</translation>
+    </message>
+    <message>
+        <source>a device&apos;s test report as a PDF, for the purchase file</source>
+        <translation>le rapport de test d’un appareil en PDF, pour le dossier d’achat</translation>
+    </message>
+    <message>
+        <source>write the inventory to a CSV file</source>
+        <translation>écrire l’inventaire dans un fichier CSV</translation>
+    </message>
+    <message>
+        <source>read an inventory CSV file: every line, or nothing if one is wrong</source>
+        <translation>lire un fichier CSV d’inventaire&#xa0;: toutes les lignes, ou rien si l’une est fausse</translation>
+    </message>
+    <message>
+        <source>what the device is</source>
+        <translation>le type d’appareil</translation>
+    </message>
+    <message>
+        <source>the name people know it by</source>
+        <translation>le nom sous lequel on le connaît</translation>
+    </message>
+    <message>
+        <source>the maker (Logitech, Jabra…)</source>
+        <translation>le fabricant (Logitech, Jabra…)</translation>
+    </message>
+    <message>
+        <source>the model (C920, Speak 510…)</source>
+        <translation>le modèle (C920, Speak 510…)</translation>
+    </message>
+    <message>
+        <source>the serial number (each one once)</source>
+        <translation>le numéro de série (chacun une seule fois)</translation>
+    </message>
+    <message>
+        <source>the branch where it is kept (code or name)</source>
+        <translation>la bibliothèque où il est rangé (code ou nom)</translation>
+    </message>
+    <message>
+        <source>the room where it is kept</source>
+        <translation>la salle où il est rangé</translation>
+    </message>
+    <message>
+        <source>purchase date (YYYY-MM-DD)</source>
+        <translation>date d’achat (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+        <source>free notes</source>
+        <translation>notes libres</translation>
+    </message>
+    <message>
+        <source>the stable id a check sees (shown by “regie check … --json”)</source>
+        <translation>l’identifiant stable vu par une vérification (affiché par «&#xa0;regie check … --json&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>(to {who} until {until})</source>
+        <translation>(à {who} jusqu’au {until})</translation>
+    </message>
+    <message>
+        <source>No device in the inventory.</source>
+        <translation>Aucun appareil dans l’inventaire.</translation>
+    </message>
+    <message>
+        <source>failed {k} of the last {n}</source>
+        <translation>échec {k} sur les {n} dernières</translation>
+    </message>
+    <message>
+        <source>No check saved for this device yet.</source>
+        <translation>Aucune vérification enregistrée pour cet appareil.</translation>
+    </message>
+    <message>
+        <source>session {id}</source>
+        <translation>séance {id}</translation>
+    </message>
+    <message>
+        <source>Last good check: {when}</source>
+        <translation>Dernière vérification réussie&#xa0;: {when}</translation>
+    </message>
+    <message>
+        <source>Getting worse: {criteria}</source>
+        <translation>Se dégrade&#xa0;: {criteria}</translation>
+    </message>
+    <message>
+        <source>Test report written to {path}.</source>
+        <translation>Rapport de test écrit dans {path}.</translation>
+    </message>
+    <message>
+        <source>%n device(s) written to {path}.</source>
+        <translation>%n appareil(s) écrit(s) dans {path}.</translation>
+    </message>
+    <message>
+        <source>Imported: {added} added, {updated} updated.</source>
+        <translation>Import terminé&#xa0;: {added} ajouté(s), {updated} mis à jour.</translation>
+    </message>
+    <message>
+        <source>{name}: {value}</source>
+        <translation>{name}&#xa0;: {value}</translation>
+    </message>
+    <message>
+        <source>Zoom licences and their secrets in the keyring</source>
+        <translation>licences Zoom et leurs secrets dans le trousseau</translation>
+    </message>
+    <message>
+        <source>the licence&apos;s label (see “regie licences list”)</source>
+        <translation>le nom de la licence (voir «&#xa0;regie licences list&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>list the licences and which secrets are saved</source>
+        <translation>lister les licences et les secrets enregistrés</translation>
+    </message>
+    <message>
+        <source>register a licence; prints its id</source>
+        <translation>enregistrer une licence&#xa0;; affiche son numéro</translation>
+    </message>
+    <message>
+        <source>the name the desk shows</source>
+        <translation>le nom qu’affiche le poste</translation>
+    </message>
+    <message>
+        <source>the Zoom account&apos;s e-mail address</source>
+        <translation>l’adresse e-mail du compte Zoom</translation>
+    </message>
+    <message>
+        <source>the Zoom plan</source>
+        <translation>l’offre Zoom</translation>
+    </message>
+    <message>
+        <source>participant cap (100, 300, 500…)</source>
+        <translation>nombre maximal de participants (100, 300, 500…)</translation>
+    </message>
+    <message>
+        <source>meetings at once (1 for Pro)</source>
+        <translation>réunions simultanées (1 pour Pro)</translation>
+    </message>
+    <message>
+        <source>reserve it for one branch (code or name)</source>
+        <translation>la réserver à une bibliothèque (code ou nom)</translation>
+    </message>
+    <message>
+        <source>change a licence (only the options given)</source>
+        <translation>modifier une licence (seulement les options données)</translation>
+    </message>
+    <message>
+        <source>branch code or name; “none” shares it again</source>
+        <translation>code ou nom de la bibliothèque&#xa0;; «&#xa0;none&#xa0;» la partage de nouveau</translation>
+    </message>
+    <message>
+        <source>no: the licence is no longer booked</source>
+        <translation>no&#xa0;: la licence n’est plus réservée</translation>
+    </message>
+    <message>
+        <source>delete an unused licence and its secrets</source>
+        <translation>supprimer une licence inutilisée et ses secrets</translation>
+    </message>
+    <message>
+        <source>which secret: the account&apos;s password or the host key</source>
+        <translation>quel secret&#xa0;: le mot de passe du compte ou la clé d’animateur</translation>
+    </message>
+    <message>
+        <source>save a licence secret in the keyring, read from standard input</source>
+        <translation>ranger un secret de licence dans le trousseau, lu sur l’entrée standard</translation>
+    </message>
+    <message>
+        <source>remove a licence secret from the keyring</source>
+        <translation>retirer un secret de licence du trousseau</translation>
+    </message>
+    <message>
+        <source>is a secure keyring available? (exit 1 if not)</source>
+        <translation>un trousseau sécurisé est-il disponible&#xa0;? (code de sortie 1 sinon)</translation>
+    </message>
+    <message>
+        <source>show or set the buffers around each booking</source>
+        <translation>afficher ou régler les marges autour de chaque réservation</translation>
+    </message>
+    <message>
+        <source>minutes a licence is held before each session</source>
+        <translation>minutes pendant lesquelles une licence est retenue avant chaque séance</translation>
+    </message>
+    <message>
+        <source>minutes a licence is held after each session</source>
+        <translation>minutes pendant lesquelles une licence est retenue après chaque séance</translation>
+    </message>
+    <message>
+        <source>licences × time: bookings and free gaps</source>
+        <translation>licences × temps&#xa0;: réservations et créneaux libres</translation>
+    </message>
+    <message>
+        <source>first day (default: today)</source>
+        <translation>premier jour (par défaut&#xa0;: aujourd’hui)</translation>
+    </message>
+    <message>
+        <source>days to show (7)</source>
+        <translation>jours à afficher (7)</translation>
+    </message>
+    <message>
+        <source>list, add, edit and cancel sessions</source>
+        <translation>lister, ajouter, modifier et annuler des séances</translation>
+    </message>
+    <message>
+        <source>give a session a Zoom licence free at its time</source>
+        <translation>attribuer à une séance une licence Zoom libre à son horaire</translation>
+    </message>
+    <message>
+        <source>this licence</source>
+        <translation>cette licence</translation>
+    </message>
+    <message>
+        <source>the free licence that fits best</source>
+        <translation>la licence libre qui convient le mieux</translation>
+    </message>
+    <message>
+        <source>remove the licence</source>
+        <translation>retirer la licence</translation>
+    </message>
+    <message>
+        <source>record a session&apos;s Zoom meeting</source>
+        <translation>enregistrer la réunion Zoom d’une séance</translation>
+    </message>
+    <message>
+        <source>the meeting ID of the Zoom invitation</source>
+        <translation>l’ID de réunion de l’invitation Zoom</translation>
+    </message>
+    <message>
+        <source>read the passcode from standard input</source>
+        <translation>lire le code secret sur l’entrée standard</translation>
+    </message>
+    <message>
+        <source>the invitation&apos;s https link (its pwd is dropped)</source>
+        <translation>le lien https de l’invitation (son pwd est retiré)</translation>
+    </message>
+    <message>
+        <source>open a session&apos;s Zoom meeting and mark it running</source>
+        <translation>ouvrir la réunion Zoom d’une séance et la marquer en cours</translation>
+    </message>
+    <message>
+        <source>print what would open, masked</source>
+        <translation>afficher ce qui serait ouvert, masqué</translation>
+    </message>
+    <message>
+        <source>the staff member launching (the name Zoom shows when the session has no host)</source>
+        <translation>la personne qui lance la séance (le nom qu’affiche Zoom quand la séance n’a pas d’animateur ou d’animatrice)</translation>
+    </message>
+    <message>
+        <source>No licence yet: add one with “regie licences add”.</source>
+        <translation>Aucune licence pour l’instant&#xa0;: ajoutez-en une avec «&#xa0;regie licences add&#xa0;».</translation>
+    </message>
+    <message>
+        <source>(inactive)</source>
+        <translation>(inactive)</translation>
+    </message>
+    <message>
+        <source>branch {code}</source>
+        <translation>bibliothèque {code}</translation>
+    </message>
+    <message>
+        <source>no secret saved</source>
+        <translation>aucun secret enregistré</translation>
+    </message>
+    <message>
+        <source>cap {n}</source>
+        <translation>max. {n}</translation>
+    </message>
+    <message>
+        <source>Licence “{label}” removed, with %n secret(s).</source>
+        <translation>Licence «&#xa0;{label}&#xa0;» supprimée, avec %n secret. | Licence «&#xa0;{label}&#xa0;» supprimée, avec %n secrets.</translation>
+    </message>
+    <message>
+        <source>{secret}: </source>
+        <translation>{secret}&#xa0;: </translation>
+    </message>
+    <message>
+        <source>{secret} of “{label}” saved in the keyring (service “{service}”).</source>
+        <translation>{secret} de «&#xa0;{label}&#xa0;» rangé dans le trousseau (service «&#xa0;{service}&#xa0;»).</translation>
+    </message>
+    <message>
+        <source>{secret} of “{label}” deleted.</source>
+        <translation>{secret} de «&#xa0;{label}&#xa0;» supprimé.</translation>
+    </message>
+    <message>
+        <source>A licence is held {before} min before each session and {after} min after it.</source>
+        <translation>Une licence est retenue {before}&#xa0;min avant chaque séance et {after}&#xa0;min après.</translation>
+    </message>
+    <message>
+        <source>%n upcoming booking(s) now held under these buffers.</source>
+        <translation>%n réservation à venir tient désormais compte de ces marges. | %n réservations à venir tiennent désormais compte de ces marges.</translation>
+    </message>
+    <message>
+        <source>free all period</source>
+        <translation>libre toute la période</translation>
+    </message>
+    <message>
+        <source>Session {id}: {licence}</source>
+        <translation>Séance {id}&#xa0;: {licence}</translation>
+    </message>
+    <message>
+        <source>no licence</source>
+        <translation>aucune licence</translation>
+    </message>
+    <message>
+        <source>Passcode: </source>
+        <translation>Code secret&#xa0;: </translation>
+    </message>
+    <message>
+        <source>Meeting of session {id} saved (passcode in the keyring).</source>
+        <translation>Réunion de la séance {id} enregistrée (code secret dans le trousseau).</translation>
+    </message>
+    <message>
+        <source>Meeting of session {id} saved.</source>
+        <translation>Réunion de la séance {id} enregistrée.</translation>
+    </message>
+    <message>
+        <source>Would open: {url}</source>
+        <translation>Ouvrirait&#xa0;: {url}</translation>
+    </message>
+    <message>
+        <source>Fallback:   {url}</source>
+        <translation>Sinon&#xa0;:     {url}</translation>
+    </message>
+    <message>
+        <source>Zoom opened.</source>
+        <translation>Zoom est ouvert.</translation>
+    </message>
+    <message>
+        <source>Opened in the web browser.</source>
+        <translation>Ouvert dans le navigateur web.</translation>
+    </message>
+    <message>
+        <source>The host key is in the keyring; the Launch button copies it for you.</source>
+        <translation>La clé d’animateur est dans le trousseau&#xa0;; le bouton Lancer la copie pour vous.</translation>
+    </message>
+    <message>
+        <source>Name shown in Zoom: {name}</source>
+        <translation>Nom affiché dans Zoom&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>Next: {action}</source>
+        <translation>Ensuite&#xa0;: {action}</translation>
+    </message>
+    <message>
+        <source>a session&apos;s registrations and waiting list</source>
+        <translation>les inscriptions d’une séance et sa liste d’attente</translation>
+    </message>
+    <message>
+        <source>the session&apos;s registrations and counts</source>
+        <translation>les inscriptions de la séance et leurs comptes</translation>
+    </message>
+    <message>
+        <source>the session&apos;s number</source>
+        <translation>le numéro de la séance</translation>
+    </message>
+    <message>
+        <source>register someone (the waiting list once the places are taken)</source>
+        <translation>inscrire une personne (en liste d’attente une fois les places prises)</translation>
+    </message>
+    <message>
+        <source>the person&apos;s name</source>
+        <translation>le nom de la personne</translation>
+    </message>
+    <message>
+        <source>their e-mail address</source>
+        <translation>son adresse e-mail</translation>
+    </message>
+    <message>
+        <source>their phone number</source>
+        <translation>son numéro de téléphone</translation>
+    </message>
+    <message>
+        <source>add everyone in a registration list (CSV) instead</source>
+        <translation>ajouter plutôt toutes les personnes d’une liste d’inscription (CSV)</translation>
+    </message>
+    <message>
+        <source>cancel a registration; prints the message for the next in line</source>
+        <translation>annuler une inscription&#xa0;; affiche le message pour la personne suivante</translation>
+    </message>
+    <message>
+        <source>the registration&apos;s number</source>
+        <translation>le numéro de l’inscription</translation>
+    </message>
+    <message>
+        <source>give a place to someone on the waiting list</source>
+        <translation>donner une place à une personne de la liste d’attente</translation>
+    </message>
+    <message>
+        <source>no-show rates and how many registrations to accept</source>
+        <translation>taux d’absents et nombre d’inscriptions à accepter</translation>
+    </message>
+    <message>
+        <source>The share of registrants who did not come, per session type (and branch when it has enough history), measured on the sessions held; with --capacity, how many registrations to accept so the room overflows with a chance of at most --risk.</source>
+        <translation>La part des inscrits qui ne sont pas venus, par type de séance (et par bibliothèque quand l’historique suffit), mesurée sur les séances tenues&#xa0;; avec --capacity, combien d’inscriptions accepter pour que la salle déborde avec une probabilité d’au plus --risk.</translation>
+    </message>
+    <message>
+        <source>session type code</source>
+        <translation>code du type de séance</translation>
+    </message>
+    <message>
+        <source>branch code or name</source>
+        <translation>code ou nom de la bibliothèque</translation>
+    </message>
+    <message>
+        <source>places of the session</source>
+        <translation>places de la séance</translation>
+    </message>
+    <message>
+        <source>accepted chance of more people than places (default 0.1)</source>
+        <translation>probabilité acceptée d’avoir plus de personnes que de places (0.1 par défaut)</translation>
+    </message>
+    <message>
+        <source>judge the advice on the sessions held from this day</source>
+        <translation>juger le conseil sur les séances tenues à partir de ce jour</translation>
+    </message>
+    <message>
+        <source>… until this day</source>
+        <translation>… jusqu’à ce jour</translation>
+    </message>
+    <message>
+        <source>{registered} registered, {waiting} waiting, {cancelled} cancelled ({accept} accepted for {capacity} places)</source>
+        <translation>{registered} inscrits, {waiting} en attente, {cancelled} annulés ({accept} acceptés pour {capacity} places)</translation>
+    </message>
+    <message>
+        <source>(purged)</source>
+        <translation>(effacé)</translation>
+    </message>
+    <message>
+        <source>A place is free: offer it to registration {id}, then run “regie registrations promote {id}”.</source>
+        <translation>Une place est libre&#xa0;: proposez-la à l’inscription {id}, puis lancez «&#xa0;regie registrations promote {id}&#xa0;».</translation>
+    </message>
+    <message>
+        <source> (network&apos;s rate)</source>
+        <translation> (taux du réseau)</translation>
+    </message>
+    <message>
+        <source>Advice judged on {n} sessions: overflowed {over} of {followed} times (risk {risk:.0%}).</source>
+        <translation>Conseil jugé sur {n} séances&#xa0;: salle dépassée {over} fois sur {followed} (risque {risk:.0%}).</translation>
+    </message>
+    <message>
+        <source>activity report: sessions by type, per week, no-show by type and branch</source>
+        <translation>bilan d’activité&#xa0;: séances par type, par semaine, absences par type et par bibliothèque</translation>
+    </message>
+    <message>
+        <source>Counts the sessions held (done, or with attendance recorded) in the period. Without --json, --csv or --pdf, prints the table by type.</source>
+        <translation>Compte les séances tenues (terminées, ou dont la fréquentation est notée) sur la période. Sans --json, --csv ni --pdf, affiche le tableau par type.</translation>
+    </message>
+    <message>
+        <source>first day</source>
+        <translation>premier jour</translation>
+    </message>
+    <message>
+        <source>last day</source>
+        <translation>dernier jour</translation>
+    </message>
+    <message>
+        <source>branch code or name (default: the whole network)</source>
+        <translation>code ou nom de la bibliothèque (par défaut&#xa0;: tout le réseau)</translation>
+    </message>
+    <message>
+        <source>with --survey: the calendar year to report on</source>
+        <translation>avec --survey&#xa0;: l’année civile du bilan</translation>
+    </message>
+    <message>
+        <source>the yearly survey: sessions held and cancelled, participants, unique registrants, hours, remote and hybrid, by type, by branch and for the network</source>
+        <translation>l’enquête annuelle&#xa0;: séances tenues et annulées, participants, inscrits uniques, heures, à distance et hybrides, par type, par bibliothèque et pour le réseau</translation>
+    </message>
+    <message>
+        <source>write a CSV for Excel</source>
+        <translation>écrire un CSV pour Excel</translation>
+    </message>
+    <message>
+        <source>write a PDF with the charts</source>
+        <translation>écrire un PDF avec les graphiques</translation>
+    </message>
+    <message>
+        <source>not a year: {value!r} (expected YYYY)</source>
+        <translation>pas une année&#xa0;: {value!r} (attendu&#xa0;: AAAA)</translation>
+    </message>
+    <message>
+        <source>CSV written: {path}</source>
+        <translation>CSV écrit&#xa0;: {path}</translation>
+    </message>
+    <message>
+        <source>PDF written: {path}</source>
+        <translation>PDF écrit&#xa0;: {path}</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Tenues</translation>
+    </message>
+    <message>
+        <source>Canc.</source>
+        <translation>Annul.</translation>
+    </message>
+    <message>
+        <source>Part.</source>
+        <translation>Part.</translation>
+    </message>
+    <message>
+        <source>Uniq.</source>
+        <translation>Uniq.</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type de séance</translation>
+    </message>
+    <message>
+        <source>Sess.</source>
+        <translation>Séances</translation>
+    </message>
+    <message>
+        <source>Reg.</source>
+        <translation>Inscr.</translation>
+    </message>
+    <message>
+        <source>Conn.</source>
+        <translation>Conn.</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Sur pl.</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>Absents</translation>
+    </message>
+    <message>
+        <source>ISO 8601, local if no zone</source>
+        <translation>ISO 8601, heure locale sans fuseau</translation>
+    </message>
+    <message>
+        <source>list sessions, today&apos;s first</source>
+        <translation>lister les séances, celles du jour d’abord</translation>
+    </message>
+    <message>
+        <source>session type code or name</source>
+        <translation>code ou nom du type de séance</translation>
+    </message>
+    <message>
+        <source>only this status (may be repeated)</source>
+        <translation>seulement cet état (peut être répété)</translation>
+    </message>
+    <message>
+        <source>create a session; prints its id</source>
+        <translation>créer une séance&#xa0;; affiche son numéro</translation>
+    </message>
+    <message>
+        <source>the session&apos;s title</source>
+        <translation>le titre de la séance</translation>
+    </message>
+    <message>
+        <source>type code or name</source>
+        <translation>code ou nom du type</translation>
+    </message>
+    <message>
+        <source>remote, or hybrid (an audience in the room too)</source>
+        <translation>remote (à distance) ou hybrid (hybride&#xa0;: du public dans la salle aussi)</translation>
+    </message>
+    <message>
+        <source>how many people may attend</source>
+        <translation>combien de personnes peuvent participer</translation>
+    </message>
+    <message>
+        <source>staff member&apos;s name</source>
+        <translation>nom de la personne du personnel</translation>
+    </message>
+    <message>
+        <source>free text for colleagues</source>
+        <translation>texte libre pour les collègues</translation>
+    </message>
+    <message>
+        <source>change a session (only the options given); a booked licence is checked again</source>
+        <translation>modifier une séance (seulement les options données)&#xa0;; une licence réservée est vérifiée de nouveau</translation>
+    </message>
+    <message>
+        <source>the session&apos;s new status</source>
+        <translation>le nouvel état de la séance</translation>
+    </message>
+    <message>
+        <source>cancel a session (it stays listed as cancelled)</source>
+        <translation>annuler une séance (elle reste dans la liste comme annulée)</translation>
+    </message>
+    <message>
+        <source>one session in detail</source>
+        <translation>une séance en détail</translation>
+    </message>
+    <message>
+        <source>not a date and time: {text} (expected e.g. 2026-12-03T18:30)</source>
+        <translation>ce n’est pas une date et une heure&#xa0;: {text} (attendu par exemple&#xa0;: 2026-12-03T18:30)</translation>
+    </message>
+    <message>
+        <source>%n session(s)</source>
+        <translation>%n séance | %n séances</translation>
+    </message>
+    <message>
+        <source>session {id} saved</source>
+        <translation>séance {id} enregistrée</translation>
+    </message>
+    <message>
+        <source>session {id} cancelled</source>
+        <translation>séance {id} annulée</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>n°</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>titre</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>code type</translation>
+    </message>
+    <message>
+        <source>type_name</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <source>branch</source>
+        <translation>code bibl.</translation>
+    </message>
+    <message>
+        <source>branch_name</source>
+        <translation>bibliothèque</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>début</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>fin</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>mode</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>animation</translation>
+    </message>
+    <message>
+        <source>licence</source>
+        <translation>licence</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>état</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notes</translation>
+    </message>
+    <message>
+        <source>the day&apos;s sessions, how ready each is and what to do next</source>
+        <translation>les séances du jour, où en est leur préparation et quoi faire ensuite</translation>
+    </message>
+    <message>
+        <source>One line per session (not cancelled), in time order: time, title, branch, verdict, next action. Like the Aujourd&apos;hui area, it shows the day and the two after it unless --days says otherwise.</source>
+        <translation>Une ligne par séance (non annulée), dans l’ordre horaire&#xa0;: heure, titre, bibliothèque, verdict, action suivante. Comme l’espace Aujourd’hui, affiche le jour et les deux suivants, sauf indication contraire de --days.</translation>
+    </message>
+    <message>
+        <source>one branch (code or name); all by default</source>
+        <translation>une bibliothèque (code ou nom)&#xa0;; toutes par défaut</translation>
+    </message>
+    <message>
+        <source>first day (today)</source>
+        <translation>premier jour (aujourd’hui)</translation>
+    </message>
+    <message>
+        <source>days to show (3)</source>
+        <translation>jours à afficher (3)</translation>
+    </message>
+    <message>
+        <source>a session&apos;s preparation steps: what is done, what is left, what to do next</source>
+        <translation>les étapes de préparation d’une séance&#xa0;: ce qui est fait, ce qui reste, quoi faire ensuite</translation>
+    </message>
+    <message>
+        <source>leave a preparation step out, with the reason ({steps})</source>
+        <translation>passer une étape de préparation, avec la raison ({steps})</translation>
+    </message>
+    <message>
+        <source>The reason is kept with who gave it and when, and shown with the session&apos;s readiness. --undo takes the skip back.</source>
+        <translation>La raison est gardée avec qui l’a donnée et quand, et affichée avec la préparation de la séance. --undo revient sur l’étape passée.</translation>
+    </message>
+    <message>
+        <source>the step: {steps}</source>
+        <translation>l’étape&#xa0;: {steps}</translation>
+    </message>
+    <message>
+        <source>why the step is left out</source>
+        <translation>pourquoi l’étape est passée</translation>
+    </message>
+    <message>
+        <source>take the skip back: the step is to do</source>
+        <translation>revenir sur l’étape passée&#xa0;: elle est de nouveau à faire</translation>
+    </message>
+    <message>
+        <source>mark a session ready: when its steps say so, or by hand with a reason</source>
+        <translation>marquer une séance prête&#xa0;: quand ses étapes le disent, ou à la main avec une raison</translation>
+    </message>
+    <message>
+        <source>Without options the session is marked ready if its preparation says so. --reason marks it ready by hand although steps are missing (the reason is kept); --clear takes that back.</source>
+        <translation>Sans option, la séance est marquée prête si sa préparation le dit. --reason la marque prête à la main bien que des étapes manquent (la raison est gardée)&#xa0;; --clear revient dessus.</translation>
+    </message>
+    <message>
+        <source>why it is ready although steps are missing</source>
+        <translation>pourquoi elle est prête bien que des étapes manquent</translation>
+    </message>
+    <message>
+        <source>take back “ready” set by hand</source>
+        <translation>revenir sur «&#xa0;prête&#xa0;» mis à la main</translation>
+    </message>
+    <message>
+        <source>%n session(s) from {day}</source>
+        <translation>%n séance à partir du {day} | %n séances à partir du {day}</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>nothing left to do</source>
+        <translation>plus rien à faire</translation>
+    </message>
+    <message>
+        <source>Session {id} “{title}”, {start}–{end}, {branch}, {mode}, {status}</source>
+        <translation>Séance {id} «&#xa0;{title}&#xa0;», {start}–{end}, {branch}, {mode}, {status}</translation>
+    </message>
+    <message>
+        <source>Ready by hand: {reason}</source>
+        <translation>Prête à la main&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Ready: yes</source>
+        <translation>Prête&#xa0;: oui</translation>
+    </message>
+    <message>
+        <source>Ready: no</source>
+        <translation>Prête&#xa0;: non</translation>
+    </message>
+    <message>
+        <source>(%n left: {steps})</source>
+        <translation>(%n restante&#xa0;: {steps}) | (%n restantes&#xa0;: {steps})</translation>
+    </message>
+    <message>
+        <source>Kit here: {devices}</source>
+        <translation>Matériel sur place&#xa0;: {devices}</translation>
+    </message>
+    <message>
+        <source>Next: nothing left to do</source>
+        <translation>Ensuite&#xa0;: plus rien à faire</translation>
+    </message>
+    <message>
+        <source>Session {id}: {step} is to do again.</source>
+        <translation>Séance {id}&#xa0;: {step} est de nouveau à faire.</translation>
+    </message>
+    <message>
+        <source>Session {id}: {step} skipped ({reason}).</source>
+        <translation>Séance {id}&#xa0;: {step} passée ({reason}).</translation>
+    </message>
+    <message>
+        <source>Session {id}: {step} skip kept, but the step is {state}.</source>
+        <translation>Séance {id}&#xa0;: {step} reste marquée comme passée, mais l’étape est «&#xa0;{state}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Session {id}: “ready” by hand taken back; it is {status}.</source>
+        <translation>Séance {id}&#xa0;: «&#xa0;prête&#xa0;» mis à la main est retiré&#xa0;; son état est «&#xa0;{status}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Session {id} is ready, by hand: {reason}.</source>
+        <translation>La séance {id} est prête, à la main&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>Session {id} is ready.</source>
+        <translation>La séance {id} est prête.</translation>
+    </message>
+</context>
+<context>
+    <name>Cli.argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>utilisation&#xa0;: </translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>arguments positionnels</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>options</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>afficher cette aide et quitter</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>argument %(argument_name)s&#xa0;: %(message)s</translation>
+    </message>
+    <message>
+        <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
+        <translation>analyseur inconnu %(parser_name)r (choix possibles&#xa0;: %(choices)s)</translation>
+    </message>
+    <message>
+        <source>argument &quot;-&quot; with mode %r</source>
+        <translation>argument «&#xa0;-&#xa0;» avec le mode %r</translation>
+    </message>
+    <message>
+        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>impossible d’ouvrir «&#xa0;%(filename)s&#xa0;»&#xa0;: %(error)s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>arguments non reconnus&#xa0;: %s</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>interdit avec l’argument %s</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>argument explicite ignoré&#xa0;: %r</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>ces arguments sont obligatoires&#xa0;: %s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>l’un des arguments %s est obligatoire</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>un argument attendu</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>un argument au plus attendu</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>au moins un argument attendu</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>option ambiguë&#xa0;: %(option)s peut désigner %(matches)s</translation>
+    </message>
+    <message>
+        <source>unexpected option string: %s</source>
+        <translation>option inattendue&#xa0;: %s</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>valeur %(type)s invalide&#xa0;: %(value)r</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>choix invalide&#xa0;: %(value)r (choisissez parmi %(choices)s)</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s&#xa0;: erreur&#xa0;: %(message)s
+</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>%s argument attendu</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>%s arguments attendus</translation>
+    </message>
+</context>
+<context>
+    <name>Cli.args</name>
+    <message>
+        <source>id</source>
+        <translation>numéro</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>fichier</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>chemin</translation>
+    </message>
+    <message>
+        <source>checklist_id</source>
+        <translation>identifiant</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>session_id</source>
+        <translation>numéro</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>étape</translation>
     </message>
 </context>
 <context>
@@ -1001,6 +2613,395 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
     <message>
         <source>Backup written to %1</source>
         <translation>Sauvegarde enregistrée dans %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceReport</name>
+    <message>
+        <source>Test report — {label}</source>
+        <translation>Rapport de test — {label}</translation>
+    </message>
+    <message>
+        <source>Kind: {kind} · Make and model: {model}</source>
+        <translation>Type&#xa0;: {kind} · Marque et modèle&#xa0;: {model}</translation>
+    </message>
+    <message>
+        <source>Serial number: {serial} · Purchased: {date}</source>
+        <translation>Numéro de série&#xa0;: {serial} · Acheté le&#xa0;: {date}</translation>
+    </message>
+    <message>
+        <source>Branch: {branch} · Room: {room} · Status: {status}</source>
+        <translation>Bibliothèque&#xa0;: {branch} · Salle&#xa0;: {room} · État&#xa0;: {status}</translation>
+    </message>
+    <message>
+        <source>No check saved yet.</source>
+        <translation>Aucune vérification enregistrée.</translation>
+    </message>
+    <message>
+        <source>Newest check: {when} — {verdict}</source>
+        <translation>Dernière vérification&#xa0;: {when} — {verdict}</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Failed {k} of the last {n} checks.</source>
+        <translation>Échec à {k} des {n} dernières vérifications.</translation>
+    </message>
+    <message>
+        <source>Last good check: {when}.</source>
+        <translation>Dernière vérification réussie&#xa0;: {when}.</translation>
+    </message>
+    <message>
+        <source>… and {n} older check(s).</source>
+        <translation>… et {n} vérification(s) plus ancienne(s).</translation>
+    </message>
+    <message>
+        <source>Printed by Régie on {when}</source>
+        <translation>Imprimé par Régie le {when}</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Critère</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Mesure</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>The picture the newest check saw.</source>
+        <translation>L’image vue lors de la dernière vérification.</translation>
+    </message>
+</context>
+<context>
+    <name>Equipment</name>
+    <message>
+        <source>Line {line}: {problem}</source>
+        <translation>Ligne {line}&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>The inventory file was not imported, nothing was changed:</source>
+        <translation>Le fichier d’inventaire n’a pas été importé, rien n’a été modifié&#xa0;:</translation>
+    </message>
+    <message>
+        <source>(to {who} until {until})</source>
+        <translation>(à {who} jusqu’au {until})</translation>
+    </message>
+    <message>
+        <source>Never checked</source>
+        <translation>Jamais vérifié</translation>
+    </message>
+    <message>
+        <source>failed {k} of {n}</source>
+        <translation>échec {k} sur {n}</translation>
+    </message>
+    <message>
+        <source>no failure in the last {n}</source>
+        <translation>aucun échec sur les {n} dernières</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>Matériel</translation>
+    </message>
+    <message>
+        <source>Only the devices that need &amp;attention</source>
+        <translation>Seulement les appareils qui demandent une &amp;intervention</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Appareils</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Lend…</source>
+        <translation>&amp;Prêter…</translation>
+    </message>
+    <message>
+        <source>&amp;Returned</source>
+        <translation>&amp;Rendu</translation>
+    </message>
+    <message>
+        <source>Mark &amp;broken</source>
+        <translation>Déclarer en &amp;panne</translation>
+    </message>
+    <message>
+        <source>Re&amp;tire</source>
+        <translation>Re&amp;tirer</translation>
+    </message>
+    <message>
+        <source>&amp;Compare…</source>
+        <translation>&amp;Comparer…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>E&amp;xporter en CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Importer un CSV…</translation>
+    </message>
+    <message>
+        <source>Test &amp;report (PDF)…</source>
+        <translation>&amp;Rapport de test (PDF)…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Séance</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>Check results of the device</source>
+        <translation>Résultats des vérifications de l’appareil</translation>
+    </message>
+    <message>
+        <source>{count} device(s), {attention} need(s) attention</source>
+        <translation>{count} appareil(s), {attention} à surveiller</translation>
+    </message>
+    <message>
+        <source>Choose a device to see its history.</source>
+        <translation>Choisissez un appareil pour voir son historique.</translation>
+    </message>
+    <message>
+        <source>Last good check: {when}</source>
+        <translation>Dernière vérification réussie&#xa0;: {when}</translation>
+    </message>
+    <message>
+        <source>Trend of {criterion}</source>
+        <translation>Évolution de {criterion}</translation>
+    </message>
+    <message>
+        <source>Mark &amp;repaired</source>
+        <translation>Déclarer &amp;réparé</translation>
+    </message>
+    <message>
+        <source>Retire a device</source>
+        <translation>Retirer un appareil</translation>
+    </message>
+    <message>
+        <source>Retire “{label}” for good? Its history is kept.</source>
+        <translation>Retirer définitivement «&#xa0;{label}&#xa0;»&#xa0;? Son historique est conservé.</translation>
+    </message>
+    <message>
+        <source>Compare devices</source>
+        <translation>Comparer des appareils</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>Comparer avec&#xa0;:</translation>
+    </message>
+    <message>
+        <source>{count} device(s) written to {path}.</source>
+        <translation>{count} appareil(s) écrit(s) dans {path}.</translation>
+    </message>
+    <message>
+        <source>Export the inventory</source>
+        <translation>Exporter l’inventaire</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Import an inventory</source>
+        <translation>Importer un inventaire</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Enregistré&#xa0;: {path}</translation>
+    </message>
+    <message>
+        <source>Test report</source>
+        <translation>Rapport de test</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Appareil</translation>
+    </message>
+    <message>
+        <source>Add a device</source>
+        <translation>Ajouter un appareil</translation>
+    </message>
+    <message>
+        <source>(no branch)</source>
+        <translation>(aucune bibliothèque)</translation>
+    </message>
+    <message>
+        <source>Known</source>
+        <translation>Connue</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Type&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Make:</source>
+        <translation>Ma&amp;rque&#xa0;:</translation>
+    </message>
+    <message>
+        <source>M&amp;odel:</source>
+        <translation>M&amp;odèle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Serial number:</source>
+        <translation>Numéro de &amp;série&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Branch:</source>
+        <translation>&amp;Bibliothèque&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Room:</source>
+        <translation>&amp;Salle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Purchased:</source>
+        <translation>Date d’&amp;achat&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>N&amp;otes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Lend “{label}”</source>
+        <translation>Prêter «&#xa0;{label}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>&amp;Lent to:</source>
+        <translation>&amp;Prêté à&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation>&amp;Jusqu’au&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Critère</translation>
+    </message>
+    <message>
+        <source>Kit here: {devices}</source>
+        <translation>Matériel sur place&#xa0;: {devices}</translation>
+    </message>
+    <message>
+        <source>A device here needs attention.</source>
+        <translation>Un appareil sur place demande une intervention.</translation>
+    </message>
+    <message>
+        <source>Add to the &amp;inventory…</source>
+        <translation>Ajouter à l’&amp;inventaire…</translation>
+    </message>
+    <message>
+        <source>Inventory: {label}</source>
+        <translation>Inventaire&#xa0;: {label}</translation>
+    </message>
+    <message>
+        <source>“{device}” is not in the inventory.</source>
+        <translation>«&#xa0;{device}&#xa0;» n’est pas dans l’inventaire.</translation>
+    </message>
+    <message>
+        <source>Add to the inventory</source>
+        <translation>Ajouter à l’inventaire</translation>
+    </message>
+    <message>
+        <source>Added to the inventory.</source>
+        <translation>Ajouté à l’inventaire.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Help</source>
+        <translation>Aide</translation>
+    </message>
+    <message>
+        <source>Help pages</source>
+        <translation>Pages d&apos;aide</translation>
+    </message>
+    <message>
+        <source>Accessibility statement</source>
+        <translation>Déclaration d&apos;accessibilité</translation>
+    </message>
+    <message>
+        <source>Help page</source>
+        <translation>Page d&apos;aide</translation>
+    </message>
+    <message>
+        <source># Accessibility statement
+
+Régie aims to be usable by every member of the library staff.
+
+## What is supported
+
+- **Keyboard**: every area and every dialog can be used without a mouse; Ctrl+1 to Ctrl+9 open the work areas, F1 opens this help.
+- **Screen readers**: buttons, fields, lists and tables carry names that screen readers read out.
+- **Contrast and colour**: texts are contrasted, and a verdict is always said with a symbol and a word, never by colour alone.
+- **French**: the whole window, its dialogs and the command line are in French, with numbers, dates and durations written the French way.
+
+## Reporting a problem
+
+If a part of Régie is hard or impossible to use for you, tell your AV technician or the library network&apos;s IT help desk: say which screen, what you tried to do, and which assistive technology you use. The problem will be answered and corrected in a following version.
+</source>
+        <translation># Déclaration d&apos;accessibilité
+
+Régie veut être utilisable par chaque membre du personnel des bibliothèques.
+
+## Ce qui est pris en charge
+
+- **Clavier**&#xa0;: chaque espace et chaque fenêtre s&apos;utilisent sans souris&#xa0;; Ctrl+1 à Ctrl+9 ouvrent les espaces de travail, F1 ouvre cette aide.
+- **Lecteurs d&apos;écran**&#xa0;: boutons, champs, listes et tableaux portent des noms que les lecteurs d&apos;écran annoncent.
+- **Contraste et couleur**&#xa0;: les textes sont contrastés, et un verdict est toujours dit par un symbole et un mot, jamais par la couleur seule.
+- **Français**&#xa0;: toute la fenêtre, ses boîtes de dialogue et la ligne de commande sont en français, avec les nombres, dates et durées écrits à la française.
+
+## Signaler un problème
+
+Si une partie de Régie vous est difficile ou impossible à utiliser, dites-le à votre technicien audiovisuel ou à l&apos;assistance informatique du réseau des bibliothèques&#xa0;: indiquez l&apos;écran, ce que vous cherchiez à faire et la technologie d&apos;assistance que vous utilisez. Vous recevrez une réponse et le problème sera corrigé dans une version suivante.
+</translation>
     </message>
 </context>
 <context>
@@ -1444,6 +3445,14 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
         <translation>&amp;Aide</translation>
     </message>
     <message>
+        <source>&amp;Tutorials</source>
+        <translation>&amp;Tutoriels</translation>
+    </message>
+    <message>
+        <source>A&amp;ccessibility statement</source>
+        <translation>Dé&amp;claration d&apos;accessibilité</translation>
+    </message>
+    <message>
         <source>&amp;About Régie</source>
         <translation>À &amp;propos de Régie</translation>
     </message>
@@ -1484,6 +3493,10 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
         <translation>Rapport d&apos;activité</translation>
     </message>
     <message>
+        <source>Equipment</source>
+        <translation>Matériel</translation>
+    </message>
+    <message>
         <source>&amp;Prepare…</source>
         <translation>Prépar&amp;er…</translation>
     </message>
@@ -1506,6 +3519,14 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
     <message>
         <source>&amp;Attendance…</source>
         <translation>&amp;Fréquentation…</translation>
+    </message>
+    <message>
+        <source>&amp;Registrations…</source>
+        <translation>&amp;Inscriptions…</translation>
+    </message>
+    <message>
+        <source>Registrations and waiting list of the selected session (Ctrl+Shift+I)</source>
+        <translation>Inscriptions et liste d’attente de la séance sélectionnée (Ctrl+Maj+I)</translation>
     </message>
 </context>
 <context>
@@ -1782,6 +3803,51 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Lecteur</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>Fichier %1</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <comment>macOS Finder</comment>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <comment>Windows</comment>
+        <translation>Raccourci</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Voir dans&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Fichiers de &amp;type&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>ReadinessSheet</name>
     <message>
         <source>Readiness sheet — {title}</source>
@@ -1826,6 +3892,145 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
     <message>
         <source>Detail</source>
         <translation>Détail</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationsDialog</name>
+    <message>
+        <source>Registrations</source>
+        <translation>Inscriptions</translation>
+    </message>
+    <message>
+        <source>Registrations of the session</source>
+        <translation>Inscriptions de la séance</translation>
+    </message>
+    <message>
+        <source>Reading the registrations…</source>
+        <translation>Lecture des inscriptions…</translation>
+    </message>
+    <message>
+        <source>Forecast advice</source>
+        <translation>Conseil de la prévision</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>Add the registration</source>
+        <translation>Ajouter l’inscription</translation>
+    </message>
+    <message>
+        <source>Add from a &amp;list…</source>
+        <translation>Ajouter depuis une &amp;liste…</translation>
+    </message>
+    <message>
+        <source>Add everyone in a registration list</source>
+        <translation>Ajouter toutes les personnes d’une liste d’inscription</translation>
+    </message>
+    <message>
+        <source>Register someone</source>
+        <translation>Inscrire une personne</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>N&amp;om&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Téléphone&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Cancel the &amp;registration</source>
+        <translation>A&amp;nnuler l’inscription</translation>
+    </message>
+    <message>
+        <source>&amp;Give a place</source>
+        <translation>&amp;Donner une place</translation>
+    </message>
+    <message>
+        <source>Give a place to the selected person</source>
+        <translation>Donner une place à la personne sélectionnée</translation>
+    </message>
+    <message>
+        <source>A place is free: offer it to the next person</source>
+        <translation>Une place est libre&#xa0;: proposez-la à la personne suivante</translation>
+    </message>
+    <message>
+        <source>Message to send</source>
+        <translation>Message à envoyer</translation>
+    </message>
+    <message>
+        <source>C&amp;opy the message</source>
+        <translation>Co&amp;pier le message</translation>
+    </message>
+    <message>
+        <source>Sent: give them the place</source>
+        <translation>Envoyé&#xa0;: lui donner la place</translation>
+    </message>
+    <message>
+        <source>Registrations — {title}</source>
+        <translation>Inscriptions — {title}</translation>
+    </message>
+    <message>
+        <source>{title} · {day} · capacity {capacity}</source>
+        <translation>{title} · {day} · jauge {capacity}</translation>
+    </message>
+    <message>
+        <source>{registered} registered of {accept} accepted · {waiting} on the waiting list · {cancelled} cancelled · {promoted} given a place from the list</source>
+        <translation>{registered} inscrits sur {accept} acceptés · {waiting} en liste d’attente · {cancelled} annulés · {promoted} passés de la liste à une place</translation>
+    </message>
+    <message>
+        <source>After the session: {registered} registered, {connected} connected, {on_site} on site.</source>
+        <translation>Après la séance&#xa0;: {registered} inscrits, {connected} connectés, {on_site} sur place.</translation>
+    </message>
+    <message>
+        <source>Was the advice right? Judged on {sessions} sessions held, each from the sessions before it: more people than places {overflowed} times out of {followed} (accepted risk {risk} %); no-show rate off by {error} points on average.</source>
+        <translation>Le conseil était-il juste&#xa0;? Jugé sur {sessions} séances tenues, chacune d’après les séances d’avant&#xa0;: plus de personnes que de places {overflowed} fois sur {followed} (risque accepté {risk}&#xa0;%)&#xa0;; taux d’absents décalé de {error} points en moyenne.</translation>
+    </message>
+    <message>
+        <source>(personal data purged)</source>
+        <translation>(données personnelles effacées)</translation>
+    </message>
+    <message>
+        <source>Registration list</source>
+        <translation>Liste d’inscription</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>Fichiers CSV (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>A place is free: offer it to {name} (first on the waiting list)</source>
+        <translation>Une place est libre&#xa0;: proposez-la à {name} (première sur la liste d’attente)</translation>
     </message>
 </context>
 <context>
@@ -1881,6 +4086,14 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
     <message>
         <source>Recompute the report</source>
         <translation>Recalculer le rapport</translation>
+    </message>
+    <message>
+        <source>Yearly s&amp;urvey…</source>
+        <translation>Enquête a&amp;nnuelle…</translation>
+    </message>
+    <message>
+        <source>Export the yearly survey&apos;s figures</source>
+        <translation>Exporter les chiffres de l’enquête annuelle</translation>
     </message>
     <message>
         <source>Sessions by type</source>
@@ -2006,6 +4219,22 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
     <message>
         <source>Prepare “{title}”, step by step</source>
         <translation>Préparer «&#xa0;{title}&#xa0;», étape par étape</translation>
+    </message>
+    <message>
+        <source>Registrations and forecast</source>
+        <translation>Inscriptions et prévision</translation>
+    </message>
+    <message>
+        <source>Registrations…</source>
+        <translation>Inscriptions…</translation>
+    </message>
+    <message>
+        <source>Registrations of “{title}”</source>
+        <translation>Inscriptions de «&#xa0;{title}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>{registered} registered of {accept} · {waiting} waiting. {advice}</source>
+        <translation>{registered} inscrits sur {accept} · {waiting} en attente. {advice}</translation>
     </message>
 </context>
 <context>
@@ -2166,6 +4395,10 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
         <translation>&amp;Jauge</translation>
     </message>
     <message>
+        <source>Registrations to accept</source>
+        <translation>Inscriptions à accepter</translation>
+    </message>
+    <message>
         <source>&amp;Host</source>
         <translation>&amp;Animation</translation>
     </message>
@@ -2176,6 +4409,10 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
     <message>
         <source>&amp;Notes</source>
         <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <source>Enter the capacity to see how many registrations to accept.</source>
+        <translation>Saisissez la jauge pour voir combien d’inscriptions accepter.</translation>
     </message>
     <message>
         <source>Licence and meeting</source>
@@ -2614,6 +4851,49 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
     </message>
 </context>
 <context>
+    <name>SurveyDialog</name>
+    <message>
+        <source>Yearly survey</source>
+        <translation>Enquête annuelle</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <source>Sessions held and cancelled, participants, unique registrants, hours, remote and hybrid sessions: by session type, by branch and for the network, with the definitions used.</source>
+        <translation>Séances tenues et annulées, participants, inscrits uniques, heures, séances à distance et hybrides&#xa0;: par type de séance, par bibliothèque et pour le réseau, avec les définitions utilisées.</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Exporter en &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation>Exporter en P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Année&#xa0;:</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>CSV pour Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Counting the year…</source>
+        <translation>Décompte de l’année…</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Enregistré&#xa0;: {path}</translation>
+    </message>
+</context>
+<context>
     <name>TodayArea</name>
     <message>
         <source>Your branch</source>
@@ -2927,8 +5207,16 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
         <translation>Le micro enregistre en qualité téléphone : choisissez un autre micro ou augmentez sa fréquence d&apos;échantillonnage dans les paramètres du son.</translation>
     </message>
     <message>
+        <source>The speakers do not run at the microphone&apos;s sample rate: set the speakers to 48000 Hz in the sound settings.</source>
+        <translation>Les haut-parleurs ne tournent pas à la fréquence d&apos;échantillonnage du micro&#xa0;: réglez les haut-parleurs sur 48&#x202f;000 Hz dans les paramètres du son.</translation>
+    </message>
+    <message>
+        <source>The microphone does not run at the speakers&apos; sample rate: set the microphone to 48000 Hz in the sound settings.</source>
+        <translation>Le micro ne tourne pas à la fréquence d&apos;échantillonnage des haut-parleurs&#xa0;: réglez le micro sur 48&#x202f;000 Hz dans les paramètres du son.</translation>
+    </message>
+    <message>
         <source>The microphone and the speakers run at different sample rates: set both to 48000 Hz in the sound settings.</source>
-        <translation>Le micro et les haut-parleurs n&apos;ont pas la même fréquence d&apos;échantillonnage : réglez les deux sur 48000 Hz dans les paramètres du son.</translation>
+        <translation>Le micro et les haut-parleurs tournent à des fréquences d&apos;échantillonnage différentes&#xa0;: réglez les deux sur 48&#x202f;000 Hz dans les paramètres du son.</translation>
     </message>
     <message>
         <source>The sample rates match.</source>
@@ -3323,6 +5611,61 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
     </message>
 </context>
 <context>
+    <name>equipment</name>
+    <message>
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Micro</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Haut-parleur</translation>
+    </message>
+    <message>
+        <source>Speakerphone</source>
+        <translation>Micro-haut-parleur de conférence</translation>
+    </message>
+    <message>
+        <source>Headset</source>
+        <translation>Casque</translation>
+    </message>
+    <message>
+        <source>In service</source>
+        <translation>En service</translation>
+    </message>
+    <message>
+        <source>On loan</source>
+        <translation>Prêté</translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <translation>En panne</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Retiré</translation>
+    </message>
+    <message>
+        <source>Failed {k} of the last {n} checks</source>
+        <translation>Échec à {k} des {n} dernières vérifications</translation>
+    </message>
+    <message>
+        <source>Getting worse: {criteria}</source>
+        <translation>Se dégrade&#xa0;: {criteria}</translation>
+    </message>
+    <message>
+        <source>Marked broken</source>
+        <translation>Déclaré en panne</translation>
+    </message>
+    <message>
+        <source>Loan overdue since {until} ({who})</source>
+        <translation>Prêt en retard depuis le {until} ({who})</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>The file {path} does not exist.</source>
@@ -3363,6 +5706,22 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
     <message>
         <source>Give a --to date after the --from date.</source>
         <translation>Donnez une date --to postérieure à la date --from.</translation>
+    </message>
+    <message>
+        <source>The yearly survey needs both --survey and --year.</source>
+        <translation>L’enquête annuelle demande à la fois --survey et --year.</translation>
+    </message>
+    <message>
+        <source>Run e.g. regie report --year 2026 --survey --csv survey.csv.</source>
+        <translation>Lancez par exemple regie report --year 2026 --survey --csv enquete.csv.</translation>
+    </message>
+    <message>
+        <source>The yearly survey covers a whole year and the whole network.</source>
+        <translation>L’enquête annuelle porte sur une année entière et tout le réseau.</translation>
+    </message>
+    <message>
+        <source>Leave out --from, --to and --branch with --survey.</source>
+        <translation>N’utilisez pas --from, --to ni --branch avec --survey.</translation>
     </message>
     <message>
         <source>The file {path} cannot be written ({detail}).</source>
@@ -3513,6 +5872,10 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
         <translation>Ajoutez-en une dans Licences.</translation>
     </message>
     <message>
+        <source>Add one with “regie licences add”.</source>
+        <translation>Ajoutez-en une avec «&#xa0;regie licences add&#xa0;».</translation>
+    </message>
+    <message>
         <source>No licence is free at that time. {detail}</source>
         <translation>Aucune licence n&apos;est libre à cet horaire. {detail}</translation>
     </message>
@@ -3529,8 +5892,128 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
         <translation>Le nom dépasse {max} caractères.</translation>
     </message>
     <message>
+        <source>The {name} is longer than {max} characters.</source>
+        <translation>Le champ {name} dépasse {max} caractères.</translation>
+    </message>
+    <message>
         <source>Shorten it.</source>
         <translation>Raccourcissez-le.</translation>
+    </message>
+    <message>
+        <source>The device has no label.</source>
+        <translation>L’appareil n’a pas de nom.</translation>
+    </message>
+    <message>
+        <source>Give it a name people recognise, e.g. “Webcam salle Vaise”.</source>
+        <translation>Donnez-lui un nom que chacun reconnaît, par exemple «&#xa0;Webcam salle Vaise&#xa0;».</translation>
+    </message>
+    <message>
+        <source>“{label}” is retired: a retired device cannot be lent.</source>
+        <translation>«&#xa0;{label}&#xa0;» est retiré&#xa0;: un appareil retiré ne peut pas être prêté.</translation>
+    </message>
+    <message>
+        <source>Lend another device, or edit this one back into service first.</source>
+        <translation>Prêtez un autre appareil, ou remettez d’abord celui-ci en service.</translation>
+    </message>
+    <message>
+        <source>“{label}” is broken: a broken device cannot be lent.</source>
+        <translation>«&#xa0;{label}&#xa0;» est en panne&#xa0;: un appareil en panne ne peut pas être prêté.</translation>
+    </message>
+    <message>
+        <source>Have it repaired and mark it in service first.</source>
+        <translation>Faites-le réparer et remettez-le d’abord en service.</translation>
+    </message>
+    <message>
+        <source>“{label}” is already lent to {who} until {until}.</source>
+        <translation>«&#xa0;{label}&#xa0;» est déjà prêté à {who} jusqu’au {until}.</translation>
+    </message>
+    <message>
+        <source>Record its return first.</source>
+        <translation>Enregistrez d’abord son retour.</translation>
+    </message>
+    <message>
+        <source>Say to whom the device is lent.</source>
+        <translation>Indiquez à qui l’appareil est prêté.</translation>
+    </message>
+    <message>
+        <source>Give a person&apos;s or a branch&apos;s name.</source>
+        <translation>Indiquez le nom d’une personne ou d’une bibliothèque.</translation>
+    </message>
+    <message>
+        <source>The loan would end on {until}, which is already past.</source>
+        <translation>Le prêt se terminerait le {until}, date déjà passée.</translation>
+    </message>
+    <message>
+        <source>Give the day the device comes back, today or later.</source>
+        <translation>Indiquez le jour du retour de l’appareil, aujourd’hui ou plus tard.</translation>
+    </message>
+    <message>
+        <source>“{label}” is not on loan.</source>
+        <translation>«&#xa0;{label}&#xa0;» n’est pas prêté.</translation>
+    </message>
+    <message>
+        <source>Only a lent device can be returned.</source>
+        <translation>Seul un appareil prêté peut être rendu.</translation>
+    </message>
+    <message>
+        <source>“{label}” is already retired.</source>
+        <translation>«&#xa0;{label}&#xa0;» est déjà retiré.</translation>
+    </message>
+    <message>
+        <source>“{label}” is on loan: it cannot be retired while away.</source>
+        <translation>«&#xa0;{label}&#xa0;» est prêté&#xa0;: il ne peut pas être retiré tant qu’il n’est pas rendu.</translation>
+    </message>
+    <message>
+        <source>“{label}” is on loan.</source>
+        <translation>«&#xa0;{label}&#xa0;» est prêté.</translation>
+    </message>
+    <message>
+        <source>The inventory file was not imported, nothing was changed: {lines}.</source>
+        <translation>Le fichier d’inventaire n’a pas été importé, rien n’a été modifié&#xa0;: {lines}.</translation>
+    </message>
+    <message>
+        <source>Correct these lines, then import the file again.</source>
+        <translation>Corrigez ces lignes, puis importez de nouveau le fichier.</translation>
+    </message>
+    <message>
+        <source>Unknown column(s) in the inventory file: {columns}.</source>
+        <translation>Colonne(s) inconnue(s) dans le fichier d’inventaire&#xa0;: {columns}.</translation>
+    </message>
+    <message>
+        <source>Use the columns of an exported inventory: {expected}.</source>
+        <translation>Utilisez les colonnes d’un inventaire exporté&#xa0;: {expected}.</translation>
+    </message>
+    <message>
+        <source>serial {serial} is already on line {other}</source>
+        <translation>le numéro de série {serial} figure déjà à la ligne {other}</translation>
+    </message>
+    <message>
+        <source>device {id} is already on line {other}</source>
+        <translation>l’appareil {id} figure déjà à la ligne {other}</translation>
+    </message>
+    <message>
+        <source>{column} “{value}” is not a date (YYYY-MM-DD)</source>
+        <translation>{column} «&#xa0;{value}&#xa0;» n’est pas une date (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+        <source>id “{value}” is not a device number</source>
+        <translation>l’identifiant «&#xa0;{value}&#xa0;» n’est pas un numéro d’appareil</translation>
+    </message>
+    <message>
+        <source>kind “{value}” is not one of {kinds}</source>
+        <translation>le type «&#xa0;{value}&#xa0;» ne fait pas partie de {kinds}</translation>
+    </message>
+    <message>
+        <source>status “{value}” is not one of {statuses}</source>
+        <translation>l’état «&#xa0;{value}&#xa0;» ne fait pas partie de {statuses}</translation>
+    </message>
+    <message>
+        <source>branch “{value}” is unknown</source>
+        <translation>la bibliothèque «&#xa0;{value}&#xa0;» est inconnue</translation>
+    </message>
+    <message>
+        <source>a device on loan needs loan_to and loan_until</source>
+        <translation>un appareil prêté doit avoir loan_to et loan_until</translation>
     </message>
     <message>
         <source>“{email}” is not an e-mail address.</source>
@@ -4110,7 +6593,7 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
     </message>
     <message>
         <source>This licence is assigned to {count} session(s) and stays in their history.</source>
-        <translation>Cette licence est attribuée à {count} séance(s) et reste dans leur historique.</translation>
+        <translation>Séances auxquelles cette licence est attribuée&#xa0;: {count}&#xa0;; elle reste dans leur historique.</translation>
     </message>
     <message>
         <source>Deactivate it instead, or unassign those sessions first.</source>
@@ -4254,7 +6737,7 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
     </message>
     <message>
         <source>{count} step(s) are neither done nor skipped.</source>
-        <translation>{count} étape(s) ne sont ni faites ni passées.</translation>
+        <translation>Étapes ni faites ni passées&#xa0;: {count}.</translation>
     </message>
     <message>
         <source>Tick them, or skip them with a reason, then sign off.</source>
@@ -4327,6 +6810,10 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
     <message>
         <source>This Zoom link does not name a meeting.</source>
         <translation>Ce lien Zoom ne désigne aucune réunion.</translation>
+    </message>
+    <message>
+        <source>Enter its meeting ID and passcode with “regie sessions meeting {id} --meeting-id … --passcode-stdin”.</source>
+        <translation>Saisissez son ID de réunion et son code secret avec «&#xa0;regie sessions meeting {id} --meeting-id … --passcode-stdin&#xa0;».</translation>
     </message>
     <message>
         <source>Session {id} is over or cancelled; it cannot be launched.</source>
@@ -4532,6 +7019,141 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
         <source>Say why, in a few words.</source>
         <translation>Dites pourquoi, en quelques mots.</translation>
     </message>
+    <message>
+        <source>Compare two different devices.</source>
+        <translation>Comparez deux appareils différents.</translation>
+    </message>
+    <message>
+        <source>Give the numbers of two devices from “regie devices list”.</source>
+        <translation>Donnez les numéros de deux appareils de «&#xa0;regie devices list&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The capacity “{value}” must be at least 1.</source>
+        <translation>La jauge «&#xa0;{value}&#xa0;» doit valoir au moins 1.</translation>
+    </message>
+    <message>
+        <source>Enter how many places the session has.</source>
+        <translation>Saisissez le nombre de places de la séance.</translation>
+    </message>
+    <message>
+        <source>The risk “{value}” must lie between 0 and 1 (e.g. 0.1 for 10 %).</source>
+        <translation>Le risque «&#xa0;{value}&#xa0;» doit être compris entre 0 et 1 (par exemple 0.1 pour 10&#xa0;%).</translation>
+    </message>
+    <message>
+        <source>Give the accepted chance of a full room as a fraction.</source>
+        <translation>Donnez la probabilité acceptée d’une salle trop pleine sous forme de fraction.</translation>
+    </message>
+    <message>
+        <source>The registration names nobody.</source>
+        <translation>L’inscription ne nomme personne.</translation>
+    </message>
+    <message>
+        <source>Type a name, an e-mail address or a phone number.</source>
+        <translation>Saisissez un nom, une adresse e-mail ou un numéro de téléphone.</translation>
+    </message>
+    <message>
+        <source>A name, e-mail or phone is longer than {max} characters.</source>
+        <translation>Un nom, un e-mail ou un téléphone dépasse {max} caractères.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an e-mail address.</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas une adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>Correct the e-mail address, or leave it empty.</source>
+        <translation>Corrigez l’adresse e-mail, ou laissez-la vide.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a phone number.</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un numéro de téléphone.</translation>
+    </message>
+    <message>
+        <source>Type digits, spaces and an optional leading +.</source>
+        <translation>Saisissez des chiffres, des espaces et éventuellement un + au début.</translation>
+    </message>
+    <message>
+        <source>Registration {id} is already cancelled.</source>
+        <translation>L’inscription {id} est déjà annulée.</translation>
+    </message>
+    <message>
+        <source>Choose a registration still active.</source>
+        <translation>Choisissez une inscription encore active.</translation>
+    </message>
+    <message>
+        <source>Registration {id} is not on the waiting list.</source>
+        <translation>L’inscription {id} n’est pas sur la liste d’attente.</translation>
+    </message>
+    <message>
+        <source>Choose someone on the waiting list.</source>
+        <translation>Choisissez une personne de la liste d’attente.</translation>
+    </message>
+    <message>
+        <source>Session {id} was cancelled: it takes no registrations.</source>
+        <translation>La séance {id} a été annulée&#xa0;: elle ne prend pas d’inscriptions.</translation>
+    </message>
+    <message>
+        <source>Choose a session that will take place.</source>
+        <translation>Choisissez une séance qui aura lieu.</translation>
+    </message>
+    <message>
+        <source>Session {id} is over: its registrations are closed.</source>
+        <translation>La séance {id} est terminée&#xa0;: ses inscriptions sont closes.</translation>
+    </message>
+    <message>
+        <source>There is no registration {id}.</source>
+        <translation>Il n’y a pas d’inscription {id}.</translation>
+    </message>
+    <message>
+        <source>Check the number in the session&apos;s registration list.</source>
+        <translation>Vérifiez le numéro dans la liste des inscriptions de la séance.</translation>
+    </message>
+    <message>
+        <source>Device {id} does not exist.</source>
+        <translation>L’appareil {id} n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Check the number with “regie devices list”.</source>
+        <translation>Vérifiez le numéro avec «&#xa0;regie devices list&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The serial number {serial} already belongs to device {id} (“{label}”).</source>
+        <translation>Le numéro de série {serial} appartient déjà à l’appareil {id} («&#xa0;{label}&#xa0;»).</translation>
+    </message>
+    <message>
+        <source>Check the number on the device&apos;s label; each serial is recorded once.</source>
+        <translation>Vérifiez le numéro sur l’étiquette de l’appareil&#xa0;; chaque numéro de série n’est enregistré qu’une fois.</translation>
+    </message>
+    <message>
+        <source>Branch {id} does not exist.</source>
+        <translation>La bibliothèque {id} n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Choose one of the network&apos;s branches.</source>
+        <translation>Choisissez l’une des bibliothèques du réseau.</translation>
+    </message>
+    <message>
+        <source>device {id} does not exist</source>
+        <translation>l’appareil {id} n’existe pas</translation>
+    </message>
+    <message>
+        <source>serial {serial} already belongs to device {id} (“{label}”)</source>
+        <translation>le numéro de série {serial} appartient déjà à l’appareil {id} («&#xa0;{label}&#xa0;»)</translation>
+    </message>
+</context>
+<context>
+    <name>forecast</name>
+    <message>
+        <source>For {capacity} places, accept {accept} registrations: {rate} % no-shows on average over {sessions} sessions “{label}”.</source>
+        <translation>Pour {capacity} places, acceptez {accept} inscriptions&#xa0;: {rate}&#xa0;% d’absents en moyenne sur {sessions} séances «&#xa0;{label}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Too little history for “{label}” (sessions held: {own}): with the network&apos;s rate, {rate} % no-shows over {sessions} sessions, accept {accept} registrations for {capacity} places.</source>
+        <translation>Trop peu d’historique pour «&#xa0;{label}&#xa0;» (séances tenues&#xa0;: {own})&#xa0;: avec le taux du réseau, {rate}&#xa0;% d’absents sur {sessions} séances, acceptez {accept} inscriptions pour {capacity} places.</translation>
+    </message>
+    <message>
+        <source>No session held yet with registrations and attendance: accept {capacity} registrations for {capacity} places.</source>
+        <translation>Aucune séance tenue avec inscriptions et présences pour l’instant&#xa0;: acceptez {capacity} inscriptions pour {capacity} places.</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
@@ -4594,6 +7216,18 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
     <message>
         <source>Problem</source>
         <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Simulated microphone ({name})</source>
+        <translation>Micro simulé ({name})</translation>
+    </message>
+    <message>
+        <source>Simulated camera ({name})</source>
+        <translation>Caméra simulée ({name})</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Appareil par défaut du système</translation>
     </message>
     <message>
         <source>Pro</source>
@@ -4726,12 +7360,20 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
         <translation>Choisissez une autre licence ou la meilleure licence libre, ou déplacez l&apos;une des séances.</translation>
     </message>
     <message>
+        <source>Choose another licence, use --auto, or move one of the sessions.</source>
+        <translation>Choisissez une autre licence, utilisez --auto, ou déplacez l’une des séances.</translation>
+    </message>
+    <message>
         <source>The licence “{licence}” was booked by someone else for that time.</source>
         <translation>La licence « {licence} » vient d’être réservée par quelqu’un d’autre pour ce créneau.</translation>
     </message>
     <message>
         <source>Choose another licence or the best free one.</source>
         <translation>Choisissez une autre licence ou la meilleure licence libre.</translation>
+    </message>
+    <message>
+        <source>Refresh the planning, then choose another licence or use --auto.</source>
+        <translation>Actualisez le planning, puis choisissez une autre licence ou utilisez --auto.</translation>
     </message>
 </context>
 <context>
@@ -4814,7 +7456,7 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
     </message>
     <message>
         <source>{done}/{total} steps at {pause}</source>
-        <translation>{done}/{total} étapes à {pause}</translation>
+        <translation>Étapes faites&#xa0;: {done}/{total} à {pause}</translation>
     </message>
     <message>
         <source>No licence booked</source>
@@ -4906,6 +7548,45 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
     </message>
 </context>
 <context>
+    <name>registrations</name>
+    <message>
+        <source>Registered</source>
+        <translation>Inscrite</translation>
+    </message>
+    <message>
+        <source>Waiting list</source>
+        <translation>Liste d’attente</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Hello {name},
+
+A place has freed up for “{title}” on {date} at {time}: your registration is confirmed.</source>
+        <translation>Bonjour {name},
+
+Une place s’est libérée pour «&#xa0;{title}&#xa0;» le {date} à {time}&#xa0;: votre inscription est confirmée.</translation>
+    </message>
+    <message>
+        <source>Join the session with this link: {link}</source>
+        <translation>Rejoignez la séance avec ce lien&#xa0;: {link}</translation>
+    </message>
+    <message>
+        <source>The meeting passcode follows in a separate message.</source>
+        <translation>Le code secret de la réunion suit dans un message séparé.</translation>
+    </message>
+    <message>
+        <source>We look forward to seeing you at {branch}, or online.</source>
+        <translation>Au plaisir de vous accueillir à {branch}, ou en ligne.</translation>
+    </message>
+    <message>
+        <source>If you can no longer come, please let us know.</source>
+        <translation>Si vous ne pouvez plus venir, merci de nous prévenir.</translation>
+    </message>
+</context>
+<context>
     <name>report</name>
     <message>
         <source>Sessions</source>
@@ -4970,6 +7651,97 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
     <message>
         <source>Activity report</source>
         <translation>Rapport d&apos;activité</translation>
+    </message>
+</context>
+<context>
+    <name>survey</name>
+    <message>
+        <source>Sessions held</source>
+        <translation>Séances tenues</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulées</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Inscrits</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Unique registrants</source>
+        <translation>Inscrits uniques</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <translation>À distance</translation>
+    </message>
+    <message>
+        <source>Hybrid</source>
+        <translation>Hybrides</translation>
+    </message>
+    <message>
+        <source>Session type</source>
+        <translation>Type de séance</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Bibliothèque</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <source>Definitions</source>
+        <translation>Définitions</translation>
+    </message>
+    <message>
+        <source>Year: sessions starting between 1 January and 31 December, local time.</source>
+        <translation>Année&#xa0;: séances commençant entre le 1er janvier et le 31 décembre, heure locale.</translation>
+    </message>
+    <message>
+        <source>Sessions held: not cancelled, and marked done or with attendance recorded.</source>
+        <translation>Séances tenues&#xa0;: non annulées, et marquées terminées ou avec des présences enregistrées.</translation>
+    </message>
+    <message>
+        <source>Cancelled: sessions of the year marked cancelled.</source>
+        <translation>Annulées&#xa0;: séances de l’année marquées annulées.</translation>
+    </message>
+    <message>
+        <source>Registered: the registration counts of the sessions held.</source>
+        <translation>Inscrits&#xa0;: les nombres d’inscrits des séances tenues.</translation>
+    </message>
+    <message>
+        <source>Participants: people connected plus people on site, over the sessions held.</source>
+        <translation>Participants&#xa0;: personnes connectées plus personnes sur place, sur les séances tenues.</translation>
+    </message>
+    <message>
+        <source>Unique registrants: people registered to at least one session (by e-mail, else phone, else name), counted once per line; registrations whose personal data were purged count once each. A person registered in two branches counts once for the network, so the network&apos;s figure may be below the sum of the branches&apos;.</source>
+        <translation>Inscrits uniques&#xa0;: personnes inscrites à au moins une séance (par e-mail, sinon téléphone, sinon nom), comptées une fois par ligne&#xa0;; les inscriptions dont les données personnelles ont été effacées comptent chacune une fois. Une personne inscrite dans deux bibliothèques compte une fois pour le réseau&#xa0;: le chiffre du réseau peut donc être inférieur à la somme des bibliothèques.</translation>
+    </message>
+    <message>
+        <source>Hours: scheduled duration of the sessions held.</source>
+        <translation>Heures&#xa0;: durée prévue des séances tenues.</translation>
+    </message>
+    <message>
+        <source>Remote, hybrid: sessions held in each mode.</source>
+        <translation>À distance, hybrides&#xa0;: séances tenues dans chaque mode.</translation>
+    </message>
+    <message>
+        <source>Each session belongs to the branch that organises it and is counted once for the network, even when it is open to every branch.</source>
+        <translation>Chaque séance appartient à la bibliothèque qui l’organise et compte une seule fois pour le réseau, même quand elle est ouverte à toutes les bibliothèques.</translation>
+    </message>
+    <message>
+        <source>Yearly survey {year}</source>
+        <translation>Enquête annuelle {year}</translation>
     </message>
 </context>
 <context>
