@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.cli import EXIT_OK, CliContext, group, iso_date, record_id
-from app.cli.i18n import language, tr_cli
+from app.cli.i18n import core_text, language, tr_cli
 from app.core.equipment import (
     KIND_LABELS,
     STATUS_LABELS,
@@ -53,7 +53,7 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
     p.set_defaults(handler=_add)
 
     p = sub.add_parser("edit", help=tr_cli("Cli", "change a device (only the options given)"))
-    p.add_argument("id", type=record_id)
+    p.add_argument("id", metavar=tr_cli("Cli.args", "id"), type=record_id)
     _draft_options(p, required=False)
     p.add_argument(
         "--status",
@@ -64,7 +64,7 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
     p.set_defaults(handler=_edit)
 
     p = sub.add_parser("lend", help=tr_cli("Cli", "lend a device to someone until a day"))
-    p.add_argument("id", type=record_id)
+    p.add_argument("id", metavar=tr_cli("Cli.args", "id"), type=record_id)
     p.add_argument("--to", required=True, help=tr_cli("Cli", "who borrows it"))
     p.add_argument(
         "--until", required=True, type=iso_date, help=tr_cli("Cli", "the day it comes back")
@@ -73,36 +73,40 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
     p.set_defaults(handler=_lend)
 
     p = sub.add_parser("return", help=tr_cli("Cli", "record that a lent device is back"))
-    p.add_argument("id", type=record_id)
+    p.add_argument("id", metavar=tr_cli("Cli.args", "id"), type=record_id)
     p.add_argument("--json", action="store_true", help=tr_cli("Cli", "machine-readable output"))
     p.set_defaults(handler=_return)
 
     p = sub.add_parser(
         "retire", help=tr_cli("Cli", "take a device out of service for good (its history stays)")
     )
-    p.add_argument("id", type=record_id)
+    p.add_argument("id", metavar=tr_cli("Cli.args", "id"), type=record_id)
     p.add_argument("--json", action="store_true", help=tr_cli("Cli", "machine-readable output"))
     p.set_defaults(handler=_retire)
 
     p = sub.add_parser(
         "history", help=tr_cli("Cli", "a device's check results over time, with its flags")
     )
-    p.add_argument("id", type=record_id)
+    p.add_argument("id", metavar=tr_cli("Cli.args", "id"), type=record_id)
     p.add_argument("--json", action="store_true", help=tr_cli("Cli", "machine-readable output"))
     p.set_defaults(handler=_history)
 
     p = sub.add_parser(
         "compare", help=tr_cli("Cli", "two devices side by side on the same criteria")
     )
-    p.add_argument("a", type=record_id)
-    p.add_argument("b", type=record_id)
+    p.add_argument(
+        "a", metavar="A", type=record_id, help=tr_cli("Cli", "the first device's number")
+    )
+    p.add_argument(
+        "b", metavar="B", type=record_id, help=tr_cli("Cli", "the second device's number")
+    )
     p.add_argument("--json", action="store_true", help=tr_cli("Cli", "machine-readable output"))
     p.set_defaults(handler=_compare)
 
     p = sub.add_parser(
         "report", help=tr_cli("Cli", "a device's test report as a PDF, for the purchase file")
     )
-    p.add_argument("id", type=record_id)
+    p.add_argument("id", metavar=tr_cli("Cli.args", "id"), type=record_id)
     p.add_argument("--pdf", required=True, type=Path, metavar="PATH")
     p.set_defaults(handler=_report)
 
@@ -338,7 +342,7 @@ def _report(ctx: CliContext, args: argparse.Namespace) -> int:
     services = ctx.services()
     device, history = eq.report_of(services, args.id)
     words = eq.criterion_words()
-    labels = {n: tr_cli(*words[n]) if n in words else n for n in history.series}
+    labels = {n: core_text(*words[n]) if n in words else n for n in history.series}
     path: Path = args.pdf if args.pdf.suffix.lower() == ".pdf" else args.pdf.with_suffix(".pdf")
     write_device_report_standalone(
         device,

@@ -19,20 +19,28 @@ if TYPE_CHECKING:
 
 
 def register(verbs: argparse._SubParsersAction[Any]) -> None:
-    sub = group(
-        verbs, "registrations", tr_cli("Cli", "a session's registrations and waiting list")
-    )
+    sub = group(verbs, "registrations", tr_cli("Cli", "a session's registrations and waiting list"))
 
     p = sub.add_parser("list", help=tr_cli("Cli", "the session's registrations and counts"))
-    p.add_argument("id", type=record_id, help=tr_cli("Cli", "the session's number"))
-    p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "id",
+        metavar=tr_cli("Cli.args", "id"),
+        type=record_id,
+        help=tr_cli("Cli", "the session's number"),
+    )
+    p.add_argument("--json", action="store_true", help=tr_cli("Cli", "machine-readable output"))
     p.set_defaults(handler=_list)
 
     p = sub.add_parser(
         "add",
         help=tr_cli("Cli", "register someone (the waiting list once the places are taken)"),
     )
-    p.add_argument("id", type=record_id, help=tr_cli("Cli", "the session's number"))
+    p.add_argument(
+        "id",
+        metavar=tr_cli("Cli.args", "id"),
+        type=record_id,
+        help=tr_cli("Cli", "the session's number"),
+    )
     p.add_argument("--name", default="", help=tr_cli("Cli", "the person's name"))
     p.add_argument("--email", default="", help=tr_cli("Cli", "their e-mail address"))
     p.add_argument("--phone", default="", help=tr_cli("Cli", "their phone number"))
@@ -42,22 +50,30 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
         metavar="PATH",
         help=tr_cli("Cli", "add everyone in a registration list (CSV) instead"),
     )
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=tr_cli("Cli", "machine-readable output"))
     p.set_defaults(handler=_add)
 
     p = sub.add_parser(
         "cancel",
         help=tr_cli("Cli", "cancel a registration; prints the message for the next in line"),
     )
-    p.add_argument("id", type=record_id, help=tr_cli("Cli", "the registration's number"))
-    p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "id",
+        metavar=tr_cli("Cli.args", "id"),
+        type=record_id,
+        help=tr_cli("Cli", "the registration's number"),
+    )
+    p.add_argument("--json", action="store_true", help=tr_cli("Cli", "machine-readable output"))
     p.set_defaults(handler=_cancel)
 
-    p = sub.add_parser(
-        "promote", help=tr_cli("Cli", "give a place to someone on the waiting list")
+    p = sub.add_parser("promote", help=tr_cli("Cli", "give a place to someone on the waiting list"))
+    p.add_argument(
+        "id",
+        metavar=tr_cli("Cli.args", "id"),
+        type=record_id,
+        help=tr_cli("Cli", "the registration's number"),
     )
-    p.add_argument("id", type=record_id, help=tr_cli("Cli", "the registration's number"))
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=tr_cli("Cli", "machine-readable output"))
     p.set_defaults(handler=_promote)
 
     p = verbs.add_parser(
@@ -73,20 +89,28 @@ def register(verbs: argparse._SubParsersAction[Any]) -> None:
     )
     p.add_argument("--type", help=tr_cli("Cli", "session type code"))
     p.add_argument("--branch", help=tr_cli("Cli", "branch code or name"))
-    p.add_argument(
-        "--capacity", type=int, metavar="N", help=tr_cli("Cli", "places of the session")
-    )
+    p.add_argument("--capacity", type=int, metavar="N", help=tr_cli("Cli", "places of the session"))
     p.add_argument(
         "--risk",
         type=float,
         default=0.10,
         help=tr_cli("Cli", "accepted chance of more people than places (default 0.1)"),
     )
-    p.add_argument("--from", dest="date_from", type=iso_date, metavar="YYYY-MM-DD",
-                   help=tr_cli("Cli", "judge the advice on the sessions held from this day"))
-    p.add_argument("--to", dest="date_to", type=iso_date, metavar="YYYY-MM-DD",
-                   help=tr_cli("Cli", "… until this day"))
-    p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--from",
+        dest="date_from",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help=tr_cli("Cli", "judge the advice on the sessions held from this day"),
+    )
+    p.add_argument(
+        "--to",
+        dest="date_to",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help=tr_cli("Cli", "… until this day"),
+    )
+    p.add_argument("--json", action="store_true", help=tr_cli("Cli", "machine-readable output"))
     p.set_defaults(handler=_forecast)
 
 
@@ -113,8 +137,11 @@ def _list(ctx: CliContext, args: argparse.Namespace) -> int:
         ctx.print_json(data)
         return EXIT_OK
     ctx.print(
-        tr_cli("Cli", "{registered} registered, {waiting} waiting, {cancelled} cancelled "
-               "({accept} accepted for {capacity} places)").format(**data)
+        tr_cli(
+            "Cli",
+            "{registered} registered, {waiting} waiting, {cancelled} cancelled "
+            "({accept} accepted for {capacity} places)",
+        ).format(**data)
     )
     for r in regs:
         ctx.print(_line(r))
@@ -156,8 +183,11 @@ def _cancel(ctx: CliContext, args: argparse.Namespace) -> int:
     if offer is not None:
         ctx.print()
         ctx.print(
-            tr_cli("Cli", "A place is free: offer it to registration {id}, then run "
-                   "“regie registrations promote {id}”.").format(id=offer.registration.id)
+            tr_cli(
+                "Cli",
+                "A place is free: offer it to registration {id}, then run "
+                "“regie registrations promote {id}”.",
+            ).format(id=offer.registration.id)
         )
         ctx.print()
         ctx.print(offer.text(lambda s: tr_cli("registrations", s)))
@@ -236,8 +266,11 @@ def _forecast(ctx: CliContext, args: argparse.Namespace) -> int:
         ctx.print(tr_cli("forecast", template).format(**fields))
     ctx.print()
     ctx.print(
-        tr_cli("Cli", "Advice judged on {n} sessions: overflowed {over} of {followed} times "
-               "(risk {risk:.0%}).").format(
+        tr_cli(
+            "Cli",
+            "Advice judged on {n} sessions: overflowed {over} of {followed} times "
+            "(risk {risk:.0%}).",
+        ).format(
             n=accuracy.sessions,
             over=accuracy.overflowed,
             followed=accuracy.followed,

@@ -219,8 +219,15 @@ def _show(ctx: CliContext, r: Readiness, as_json: bool) -> None:
 
 def _kit_line(r: Readiness) -> str:
     """The kit kept where the session takes place, a device needing attention first."""
+    from app.services.equipment import criterion_words
+
+    words = criterion_words()
+
+    def criterion(name: str) -> str:
+        return core_text(*words[name]) if name in words else name
+
     def notes(k: KitFact) -> str:
-        return "; ".join(core_text("equipment", n.source, **dict(n.params)) for n in k.notes)
+        return "; ".join(n.text(lambda s: core_text("equipment", s), criterion) for n in k.notes)
 
     failing = [f"✖ {k.label} ({notes(k)})" for k in r.kit if k.notes]
     fine = [k.label for k in r.kit if not k.notes]

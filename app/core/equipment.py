@@ -25,6 +25,7 @@ from app.core.csvfiles import (
     name_key,
 )
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
+from app.core.readiness import KitNote
 from app.errors import RegieError, ValidationError
 
 
@@ -504,19 +505,22 @@ def attention(device: Device, h: History, today: date) -> Attention | None:
     return Attention(device, reasons, h) if reasons else None
 
 
-def attention_notes(a: Attention) -> list[tuple[str, dict[str, str]]]:
-    """Each reason as its sentence (marked for translation) and the values that fill it."""
-    out: list[tuple[str, dict[str, str]]] = []
+def attention_notes(a: Attention) -> list[KitNote]:
+    """Each reason as its sentence (marked for translation) and what fills it."""
+    out: list[KitNote] = []
     for r in a.reasons:
-        params: dict[str, str] = {}
         if r is Reason.FAILING:
-            params = {"k": str(a.history.failed_recent), "n": str(a.history.recent)}
+            h = a.history
+            counts = (("k", str(h.failed_recent)), ("n", str(h.recent)))
+            out.append(KitNote(REASON_LABELS[r], counts))
         elif r is Reason.WORSENING:
-            params = {"criteria": ", ".join(a.history.worsening)}
+            out.append(KitNote(REASON_LABELS[r], criteria=tuple(a.history.worsening)))
         elif r is Reason.OVERDUE and a.device.loan is not None:
             loan = a.device.loan
-            params = {"until": loan.until.strftime("%d/%m/%Y"), "who": loan.to}
-        out.append((REASON_LABELS[r], params))
+            until = loan.until.strftime("%d/%m/%Y")
+            out.append(KitNote(REASON_LABELS[r], (("until", until), ("who", loan.to))))
+        else:
+            out.append(KitNote(REASON_LABELS[r]))
     return out
 
 

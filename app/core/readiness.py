@@ -26,6 +26,7 @@ Rules worth knowing:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -151,13 +152,22 @@ class Decision:
 @dataclass(frozen=True, slots=True)
 class KitNote:
     """Why a device needs attention, as a sentence each front end translates: `source` is
-    marked in the "equipment" context, `params` fill it."""
+    marked in the "equipment" context, `params` fill it; `criteria` (check criteria, by
+    name) fill `{criteria}` once the front end has put them in its words."""
 
     source: str
     params: tuple[tuple[str, str], ...] = ()
+    criteria: tuple[str, ...] = ()
+
+    def text(self, translate: Callable[[str], str], criterion: Callable[[str], str]) -> str:
+        """The sentence through the front end's `translate` and `criterion` words."""
+        params = dict(self.params)
+        if self.criteria:
+            params["criteria"] = ", ".join(criterion(c) for c in self.criteria)
+        return translate(self.source).format(**params)
 
     def english(self) -> str:
-        return self.source.format(**dict(self.params))
+        return self.text(lambda s: s, lambda c: c)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from collections.abc import Collection
 from datetime import date
 
 from app.core.equipment import DeviceStatus, attention, attention_notes, history
-from app.core.readiness import KitFact, KitNote
+from app.core.readiness import KitFact
 from app.storage.equipment import SqlEquipmentRepository
 
 
@@ -28,8 +28,6 @@ def kit_by_branch(
             continue
         h = history(checks[d.id])
         a = attention(d, h, today)
-        notes = () if a is None else tuple(
-            KitNote(source, tuple(params.items())) for source, params in attention_notes(a)
-        )
+        notes = () if a is None else tuple(attention_notes(a))
         out.setdefault(d.draft.branch_id, []).append(KitFact(d.id, d.label, d.kind.value, notes))
     return out

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from app.core.equipment import (
     KIND_LABELS,
-    REASON_LABELS,
     STATUS_LABELS,
     Attention,
     Device,
@@ -40,8 +39,9 @@ from app.core.equipment import (
     DeviceStatus,
     History,
     InventoryImportError,
-    Reason,
+    attention_notes,
 )
+from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.core.models import Branch
 from app.errors import ServerUnreachable
 from app.ui.equipment_dialogs import (
@@ -49,6 +49,7 @@ from app.ui.equipment_dialogs import (
     DeviceDialog,
     LendDialog,
     criterion_label,
+    notes_text,
 )
 from app.ui.sparkline import Sparkline
 from app.ui.workers import Pool, run_task
@@ -57,7 +58,15 @@ if TYPE_CHECKING:
     from app.services import Services
     from app.services.equipment import DeviceView
 
-COLUMNS = ("Label", "Kind", "Make and model", "Serial", "Where", "Status", "Checks")
+COLUMNS = (
+    _N("Equipment", "Label"),
+    _N("Equipment", "Kind"),
+    _N("Equipment", "Make and model"),
+    _N("Equipment", "Serial"),
+    _N("Equipment", "Where"),
+    _N("Equipment", "Status"),
+    _N("Equipment", "Checks"),
+)
 
 
 def import_problems_text(err: InventoryImportError) -> str:
@@ -99,21 +108,7 @@ def flag_text(h: History) -> str:
 
 def reasons_text(a: Attention, today: date) -> str:
     del today
-    parts = []
-    for r in a.reasons:
-        words = QCoreApplication.translate("equipment", REASON_LABELS[r])
-        if r is Reason.FAILING:
-            words = words.format(k=a.history.failed_recent, n=a.history.recent)
-        elif r is Reason.WORSENING:
-            words = words.format(
-                criteria=", ".join(criterion_label(c) for c in a.history.worsening)
-            )
-        elif r is Reason.OVERDUE and a.device.loan is not None:
-            words = words.format(
-                until=a.device.loan.until.strftime("%d/%m/%Y"), who=a.device.loan.to
-            )
-        parts.append(words)
-    return " · ".join(parts)
+    return notes_text(attention_notes(a), " · ")
 
 
 class EquipmentArea(QWidget):

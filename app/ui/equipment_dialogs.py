@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 
 from app.core.equipment import KIND_LABELS, Comparison, DeviceDraft, DeviceKind, Side
 from app.core.models import Branch
-from app.core.readiness import KitFact
+from app.core.readiness import KitFact, KitNote
 from app.errors import RegieError
-from app.ui.i18n import core_text, error_text
+from app.ui.i18n import error_text
 from app.ui.workers import Pool, run_task
 
 
@@ -257,9 +257,12 @@ def criterion_label(name: str) -> str:
     return QCoreApplication.translate(*found) if found else name
 
 
-def kit_notes(k: KitFact) -> str:
-    """Why this device needs attention, in the interface's words."""
-    return "; ".join(core_text("equipment", n.source, **dict(n.params)) for n in k.notes)
+def notes_text(notes: Sequence[KitNote], sep: str = "; ") -> str:
+    """Why a device needs attention, in the interface's words."""
+    return sep.join(
+        n.text(lambda s: QCoreApplication.translate("equipment", s), criterion_label)
+        for n in notes
+    )
 
 
 def kit_line(kit: Sequence[KitFact]) -> str:
@@ -269,7 +272,7 @@ def kit_line(kit: Sequence[KitFact]) -> str:
         return ""
     failing = [k for k in kit if k.flag]
     fine = [k for k in kit if not k.flag]
-    parts = [f"✖ {k.label} ({kit_notes(k)})" for k in failing] + [k.label for k in fine]
+    parts = [f"✖ {k.label} ({notes_text(k.notes)})" for k in failing] + [k.label for k in fine]
     text = QCoreApplication.translate("Equipment", "Kit here: {devices}").format(
         devices=", ".join(parts)
     )

@@ -1636,6 +1636,14 @@
         <translation>deux appareils côte à côte sur les mêmes critères</translation>
     </message>
     <message>
+        <source>the first device&apos;s number</source>
+        <translation>le numéro du premier appareil</translation>
+    </message>
+    <message>
+        <source>the second device&apos;s number</source>
+        <translation>le numéro du second appareil</translation>
+    </message>
+    <message>
         <source>a device&apos;s test report as a PDF, for the purchase file</source>
         <translation>le rapport de test d’un appareil en PDF, pour le dossier d’achat</translation>
     </message>
@@ -2688,6 +2696,34 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
 </context>
 <context>
     <name>Equipment</name>
+    <message>
+        <source>Label</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type d’appareil</translation>
+    </message>
+    <message>
+        <source>Make and model</source>
+        <translation>Marque et modèle</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>N° de série</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Vérifications</translation>
+    </message>
     <message>
         <source>Line {line}: {problem}</source>
         <translation>Ligne {line}&#xa0;: {problem}</translation>

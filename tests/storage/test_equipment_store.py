@@ -201,13 +201,13 @@ def test_a_sessions_readiness_names_the_failing_kit_of_its_branch(network: Netwo
     s.checks.save(result(Verdict.FAIL, 0.1), operator="Léa", at=FIXED_NOW)
     r = readiness(s, sid)
     assert [(k.label, k.flag) for k in r.failing_kit] == [
-        ("Webcam Vaise", "Failed 1 of the last 2 checks")
+        ("Webcam Vaise", "Failed 1 of the last 2 checks; Getting worse: brightness")
     ]
     assert r.as_json()["kit"][0] == {  # type: ignore[index]
         "id": cam,
         "label": "Webcam Vaise",
         "kind": "camera",
-        "flag": "Failed 1 of the last 2 checks",
+        "flag": "Failed 1 of the last 2 checks; Getting worse: brightness",
     }
 
 

@@ -130,13 +130,19 @@ class English:
 
 
 def catalogue_english() -> English:
+    """A source counts as English only when no context keeps it as French ("Type" is
+    "Type de séance" in one place and "Type" in another)."""
     english = English()
+    forms_of: dict[str, list[str]] = {}
     for message in ET.parse(TS).getroot().iter("message"):
         source = message.findtext("source") or ""
         tr = message.find("translation")
         assert tr is not None
         forms = [f.text or "" for f in tr.findall("numerusform")] or [tr.text or ""]
-        english.add(source, forms)
+        forms_of.setdefault(source, []).extend(forms)
+    for source, forms in forms_of.items():
+        if _plain(source) not in {_plain(f) for f in forms}:
+            english.add(source, forms)
     return english
 
 
