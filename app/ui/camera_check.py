@@ -325,6 +325,7 @@ class CameraCheckArea(QWidget):
         self._run_number += 1
         self._gate = PreviewGate()
         gate = self._gate
+        self._fit_preview()
         thresholds = self._thresholds
 
         def source(token: CancelToken) -> Any:
@@ -390,15 +391,23 @@ class CameraCheckArea(QWidget):
             self.resultReady.emit(update.result)
             self._deliver(update.result)
 
+    def _fit_preview(self) -> None:
+        """Tell the capture thread the size the preview is painted at (it scales)."""
+        ratio = self.preview.devicePixelRatioF()
+        self._gate.fit(round(self.preview.width() * ratio), round(self.preview.height() * ratio))
+
     def _show_frame(self, update: CheckUpdate) -> None:
+        """Wrap and paint: the capture thread already scaled and converted the frame."""
         frame = update.preview
         assert frame is not None
         h, w = frame.shape[:2]
-        image = QImage(frame.data, w, h, int(frame.strides[0]), QImage.Format.Format_BGR888)
-        pixmap = QPixmap.fromImage(image).scaled(
-            self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation)
+        fmt = (QImage.Format.Format_RGB32 if frame.ndim == 3 and frame.shape[2] == 4
+               else QImage.Format.Format_BGR888)
+        image = QImage(frame.data, w, h, int(frame.strides[0]), fmt)
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(self.preview.devicePixelRatioF())
         self.preview.setPixmap(pixmap)
+        self._fit_preview()  # a resized screen gets frames of its new size from the next
         self.preview_count += 1
         if self.preview_count == 1:
             (rw, rh), (nw, nh) = update.requested, update.negotiated
