@@ -15,8 +15,17 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QHideEvent, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QHideEvent,
+    QImage,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -82,6 +91,46 @@ def _value_text(c: Criterion) -> str:
     if c.name == "resolution":
         return str(c.value).replace("x", "×")
     return f"{c.value} {c.unit}".strip()
+
+
+class PreviewLabel(QLabel):
+    """The preview: paints the latest frame as it came, centred, without re-layout.
+
+    A label's pixmap changes its size hint, so each frame set as a pixmap would lay the
+    whole window out again; this one only repaints itself. Without a frame it is a label
+    (its text says where the preview will appear).
+    """
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._image: QImage | None = None
+        self._frame: Any = None  # the pixels `_image` points into
+
+    def show_frame(self, frame: Any, image: QImage) -> None:
+        self._frame, self._image = frame, image
+        self.update()
+
+    def clear(self) -> None:
+        self._frame, self._image = None, None
+        super().clear()
+
+    def pixmap(self) -> QPixmap:
+        if self._image is not None:
+            return QPixmap.fromImage(self._image)
+        return super().pixmap()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        image = self._image
+        if image is None:
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#202020"))
+        ratio = image.devicePixelRatio()
+        w, h = image.width() / ratio, image.height() / ratio
+        target = QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
+        painter.drawImage(target, image)
+        painter.end()
 
 
 class CameraCheckArea(QWidget):
@@ -154,8 +203,8 @@ class CameraCheckArea(QWidget):
         self.session_label.setAccessibleName(self.tr("Session"))
         self.session_label.setWordWrap(True)
 
-        self.preview = QLabel(self.tr("The preview appears here once the check starts."),
-                              self)
+        self.preview = PreviewLabel(
+            self.tr("The preview appears here once the check starts."), self)
         self.preview.setAccessibleName(self.tr("Camera preview"))
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumSize(320, 180)
@@ -404,9 +453,8 @@ class CameraCheckArea(QWidget):
         fmt = (QImage.Format.Format_RGB32 if frame.ndim == 3 and frame.shape[2] == 4
                else QImage.Format.Format_BGR888)
         image = QImage(frame.data, w, h, int(frame.strides[0]), fmt)
-        pixmap = QPixmap.fromImage(image)
-        pixmap.setDevicePixelRatio(self.preview.devicePixelRatioF())
-        self.preview.setPixmap(pixmap)
+        image.setDevicePixelRatio(self.preview.devicePixelRatioF())
+        self.preview.show_frame(frame, image)
         self._fit_preview()  # a resized screen gets frames of its new size from the next
         self.preview_count += 1
         if self.preview_count == 1:

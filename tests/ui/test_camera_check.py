@@ -275,6 +275,9 @@ def test_preview_frames_arrive_ready_to_paint(
                                                            and w <= size.width())
     pixmap = area.preview.pixmap()
     assert (pixmap.width(), pixmap.height()) == (w, h)
+    shot = area.preview.grab().toImage()  # the frame is painted, centred
+    centre = shot.pixelColor(shot.width() // 2, shot.height() // 2)
+    assert centre.name() != "#202020" and centre == pixmap.toImage().pixelColor(w // 2, h // 2)
     area.resize(640, 500)  # a smaller screen gets smaller frames from then on
     qtbot.waitUntil(lambda: shapes[-1][1] <= area.preview.width()
                     and shapes[-1][1] < w, timeout=5000)
