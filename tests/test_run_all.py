@@ -19,6 +19,11 @@ BENCHES = {
         "    return [Row('thing done', 2.0, 'ms', 'bare thing', 1.0, '≤ 3 ms', True)]\n"
     ),
     "bench_old.py": "def main():\n    print('figures')\n",
+    "bench_chatty.py": (
+        "def rows():\n"
+        "    print('details of the run')\n"
+        "    return []\n"
+    ),
     "bench_needs_server.py": (
         "import sys\n"
         "def rows():\n"
@@ -44,7 +49,8 @@ def package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 def test_benches_are_found_by_name_and_tolerated_without_rows(package: Path) -> None:
     names = run_all.bench_modules(package)
-    assert names == ["bench_empty", "bench_fast", "bench_needs_server", "bench_old"]
+    assert names == ["bench_chatty", "bench_empty", "bench_fast", "bench_needs_server",
+                     "bench_old"]
     table, notes = run_all.collect(names, package="fakebenches", log=lambda _s: None)
     assert table == [Row("thing done", 2.0, "ms", "bare thing", 1.0, "≤ 3 ms", True)]
     text = run_all.markdown(table, notes)
@@ -69,7 +75,8 @@ def test_main_prints_the_table_and_exits_0(package: Path, monkeypatch: pytest.Mo
     real = run_all.collect
     monkeypatch.setattr(run_all, "collect",
                         lambda names: real(names, package="fakebenches", log=lambda _s: None))
-    assert run_all.main(["fast", "bench_old"]) == 0
-    out = capsys.readouterr().out
+    assert run_all.main(["fast", "bench_old", "chatty"]) == 0
+    out, err = capsys.readouterr()
     assert "| thing done |" in out and "- bench_old: skipped" in out
     assert "needs_server" not in out
+    assert "details of the run" in err and "details of the run" not in out

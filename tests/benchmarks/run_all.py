@@ -3,8 +3,9 @@
 Imports each `tests/benchmarks/bench_*.py` that exposes `rows() -> list[Row]`, runs them
 one after the other and prints one table: figure, value, baseline, ratio, goal, met.
 A module without `rows()`, or whose `rows()` fails (a service it needs is not there),
-gets a line saying so under the table. Exits 0: the figures are for reading, the goals
-are judged in the table.
+gets a line saying so under the table. What the benches print themselves goes to stderr,
+the table alone to stdout. Exits 0: the figures are for reading, the goals are judged in
+the table.
 
 Run: `python tests/benchmarks/run_all.py [NAME…]` (names like `camera` or `bench_camera`
 pick some of them), from the project root; under tests/support/services.sh the benches
@@ -14,6 +15,7 @@ that need PostgreSQL or the sound card measure those too.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 import time
@@ -57,7 +59,8 @@ def collect(names: list[str], package: str = "tests.benchmarks",
         log(f"running {name}…")
         started = time.perf_counter()
         try:
-            got = list(rows())
+            with contextlib.redirect_stdout(sys.stderr):  # stdout: the table alone
+                got = list(rows())
         except BaseException as err:  # SystemExit too: a bench asking for its services
             if isinstance(err, KeyboardInterrupt):
                 raise
