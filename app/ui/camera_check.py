@@ -430,7 +430,9 @@ class CameraCheckArea(QWidget):
             self._gate.release()
         if update.criteria is not None:
             self._show_criteria(update.criteria)
-        if update.seconds > 0:
+        if update.criteria is not None and update.seconds > 0:
+            # With the verdicts (four times a second), not with each frame: a progress
+            # bar repaints at once when its value changes.
             self.progress.setValue(min(100, round(100 * update.elapsed / update.seconds)))
         if self.status.text() == self.tr("Opening the camera…"):
             self.status.setText(self.tr("Checking… keep still and look at the camera."))

@@ -156,6 +156,7 @@ class Scene:
         self.config = AppConfig(db_url=f"sqlite:///{db}", no_err_windows=True,
                                 simulate_camera=self.video, simulate_mic=WAV)
         self.desk: Any = None
+        self.session_id = 0
 
     def open(self) -> Any:
         from app.ui.desk import Desk
@@ -170,10 +171,21 @@ class Scene:
         if not wait_for(lambda: bool(loaded), 120):
             raise RuntimeError("the desk did not load its data")
         self.desk = desk
+        from app.core.models import SessionDraft, SessionMode
+
+        services: Any = desk.services
+        branch = services.references.branches()[0].id
+        type_id = services.references.session_types()[0].id
+        start = datetime(2026, 11, 24, 14, 0).astimezone()
+        self.session_id = services.session_repo.add_many([SessionDraft(
+            "Grande conférence", type_id, branch, start, start + timedelta(hours=4),
+            SessionMode.REMOTE, 500)])[0]
         return desk
 
     def start_camera(self) -> Any:
+        """The camera check of a session (its result is saved for it, no question)."""
         camera = self.desk.window.show_area("camera")
+        camera.open_for_session(self.session_id)
         if not wait_for(lambda: camera.start_button.isEnabled(), 30):
             raise RuntimeError("the simulated camera was not listed")
         camera.start()
@@ -200,18 +212,10 @@ class Scene:
     def start_import(self) -> Callable[[], bool]:
         """Open the attendance dialog of a session with no import yet and import the
         report; done once the import is saved."""
-        from app.core.models import SessionDraft, SessionMode
         from app.ui.attendance import AttendanceDialog
         from app.ui.session_actions import open_attendance
 
-        services = self.desk.services
-        branch = services.references.branches()[0].id
-        type_id = services.references.session_types()[0].id
-        start = datetime(2026, 11, 24, 14, 0).astimezone()
-        sid = services.session_repo.add_many([SessionDraft(
-            "Grande conférence", type_id, branch, start, start + timedelta(hours=4),
-            SessionMode.REMOTE, 500)])[0]
-        open_attendance(self.desk.window, self.desk.sessions_area(), sid)
+        open_attendance(self.desk.window, self.desk.sessions_area(), self.session_id)
         dialogs = self.desk.window.findChildren(AttendanceDialog)
         dialog = dialogs[-1]
         dialog.import_zoom_file(self.csv)
