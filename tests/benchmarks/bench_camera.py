@@ -4,9 +4,9 @@ are in bench_stall.py).
 
 Run: `python tests/benchmarks/bench_camera.py [--frames 300] [--gui]`.
 `rows()` gives the table rows: per-frame analysis of 1080p frames from a real video, face
-search included (median, and the worst frame in wall time and in CPU time, which no
-other program on the machine can inflate), against decoding that frame from a JPEG (a
-1080p webcam sends MJPG). Asserts nothing.
+search included (median and worst frame, in wall time and in CPU time of the process,
+which other programs on a busy machine inflate less), against decoding that frame from a
+JPEG (a 1080p webcam sends MJPG). Asserts nothing.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ GOAL_MS = 5.0
 @dataclass(frozen=True)
 class AnalysisFigures:
     median: float  # ms, wall
+    median_cpu: float  # ms, CPU time of the process (all its threads)
     worst: float  # ms, wall
     worst_cpu: float  # ms, CPU time of the process (all its threads)
     p99: float
@@ -98,7 +99,8 @@ def measure_analysis(frames_per_kind: int = 300) -> AnalysisFigures:
                 if m.face_searched:
                     face.append(wall[-1])
     return AnalysisFigures(
-        median=statistics.median(wall), worst=max(wall), worst_cpu=max(cpu),
+        median=statistics.median(wall), median_cpu=statistics.median(cpu),
+        worst=max(wall), worst_cpu=max(cpu),
         p99=float(np.percentile(wall, 99)),
         face_median=statistics.median(face) if face else float("nan"),
         decode=statistics.median(decode), frames=len(wall),
@@ -112,6 +114,8 @@ def rows(frames_per_kind: int = 300) -> list[Row]:
     return [
         Row("camera analysis per 1080p frame, face search included (median)", f.median,
             "ms", base, f.decode, goal, f.median <= GOAL_MS),
+        Row("camera analysis per 1080p frame, face search included (median CPU time)",
+            f.median_cpu, "ms", base, f.decode, goal, f.median_cpu <= GOAL_MS),
         Row(f"camera analysis, worst of {f.frames} 1080p frames (wall time)", f.worst, "ms",
             base, f.decode, goal, f.worst <= GOAL_MS),
         Row(f"camera analysis, worst of {f.frames} 1080p frames (CPU time)", f.worst_cpu,
