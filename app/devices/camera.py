@@ -65,6 +65,7 @@ __all__ = [
     "list_cameras",
     "open_camera",
     "parse_source",
+    "preview_frame",
     "quiet_opencv",
     "run_check",
 ]
@@ -72,11 +73,24 @@ __all__ = [
 
 class PreviewGate:
     """Lets one preview frame through at a time: a busy screen skips frames instead of
-    piling them up in its event queue (memory stays flat)."""
+    piling them up in its event queue (memory stays flat).
+
+    The screen also tells it the size it paints the preview at (`fit`): the capture
+    thread then scales and converts each preview frame, so the screen only paints it.
+    """
 
     def __init__(self) -> None:
         self._open = threading.Event()
         self._open.set()
+        self._size: tuple[int, int] | None = None
+
+    def fit(self, width: int, height: int) -> None:
+        """Preview frames from now on fit in `width`×`height` device pixels."""
+        self._size = (max(1, width), max(1, height))
+
+    @property
+    def size(self) -> tuple[int, int] | None:
+        return self._size
 
     def take(self) -> bool:
         if self._open.is_set():
@@ -86,6 +100,21 @@ class PreviewGate:
 
     def release(self) -> None:
         self._open.set()
+
+
+def preview_frame(image: Image, size: tuple[int, int] | None) -> Image:
+    """The preview as the screen paints it: `image` itself without a size, else scaled to
+    fit `size` (aspect kept) as 32-bit pixels (B, G, R, 255: Qt's RGB32, painted as is)."""
+    if size is None:
+        return image
+    h, w = image.shape[:2]
+    k = min(size[0] / w, size[1] / h)
+    pw, ph = max(1, round(w * k)), max(1, round(h * k))
+    if (pw, ph) != (w, h):
+        interp = cv2.INTER_AREA if k < 1 else cv2.INTER_LINEAR
+        image = cv2.resize(image, (pw, ph), interpolation=interp)
+    out: Image = cv2.cvtColor(image, cv2.COLOR_BGR2BGRA)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +167,10 @@ def run_check(
                 check.face_detection_available = analyzer.face_detection_available
             check.add(analyzer.analyze(frame.image, frame.timestamp))
             elapsed = check.elapsed()
-            preview = analyzer.work_image if gate is None or gate.take() else None
+            preview = None
+            work = analyzer.work_image
+            if work is not None and (gate is None or gate.take()):
+                preview = preview_frame(work, gate.size if gate else None)
             criteria = None
             if elapsed - last_verdicts >= verdict_interval:
                 criteria = check.criteria()

@@ -1,7 +1,7 @@
 """Objective camera criteria from frames: numpy/OpenCV only, no Qt, no capture.
 
 `FrameAnalyzer` measures one frame (exposure, contrast, sharpness, colour, change since the
-previous frame, and on a subsampled stream the largest face). `CameraCheck` keeps a short
+previous frame, and, spread over frames, the largest face). `CameraCheck` keeps a short
 stability window of those measurements and turns their medians into verdicts, so one bad
 frame never flips a verdict. Every limit comes from `resources/thresholds/camera.toml`.
 """
@@ -23,6 +23,7 @@ import numpy.typing as npt
 from app.config import config_dir, resources_dir
 from app.core.checks import CheckKind, CheckResult, Criterion, Verdict
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
+from app.devices.face_search import FaceSearch
 from app.errors import RegieError
 
 Image = npt.NDArray[Any]  # 8-bit BGR or grey pictures, as OpenCV returns them
@@ -195,41 +196,43 @@ class FrameAnalyzer:
     """Measures frames one after the other (it remembers the previous one).
 
     Work is done on a copy scaled to `analysis.work_width`, which also serves as the
-    preview image (`work_image`), so the preview costs nothing extra.
+    preview image (`work_image`), so the preview costs nothing extra. The copy is made by
+    halving (a two by two average) while the frame is at least twice too wide, then one
+    bilinear step: the same picture as an area average, at a fraction of its cost on
+    1080p frames. Faces are looked for by a `FaceSearch`, spread over frames.
     """
 
     def __init__(self, thresholds: Thresholds) -> None:
         self._t = thresholds
         self._work_width = thresholds.int("analysis", "work_width")
-        self._face_every = max(1, thresholds.int("analysis", "face_every_n_frames"))
         self._face_width = thresholds.int("analysis", "face_width")
-        self._face_min = thresholds.get("analysis", "face_min_height")
         self._dark_level = thresholds.int("exposure", "dark_level")
         self._bright_level = thresholds.int("exposure", "bright_level")
         self._levels = np.arange(256, dtype=np.float64)
+        self._squares = self._levels**2
         self._previous: Image | None = None
-        self._count = 0
         self.work_image: Image | None = None
         cascade = cv2.CascadeClassifier(str(face_cascade_path()))
-        self._cascade: Any = None if cascade.empty() else cascade
+        self._faces: FaceSearch | None = None if cascade.empty() else FaceSearch(
+            cascade, thresholds.int("analysis", "face_every_n_frames"),
+            thresholds.get("analysis", "face_min_height"))
 
     @property
     def face_detection_available(self) -> bool:
-        return self._cascade is not None
+        return self._faces is not None
 
     def analyze(self, frame: Image, timestamp: float) -> FrameMetrics:
         h, w = frame.shape[:2]
         ww = self._work_width
         wh = max(1, round(h * ww / w))
-        interp = cv2.INTER_AREA if ww < w else cv2.INTER_LINEAR
-        work: Image = cv2.resize(frame, (ww, wh), interpolation=interp)
+        work = shrink(frame, ww, wh)
         self.work_image = work
         gray: Image = cv2.cvtColor(work, cv2.COLOR_BGR2GRAY)
 
         hist = cv2.calcHist([gray], [0], None, [256], [0, 256]).ravel().astype(np.float64)
         n = float(hist.sum())
         mean = float(hist @ self._levels) / n
-        var = max(0.0, float(hist @ (self._levels**2)) / n - mean * mean)
+        var = max(0.0, float(hist @ self._squares) / n - mean * mean)
         dark = float(hist[: self._dark_level + 1].sum()) / n * 100
         bright = float(hist[self._bright_level :].sum()) / n * 100
 
@@ -250,29 +253,34 @@ class FrameAnalyzer:
 
         searched = False
         face = None
-        if self._cascade is not None and self._count % self._face_every == 0:
-            searched = True
-            face = self._largest_face(gray)
-        self._count += 1
+        if self._faces is not None:
+            gh, gw = gray.shape[:2]
+            fw = min(self._face_width, gw)
+            fh = max(1, round(gh * fw / gw))
+            small: Image = (cv2.resize(gray, (fw, fh), interpolation=cv2.INTER_AREA)
+                            if fw != gw else gray)
+            outcome = self._faces.step(small)
+            searched = outcome.done
+            if outcome.box is not None:
+                x, y, bw, bh = outcome.box
+                face = FaceBox(x / fw, y / fh, bw / fw, bh / fh)
         return FrameMetrics(
             timestamp=timestamp, mean=mean, spread=math.sqrt(var), dark_clip=dark,
             bright_clip=bright, sharpness=sharpness, colour_cast=cast, change=change,
             face_searched=searched, face=face,
         )
 
-    def _largest_face(self, gray: Image) -> FaceBox | None:
-        gh, gw = gray.shape[:2]
-        fw = min(self._face_width, gw)
-        fh = max(1, round(gh * fw / gw))
-        img = cv2.resize(gray, (fw, fh), interpolation=cv2.INTER_AREA) if fw != gw else gray
-        side = max(12, round(fh * self._face_min))
-        found = self._cascade.detectMultiScale(
-            img, scaleFactor=1.15, minNeighbors=4, minSize=(side, side)
-        )
-        if len(found) == 0:
-            return None
-        x, y, w, h = max((tuple(int(v) for v in r) for r in found), key=lambda r: r[2] * r[3])
-        return FaceBox(x / fw, y / fh, w / fw, h / fh)
+
+def shrink(frame: Image, width: int, height: int) -> Image:
+    """`frame` at `width`×`height`, cheaply: exact halvings (each pixel the mean of two by
+    two), then one bilinear step of less than two; enlarging is bilinear."""
+    img = frame
+    while img.shape[1] >= 2 * width and img.shape[0] >= 2 * height:
+        img = cv2.resize(img, (img.shape[1] // 2, img.shape[0] // 2),
+                         interpolation=cv2.INTER_LINEAR)
+    if img.shape[1] != width or img.shape[0] != height:
+        img = cv2.resize(img, (width, height), interpolation=cv2.INTER_LINEAR)
+    return img
 
 
 # ---------------------------------------------------------------- the window and verdicts

@@ -1,7 +1,8 @@
 """The audio area: pick the microphone and speakers, watch the level, run the guided steps.
 
-Everything that touches sound runs in workers (the live meter in a `StreamWorker`, each
-step through `run_task`); the widgets only show readings and results. The steps since
+Everything that touches sound runs in workers (the live meter in a `StreamWorker`, whose
+readings reach the screen one at a time through a `HandOff`; each step through
+`run_task`); the widgets only show readings and results. The steps since
 the screen was opened (or the devices changed) make one check, for the session the
 screen was opened for when its first step ran; a check run without a session asks, before
 it is saved, which session it was for or whether it tested the equipment.
@@ -10,7 +11,7 @@ it is saved, which session it was for or whether it tested the equipment.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -50,7 +51,16 @@ from app.ui.i18n import core_text, error_text, number
 from app.ui.level_meter import LevelMeterWidget, fmt_db
 from app.ui.ports import CheckDesk
 from app.ui.widgets import VerdictBadge
-from app.ui.workers import CancelToken, Pool, ProgressFn, StreamWorker, TaskFn, TaskHandle, run_task
+from app.ui.workers import (
+    CancelToken,
+    HandOff,
+    Pool,
+    ProgressFn,
+    StreamWorker,
+    TaskFn,
+    TaskHandle,
+    run_task,
+)
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +94,7 @@ class AudioCheckArea(QWidget):
         self._run_saved = False
         self._run_number = 0  # of checks begun: a step or save of an earlier one is dropped
         self._meter: StreamWorker | None = None
+        self._meter_handoff = HandOff()  # one reading at a time reaches the screen
         self._task: TaskHandle[object] | None = None
         self._listing = DeviceList([], [])
         self._resume_meter = False
@@ -336,7 +347,14 @@ class AudioCheckArea(QWidget):
         if self._meter is not None or self._checker.input is None:
             self.listen_button.setChecked(self._meter is not None)
             return
-        worker = StreamWorker(self._checker.meter, self)
+        handoff = HandOff()
+        meter = self._checker.meter
+        self._meter_handoff = handoff
+
+        def readings(token: CancelToken) -> Iterator[MeterReading]:
+            return handoff.newest(meter(token))
+
+        worker = StreamWorker(readings, self)
         worker.item.connect(self._on_reading)
         worker.failed.connect(self._on_meter_failed)
         self._meter = worker
@@ -362,8 +380,10 @@ class AudioCheckArea(QWidget):
         text = self.tr("Peak {peak} dBFS · RMS {rms} dBFS · {band}").format(
             peak=fmt_db(reading.peak_dbfs), rms=fmt_db(reading.rms_dbfs),
             band=core_text("audio", aa.BAND_LABELS[reading.band]))
-        self.meter_text.setText(text)
-        self.meter_widget.setAccessibleDescription(text)
+        if text != self.meter_text.text():
+            self.meter_text.setText(text)
+            self.meter_widget.setAccessibleDescription(text)
+        self._meter_handoff.release()
 
     def _on_meter_failed(self, err: BaseException) -> None:
         self._stop_meter()

@@ -15,8 +15,17 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QHideEvent, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QHideEvent,
+    QImage,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -84,6 +93,46 @@ def _value_text(c: Criterion) -> str:
     if isinstance(c.value, (int, float)):
         return f"{number(c.value)} {c.unit}".strip()
     return f"{c.value} {c.unit}".strip()
+
+
+class PreviewLabel(QLabel):
+    """The preview: paints the latest frame as it came, centred, without re-layout.
+
+    A label's pixmap changes its size hint, so each frame set as a pixmap would lay the
+    whole window out again; this one only repaints itself. Without a frame it is a label
+    (its text says where the preview will appear).
+    """
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._image: QImage | None = None
+        self._frame: Any = None  # the pixels `_image` points into
+
+    def show_frame(self, frame: Any, image: QImage) -> None:
+        self._frame, self._image = frame, image
+        self.update()
+
+    def clear(self) -> None:
+        self._frame, self._image = None, None
+        super().clear()
+
+    def pixmap(self) -> QPixmap:
+        if self._image is not None:
+            return QPixmap.fromImage(self._image)
+        return super().pixmap()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        image = self._image
+        if image is None:
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#202020"))
+        ratio = image.devicePixelRatio()
+        w, h = image.width() / ratio, image.height() / ratio
+        target = QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
+        painter.drawImage(target, image)
+        painter.end()
 
 
 class CameraCheckArea(QWidget):
@@ -156,8 +205,8 @@ class CameraCheckArea(QWidget):
         self.session_label.setAccessibleName(self.tr("Session"))
         self.session_label.setWordWrap(True)
 
-        self.preview = QLabel(self.tr("The preview appears here once the check starts."),
-                              self)
+        self.preview = PreviewLabel(
+            self.tr("The preview appears here once the check starts."), self)
         self.preview.setAccessibleName(self.tr("Camera preview"))
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumSize(320, 180)
@@ -327,6 +376,7 @@ class CameraCheckArea(QWidget):
         self._run_number += 1
         self._gate = PreviewGate()
         gate = self._gate
+        self._fit_preview()
         thresholds = self._thresholds
 
         def source(token: CancelToken) -> Any:
@@ -382,7 +432,9 @@ class CameraCheckArea(QWidget):
             self._gate.release()
         if update.criteria is not None:
             self._show_criteria(update.criteria)
-        if update.seconds > 0:
+        if update.criteria is not None and update.seconds > 0:
+            # With the verdicts (four times a second), not with each frame: a progress
+            # bar repaints at once when its value changes.
             self.progress.setValue(min(100, round(100 * update.elapsed / update.seconds)))
         if self.status.text() == self.tr("Opening the camera…"):
             self.status.setText(self.tr("Checking… keep still and look at the camera."))
@@ -392,15 +444,22 @@ class CameraCheckArea(QWidget):
             self.resultReady.emit(update.result)
             self._deliver(update.result)
 
+    def _fit_preview(self) -> None:
+        """Tell the capture thread the size the preview is painted at (it scales)."""
+        ratio = self.preview.devicePixelRatioF()
+        self._gate.fit(round(self.preview.width() * ratio), round(self.preview.height() * ratio))
+
     def _show_frame(self, update: CheckUpdate) -> None:
+        """Wrap and paint: the capture thread already scaled and converted the frame."""
         frame = update.preview
         assert frame is not None
         h, w = frame.shape[:2]
-        image = QImage(frame.data, w, h, int(frame.strides[0]), QImage.Format.Format_BGR888)
-        pixmap = QPixmap.fromImage(image).scaled(
-            self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation)
-        self.preview.setPixmap(pixmap)
+        fmt = (QImage.Format.Format_RGB32 if frame.ndim == 3 and frame.shape[2] == 4
+               else QImage.Format.Format_BGR888)
+        image = QImage(frame.data, w, h, int(frame.strides[0]), fmt)
+        image.setDevicePixelRatio(self.preview.devicePixelRatioF())
+        self.preview.show_frame(frame, image)
+        self._fit_preview()  # a resized screen gets frames of its new size from the next
         self.preview_count += 1
         if self.preview_count == 1:
             (rw, rh), (nw, nh) = update.requested, update.negotiated

@@ -249,6 +249,35 @@ class _Pump(QObject):
             thread.quit()
 
 
+class HandOff:
+    """Lets one item of a stream through to the screen at a time.
+
+    A live stream (meter readings, preview frames) keeps computing in its thread, but
+    emits only once the screen has shown the previous item (`release`): a screen busy
+    elsewhere gets the newest item when it is free, never a backlog of old ones queued
+    in its event loop.
+    """
+
+    def __init__(self) -> None:
+        self._free = threading.Event()
+        self._free.set()
+
+    def take(self) -> bool:
+        if self._free.is_set():
+            self._free.clear()
+            return True
+        return False
+
+    def release(self) -> None:
+        self._free.set()
+
+    def newest(self, items: Iterator[T]) -> Iterator[T]:
+        """`items`, less those produced while the screen still had one to show."""
+        for item in items:
+            if self.take():
+                yield item
+
+
 class StreamWorker(QObject):
     """Pulls items from a generator in a dedicated thread and emits each one.
 

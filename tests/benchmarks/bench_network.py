@@ -6,7 +6,7 @@ Run inside the test services (they start a throwaway PostgreSQL server):
 Prints milliseconds for a checked booking (read, rules, hold under the exclusion
 constraint, update) against a bare UPDATE transaction, and for the planning of 20
 licences over 3 months against the bare query of its bookings. Targets: booking < 20 ms,
-planning < 100 ms.
+planning < 100 ms. `rows()` gives the table's rows (none without the PostgreSQL server).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from app.core.licences import LicenceDraft
 from app.core.models import LicencePlan, SessionDraft, SessionMode
 from app.services import open_services
 from app.storage import schema as t
+from tests.benchmarks.table import Row
 from tests.support.fixtures import PgServer
 
 LICENCES = 20
@@ -37,10 +38,7 @@ def _ms(runs: list[float]) -> float:
     return statistics.median(runs) * 1000
 
 
-def main() -> None:
-    url = os.environ.get("REGIE_TEST_PG_URL")
-    if not url:
-        sys.exit("Run me inside tests/support/services.sh (it starts the PostgreSQL server).")
+def measure(url: str) -> dict[str, float]:
     server = PgServer(url)
     db_url = server.migrated()
     s = open_services(AppConfig(db_url=db_url))
@@ -121,6 +119,30 @@ def main() -> None:
           "(median, target < 100 ms)")
     print(f"bare fetch of its bookings:     {_ms(fetch_runs):6.2f} ms")
     print(f"ratio planning / fetch:         {_ms(plan_runs) / _ms(fetch_runs):6.2f}x")
+    return {"booking": _ms(checked), "bare": _ms(bare), "planning": _ms(plan_runs),
+            "fetch": _ms(fetch_runs)}
+
+
+def rows() -> list[Row]:
+    url = os.environ.get("REGIE_TEST_PG_URL")
+    if not url:
+        print("bench_network: no PostgreSQL server (run under tests/support/services.sh)",
+              file=sys.stderr)
+        return []
+    m = measure(url)
+    return [
+        Row("checked booking on PostgreSQL", m["booking"], "ms", "bare UPDATE transaction",
+            m["bare"], "< 20 ms", m["booking"] < 20),
+        Row(f"planning of {LICENCES} licences × {DAYS} days on PostgreSQL", m["planning"],
+            "ms", "bare fetch of its bookings", m["fetch"], "< 100 ms", m["planning"] < 100),
+    ]
+
+
+def main() -> None:
+    if not os.environ.get("REGIE_TEST_PG_URL"):
+        sys.exit("Run me inside tests/support/services.sh (it starts the PostgreSQL server).")
+    for row in rows():
+        print(row.line())
 
 
 if __name__ == "__main__":

@@ -330,3 +330,18 @@ def test_exposure_warnings_on_real_videos(
     # A warning (not a failure) still lets the other criteria be judged.
     assert result.criteria["sharpness"].advice != (
         "Cannot be judged on this picture: fix the light or the black picture first.")
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720), (2560, 1440), (640, 360),
+                                  (320, 180)])
+def test_cheap_shrinking_gives_the_area_average_picture(size: tuple[int, int]) -> None:
+    """The analysed copy is made by halvings, not one costly area average: same picture."""
+    from app.devices.video_analysis import shrink
+
+    frame = videos.noisy(videos.scene(0.5, size), np.random.default_rng(4))
+    got = shrink(frame, 640, 360)
+    interp = cv2.INTER_AREA if size[0] > 640 else cv2.INTER_LINEAR
+    reference = cv2.resize(frame, (640, 360), interpolation=interp)
+    assert got.shape == (360, 640, 3)
+    diff = cv2.absdiff(got, reference)
+    assert cv2.mean(diff)[0] < 1.2 and float(np.percentile(diff, 99)) < 12

@@ -240,3 +240,35 @@ def test_a_usb_sound_card_is_known_by_its_serial(tmp_path: Path) -> None:
     assert sound_usb_key(name, sysfs) == "usb:0b0e:0420:5017A1"
     assert sound_usb_key("Jabra SPEAK 510 USB: Audio (hw:3,0)", sysfs) is None  # no card 3
     assert sound_usb_key("pulse", sysfs) is None  # not an ALSA hardware name
+
+
+def test_preview_is_scaled_and_converted_in_the_capture_thread(tmp_path: Path) -> None:
+    """Given the screen's size, preview frames come ready to paint: fitted, 32-bit."""
+
+    class Token:
+        cancelled = False
+
+    token = Token()
+    device = FakeDevice(10_000, "fail")
+    gate = PreviewGate()
+    gate.fit(400, 300)
+    stream = run_check(CAM, token, thresholds=quick(tmp_path), opener=lambda i: device,
+                       gate=gate, keep_previewing=True)
+    first = next(u for u in stream if u.preview is not None)
+    token.cancelled = True
+    list(stream)
+    assert first.preview is not None and first.preview.shape == (225, 400, 4)
+    assert first.preview.flags["C_CONTIGUOUS"]
+    assert int(first.preview[..., 3].min()) == 255  # opaque: Qt's RGB32 as it is
+    assert cv2.mean(first.preview[..., :3])[:3] == (120, 120, 120, 0)[:3]  # the picture
+
+
+def test_preview_frame_fits_either_way() -> None:
+    image = np.zeros((360, 640, 3), np.uint8)
+    image[:, :, 2] = 200  # red, in OpenCV's B, G, R order
+    assert camera.preview_frame(image, None) is image
+    tall = camera.preview_frame(image, (320, 1000))
+    assert tall.shape == (180, 320, 4)
+    assert tuple(int(v) for v in tall[90, 160]) == (0, 0, 200, 255)
+    wide = camera.preview_frame(image, (5000, 720))
+    assert wide.shape == (720, 1280, 4)

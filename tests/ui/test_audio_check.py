@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from app.core.checks import CheckKind, Verdict
@@ -237,3 +238,22 @@ def test_training_room_microphone_gives_a_green_sound_check(
     for row in range(area.table.rowCount()):
         badge = area.table.cellWidget(row, 2)
         assert isinstance(badge, VerdictBadge) and "OK" in badge.text()
+
+
+def test_a_busy_screen_gets_the_newest_reading_not_a_backlog(qtbot: QtBot,
+                                                             services: Services) -> None:
+    """While the window is busy elsewhere the meter keeps measuring, but at most one
+    reading waits for the screen: no burst of stale readings when it is free again."""
+    area = make_area(qtbot, services, "speech.wav", realtime=True, immediate=False)
+    area.listen_button.setChecked(True)
+    qtbot.waitUntil(lambda: "dBFS" in area.meter_text.text(), timeout=3000)
+    worker = area._meter
+    assert worker is not None
+    seen: list[aa.MeterReading] = []
+    worker.item.connect(seen.append)
+    time.sleep(0.6)  # the GUI thread is blocked: some 18 readings are measured meanwhile
+    QCoreApplication.processEvents()
+    assert 1 <= len(seen) <= 2
+    qtbot.waitUntil(lambda: len(seen) >= 5, timeout=3000)  # and it goes on after
+    assert seen[-1].captured_at > seen[0].captured_at
+    area.listen_button.setChecked(False)

@@ -246,3 +246,39 @@ def test_a_check_from_the_sidebar_asks_which_session_it_was_for(
     assert "equipment" in area.session_label.text()
     assert saved_checks(services) == [(ids["today"], False), (ids["today"], False),
                                       (None, True)]
+
+
+def test_preview_frames_arrive_ready_to_paint(
+    qtbot: QtBot, services: Services, scene_png: Path
+) -> None:
+    """The capture thread fits each preview to the screen's preview and converts it: the
+    GUI thread only wraps and paints it (no scaling there)."""
+    long = load_thresholds()
+    values = {s: dict(v) for s, v in long.values.items()}
+    values["check"]["seconds"] = 60.0  # no result (nor question) during this test
+    area = CameraCheckArea(services, scene_png, pool=ImmediatePool(),
+                           thresholds=Thresholds(values))
+    qtbot.addWidget(area)
+    area.show()
+    area.resize(900, 600)
+    area.start()
+    worker = area._worker
+    assert worker is not None
+    shapes: list[tuple[int, ...]] = []
+    worker.item.connect(lambda u: shapes.append(u.preview.shape)
+                        if u.preview is not None else None)
+    qtbot.waitUntil(lambda: len(shapes) >= 3, timeout=5000)
+    size = area.preview.size()
+    h, w, depth = shapes[-1]
+    assert depth == 4
+    assert (w == size.width() and h <= size.height()) or (h == size.height()
+                                                           and w <= size.width())
+    pixmap = area.preview.pixmap()
+    assert (pixmap.width(), pixmap.height()) == (w, h)
+    shot = area.preview.grab().toImage()  # the frame is painted, centred
+    centre = shot.pixelColor(shot.width() // 2, shot.height() // 2)
+    assert centre.name() != "#202020" and centre == pixmap.toImage().pixelColor(w // 2, h // 2)
+    area.resize(640, 500)  # a smaller screen gets smaller frames from then on
+    qtbot.waitUntil(lambda: shapes[-1][1] <= area.preview.width()
+                    and shapes[-1][1] < w, timeout=5000)
+    area.stop()

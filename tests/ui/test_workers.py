@@ -23,6 +23,7 @@ from app.ui.errors import warn
 from app.ui.workers import (
     CancelToken,
     GuiThreadCollector,
+    HandOff,
     ImmediatePool,
     ProgressFn,
     StreamWorker,
@@ -230,3 +231,14 @@ def test_a_thread_left_running_in_a_widget_is_seen_with_where_it_started(
 def _quiet_collector() -> None:
     """The suite keeps automatic collection off (see tests/conftest.py)."""
     assert not gc.isenabled()
+
+
+def test_a_hand_off_lets_through_only_what_the_screen_is_free_to_show() -> None:
+    handoff = HandOff()
+    items = handoff.newest(iter(range(10)))
+    assert next(items) == 0
+    assert next(items, None) is None  # 1…9 came while 0 was not shown yet: all skipped
+    handoff.release()
+    assert list(handoff.newest(iter([10, 11]))) == [10]
+    handoff.release()
+    assert handoff.take() and not handoff.take()
