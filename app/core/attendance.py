@@ -159,15 +159,24 @@ def derive(capacity: int, record: AttendanceRecord | None) -> AttendanceFigures:
 
 def peak_concurrent(intervals: Iterable[tuple[datetime, datetime]]) -> int:
     """Most people connected at once; a leave at the instant of a join does not overlap."""
+    return peak_concurrent_seconds(
+        (start.timestamp(), end.timestamp()) for start, end in intervals
+    )
+
+
+def peak_concurrent_seconds(intervals: Iterable[tuple[float, float]]) -> int:
+    """`peak_concurrent` over epoch seconds: a leave sorts before a join at the same
+    instant, so one person reconnecting is not counted twice."""
     events: list[tuple[float, int]] = []
     for start, end in intervals:
-        events.append((start.timestamp(), 1))
-        events.append((end.timestamp(), -1))
+        events.append((start, 1))
+        events.append((end, -1))
     events.sort()  # at equal instants -1 sorts first: leaving before joining
     peak = current = 0
     for _at, step in events:
         current += step
-        peak = max(peak, current)
+        if current > peak:
+            peak = current
     return peak
 
 
