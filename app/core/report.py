@@ -8,7 +8,9 @@ network report instantly.
 
 from __future__ import annotations
 
+import bisect
 import io
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
@@ -206,6 +208,32 @@ def offset_segments(start: int, end: int, tz: tzinfo | None = None) -> list[tupl
         t = nxt
     segments.append((seg_start, end + 1, seg_off))
     return segments
+
+
+def utc_bucket(segments: Sequence[tuple[int, int, int]]) -> int:
+    """The widest UTC bucket (seconds, at most an hour) that no offset change and no local
+    midnight cuts: it divides every offset and every change instant."""
+    size = 3600
+    for _lo, _hi, offset in segments:
+        size = math.gcd(size, offset)
+    for _lo, hi, _offset in segments[:-1]:
+        size = math.gcd(size, hi)
+    return size
+
+
+def local_day_counts(
+    buckets: Iterable[tuple[int, int]], size: int, segments: Sequence[tuple[int, int, int]]
+) -> list[tuple[int, int]]:
+    """(local days since 1970, sessions) from (UTC bucket number, sessions) pairs;
+    `segments` are `offset_segments` covering every bucket, `size` from `utc_bucket`."""
+    changes = [hi for _lo, hi, _offset in segments[:-1]]
+    offsets = [offset for _lo, _hi, offset in segments]
+    days: dict[int, int] = {}
+    for number, n in buckets:
+        at = number * size
+        day = (at + offsets[bisect.bisect_right(changes, at)]) // 86400
+        days[day] = days.get(day, 0) + n
+    return sorted(days.items())
 
 
 def weekly_counts(

@@ -8,7 +8,7 @@ replace a session's people and counts in one transaction: all or nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from typing import Any
 
 import sqlalchemy as sa
@@ -23,7 +23,14 @@ from app.core.attendance import (
     Person,
 )
 from app.core.registrations import RegistrationList
-from app.core.report import ReportCell, ReportData, ReportFilter, offset_segments
+from app.core.report import (
+    ReportCell,
+    ReportData,
+    ReportFilter,
+    local_day_counts,
+    offset_segments,
+    utc_bucket,
+)
 from app.storage import schema as t
 from app.storage.database import Database
 from app.storage.repositories import local_day_bounds
@@ -348,9 +355,12 @@ class SqlAttendanceRepository:
         where: list[sa.ColumnElement[bool]],
         tz: tzinfo | None,
     ) -> list[tuple[int, int]]:
-        """Sessions per local day, exact across daylight-saving changes, in one grouped
-        scan: each row's UTC offset comes from the spans of constant offset (about two a
-        year), so its local day is plain arithmetic."""
+        """Sessions per local day, exact across daylight-saving changes.
+
+        The database groups by UTC bucket (an hour, or less where the zone's offsets or
+        changes fall between hours) with no per-row test; the buckets, a few thousand
+        even over ten years, are folded into local days here with the spans of constant
+        offset. A bucket never straddles a change or a local midnight."""
         starts = t.sessions.c.starts_at
         bounds = sa.select(
             sa.select(sa.func.min(starts)).scalar_subquery(),  # two index look-ups
@@ -360,20 +370,10 @@ class SqlAttendanceRepository:
         if first is None or last is None:
             return []
         segments = offset_segments(int(first.timestamp()), int(last.timestamp()), tz)
-        offset: sa.ColumnElement[int]
-        if len(segments) == 1:
-            offset = sa.literal(segments[0][2], sa.Integer)
-        else:
-            offset = sa.case(
-                *[
-                    (starts < datetime.fromtimestamp(hi, tz=UTC), sa.literal(off, sa.Integer))
-                    for _lo, hi, off in segments[:-1]
-                ],
-                else_=sa.literal(segments[-1][2], sa.Integer),
-            )
-        day = ((epoch_seconds(starts) + offset) // 86400).label("day")
-        q = sa.select(day, sa.func.count()).select_from(joined).where(*where).group_by(day)
-        return [(int(d), int(n)) for d, n in conn.execute(q).all()]
+        size = utc_bucket(segments)
+        bucket = (epoch_seconds(starts) // size).label("bucket")
+        q = sa.select(bucket, sa.func.count()).select_from(joined).where(*where).group_by(bucket)
+        return local_day_counts(conn.execute(q).all(), size, segments)
 
 
 def _fetch(conn: sa.Connection, session_id: int) -> sa.Row[Any]:
