@@ -186,6 +186,10 @@ def median_minutes(people: Sequence[Person]) -> float | None:
 
 
 # ---------------------------------------------------------------------------- ports
+# Told (people written, people to write) as an import is saved.
+Progress = Callable[[int, int], None]
+
+
 class AttendanceRepository(Protocol):
     def get(self, session_id: int) -> AttendanceRecord | None: ...
     def set_counts(
@@ -198,10 +202,20 @@ class AttendanceRepository(Protocol):
         at: datetime,
     ) -> AttendanceRecord: ...
     def save_participants(
-        self, session_id: int, report: ParticipantReport, *, at: datetime
+        self,
+        session_id: int,
+        report: ParticipantReport,
+        *,
+        at: datetime,
+        progress: Progress | None = None,
     ) -> AttendanceRecord: ...
     def save_registrations(
-        self, session_id: int, registrations: RegistrationList, *, at: datetime
+        self,
+        session_id: int,
+        registrations: RegistrationList,
+        *,
+        at: datetime,
+        progress: Progress | None = None,
     ) -> AttendanceRecord: ...
     def people(self, session_id: int) -> list[tuple[str, Person]]: ...
     def imported(self, session_id: int, source: CountSource) -> tuple[int, datetime | None]: ...
@@ -325,9 +339,14 @@ class AttendanceService:
         report = self._read(data, tuple(self._host_emails(row)))
         return ZoomPreview(session_id, source, report)
 
-    def commit_zoom(self, preview: ZoomPreview) -> AttendanceRecord:
+    def commit_zoom(
+        self, preview: ZoomPreview, progress: Progress | None = None
+    ) -> AttendanceRecord:
+        """Save the import, all or nothing; `progress` hears how far the writing is."""
         self._open_session(preview.session_id)
-        return self._repo.save_participants(preview.session_id, preview.report, at=self._clock())
+        return self._repo.save_participants(
+            preview.session_id, preview.report, at=self._clock(), progress=progress
+        )
 
     def earlier_import(self, preview: ZoomPreview | RegistrationPreview) -> EarlierImport | None:
         """The session's import that saving `preview` would replace, if any."""
@@ -353,10 +372,12 @@ class AttendanceService:
         self._open_session(session_id)
         return RegistrationPreview(session_id, source, parse_registrations(data))
 
-    def commit_registrations(self, preview: RegistrationPreview) -> AttendanceRecord:
+    def commit_registrations(
+        self, preview: RegistrationPreview, progress: Progress | None = None
+    ) -> AttendanceRecord:
         self._open_session(preview.session_id)
         return self._repo.save_registrations(
-            preview.session_id, preview.registrations, at=self._clock()
+            preview.session_id, preview.registrations, at=self._clock(), progress=progress
         )
 
     def retention_months(self) -> int:

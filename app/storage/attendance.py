@@ -21,6 +21,7 @@ from app.core.attendance import (
     CountSource,
     ParticipantReport,
     Person,
+    Progress,
 )
 from app.core.registrations import RegistrationList
 from app.core.report import (
@@ -83,6 +84,7 @@ attendance_people = sa.Table(
 )
 
 ATTENDEE = "attendee"
+_CHUNK = 2_000  # people written between two progress reports
 REGISTRANT = "registrant"
 
 
@@ -151,7 +153,12 @@ class SqlAttendanceRepository:
             return _record(_fetch(conn, session_id))
 
     def save_participants(
-        self, session_id: int, report: ParticipantReport, *, at: datetime
+        self,
+        session_id: int,
+        report: ParticipantReport,
+        *,
+        at: datetime,
+        progress: Progress | None = None,
     ) -> AttendanceRecord:
         values = {
             "connected": report.unique_attendees,
@@ -174,10 +181,15 @@ class SqlAttendanceRepository:
             }
             for p in report.attendees
         ]
-        return self._replace(session_id, ATTENDEE, values, people)
+        return self._replace(session_id, ATTENDEE, values, people, progress)
 
     def save_registrations(
-        self, session_id: int, registrations: RegistrationList, *, at: datetime
+        self,
+        session_id: int,
+        registrations: RegistrationList,
+        *,
+        at: datetime,
+        progress: Progress | None = None,
     ) -> AttendanceRecord:
         values = {
             "registered": registrations.count,
@@ -195,19 +207,29 @@ class SqlAttendanceRepository:
             }
             for p in registrations.registrants
         ]
-        return self._replace(session_id, REGISTRANT, values, people)
+        return self._replace(session_id, REGISTRANT, values, people, progress)
 
     def _replace(
-        self, session_id: int, kind: str, values: dict[str, Any], people: list[dict[str, Any]]
+        self,
+        session_id: int,
+        kind: str,
+        values: dict[str, Any],
+        people: list[dict[str, Any]],
+        progress: Progress | None = None,
     ) -> AttendanceRecord:
+        """One transaction: the counts, the old people out, the new ones in (by chunks,
+        so that `progress` hears from a long import), or nothing at all."""
         p = attendance_people.c
         with self._db.begin(immediate=True) as conn:
             _upsert(conn, session_id, values)
             conn.execute(
                 attendance_people.delete().where(p.session_id == session_id, p.kind == kind)
             )
-            if people:
-                conn.execute(attendance_people.insert(), people)
+            total = len(people)
+            for done in range(0, total, _CHUNK):
+                conn.execute(attendance_people.insert(), people[done : done + _CHUNK])
+                if progress is not None:
+                    progress(min(done + _CHUNK, total), total)
             return _record(_fetch(conn, session_id))
 
     def people(self, session_id: int) -> list[tuple[str, Person]]:
