@@ -10,9 +10,11 @@ waiting room are not attendees. A bad row stops the whole import with its line n
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 from app.core.attendance import (
     ParticipantReport,
@@ -69,6 +71,28 @@ def _is_header(cells: Sequence[str]) -> bool:
 
 def read_participants(data: bytes, host_emails: Sequence[str] = ()) -> ParticipantReport:
     """Parse a report and merge it into attendees. Raises FileFormatError naming the line.
+
+    The cycle collector is paused meanwhile: the hundreds of thousands of lists and
+    tuples made here hold no cycles, and would otherwise be walked again and again."""
+    with _collector_paused():
+        return _read(data, host_emails)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Automatic garbage collection off for the block, back as it was after (the window
+    already runs it on its own timer, so there this changes nothing)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
+    """Parse a report and merge it into attendees.
 
     Written for 100,000-row reports: rows stay the csv module's lists, every value that
     repeats (a name, a time, a duration) is worked out once, and times are compared as
@@ -377,6 +401,7 @@ class _TimeParser:
                 break
         self.day_first = day_first_hint if day_first is None else day_first
         self._cache: dict[str, datetime] = {}
+        self._zones: dict[tuple[int, int, int, int, int], tuple[timedelta, tzinfo | None]] = {}
 
     def parse(self, text: str, line: int, which: str) -> datetime | None:
         if not text:
@@ -412,30 +437,43 @@ class _TimeParser:
         try:
             m = _ISO.match(text)
             if m:
-                y, mo, d, hh, mm = (int(m.group(i)) for i in range(1, 6))
-                ss = int(m.group(6) or 0)
-                zone = m.group(7)
+                ys, mos, ds, hhs, mms, sss, zone = m.groups()
+                y, mo, d, hh, mm = int(ys), int(mos), int(ds), int(hhs), int(mms)
+                ss = int(sss or 0)
                 if zone:
-                    tz = _zone(zone)
-                    return datetime(y, mo, d, hh, mm, ss, tzinfo=tz)
-                return datetime(y, mo, d, hh, mm, ss).astimezone()
+                    return datetime(y, mo, d, hh, mm, ss, tzinfo=_zone(zone))
+                return self._local(y, mo, d, hh, mm, ss)
             m = _DMY.match(text)
             if not m:
                 return None
-            a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            a_s, b_s, y_s, hhs, mms, sss, ampm = m.groups()
+            a, b, y = int(a_s), int(b_s), int(y_s)
             if y < 100:
                 y += 2000
-            d, mo = (a, b) if self.day_first and not m.group(7) else (b, a)
-            hh, mm, ss = int(m.group(4)), int(m.group(5)), int(m.group(6) or 0)
-            ampm = m.group(7)
+            d, mo = (a, b) if self.day_first and not ampm else (b, a)
+            hh, mm, ss = int(hhs), int(mms), int(sss or 0)
             if ampm:
                 if not 1 <= hh <= 12:
                     return None
                 pm = ampm.lower().startswith("p")
                 hh = (hh % 12) + (12 if pm else 0)
-            return datetime(y, mo, d, hh, mm, ss).astimezone()
+            return self._local(y, mo, d, hh, mm, ss)
         except ValueError:
             return None
+
+    def _local(self, y: int, mo: int, d: int, hh: int, mm: int, ss: int) -> datetime:
+        """`datetime(...).astimezone()`, worked out once per wall-clock minute: offsets
+        change on whole minutes, so every second of a minute moves the same way (not at
+        all, or across the hour the clocks skip) and gets the same offset."""
+        naive = datetime(y, mo, d, hh, mm, ss)  # noqa: DTZ001 - ValueError for a date that does not exist
+        key = (y, mo, d, hh, mm)
+        known = self._zones.get(key)
+        if known is None:
+            start = datetime(y, mo, d, hh, mm)  # noqa: DTZ001 - a wall-clock time
+            local = start.astimezone()
+            known = self._zones[key] = (local.replace(tzinfo=None) - start, local.tzinfo)
+        shift, zone = known
+        return (naive + shift).replace(tzinfo=zone) if shift else naive.replace(tzinfo=zone)
 
 
 def _zone(text: str) -> timezone:

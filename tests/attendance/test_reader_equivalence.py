@@ -41,7 +41,11 @@ def report(draw: st.DrawFn) -> tuple[bytes, list[str]]:
     order = draw(st.permutations(present))
     titles = [draw(st.sampled_from(COLUMNS[c])) for c in order]
     fmt = draw(st.sampled_from(FORMATS))
-    base = datetime(2026, draw(st.integers(1, 12)), draw(st.integers(1, 28)), 9)
+    base = draw(st.sampled_from([
+        datetime(2026, draw(st.integers(1, 12)), draw(st.integers(1, 28)), 9),
+        datetime(2026, 3, 29, 1, 50),  # the clocks go forward at 2:00 (the suite's zone)
+        datetime(2026, 10, 25, 1, 50),  # and back at 3:00
+    ]))
     rows: list[list[str]] = []
     for _ in range(draw(st.integers(0, 25))):
         # Whole minutes often, so that reconnections touch and overlap exactly.
