@@ -158,9 +158,8 @@ def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
     if (
         ("" in names and any(not n and not e for n, e in zip(names, emails, strict=True)))
         or any(e and "@" not in e for e in set(emails))
-        or _BAD_TIME in joins
-        or _BAD_TIME in leaves
-        or _BAD_MINUTES in minutes
+        or any(v is _BAD_TIME for v in instants.values())  # each distinct text once,
+        or any(v == _BAD_MINUTES for v in durations.values())  # not each row
         or any(
             j is not None and v is not None and v[1] < j[1]
             for j, v in zip(joins, leaves, strict=True)
