@@ -45,7 +45,7 @@ from app.core.report import percent
 from app.errors import RegieError
 from app.ui.errors import known
 from app.ui.i18n import error_text
-from app.ui.workers import CancelToken, Pool, run_task
+from app.ui.workers import CancelToken, Pool, collection_deferred, run_task
 
 if TYPE_CHECKING:
     from app.ui.offline import ConnectionMonitor
@@ -432,7 +432,8 @@ class AttendanceDialog(QDialog):
         def job(
             _token: CancelToken, _progress: Callable[[int, int], None]
         ) -> tuple[Preview, EarlierImport | None]:
-            preview = read()
+            with collection_deferred():
+                preview = read()
             return preview, service.earlier_import(preview)
 
         run_task(
@@ -546,9 +547,10 @@ class AttendanceDialog(QDialog):
         service = self._service
 
         def job(_token: CancelToken, progress: Callable[[int, int], None]) -> AttendanceRecord:
-            if isinstance(preview, ZoomPreview):
-                return service.commit_zoom(preview, progress)
-            return service.commit_registrations(preview, progress)
+            with collection_deferred():
+                if isinstance(preview, ZoomPreview):
+                    return service.commit_zoom(preview, progress)
+                return service.commit_registrations(preview, progress)
 
         self._saving(True)
         self.message.setText(self.tr("Saving the import…"))
