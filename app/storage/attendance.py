@@ -25,12 +25,11 @@ from app.core.attendance import (
 )
 from app.core.registrations import RegistrationList
 from app.core.report import (
+    DayGrouping,
     ReportCell,
     ReportData,
     ReportFilter,
-    local_day_counts,
     offset_segments,
-    utc_bucket,
 )
 from app.storage import schema as t
 from app.storage.database import Database
@@ -379,10 +378,11 @@ class SqlAttendanceRepository:
     ) -> list[tuple[int, int]]:
         """Sessions per local day, exact across daylight-saving changes.
 
-        The database groups by UTC bucket (an hour, or less where the zone's offsets or
-        changes fall between hours) with no per-row test; the buckets, a few thousand
-        even over ten years, are folded into local days here with the spans of constant
-        offset. A bucket never straddles a change or a local midnight."""
+        The database groups by day under the period's smallest UTC offset, with no
+        per-row look-up of the offset; only sessions in the last hour or so of such a day
+        (where a larger offset could move them to the next) are grouped finer. A few
+        thousand groups, even over ten years, are placed on their local days here (see
+        `DayGrouping`)."""
         starts = t.sessions.c.starts_at
         bounds = sa.select(
             sa.select(sa.func.min(starts)).scalar_subquery(),  # two index look-ups
@@ -391,11 +391,26 @@ class SqlAttendanceRepository:
         first, last = conn.execute(bounds).one()
         if first is None or last is None:
             return []
-        segments = offset_segments(int(first.timestamp()), int(last.timestamp()), tz)
-        size = utc_bucket(segments)
-        bucket = (epoch_seconds(starts) // size).label("bucket")
-        q = sa.select(bucket, sa.func.count()).select_from(joined).where(*where).group_by(bucket)
-        return local_day_counts(conn.execute(q).all(), size, segments)
+        grouping = DayGrouping.over(
+            offset_segments(int(first.timestamp()), int(last.timestamp()), tz)
+        )
+        local = epoch_seconds(starts) + grouping.base
+        day = (local // 86400).label("day")
+        tail: sa.ColumnElement[int]
+        if grouping.span:
+            rest = local % 86400
+            tail = sa.case(
+                (rest >= 86400 - grouping.span, rest // grouping.size), else_=-1
+            ).label("tail")
+        else:
+            tail = sa.literal(-1, sa.Integer).label("tail")
+        q = (
+            sa.select(day, tail, sa.func.count())
+            .select_from(joined)
+            .where(*where)
+            .group_by(day, tail)
+        )
+        return grouping.local_days((int(d), int(b), int(n)) for d, b, n in conn.execute(q))
 
 
 def _fetch(conn: sa.Connection, session_id: int) -> sa.Row[Any]:
