@@ -159,15 +159,24 @@ def derive(capacity: int, record: AttendanceRecord | None) -> AttendanceFigures:
 
 def peak_concurrent(intervals: Iterable[tuple[datetime, datetime]]) -> int:
     """Most people connected at once; a leave at the instant of a join does not overlap."""
+    return peak_concurrent_seconds(
+        (start.timestamp(), end.timestamp()) for start, end in intervals
+    )
+
+
+def peak_concurrent_seconds(intervals: Iterable[tuple[float, float]]) -> int:
+    """`peak_concurrent` over epoch seconds: a leave sorts before a join at the same
+    instant, so one person reconnecting is not counted twice."""
     events: list[tuple[float, int]] = []
     for start, end in intervals:
-        events.append((start.timestamp(), 1))
-        events.append((end.timestamp(), -1))
+        events.append((start, 1))
+        events.append((end, -1))
     events.sort()  # at equal instants -1 sorts first: leaving before joining
     peak = current = 0
     for _at, step in events:
         current += step
-        peak = max(peak, current)
+        if current > peak:
+            peak = current
     return peak
 
 
@@ -177,6 +186,10 @@ def median_minutes(people: Sequence[Person]) -> float | None:
 
 
 # ---------------------------------------------------------------------------- ports
+# Told (people written, people to write) as an import is saved.
+Progress = Callable[[int, int], None]
+
+
 class AttendanceRepository(Protocol):
     def get(self, session_id: int) -> AttendanceRecord | None: ...
     def set_counts(
@@ -189,10 +202,20 @@ class AttendanceRepository(Protocol):
         at: datetime,
     ) -> AttendanceRecord: ...
     def save_participants(
-        self, session_id: int, report: ParticipantReport, *, at: datetime
+        self,
+        session_id: int,
+        report: ParticipantReport,
+        *,
+        at: datetime,
+        progress: Progress | None = None,
     ) -> AttendanceRecord: ...
     def save_registrations(
-        self, session_id: int, registrations: RegistrationList, *, at: datetime
+        self,
+        session_id: int,
+        registrations: RegistrationList,
+        *,
+        at: datetime,
+        progress: Progress | None = None,
     ) -> AttendanceRecord: ...
     def people(self, session_id: int) -> list[tuple[str, Person]]: ...
     def imported(self, session_id: int, source: CountSource) -> tuple[int, datetime | None]: ...
@@ -316,9 +339,14 @@ class AttendanceService:
         report = self._read(data, tuple(self._host_emails(row)))
         return ZoomPreview(session_id, source, report)
 
-    def commit_zoom(self, preview: ZoomPreview) -> AttendanceRecord:
+    def commit_zoom(
+        self, preview: ZoomPreview, progress: Progress | None = None
+    ) -> AttendanceRecord:
+        """Save the import, all or nothing; `progress` hears how far the writing is."""
         self._open_session(preview.session_id)
-        return self._repo.save_participants(preview.session_id, preview.report, at=self._clock())
+        return self._repo.save_participants(
+            preview.session_id, preview.report, at=self._clock(), progress=progress
+        )
 
     def earlier_import(self, preview: ZoomPreview | RegistrationPreview) -> EarlierImport | None:
         """The session's import that saving `preview` would replace, if any."""
@@ -344,10 +372,12 @@ class AttendanceService:
         self._open_session(session_id)
         return RegistrationPreview(session_id, source, parse_registrations(data))
 
-    def commit_registrations(self, preview: RegistrationPreview) -> AttendanceRecord:
+    def commit_registrations(
+        self, preview: RegistrationPreview, progress: Progress | None = None
+    ) -> AttendanceRecord:
         self._open_session(preview.session_id)
         return self._repo.save_registrations(
-            preview.session_id, preview.registrations, at=self._clock()
+            preview.session_id, preview.registrations, at=self._clock(), progress=progress
         )
 
     def retention_months(self) -> int:

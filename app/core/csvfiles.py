@@ -78,6 +78,8 @@ def normalise_header(text: str) -> str:
 @functools.lru_cache(maxsize=65_536)
 def name_key(name: str) -> str:
     """A person's name reduced to what identifies them: no accents, case or extra spaces."""
+    if name.isascii():  # unchanged by NFKD, no combining marks: the common case
+        return _SPACES.sub(" ", name).strip().casefold()
     decomposed = unicodedata.normalize("NFKD", name)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", bare).strip().casefold()
@@ -95,17 +97,26 @@ class Record:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """The header row found in a file, the rows above it and the records below it."""
+    """The header row found in a file, the rows above it and the rows below it.
+
+    The rows below are kept as the csv module returns them (`rows`), with the line each
+    starts on (`lines`): a 100,000-row report is read without an object per row."""
 
     delimiter: str
     encoding: str
     header: list[str]  # normalised
     header_line: int
     preamble: list[Record]
-    records: list[Record]
+    rows: list[list[str]]
+    lines: list[int]  # 1-based line where each of `rows` starts
+
+    @property
+    def records(self) -> list[Record]:
+        return [Record(line, cells) for line, cells in zip(self.lines, self.rows, strict=True)]
 
 
 def _records(text: str, delimiter: str) -> Iterator[Record]:
+    """Rows one at a time (the header scan stops at the header, before any later error)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     last_end = 0
     try:
@@ -121,6 +132,38 @@ def _records(text: str, delimiter: str) -> Iterator[Record]:
         ) from err
 
 
+def _read_rows(text: str, delimiter: str) -> tuple[list[list[str]], list[int]]:
+    """Every row of `text` and the 1-based line it starts on; a quoting error names its line."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[list[str]] = []
+    ends: list[int] = [0]  # ends[i] is the last line of row i - 1
+    append_row, append_end = rows.append, ends.append
+    try:
+        for row in reader:
+            append_row(row)
+            append_end(reader.line_num)
+    except csv.Error as err:
+        raise FileFormatError(
+            _N("errors", "Line {line}: the file is not valid CSV ({detail})."),
+            _N("errors", "Check the quotes on that line, or export the file again."),
+            line=ends[-1] + 1,
+            detail=str(err),
+        ) from err
+    ends.pop()
+    return rows, [end + 1 for end in ends]
+
+
+def _head(text: str, lines: int) -> str:
+    """The first `lines` lines, joined by newlines, without splitting the whole text."""
+    size = 1 << 16
+    while size < len(text):
+        split = text[:size].splitlines()
+        if len(split) > lines:  # line `lines` is complete: a break follows it in the prefix
+            return "\n".join(split[:lines])
+        size *= 4
+    return "\n".join(text.splitlines()[:lines])
+
+
 def find_table(
     data: bytes, is_header: Callable[[Sequence[str]], bool], *, scan_lines: int = 60
 ) -> Table:
@@ -131,7 +174,7 @@ def find_table(
     """
     decoded = decode(data)
     text = decoded.text
-    head = "\n".join(text.splitlines()[:scan_lines])
+    head = _head(text, scan_lines)
     for delimiter in DELIMITERS:
         found: tuple[int, Record, list[str]] | None = None
         try:
@@ -144,14 +187,16 @@ def find_table(
             pass  # broken quoting below a header is reported by the full read
         if found is not None:
             index, rec, normalised = found
-            records = list(_records(text, delimiter))
+            rows, lines = _read_rows(text, delimiter)
             return Table(
                 delimiter=delimiter,
                 encoding=decoded.encoding,
                 header=normalised,
                 header_line=rec.line,
-                preamble=records[:index],
-                records=records[index + 1 :],
+                preamble=[Record(line, cells) for line, cells in zip(
+                    lines[:index], rows[:index], strict=True)],
+                rows=rows[index + 1 :],
+                lines=lines[index + 1 :],
             )
     raise FileFormatError(
         _N("errors", "No table header was found in the first {lines} lines of the file."),

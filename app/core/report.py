@@ -8,7 +8,9 @@ network report instantly.
 
 from __future__ import annotations
 
+import bisect
 import io
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
@@ -206,6 +208,53 @@ def offset_segments(start: int, end: int, tz: tzinfo | None = None) -> list[tupl
         t = nxt
     segments.append((seg_start, end + 1, seg_off))
     return segments
+
+
+def utc_bucket(segments: Sequence[tuple[int, int, int]]) -> int:
+    """The widest bucket of time (seconds, at most an hour) that no offset change and no
+    local midnight cuts: it divides every offset and every change instant."""
+    size = 3600
+    for _lo, _hi, offset in segments:
+        size = math.gcd(size, offset)
+    for _lo, hi, _offset in segments[:-1]:
+        size = math.gcd(size, hi)
+    return size
+
+
+@dataclass(frozen=True, slots=True)
+class DayGrouping:
+    """How the database groups sessions so that local days follow without a per-row
+    look-up of the offset.
+
+    With `base` the smallest offset of the period, a session at epoch second t is on
+    local day (t + base) // 86400 unless it falls in the last `span` seconds of that
+    day (span = largest offset − smallest): only there can a larger offset move it to
+    the next day. Those few are grouped finer, by `size`-second bucket of the tail, and
+    placed here with the offset of their bucket."""
+
+    base: int
+    span: int
+    size: int
+    segments: tuple[tuple[int, int, int], ...]
+
+    @classmethod
+    def over(cls, segments: Sequence[tuple[int, int, int]]) -> DayGrouping:
+        offsets = [offset for _lo, _hi, offset in segments]
+        return cls(min(offsets), max(offsets) - min(offsets), utc_bucket(segments),
+                   tuple(segments))
+
+    def local_days(self, groups: Iterable[tuple[int, int, int]]) -> list[tuple[int, int]]:
+        """(local days since 1970, sessions) from the database's (day under the smallest
+        offset, tail bucket or -1, sessions) groups."""
+        changes = [hi for _lo, hi, _offset in self.segments[:-1]]
+        offsets = [offset for _lo, _hi, offset in self.segments]
+        days: dict[int, int] = {}
+        for day, tail, n in groups:
+            if tail >= 0:
+                at = day * 86400 + tail * self.size - self.base
+                day = (at + offsets[bisect.bisect_right(changes, at)]) // 86400
+            days[day] = days.get(day, 0) + n
+        return sorted(days.items())
 
 
 def weekly_counts(

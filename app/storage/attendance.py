@@ -8,7 +8,7 @@ replace a session's people and counts in one transaction: all or nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from typing import Any
 
 import sqlalchemy as sa
@@ -21,9 +21,16 @@ from app.core.attendance import (
     CountSource,
     ParticipantReport,
     Person,
+    Progress,
 )
 from app.core.registrations import RegistrationList
-from app.core.report import ReportCell, ReportData, ReportFilter, offset_segments
+from app.core.report import (
+    DayGrouping,
+    ReportCell,
+    ReportData,
+    ReportFilter,
+    offset_segments,
+)
 from app.storage import schema as t
 from app.storage.database import Database
 from app.storage.repositories import local_day_bounds
@@ -100,6 +107,7 @@ registrations = sa.Table(
 
 
 ATTENDEE = "attendee"
+_CHUNK = 2_000  # people written between two progress reports
 REGISTRANT = "registrant"
 
 
@@ -168,7 +176,12 @@ class SqlAttendanceRepository:
             return _record(_fetch(conn, session_id))
 
     def save_participants(
-        self, session_id: int, report: ParticipantReport, *, at: datetime
+        self,
+        session_id: int,
+        report: ParticipantReport,
+        *,
+        at: datetime,
+        progress: Progress | None = None,
     ) -> AttendanceRecord:
         values = {
             "connected": report.unique_attendees,
@@ -191,10 +204,15 @@ class SqlAttendanceRepository:
             }
             for p in report.attendees
         ]
-        return self._replace(session_id, ATTENDEE, values, people)
+        return self._replace(session_id, ATTENDEE, values, people, progress)
 
     def save_registrations(
-        self, session_id: int, registrations: RegistrationList, *, at: datetime
+        self,
+        session_id: int,
+        registrations: RegistrationList,
+        *,
+        at: datetime,
+        progress: Progress | None = None,
     ) -> AttendanceRecord:
         values = {
             "registered": registrations.count,
@@ -212,19 +230,29 @@ class SqlAttendanceRepository:
             }
             for p in registrations.registrants
         ]
-        return self._replace(session_id, REGISTRANT, values, people)
+        return self._replace(session_id, REGISTRANT, values, people, progress)
 
     def _replace(
-        self, session_id: int, kind: str, values: dict[str, Any], people: list[dict[str, Any]]
+        self,
+        session_id: int,
+        kind: str,
+        values: dict[str, Any],
+        people: list[dict[str, Any]],
+        progress: Progress | None = None,
     ) -> AttendanceRecord:
+        """One transaction: the counts, the old people out, the new ones in (by chunks,
+        so that `progress` hears from a long import), or nothing at all."""
         p = attendance_people.c
         with self._db.begin(immediate=True) as conn:
             _upsert(conn, session_id, values)
             conn.execute(
                 attendance_people.delete().where(p.session_id == session_id, p.kind == kind)
             )
-            if people:
-                conn.execute(attendance_people.insert(), people)
+            total = len(people)
+            for done in range(0, total, _CHUNK):
+                conn.execute(attendance_people.insert(), people[done : done + _CHUNK])
+                if progress is not None:
+                    progress(min(done + _CHUNK, total), total)
             return _record(_fetch(conn, session_id))
 
     def people(self, session_id: int) -> list[tuple[str, Person]]:
@@ -375,9 +403,13 @@ class SqlAttendanceRepository:
         where: list[sa.ColumnElement[bool]],
         tz: tzinfo | None,
     ) -> list[tuple[int, int]]:
-        """Sessions per local day, exact across daylight-saving changes, in one grouped
-        scan: each row's UTC offset comes from the spans of constant offset (about two a
-        year), so its local day is plain arithmetic."""
+        """Sessions per local day, exact across daylight-saving changes.
+
+        The database groups by day under the period's smallest UTC offset, with no
+        per-row look-up of the offset; only sessions in the last hour or so of such a day
+        (where a larger offset could move them to the next) are grouped finer. A few
+        thousand groups, even over ten years, are placed on their local days here (see
+        `DayGrouping`)."""
         starts = t.sessions.c.starts_at
         bounds = sa.select(
             sa.select(sa.func.min(starts)).scalar_subquery(),  # two index look-ups
@@ -386,21 +418,26 @@ class SqlAttendanceRepository:
         first, last = conn.execute(bounds).one()
         if first is None or last is None:
             return []
-        segments = offset_segments(int(first.timestamp()), int(last.timestamp()), tz)
-        offset: sa.ColumnElement[int]
-        if len(segments) == 1:
-            offset = sa.literal(segments[0][2], sa.Integer)
+        grouping = DayGrouping.over(
+            offset_segments(int(first.timestamp()), int(last.timestamp()), tz)
+        )
+        local = epoch_seconds(starts) + grouping.base
+        day = (local // 86400).label("day")
+        tail: sa.ColumnElement[int]
+        if grouping.span:
+            rest = local % 86400
+            tail = sa.case(
+                (rest >= 86400 - grouping.span, rest // grouping.size), else_=-1
+            ).label("tail")
         else:
-            offset = sa.case(
-                *[
-                    (starts < datetime.fromtimestamp(hi, tz=UTC), sa.literal(off, sa.Integer))
-                    for _lo, hi, off in segments[:-1]
-                ],
-                else_=sa.literal(segments[-1][2], sa.Integer),
-            )
-        day = ((epoch_seconds(starts) + offset) // 86400).label("day")
-        q = sa.select(day, sa.func.count()).select_from(joined).where(*where).group_by(day)
-        return [(int(d), int(n)) for d, n in conn.execute(q).all()]
+            tail = sa.literal(-1, sa.Integer).label("tail")
+        q = (
+            sa.select(day, tail, sa.func.count())
+            .select_from(joined)
+            .where(*where)
+            .group_by(day, tail)
+        )
+        return grouping.local_days((int(d), int(b), int(n)) for d, b, n in conn.execute(q))
 
 
 def _fetch(conn: sa.Connection, session_id: int) -> sa.Row[Any]:

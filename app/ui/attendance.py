@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.core.attendance import (
     MAX_COUNT,
     AttendanceFigures,
+    AttendanceRecord,
     AttendanceService,
     CountSource,
     EarlierImport,
@@ -43,7 +44,7 @@ from app.core.outbox import PendingKind, attendance_payload
 from app.errors import RegieError
 from app.ui.errors import known
 from app.ui.i18n import error_text, number, percent
-from app.ui.workers import CancelToken, Pool, run_task
+from app.ui.workers import CancelToken, Pool, collection_deferred, run_task
 
 if TYPE_CHECKING:
     from app.ui.offline import ConnectionMonitor
@@ -58,6 +59,44 @@ Preview = ZoomPreview | RegistrationPreview
 _SAVE = QMessageBox.StandardButton.Save
 _DISCARD = QMessageBox.StandardButton.Discard
 _CANCEL = QMessageBox.StandardButton.Cancel
+
+
+class PeopleModel(QAbstractTableModel):
+    """The people an import found: name, e-mail, minutes. A cell's text is made when the
+    view asks for it, so 30,000 people fill the preview at once."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._people: list[tuple[str, str | None, int | None]] = []
+        self._titles = [self.tr("Name"), self.tr("E-mail"), self.tr("Minutes")]
+
+    def set_people(self, people: list[tuple[str, str | None, int | None]]) -> None:
+        self.beginResetModel()
+        self._people = people
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._people)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        value = self._people[index.row()][index.column()]
+        if value is None:
+            return ""
+        return value if isinstance(value, str) else number(value)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._titles[section]
+        return None
 
 
 class AttendanceDialog(QDialog):
@@ -83,6 +122,7 @@ class AttendanceDialog(QDialog):
         self._pool = pool
         self._connection = connection
         self.pending: Preview | None = None
+        self.saving = False  # an import is being written by a worker
         self.replaces: EarlierImport | None = None  # what saving `pending` replaces
         self._saved_counts: dict[str, int] = {}  # the spin values last saved or loaded
         # Offline (the server cannot be reached), typed counts are kept on this computer
@@ -147,11 +187,10 @@ class AttendanceDialog(QDialog):
         self.preview_summary = QLabel()
         self.preview_summary.setWordWrap(True)
         self.preview_summary.setAccessibleName(self.tr("Import summary"))
-        self.preview_table = QTableWidget(0, 3)
+        self.preview_model = PeopleModel(self)
+        self.preview_table = QTableView()
+        self.preview_table.setModel(self.preview_model)
         self.preview_table.setAccessibleName(self.tr("People found in the file"))
-        self.preview_table.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("E-mail"), self.tr("Minutes")]
-        )
         self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview_table.verticalHeader().hide()
         self.preview_table.horizontalHeader().setSectionResizeMode(
@@ -163,7 +202,11 @@ class AttendanceDialog(QDialog):
         self.discard_button = QPushButton(self.tr("&Discard"))
         self.discard_button.setAccessibleName(self.tr("Discard the import"))
         self.discard_button.clicked.connect(self.discard_import)
+        self.save_progress = QProgressBar()
+        self.save_progress.setAccessibleName(self.tr("Saving the import"))
+        self.save_progress.hide()
         pv_buttons = QHBoxLayout()
+        pv_buttons.addWidget(self.save_progress, 1)
         pv_buttons.addStretch(1)
         pv_buttons.addWidget(self.discard_button)
         pv_buttons.addWidget(self.confirm_button)
@@ -261,6 +304,11 @@ class AttendanceDialog(QDialog):
 
     def reject(self) -> None:
         """Close; with typed counts not yet saved, ask first (save, discard, or stay)."""
+        if self.saving:
+            self.message.setText(
+                self.tr("The import is being saved: close the window once it is done.")
+            )
+            return
         if not self.typed_counts():
             super().reject()
             return
@@ -384,7 +432,8 @@ class AttendanceDialog(QDialog):
         def job(
             _token: CancelToken, _progress: Callable[[int, int], None]
         ) -> tuple[Preview, EarlierImport | None]:
-            preview = read()
+            with collection_deferred():
+                preview = read()
             return preview, service.earlier_import(preview)
 
         run_task(
@@ -399,7 +448,6 @@ class AttendanceDialog(QDialog):
         preview, self.replaces = found
         self._busy(False)
         self.pending = preview
-        table = self.preview_table
         if isinstance(preview, ZoomPreview):
             r = preview.report
             self.preview_summary.setText(
@@ -414,10 +462,7 @@ class AttendanceDialog(QDialog):
                     peak="—" if r.peak_concurrent is None else number(r.peak_concurrent),
                 )
             )
-            people = [
-                (p.name, p.email or "", "" if p.minutes is None else number(p.minutes))
-                for p in r.attendees
-            ]
+            people = [(p.name, p.email, p.minutes) for p in r.attendees]
         else:
             g = preview.registrations
             self.preview_summary.setText(
@@ -428,11 +473,8 @@ class AttendanceDialog(QDialog):
                     skipped=self.tr("%Ln cancelled or refused", "", g.skipped_cancelled),
                 )
             )
-            people = [(p.name, p.email or "", "") for p in g.registrants]
-        table.setRowCount(len(people))
-        for i, cells in enumerate(people):
-            for col, text in enumerate(cells):
-                table.setItem(i, col, QTableWidgetItem(text))
+            people = [(p.name, p.email, None) for p in g.registrants]
+        self.preview_model.set_people(people)
         if self.replaces is not None:
             self.preview_summary.setText(
                 self.preview_summary.text() + "\n▲ " + self.replaced_text(self.replaces)
@@ -500,19 +542,54 @@ class AttendanceDialog(QDialog):
             self._commit(self.pending)
 
     def _commit(self, preview: Preview) -> None:
+        """Write the import in a worker: one transaction, all or nothing, while the
+        dialog shows how far it is and stays responsive."""
+        service = self._service
+
+        def job(_token: CancelToken, progress: Callable[[int, int], None]) -> AttendanceRecord:
+            with collection_deferred():
+                if isinstance(preview, ZoomPreview):
+                    return service.commit_zoom(preview, progress)
+                return service.commit_registrations(preview, progress)
+
+        self._saving(True)
+        self.message.setText(self.tr("Saving the import…"))
+        run_task(
+            job,
+            on_success=lambda _record: self._committed(preview),
+            on_error=self._commit_failed,
+            on_progress=self._save_progressed,
+            pool=self._pool,
+            parent=self,
+        )
+
+    def _saving(self, saving: bool) -> None:
+        self.saving = saving
+        self._busy(saving)
+        for w in (self.confirm_button, self.discard_button):
+            w.setEnabled(not saving)
+        self.save_progress.setRange(0, 0)  # busy until the first chunk is written
+        self.save_progress.setVisible(saving)
+
+    def _save_progressed(self, done: int, total: int) -> None:
+        self.save_progress.setRange(0, total)
+        self.save_progress.setValue(done)
+
+    def _commit_failed(self, err: BaseException) -> None:
+        """Nothing was written (one transaction); the preview stays, to try again."""
+        self._saving(False)
+        self.message.setText(self.tr("The import was not saved."))  # kept if `err` is a bug
+        self.message.setText(
+            self.tr("The import was not saved. {error}").format(error=error_text(known(err)))
+        )
+
+    def _committed(self, preview: Preview) -> None:
+        self._saving(False)
         typed = self.typed_counts()
-        try:
-            if isinstance(preview, ZoomPreview):
-                self._service.commit_zoom(preview)
-            else:
-                self._service.commit_registrations(preview)
-        except RegieError as err:
-            QMessageBox.warning(self, self.windowTitle(), error_text(err))
-            return
         self.discard_import()
         self._load()
-        # Counts typed before the import stay on screen, still to be saved; the count the
-        # file brings is the file's.
+        # Counts typed before or during the import stay on screen, still to be saved; the
+        # count the file brings is the file's.
         filled = "connected" if isinstance(preview, ZoomPreview) else "registered"
         kept = {name: value for name, value in typed.items() if name != filled}
         for name, value in kept.items():
@@ -525,6 +602,6 @@ class AttendanceDialog(QDialog):
     def discard_import(self) -> None:
         self.pending = None
         self.replaces = None
-        self.preview_table.setRowCount(0)
+        self.preview_model.set_people([])
         self.preview_summary.clear()
         self.preview_box.hide()

@@ -4,6 +4,7 @@ sessions-per-week and no-show charts, and exports (CSV for Excel, PDF)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Protocol
@@ -18,7 +19,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QPointF, Qt, QTime
 from PySide6.QtGui import QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,7 +51,6 @@ from app.core.report import (
     ActivityReport,
     ReportFilter,
     ReportLine,
-    percent,
     report_csv_bytes,
 )
 from app.errors import RegieError
@@ -87,60 +87,155 @@ def translations() -> dict[str, str]:
     return {x: _t(x) for x in (*COLUMNS, TYPE_TITLE, BRANCH_TITLE, WEEK_TITLE, TOTAL_TITLE)}
 
 
-# ---------------------------------------------------------------------- charts
-def week_chart(report: ActivityReport) -> QChart:
-    chart = QChart()
-    chart.setTitle(QCoreApplication.translate("report", "Sessions per week"))
-    chart.legend().hide()
-    series = QLineSeries()
-    series.setName(QCoreApplication.translate("report", "Sessions"))
-    series.setPointsVisible(len(report.per_week) <= 60)
+# ---------------------------------------------------------------------- numbers
+def percent_text(rate: float | None, locale: QLocale | None = None) -> str:
+    """0.403 → "40,3 %" in French, "40.3 %" in English; "—" when unknown."""
+    if rate is None:
+        return "—"
+    return f"{(locale or QLocale()).toString(rate * 100, 'f', 1)} %"
+
+
+# ---------------------------------------------------------------------- what is shown
+@dataclass(frozen=True)
+class BarsView:
+    """A no-show chart: one bar per line that has a rate, its value in its label."""
+
+    values: list[float]
+    labels: list[str]
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """Everything the area shows, as text and numbers, made off the GUI thread: there
+    only the table cells are set and the chart series replaced."""
+
+    report: ActivityReport
+    type_rows: list[list[str]]
+    branch_rows: list[list[str]]
+    week_points: list[QPointF]
+    week_top: int
+    type_bars: BarsView
+    branch_bars: BarsView
+
+
+def table_rows(report: ActivityReport, lines: Sequence[ReportLine], locale: QLocale) -> list[
+    list[str]
+]:
+    """The cells of a table: one row per line, then the total."""
+    return [
+        [
+            _t(TOTAL_TITLE) if x is report.total else x.label,
+            str(x.sessions),
+            str(x.registered),
+            str(x.connected),
+            str(x.on_site),
+            percent_text(x.no_show_rate, locale),
+        ]
+        for x in (*lines, report.total)
+    ]
+
+
+def bars_view(lines: Sequence[ReportLine], locale: QLocale) -> BarsView:
+    shown = [x for x in reversed(lines) if x.no_show_rate is not None]
+    return BarsView(
+        values=[round((x.no_show_rate or 0.0) * 100, 1) for x in shown],
+        labels=[f"{x.label[:40]} — {percent_text(x.no_show_rate, locale)}" for x in shown],
+    )
+
+
+def report_view(report: ActivityReport, locale: QLocale) -> ReportView:
+    points: list[QPointF] = []
     top = 1
     for day, n in report.per_week:
         moment = QDateTime(QDate(day.year, day.month, day.day), QTime(0, 0))
-        series.append(float(moment.toMSecsSinceEpoch()), float(n))
+        points.append(QPointF(float(moment.toMSecsSinceEpoch()), float(n)))
         top = max(top, n)
-    chart.addSeries(series)
-    x = QDateTimeAxis()
-    x.setFormat("dd/MM/yy")
-    x.setTitleText(QCoreApplication.translate("report", "Week of"))
-    x.setTickCount(min(8, max(2, len(report.per_week))))
-    y = QValueAxis()
-    y.setRange(0, top)
-    y.setLabelFormat("%d")
-    y.setTitleText(QCoreApplication.translate("report", "Sessions"))
-    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-    series.attachAxis(x)
-    series.attachAxis(y)
+    return ReportView(
+        report=report,
+        type_rows=table_rows(report, report.by_type, locale),
+        branch_rows=table_rows(report, report.by_branch, locale),
+        week_points=points,
+        week_top=top,
+        type_bars=bars_view(report.by_type, locale),
+        branch_bars=bars_view(report.by_branch, locale),
+    )
+
+
+# ---------------------------------------------------------------------- charts
+class WeekChart(QChart):
+    """Sessions per week; made once, its series replaced on each report."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(QCoreApplication.translate("report", "Sessions per week"))
+        self.legend().hide()
+        self.line = QLineSeries()
+        self.line.setName(QCoreApplication.translate("report", "Sessions"))
+        self.addSeries(self.line)
+        self.x_axis = QDateTimeAxis()
+        self.x_axis.setFormat("dd/MM/yy")
+        self.x_axis.setTitleText(QCoreApplication.translate("report", "Week of"))
+        self.y_axis = QValueAxis()
+        self.y_axis.setLabelFormat("%d")
+        self.y_axis.setTitleText(QCoreApplication.translate("report", "Sessions"))
+        self.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        self.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        self.line.attachAxis(self.x_axis)
+        self.line.attachAxis(self.y_axis)
+
+    def show_view(self, view: ReportView) -> None:
+        points = view.week_points
+        self.line.setPointsVisible(len(points) <= 60)
+        self.line.replace(points)
+        if points:
+            self.x_axis.setRange(
+                QDateTime.fromMSecsSinceEpoch(int(points[0].x())),
+                QDateTime.fromMSecsSinceEpoch(int(points[-1].x())),
+            )
+        self.x_axis.setTickCount(min(8, max(2, len(points))))
+        self.y_axis.setRange(0, view.week_top)
+
+
+class NoShowChart(QChart):
+    """Horizontal bars with their value written in their label: colour is not the
+    message. Made once; its bars and categories replaced on each report."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.setTitle(title)
+        self.legend().hide()
+        self.bars = QBarSet(QCoreApplication.translate("report", "No-show %"))
+        self.bar_series = QHorizontalBarSeries()
+        self.bar_series.append(self.bars)
+        self.addSeries(self.bar_series)
+        self.categories = QBarCategoryAxis()
+        self.x_axis = QValueAxis()
+        self.x_axis.setRange(0, 100)
+        self.x_axis.setLabelFormat("%d %%")
+        self.addAxis(self.categories, Qt.AlignmentFlag.AlignLeft)
+        self.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        self.bar_series.attachAxis(self.categories)
+        self.bar_series.attachAxis(self.x_axis)
+
+    def show_bars(self, bars: BarsView) -> None:
+        if self.bars.count():
+            self.bars.remove(0, self.bars.count())
+        self.bars.append(bars.values)
+        self.categories.clear()
+        self.categories.append(
+            bars.labels or [QCoreApplication.translate("report", "No data")]
+        )
+
+
+def week_chart(report: ActivityReport) -> QChart:
+    chart = WeekChart()
+    chart.show_view(report_view(report, QLocale()))
     return chart
 
 
 def no_show_chart(title: str, lines: Sequence[ReportLine]) -> QChart:
-    """Horizontal bars with their value written on them: colour is not the message."""
-    chart = QChart()
-    chart.setTitle(title)
-    chart.legend().hide()
-    shown = [x for x in lines if x.no_show_rate is not None]
-    bars = QBarSet(QCoreApplication.translate("report", "No-show %"))
-    for x in reversed(shown):
-        bars.append(round((x.no_show_rate or 0.0) * 100, 1))
-    series = QHorizontalBarSeries()
-    series.append(bars)
-    series.setLabelsVisible(True)
-    series.setLabelsFormat("@value %")
-    chart.addSeries(series)
-    y = QBarCategoryAxis()
-    y.append(
-        [x.label[:40] for x in reversed(shown)] or [QCoreApplication.translate("report", "No data")]
-    )
-    x_axis = QValueAxis()
-    x_axis.setRange(0, 100)
-    x_axis.setLabelFormat("%d %%")
-    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-    chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-    series.attachAxis(y)
-    series.attachAxis(x_axis)
+    chart = NoShowChart(title)
+    chart.show_bars(bars_view(lines, QLocale()))
     return chart
 
 
@@ -230,11 +325,16 @@ class ReportArea(QWidget):
 
         self.type_table = self._table(self.tr("Sessions by type"))
         self.branch_table = self._table(self.tr("Sessions by branch"))
-        self.week_view = QChartView()
+        self.week_chart = WeekChart()
+        self.type_chart = NoShowChart(
+            QCoreApplication.translate("report", "No-show by session type")
+        )
+        self.branch_chart = NoShowChart(QCoreApplication.translate("report", "No-show by branch"))
+        self.week_view = QChartView(self.week_chart)
         self.week_view.setAccessibleName(self.tr("Chart: sessions per week"))
-        self.type_view = QChartView()
+        self.type_view = QChartView(self.type_chart)
         self.type_view.setAccessibleName(self.tr("Chart: no-show by session type"))
-        self.branch_view = QChartView()
+        self.branch_view = QChartView(self.branch_chart)
         self.branch_view.setAccessibleName(self.tr("Chart: no-show by branch"))
         for view in (self.week_view, self.type_view, self.branch_view):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -318,10 +418,11 @@ class ReportArea(QWidget):
         self._generation += 1
         generation = self._generation
         service = self._services.attendance
+        locale = QLocale()
         self.status.setText(self.tr("Computing the report…"))
 
-        def job(_token: CancelToken, _progress: Callable[[int, int], None]) -> ActivityReport:
-            return service.report(flt)
+        def job(_token: CancelToken, _progress: Callable[[int, int], None]) -> ReportView:
+            return report_view(service.report(flt), locale)
 
         run_task(
             job,
@@ -331,27 +432,20 @@ class ReportArea(QWidget):
             parent=self,
         )
 
-    def _loaded(self, generation: int, report: ActivityReport) -> None:
+    def _loaded(self, generation: int, view: ReportView) -> None:
+        """Only cheap work here: a dozen table cells, the chart series replaced."""
         if generation != self._generation:
             return  # a newer request is on its way
+        report = view.report
         self.report = report
-        self._fill(self.type_table, _t(TYPE_TITLE), report.by_type, report)
-        self._fill(self.branch_table, _t(BRANCH_TITLE), report.by_branch, report)
-        for view, make in (
-            (self.week_view, week_chart),
-            (self.type_view, type_chart),
-            (self.branch_view, branch_chart),
-        ):
-            old = view.chart()
-            view.setChart(make(report))
-            if old is not None:
-                old.deleteLater()
+        self._fill(self.type_table, _t(TYPE_TITLE), view.type_rows)
+        self._fill(self.branch_table, _t(BRANCH_TITLE), view.branch_rows)
+        self.week_chart.show_view(view)
+        self.type_chart.show_bars(view.type_bars)
+        self.branch_chart.show_bars(view.branch_bars)
         self.status.setText(
             self.tr("{n} sessions held · no-show {rate}").format(
-                n=report.total.sessions,
-                rate=(percent(report.total.no_show_rate) + " %")
-                if report.total.no_show_rate is not None
-                else "—",
+                n=report.total.sessions, rate=percent_text(report.total.no_show_rate)
             )
         )
         self._set_busy(False)
@@ -361,30 +455,18 @@ class ReportArea(QWidget):
             return
         self.status.setText(error_text(known(err)))
 
-    def _fill(
-        self, table: QTableWidget, first: str, lines: Sequence[ReportLine], r: ActivityReport
-    ) -> None:
+    def _fill(self, table: QTableWidget, first: str, rows: list[list[str]]) -> None:
         table.setHorizontalHeaderLabels([first, *(_t(c) for c in COLUMNS)])
-        rows = [*lines, r.total]
         table.setRowCount(len(rows))
-        for i, x in enumerate(rows):
-            rate = percent(x.no_show_rate)
-            label = _t(TOTAL_TITLE) if x is r.total else x.label
-            values = [
-                label,
-                str(x.sessions),
-                str(x.registered),
-                str(x.connected),
-                str(x.on_site),
-                f"{rate} %" if rate else "—",
-            ]
+        last = len(rows) - 1
+        for i, values in enumerate(rows):
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 if col:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
-                if x is r.total:
+                if i == last:  # the total
                     font = item.font()
                     font.setBold(True)
                     item.setFont(font)

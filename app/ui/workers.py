@@ -12,6 +12,7 @@ synchronously, or wait on the signals with qtbot.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import threading
@@ -180,8 +181,30 @@ class GuiThreadCollector(QObject):
         collect_if_due()
 
 
+_deferring = 0  # jobs inside `collection_deferred`
+_deferring_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def collection_deferred() -> Iterator[None]:
+    """For a job that builds large structures (a 100,000-row import): the GUI thread does
+    not collect meanwhile. Its collections would walk every object the job has made and
+    still holds, and stall the window; once the job is done most of them are gone, and
+    the next collection is short."""
+    global _deferring
+    with _deferring_lock:
+        _deferring += 1
+    try:
+        yield
+    finally:
+        with _deferring_lock:
+            _deferring -= 1
+
+
 def collect_if_due() -> None:
     """Collect the oldest generation whose threshold is passed, as Python would."""
+    if _deferring:
+        return
     counts, limits = gc.get_count(), gc.get_threshold()
     for generation in (2, 1, 0):
         if counts[generation] > limits[generation]:

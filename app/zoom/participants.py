@@ -10,12 +10,17 @@ waiting room are not attendees. A bad row stops the whole import with its line n
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
-from app.core.attendance import ParticipantReport, Person, median_minutes, peak_concurrent
+from app.core.attendance import (
+    ParticipantReport,
+    Person,
+    median_minutes,
+)
 from app.core.csvfiles import (
     FileFormatError,
     Record,
@@ -53,14 +58,9 @@ _DMY = re.compile(
 )
 
 
-@dataclass(slots=True)
-class _Row:
-    line: int
-    name: str
-    email: str
-    join: datetime | None
-    leave: datetime | None
-    minutes: float | None
+# One connection kept for the merge: name, e-mail, join, leave (each with its epoch
+# second), minutes.
+_Row = tuple[str, str, tuple[datetime, int] | None, tuple[datetime, int] | None, float | None]
 
 
 def _is_header(cells: Sequence[str]) -> bool:
@@ -70,7 +70,35 @@ def _is_header(cells: Sequence[str]) -> bool:
 
 
 def read_participants(data: bytes, host_emails: Sequence[str] = ()) -> ParticipantReport:
-    """Parse a report and merge it into attendees. Raises FileFormatError naming the line."""
+    """Parse a report and merge it into attendees. Raises FileFormatError naming the line.
+
+    The cycle collector is paused meanwhile: the hundreds of thousands of lists and
+    tuples made here hold no cycles, and would otherwise be walked again and again."""
+    with _collector_paused():
+        return _read(data, host_emails)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Automatic garbage collection off for the block, back as it was after (the window
+    already runs it on its own timer, so there this changes nothing)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
+    """Parse a report and merge it into attendees.
+
+    Written for 100,000-row reports: rows stay the csv module's lists, every value that
+    repeats (a name, a time, a duration) is worked out once, and times are compared as
+    epoch seconds. The file's structure is checked in a first pass, so that a broken row
+    anywhere is reported before a bad value in an earlier one.
+    """
     table = find_table(data, _is_header)
     h = table.header
     i_name = column_index(h, NAME)
@@ -95,101 +123,229 @@ def read_participants(data: bytes, host_emails: Sequence[str] = ()) -> Participa
                 email_key(value) if "@" in value else name_key(value)
             )
 
-    raw: list[tuple[Record, list[str]]] = []
-    for rec in table.records:
-        if is_blank(rec.cells):
-            continue
-        cells = rec.cells
-        if len(cells) > width and not is_blank(cells[width:]):
-            raise FileFormatError(
-                _N("errors", "Line {line}: {found} values where the header has {expected}."),
-                _N(
-                    "errors",
-                    "A name containing the separator must be in quotes: export the report "
-                    "from Zoom again rather than editing it.",
-                ),
-                line=rec.line,
-                found=len(cells),
-                expected=width,
-            )
-        if (
-            i_name < len(cells)
-            and normalise_header(cells[i_name]) == h[i_name]
-            and [normalise_header(c) for c in cells] == h
-        ):
-            continue  # the header repeated (two exports pasted together)
-        raw.append((rec, cells))
-        if len(raw) > MAX_ROWS:
-            raise FileFormatError(
-                _N("errors", "The report has more than {max} rows."),
-                _N("errors", "Choose the participant report of a single meeting."),
-                line=rec.line,
-                max=MAX_ROWS,
-            )
+    rows, lines = table.rows, table.lines
+    kept = _structure(rows, lines, h, i_name, width)
+    # Column by column: each cell stripped once, each distinct value worked out once.
+    used = [i for i in (i_name, i_email, i_join, i_leave, i_total, i_duration, i_waiting,
+                        i_role) if i is not None]
+    need = max(used) + 1
+    sel = [rows[k] for k in kept]
+    if sel and min(map(len, sel)) < need:
+        sel = [c if len(c) >= need else c + [""] * (need - len(c)) for c in sel]
+    empty = [""] * len(sel)
 
+    def column(i: int | None) -> list[str]:
+        return empty if i is None else [c[i].strip() for c in sel]
+
+    names = column(i_name)
+    emails = column(i_email)
+    join_texts = column(i_join)
+    leave_texts = column(i_leave)
+    minute_texts = column(i_total if i_total is not None else i_duration)
     times = _TimeParser(
-        [c[i] for _r, c in raw for i in (i_join, i_leave) if i is not None and i < len(c)],
+        _distinct(t for pair in zip(join_texts, leave_texts, strict=True) for t in pair),
         day_first_hint=table.delimiter == ";" or table.encoding == "cp1252",
     )
-    rows: list[_Row] = []
-    skipped_host = skipped_waiting = 0
-    for rec, cells in raw:
-
-        def cell(index: int | None, cells: list[str] = cells) -> str:
-            return cells[index].strip() if index is not None and index < len(cells) else ""
-
-        name = cell(i_name)
-        email = cell(i_email)
-        if not name and not email:
-            raise FileFormatError(
-                _N("errors", "Line {line}: this row has neither a name nor an e-mail."),
-                _N("errors", "Export the report from Zoom again rather than editing it."),
-                line=rec.line,
-            )
-        if email and "@" not in email:
-            raise FileFormatError(
-                _N("errors", "Line {line}: “{value}” is not an e-mail address."),
-                _N("errors", "Export the report from Zoom again rather than editing it."),
-                line=rec.line,
-                value=email,
-            )
-        join = times.parse(cell(i_join), rec.line, "join")
-        leave = times.parse(cell(i_leave), rec.line, "leave")
-        if join is not None and leave is not None and leave < join:
-            raise FileFormatError(
-                _N("errors", "Line {line}: the leave time is before the join time."),
-                _N("errors", "Export the report from Zoom again rather than editing it."),
-                line=rec.line,
-            )
-        minutes = _minutes(cell(i_total) if i_total is not None else cell(i_duration), rec.line)
-        is_host = (
-            bool(_HOST_MARK.search(name))
-            or "host" in cell(i_role).casefold()
-            or "hôte" in cell(i_role).casefold()
-            or (bool(email) and email_key(email) in hosts_e)
-            or (not email and name_key(name) in hosts_n)
+    instants: dict[str, tuple[datetime, int] | None] = {"": None}
+    for text in set(join_texts).union(leave_texts):
+        if text:
+            moment = times.parse_or_none(text)
+            instants[text] = _BAD_TIME if moment is None else (moment, _epoch(moment))
+    joins = list(map(instants.__getitem__, join_texts))
+    leaves = list(map(instants.__getitem__, leave_texts))
+    durations = {text: _minutes_or_bad(text) for text in set(minute_texts)}
+    minutes = list(map(durations.__getitem__, minute_texts))
+    if (
+        ("" in names and any(not n and not e for n, e in zip(names, emails, strict=True)))
+        or any(e and "@" not in e for e in set(emails))
+        or any(v is _BAD_TIME for v in instants.values())  # each distinct text once,
+        or any(v == _BAD_MINUTES for v in durations.values())  # not each row
+        or any(
+            j is not None and v is not None and v[1] < j[1]
+            for j, v in zip(joins, leaves, strict=True)
         )
-        if is_host:
+    ):
+        _first_error([lines[k] for k in kept], names, emails, join_texts, leave_texts,
+                     minute_texts, times)
+
+    about = {name: _about(name) for name in set(names)}
+    folded = [e.casefold() for e in emails]
+    roles = [r.casefold() for r in column(i_role)]
+    waiting = [w.casefold() in YES for w in column(i_waiting)]
+    groups: dict[str, list[_Row]] = {}
+    by_name: dict[str, str] = {}
+    attending = skipped_host = skipped_waiting = 0
+    for name, email, fold, role, waits, join, leave, spent in zip(
+        names, emails, folded, roles, waiting, joins, leaves, minutes, strict=True
+    ):
+        marked, name_group, plain_key = about[name]
+        if (
+            marked
+            or (role and ("host" in role or "hôte" in role))
+            or (fold in hosts_e if email else plain_key in hosts_n)
+        ):
             skipped_host += 1
             continue
-        if cell(i_waiting).casefold() in YES:
+        if waits:
             skipped_waiting += 1
             continue
-        rows.append(_Row(rec.line, name, email, join, leave, minutes))
+        attending += 1
+        if email:
+            group = "e:" + fold
+            by_name.setdefault(name_group, group)
+        else:
+            group = name_group
+        members = groups.get(group)
+        if members is None:
+            members = groups[group] = []
+        members.append((name, email, join, leave, spent))
+    # A connection without e-mail joins the person of the same name who gave one.
+    for nk in [g for g in groups if g.startswith("n:") and g in by_name]:
+        groups[by_name[nk]].extend(groups.pop(nk))
 
-    attendees, intervals = _merge(rows, use_total=i_total is not None)
+    attendees, spans = _merge(groups, use_total=i_total is not None)
     return ParticipantReport(
         attendees=attendees,
-        rows_read=len(raw),
-        merged_reconnections=len(rows) - len(attendees),
+        rows_read=len(kept),
+        merged_reconnections=attending - len(attendees),
         skipped_host=skipped_host,
         skipped_waiting_room=skipped_waiting,
-        peak_concurrent=peak_concurrent(intervals) if intervals or not rows else None,
+        peak_concurrent=_peak(spans) if spans or not attending else None,
         median_minutes=median_minutes(attendees),
         meeting=meeting,
         encoding=table.encoding,
         delimiter=table.delimiter,
     )
+
+
+def _about(name: str) -> tuple[bool, str, str]:
+    """A name's host mark, the key its connections are grouped under, its own key."""
+    return (
+        bool(_HOST_MARK.search(name)),
+        "n:" + name_key(_HOST_MARK.sub("", name)),
+        name_key(name),
+    )
+
+
+def _first_error(
+    lines: list[int],
+    names: list[str],
+    emails: list[str],
+    join_texts: list[str],
+    leave_texts: list[str],
+    minute_texts: list[str],
+    times: _TimeParser,
+) -> None:
+    """Raise the error of the first bad row, checked in the order a row is read."""
+    for k, line in enumerate(lines):
+        name, email = names[k], emails[k]
+        if not name and not email:
+            raise FileFormatError(
+                _N("errors", "Line {line}: this row has neither a name nor an e-mail."),
+                _N("errors", "Export the report from Zoom again rather than editing it."),
+                line=line,
+            )
+        if email and "@" not in email:
+            raise FileFormatError(
+                _N("errors", "Line {line}: “{value}” is not an e-mail address."),
+                _N("errors", "Export the report from Zoom again rather than editing it."),
+                line=line,
+                value=email,
+            )
+        join = times.parse(join_texts[k], line, "join")
+        leave = times.parse(leave_texts[k], line, "leave")
+        if join is not None and leave is not None and leave < join:
+            raise FileFormatError(
+                _N("errors", "Line {line}: the leave time is before the join time."),
+                _N("errors", "Export the report from Zoom again rather than editing it."),
+                line=line,
+            )
+        _minutes(minute_texts[k], line)
+
+
+def _structure(
+    rows: list[list[str]], lines: list[int], header: list[str], i_name: int, width: int
+) -> list[int]:
+    """Positions of the rows to read: blank rows and repeated headers left out; a row
+    wider than the header, or one row too many, stops the import."""
+    if rows and max(map(len, rows)) > width:
+        for k, cells in enumerate(rows):
+            if len(cells) > width and "".join(cells[width:]).strip():
+                raise FileFormatError(
+                    _N("errors", "Line {line}: {found} values where the header has {expected}."),
+                    _N(
+                        "errors",
+                        "A name containing the separator must be in quotes: export the report "
+                        "from Zoom again rather than editing it.",
+                    ),
+                    line=lines[k],
+                    found=len(cells),
+                    expected=width,
+                )
+    target = header[i_name]
+    names = [c[i_name] if len(c) > i_name else "" for c in rows]
+    titles = {raw for raw in set(names) if normalise_header(raw) == target}
+    kept = [
+        k
+        for k, (cells, name) in enumerate(zip(rows, names, strict=True))
+        if (name and not name.isspace()) or "".join(cells).strip()  # not blank
+        if name not in titles or [normalise_header(c) for c in cells] != header
+    ]
+    if len(kept) > MAX_ROWS:
+        raise FileFormatError(
+            _N("errors", "The report has more than {max} rows."),
+            _N("errors", "Choose the participant report of a single meeting."),
+            line=lines[kept[MAX_ROWS]],
+            max=MAX_ROWS,
+        )
+    return kept
+
+
+def _distinct(texts: Iterable[str]) -> Iterator[str]:
+    """Each text once, in order of first appearance, read only as far as asked."""
+    seen: set[str] = set()
+    for text in texts:
+        if text not in seen:
+            seen.add(text)
+            yield text
+
+
+def _peak(spans: list[tuple[int, int]]) -> int:
+    """`peak_concurrent` over whole epoch seconds, each event one sortable integer: a
+    leave (even) sorts before a join (odd) at the same second."""
+    events = [start * 2 + 1 for start, _end in spans]
+    events.extend(end * 2 for _start, end in spans)
+    events.sort()
+    peak = current = 0
+    for event in events:
+        if event & 1:
+            current += 1
+            if current > peak:
+                peak = current
+        else:
+            current -= 1
+    return peak
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_SECOND = timedelta(seconds=1)
+
+# What a cell that cannot be read stands for until the row's error is raised.
+_BAD_TIME: tuple[datetime, int] = (datetime(1, 1, 1, tzinfo=UTC), -1)
+_BAD_MINUTES = -1.0
+
+
+def _epoch(moment: datetime) -> int:
+    """Epoch second of a parsed time (times in reports are whole seconds)."""
+    seconds: int = (moment - _EPOCH) // _SECOND
+    return seconds
+
+
+def _minutes_or_bad(text: str) -> float | None:
+    try:
+        return _minutes(text, 0)
+    except FileFormatError:
+        return _BAD_MINUTES
 
 
 def _meeting(preamble: list[Record]) -> dict[str, str]:
@@ -226,7 +382,7 @@ class _TimeParser:
     """Dates in one file share an order: dd/mm when any day exceeds 12 (or a French
     Excel wrote the file), mm/dd when any month position exceeds 12 or AM/PM is used."""
 
-    def __init__(self, samples: Sequence[str], *, day_first_hint: bool) -> None:
+    def __init__(self, samples: Iterable[str], *, day_first_hint: bool) -> None:
         day_first: bool | None = None
         for text in samples:
             m = _DMY.match(text.strip())
@@ -244,6 +400,7 @@ class _TimeParser:
                 break
         self.day_first = day_first_hint if day_first is None else day_first
         self._cache: dict[str, datetime] = {}
+        self._zones: dict[tuple[int, int, int, int, int], tuple[timedelta, tzinfo | None]] = {}
 
     def parse(self, text: str, line: int, which: str) -> datetime | None:
         if not text:
@@ -270,35 +427,52 @@ class _TimeParser:
         self._cache[text] = value
         return value
 
+    def parse_or_none(self, text: str) -> datetime | None:
+        """The time `text` stands for, or None when it is not one (nothing raised)."""
+        return self._parse(text)
+
     def _parse(self, text: str) -> datetime | None:
         text = text.strip()
         try:
             m = _ISO.match(text)
             if m:
-                y, mo, d, hh, mm = (int(m.group(i)) for i in range(1, 6))
-                ss = int(m.group(6) or 0)
-                zone = m.group(7)
+                ys, mos, ds, hhs, mms, sss, zone = m.groups()
+                y, mo, d, hh, mm = int(ys), int(mos), int(ds), int(hhs), int(mms)
+                ss = int(sss or 0)
                 if zone:
-                    tz = _zone(zone)
-                    return datetime(y, mo, d, hh, mm, ss, tzinfo=tz)
-                return datetime(y, mo, d, hh, mm, ss).astimezone()
+                    return datetime(y, mo, d, hh, mm, ss, tzinfo=_zone(zone))
+                return self._local(y, mo, d, hh, mm, ss)
             m = _DMY.match(text)
             if not m:
                 return None
-            a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            a_s, b_s, y_s, hhs, mms, sss, ampm = m.groups()
+            a, b, y = int(a_s), int(b_s), int(y_s)
             if y < 100:
                 y += 2000
-            d, mo = (a, b) if self.day_first and not m.group(7) else (b, a)
-            hh, mm, ss = int(m.group(4)), int(m.group(5)), int(m.group(6) or 0)
-            ampm = m.group(7)
+            d, mo = (a, b) if self.day_first and not ampm else (b, a)
+            hh, mm, ss = int(hhs), int(mms), int(sss or 0)
             if ampm:
                 if not 1 <= hh <= 12:
                     return None
                 pm = ampm.lower().startswith("p")
                 hh = (hh % 12) + (12 if pm else 0)
-            return datetime(y, mo, d, hh, mm, ss).astimezone()
+            return self._local(y, mo, d, hh, mm, ss)
         except ValueError:
             return None
+
+    def _local(self, y: int, mo: int, d: int, hh: int, mm: int, ss: int) -> datetime:
+        """`datetime(...).astimezone()`, worked out once per wall-clock minute: offsets
+        change on whole minutes, so every second of a minute moves the same way (not at
+        all, or across the hour the clocks skip) and gets the same offset."""
+        naive = datetime(y, mo, d, hh, mm, ss)  # noqa: DTZ001 - ValueError for a date that does not exist
+        key = (y, mo, d, hh, mm)
+        known = self._zones.get(key)
+        if known is None:
+            start = datetime(y, mo, d, hh, mm)  # noqa: DTZ001 - a wall-clock time
+            local = start.astimezone()
+            known = self._zones[key] = (local.replace(tzinfo=None) - start, local.tzinfo)
+        shift, zone = known
+        return (naive + shift).replace(tzinfo=zone) if shift else naive.replace(tzinfo=zone)
 
 
 def _zone(text: str) -> timezone:
@@ -310,55 +484,64 @@ def _zone(text: str) -> timezone:
 
 
 def _merge(
-    rows: list[_Row], *, use_total: bool
-) -> tuple[tuple[Person, ...], list[tuple[datetime, datetime]]]:
-    """One Person per e-mail (else per normalised name); time connected is the union of
-    their connections, so two devices at once are not counted twice."""
-    groups: dict[str, list[_Row]] = {}
-    by_name: dict[str, str] = {}
-    for r in rows:
-        nk = "n:" + name_key(_HOST_MARK.sub("", r.name))
-        if r.email:
-            key = "e:" + email_key(r.email)
-            by_name.setdefault(nk, key)
-        else:
-            key = nk
-        groups.setdefault(key, []).append(r)
-    # A connection without e-mail joins the person of the same name who gave one.
-    for nk in [k for k in groups if k.startswith("n:") and k in by_name]:
-        groups[by_name[nk]].extend(groups.pop(nk))
-
+    groups: dict[str, list[_Row]], *, use_total: bool
+) -> tuple[tuple[Person, ...], list[tuple[int, int]]]:
+    """One Person per group of connections; time connected is the union of their
+    connections, so two devices at once are not counted twice. Returns the people and
+    every union span, in epoch seconds."""
     people: list[Person] = []
-    all_intervals: list[tuple[datetime, datetime]] = []
+    all_spans: list[tuple[int, int]] = []
     for group in groups.values():
-        spans = sorted((r.join, r.leave) for r in group if r.join and r.leave)
-        union: list[tuple[datetime, datetime]] = []
-        for start, end in spans:
-            if union and start <= union[-1][1]:
-                union[-1] = (union[-1][0], max(union[-1][1], end))
-            else:
-                union.append((start, end))
-        all_intervals.extend(union)
-        durations = [r.minutes for r in group if r.minutes is not None]
+        spans: list[tuple[int, int]] = []
+        durations: list[float] = []
+        first_join: tuple[datetime, int] | None = None
+        last_leave: tuple[datetime, int] | None = None
+        named = given = ""
+        for name, email, join, leave, spent in group:
+            if join is not None:
+                if first_join is None or join[1] < first_join[1]:
+                    first_join = join
+                if leave is not None:
+                    spans.append((join[1], leave[1]))
+            if leave is not None and (last_leave is None or leave[1] > last_leave[1]):
+                last_leave = leave
+            if spent is not None:
+                durations.append(spent)
+            if not named:
+                named = name
+            if not given:
+                given = email
+        spans.sort()
+        connected = 0
+        if spans:
+            lo, hi = spans[0]
+            for start, end in spans:
+                if start <= hi:
+                    if end > hi:
+                        hi = end
+                else:
+                    all_spans.append((lo, hi))
+                    connected += hi - lo
+                    lo, hi = start, end
+            all_spans.append((lo, hi))
+            connected += hi - lo
         if use_total and durations:
             minutes: float | None = max(durations)
-        elif union and len(spans) == len(group):
-            minutes = sum((e - s).total_seconds() for s, e in union) / 60
+        elif spans and len(spans) == len(group):
+            minutes = connected / 60
         elif durations:
             minutes = sum(durations)
         else:
             minutes = None
-        first = group[0]
-        named = next((r.name for r in group if r.name), first.email)
         people.append(
             Person(
-                name=_HOST_MARK.sub("", named),
-                email=next((r.email for r in group if r.email), None),
+                name=_HOST_MARK.sub("", named or group[0][1]),
+                email=given or None,
                 minutes=None if minutes is None else round(minutes),
-                first_join=min((r.join for r in group if r.join), default=None),
-                last_leave=max((r.leave for r in group if r.leave), default=None),
+                first_join=None if first_join is None else first_join[0],
+                last_leave=None if last_leave is None else last_leave[0],
                 connections=len(group),
             )
         )
     people.sort(key=lambda p: name_key(p.name))
-    return tuple(people), all_intervals
+    return tuple(people), all_spans

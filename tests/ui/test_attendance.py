@@ -49,7 +49,7 @@ def test_import_previews_then_commits(qtbot: QtBot, services: Services, tmp_path
     f.write_bytes((HEADER_BLOCK + ZOOM_US).encode())
     dialog.import_zoom_file(f)
     assert not dialog.preview_box.isHidden()
-    assert dialog.preview_table.rowCount() == 3
+    assert dialog.preview_model.rowCount() == 3
     assert "3 attendees" in dialog.preview_summary.text()
     assert "2 reconnections merged" in dialog.preview_summary.text()
     assert net.attendance.record(sid) is None  # nothing saved before confirmation
@@ -92,15 +92,23 @@ def test_import_runs_in_a_worker(qtbot: QtBot, services: Services, tmp_path: Pat
     f.write_bytes((HEADER_BLOCK + ZOOM_US).encode())
     dialog.import_zoom_file(f)
     qtbot.waitUntil(lambda: dialog.pending is not None, timeout=5000)
-    assert dialog.preview_table.rowCount() == 3
+    assert dialog.preview_model.rowCount() == 3
 
 
 def test_every_control_has_a_name(qtbot: QtBot, services: Services) -> None:
-    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QTableWidget
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QHeaderView,
+        QProgressBar,
+    )
 
     _net, _sid, dialog = make(qtbot, services)
+    views = [v for v in dialog.findChildren(QAbstractItemView) if not isinstance(v, QHeaderView)]
+    assert dialog.preview_table in views
     for w in dialog.findChildren(QAbstractButton) + dialog.findChildren(QAbstractSpinBox) + (
-        dialog.findChildren(QTableWidget)
+        views + dialog.findChildren(QProgressBar)
     ):
         if not w.objectName().startswith("qt_"):  # Qt's own internals
             assert w.accessibleName(), w
@@ -220,3 +228,91 @@ def test_new_import_says_what_it_replaces_and_asks(
     assert record is not None and record.registered == 3
     assert {p.email for _k, p in net.attendance.people(sid)} == {"c@x.fr", "d@x.fr", "e@x.fr"}
     assert dialog.message.text() == "Import saved."
+
+
+def big_report(people: int, rows_each: int = 3) -> str:
+    """A Zoom report of `people` attendees, each connected `rows_each` times."""
+    lines = [ZOOM_US.splitlines()[0]]
+    for i in range(people * rows_each):
+        p = i % people
+        minute = 10 + i // people
+        lines.append(f"Personne {p},person{p}@example.fr,11/24/2026 02:{minute:02d}:00 PM,"
+                     f"11/24/2026 02:{minute:02d}:30 PM,1,Yes,,No")
+    return "\r\n".join(lines) + "\r\n"
+
+
+def test_preview_is_a_model_with_every_person(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    _net, _sid, dialog = make(qtbot, services)
+    f = tmp_path / "participants.csv"
+    f.write_bytes((HEADER_BLOCK + ZOOM_US).encode())
+    dialog.import_zoom_file(f)
+    model = dialog.preview_table.model()
+    assert model is dialog.preview_model
+    assert model.columnCount() == 3
+    names = [model.index(r, 0).data() for r in range(model.rowCount())]
+    marie = names.index("Dupont, Marie")
+    assert model.index(marie, 1).data() == "marie@example.fr"
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "E-mail"
+    dialog.discard_import()
+    assert model.rowCount() == 0
+
+
+def test_import_is_saved_in_a_worker_with_progress(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    """The real thread pool: the GUI thread keeps turning while the people are written,
+    the progress bar hears each chunk, and the counts are there once it is done."""
+    net = network(services)
+    sid = add_session(services)
+    dialog = AttendanceDialog(net, sid)
+    qtbot.addWidget(dialog)
+    f = tmp_path / "participants.csv"
+    f.write_bytes(big_report(5_000).encode())
+    dialog.import_zoom_file(f)
+    qtbot.waitUntil(lambda: dialog.pending is not None, timeout=20_000)
+    heard: list[tuple[int, int]] = []
+    dialog.save_progress.valueChanged.connect(
+        lambda v: heard.append((v, dialog.save_progress.maximum())))
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    assert dialog.saving and not dialog.confirm_button.isEnabled()
+    assert not dialog.zoom_button.isEnabled()
+    dialog.reject()  # closing waits for the save
+    assert "being saved" in dialog.message.text()
+    qtbot.waitUntil(lambda: not dialog.saving, timeout=30_000)
+    assert heard and heard[-1] == (5_000, 5_000)
+    record = net.attendance.record(sid)
+    assert record is not None and record.connected == 5_000
+    assert len(net.attendance.people(sid)) == 5_000
+    assert dialog.connected.value() == 5_000
+    assert dialog.save_progress.isHidden() and dialog.zoom_button.isEnabled()
+    assert "Import saved." in dialog.message.text()
+
+
+def test_failed_save_keeps_nothing_and_says_so(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    """A write that fails half-way (here a bug: the database refuses a row) leaves
+    neither the people nor the count; the dialog is usable again, the preview kept."""
+    import sqlalchemy as sa
+
+    from app.storage.attendance import attendance_people
+
+    net, sid, dialog = make(qtbot, services)
+    f = tmp_path / "participants.csv"
+    f.write_bytes(big_report(4_500, rows_each=1).encode())
+    dialog.import_zoom_file(f)
+    with services.db.begin() as conn:  # a later chunk of people is refused
+        conn.execute(sa.text(
+            "CREATE TRIGGER refuse AFTER INSERT ON attendance_people "
+            "WHEN NEW.name = 'Personne 4400' BEGIN SELECT RAISE(ABORT, 'disk full'); END"))
+    with qtbot.captureExceptions() as raised:
+        qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    assert [type(e[1]).__name__ for e in raised] == ["IntegrityError"]  # to the crash handler
+    assert not dialog.saving
+    assert "The import was not saved" in dialog.message.text()
+    assert net.attendance.record(sid) is None
+    with services.db.read() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(attendance_people)).scalar() == 0
+    assert dialog.pending is not None and dialog.confirm_button.isEnabled()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCharts import QChartView
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 from pytestqt.qtbot import QtBot
 
 from app.core.models import SessionMode
@@ -30,7 +30,11 @@ def net(services: Services) -> Net:
     return n
 
 
-def make(qtbot: QtBot, net: Net) -> ReportArea:
+def make(qtbot: QtBot, net: Net, language: QLocale.Language = QLocale.Language.French) -> (
+    ReportArea
+):
+    """The area as the French window shows it (the window sets Qt's locale so)."""
+    QLocale.setDefault(QLocale(language))
     area = ReportArea(net, pool=ImmediatePool(), today=lambda: FIXED_NOW.date())
     qtbot.addWidget(area)
     return area
@@ -118,3 +122,51 @@ def test_controls_have_names(qtbot: QtBot, net: Net) -> None:
     ):
         if not w.objectName().startswith("qt_"):
             assert w.accessibleName(), w
+
+
+def test_numbers_follow_the_locale(qtbot: QtBot, net: Net) -> None:
+    """Percentages in the tables, the status and the chart labels through QLocale."""
+    french = make(qtbot, net)
+    labels = french.type_chart.categories.categories()
+    assert "Rencontres, conférences — 40,0 %" in labels
+    assert "no-show 40,0 %" in french.status.text()
+    english = make(qtbot, net, QLocale.Language.English)
+    talk = next(r for r in range(9) if cell(english, r, 0) == "Rencontres, conférences")
+    assert cell(english, talk, 5) == "40.0 %"
+    assert "Rencontres, conférences — 40.0 %" in english.type_chart.categories.categories()
+
+
+def test_charts_are_made_once_and_their_series_replaced(qtbot: QtBot, net: Net) -> None:
+    area = make(qtbot, net)
+    week, by_type = area.week_view.chart(), area.type_view.chart()
+    series = week.series()[0]
+    area.branch_combo.setCurrentIndex(area.branch_combo.findData(branch_id(net.services, "nord")))
+    assert area.week_view.chart() is week and area.type_view.chart() is by_type
+    assert week.series()[0] is series
+    assert sum(p.y() for p in series.points()) == 1  # type: ignore[attr-defined]
+    assert area.type_chart.bars.count() == 1
+
+
+def test_the_report_is_prepared_off_the_gui_thread(
+    qtbot: QtBot, net: Net, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the real thread pool, the tables' text and the chart points are made in the
+    worker; the GUI thread only receives them."""
+    import threading
+
+    import app.ui.report as module
+
+    threads: list[threading.Thread] = []
+    real = module.report_view
+
+    def spy(*args: object) -> module.ReportView:
+        threads.append(threading.current_thread())
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(module, "report_view", spy)
+    QLocale.setDefault(QLocale(QLocale.Language.French))
+    area = ReportArea(net, today=lambda: FIXED_NOW.date())
+    qtbot.addWidget(area)
+    qtbot.waitUntil(lambda: area.report is not None, timeout=10_000)
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    assert cell(area, 8, 5) == "40,0 %"

@@ -27,6 +27,7 @@ from app.ui.workers import (
     ImmediatePool,
     ProgressFn,
     StreamWorker,
+    collection_deferred,
     run_task,
 )
 from tests.support.threads import ThreadWatch
@@ -110,6 +111,29 @@ def test_cycles_are_collected_by_the_gui_thread_only(qtbot: QtBot) -> None:
         assert deaths == []  # the worker did not collect it
         qtbot.waitUntil(lambda: bool(deaths), timeout=10_000)  # the GUI thread's timer did
         assert deaths == [threading.main_thread().name]
+    finally:
+        collector.stop()
+        if not was_enabled:
+            gc.disable()
+
+
+def test_no_collection_while_a_bulk_job_runs(qtbot: QtBot) -> None:
+    """Inside `collection_deferred` (a big import building its tables) the GUI thread's
+    collector waits; after it, the next tick collects."""
+    collector = GuiThreadCollector(interval_ms=5)
+    was_enabled = gc.isenabled()
+    collector.start()
+    try:
+        deaths: list[str] = []
+        with collection_deferred():
+            cycle: list[object] = [Tracked(deaths)]
+            cycle.append(cycle)
+            del cycle
+            kept = [[i] for i in range(50_000)]  # far past every threshold
+            qtbot.wait(100)  # twenty ticks
+            assert deaths == []
+        qtbot.waitUntil(lambda: bool(deaths), timeout=10_000)
+        assert deaths == [threading.main_thread().name] and len(kept) == 50_000
     finally:
         collector.stop()
         if not was_enabled:
