@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -19,6 +20,23 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+
+
+class AreaStack(QStackedWidget):
+    """The stack of work areas, sized by the area shown only: a tall area must not make
+    every other one scroll, and the scroll area around it reflows the one shown."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _i: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.sizeHint() if current is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
 
 
 @dataclass
@@ -51,7 +69,13 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName(self.tr("Work areas"))
         self.sidebar.setMaximumWidth(220)
         self.sidebar.setMinimumWidth(150)
-        self.stack = QStackedWidget()
+        self.stack = AreaStack()
+        # A small screen (1366×768 at 125 %) scrolls the area rather than cutting it.
+        self.area_scroll = QScrollArea()
+        self.area_scroll.setObjectName("AreaScroll")
+        self.area_scroll.setWidgetResizable(True)
+        self.area_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.area_scroll.setWidget(self.stack)
         self.sidebar.currentRowChanged.connect(self._on_area)
 
         self.banner = QLabel()
@@ -66,7 +90,7 @@ class MainWindow(QMainWindow):
         self._banners: dict[str, str] = {}
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.sidebar)
-        split.addWidget(self.stack)
+        split.addWidget(self.area_scroll)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
         central = QWidget()

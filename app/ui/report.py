@@ -190,6 +190,11 @@ class ReportArea(QWidget):
         to_label.setBuddy(self.to_date)
         self.branch_combo = QComboBox()
         self.branch_combo.setAccessibleName(self.tr("Branch"))
+        # A long branch name must not push the export buttons off a small screen.
+        self.branch_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.branch_combo.setMinimumContentsLength(10)
         branch_label = QLabel(self.tr("&Branch"))
         branch_label.setBuddy(self.branch_combo)
         self.branch_combo.addItem(self.tr("Whole network"), None)
@@ -219,8 +224,12 @@ class ReportArea(QWidget):
         ):
             filters.addWidget(w)
         filters.addStretch(1)
+        # The buttons on a line of their own: the period, the branch and the buttons
+        # together do not fit a 1366×768 screen at 125 % in French.
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
         for button in (self.refresh_button, self.csv_button, self.pdf_button):
-            filters.addWidget(button)
+            buttons.addWidget(button)
 
         self.type_table = self._table(self.tr("Sessions by type"))
         self.branch_table = self._table(self.tr("Sessions by branch"))
@@ -249,6 +258,7 @@ class ReportArea(QWidget):
         self.status.setAccessibleName(self.tr("Report status"))
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addLayout(buttons)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         self.setTabOrder(self.from_date, self.to_date)

@@ -180,21 +180,29 @@ class SessionsArea(QWidget):
 
         for w in (self.branch_filter, self.type_filter, self.status_filter):
             w.currentIndexChanged.connect(self.refresh)
+            # A long branch name must not push the dates off a small screen.
+            w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            w.setMinimumContentsLength(10)
         for c in (self.from_check, self.to_check):
             c.toggled.connect(self.refresh)
         for d in (self.from_date, self.to_date):
             d.dateChanged.connect(self.refresh)
 
+        # Two lines, so that the filters fit a 1366×768 screen at 125 % in French.
         row = QHBoxLayout()
         row.addWidget(self.search_edit, 2)
         row.addWidget(self.branch_filter, 1)
         row.addWidget(self.type_filter, 1)
         row.addWidget(self.status_filter, 1)
-        row.addWidget(self.from_check)
-        row.addWidget(self.from_date)
-        row.addWidget(self.to_check)
-        row.addWidget(self.to_date)
-        self.filter_row = row
+        dates = QHBoxLayout()
+        dates.addWidget(self.from_check)
+        dates.addWidget(self.from_date)
+        dates.addWidget(self.to_check)
+        dates.addWidget(self.to_date)
+        dates.addStretch(1)
+        self.filter_row = QVBoxLayout()
+        self.filter_row.addLayout(row)
+        self.filter_row.addLayout(dates)
 
     def _build_table(self) -> None:
         self.table = QTableView()
@@ -215,7 +223,11 @@ class SessionsArea(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         widths = {0: 100, 1: 100, 3: 130, 4: 100, 5: 85, 6: 50, 7: 115, 8: 140, 9: 80}
         for col, width in widths.items():
-            self.table.setColumnWidth(col, width)
+            # Never narrower than its own header: a cut header hides what the column is.
+            self.table.setColumnWidth(col, max(width, header.sectionSizeFromContents(col).width()))
+        # Licences differ at their end ("… 1", "… 2"): cut the middle, keep both ends; the
+        # tooltip has the whole text.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.table.activated.connect(lambda _i: self.edit_selected())
         sel = self.table.selectionModel()

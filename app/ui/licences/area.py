@@ -172,6 +172,8 @@ class LicencesArea(QWidget):
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Licence labels differ at their end ("… 1", "… 2"): cut the middle, keep both ends.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.itemSelectionChanged.connect(self._update_actions)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
 
@@ -292,6 +294,7 @@ class LicencesArea(QWidget):
             ]
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)  # the whole text of a cell the column may cut
                 item.setData(Qt.ItemDataRole.UserRole, lic.id)
                 self.table.setItem(r, c, item)
         self._update_actions()

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -22,8 +21,9 @@ from app.core.models import MODE_LABELS
 from app.core.readiness import Readiness, StepKey, StepState
 from app.ui.i18n import label
 from app.ui.today.model import StepView, action_text, status_text, step_view
+from app.ui.widgets import FlowLayout
 
-CHIP_WIDTH = 148  # seven steps side by side fit a 1366-pixel-wide screen
+CHIP_WIDTH = 148  # seven steps side by side fit a 1366-pixel-wide screen; fewer wrap
 
 
 def chip(view: StepView, parent: QWidget | None = None) -> QLabel:
@@ -89,14 +89,13 @@ class SessionCard(QFrame):
             for s in readiness.steps
             if s.key is not StepKey.ATTENDANCE or s.state is not StepState.NOT_NEEDED
         ]
-        chips = QGridLayout()
-        chips.setHorizontalSpacing(4)
+        # The steps wrap onto a second line when the window is narrow (1366×768 at 125 %).
+        chips = FlowLayout(spacing=4)
         self.chips: dict[StepKey, QLabel] = {}
-        for i, view in enumerate(self.views):
+        for view in self.views:
             c = chip(view, self)
             self.chips[view.step.key] = c
-            chips.addWidget(c, 0, i)
-        chips.setColumnStretch(len(self.views), 1)
+            chips.addWidget(c)
 
         text = action_text(readiness)
         # Children are made with their parent: a parentless widget made visible would

@@ -1,0 +1,62 @@
+"""The window and every dialog fit a library PC's screen, in French (the longer
+language): 1366×768 at 100 % and 125 % scaling (1093×614 logical pixels), 1280×720.
+
+An area may scroll down (the window puts each in a scroll area) but never sideways:
+its narrowest layout must fit the width the window leaves it, so columns and buttons
+are never cut at the window's right edge. A dialog must fit whole.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from app.config import AppConfig
+from tests.ui.screens import areas, dialogs, french_desk
+
+# (name, physical width, height, scaling)
+SCREENS = [
+    ("1366×768 à 100 %", 1366, 768, 1.0),
+    ("1366×768 à 125 %", 1366, 768, 1.25),
+    ("1280×720 à 100 %", 1280, 720, 1.0),
+]
+# What the system keeps: the window's frame, its title bar and the taskbar.
+FRAME = QSize(16, 72)
+
+
+def available(width: int, height: int, scale: float) -> QSize:
+    """The logical pixels a maximised window has on that screen."""
+    return QSize(int(width / scale), int(height / scale)) - FRAME
+
+
+def _needs(w: QWidget) -> QSize:
+    return w.minimumSizeHint().expandedTo(w.minimumSize())
+
+
+def _too_big(need: QSize, room: QSize) -> bool:
+    return need.width() > room.width() or need.height() > room.height()
+
+
+def test_window_areas_and_dialogs_fit_small_screens(qtbot: QtBot, config: AppConfig) -> None:
+    wrong: list[str] = []
+    with french_desk(qtbot, config) as desk:
+        window = desk.window
+        for screen, width, height, scale in SCREENS:
+            room = available(width, height, scale)
+            window.resize(room)
+            for key, area in areas(desk):
+                QCoreApplication.processEvents()
+                if _too_big(_needs(window), room):
+                    wrong.append(f"{screen}: window with {key} needs {_needs(window)}")
+                viewport = window.area_scroll.viewport().width()
+                if _needs(area).width() > viewport:
+                    wrong.append(
+                        f"{screen}: area {key} needs {_needs(area).width()} px wide,"
+                        f" has {viewport}"
+                    )
+        room = min((available(w, h, s) for _n, w, h, s in SCREENS), key=QSize.width)
+        for name, dialog in dialogs(qtbot, desk):
+            if _too_big(_needs(dialog), room):
+                wrong.append(f"dialog {name} needs {_needs(dialog)}, screen has {room}")
+    assert not wrong, "\n".join(wrong)
