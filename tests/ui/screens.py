@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +18,7 @@ from app.ui.choosers import SessionChoiceDialog, StaffChoiceDialog
 from app.ui.desk import Desk
 from app.ui.i18n import install_translators
 from app.ui.licences import LicencesArea
+from app.ui.main_window import MainWindow
 from tests.support.fixtures import FIXED_NOW
 
 ATTENDANCE = "&Fréquentation…"  # the session action's French text
@@ -64,6 +66,11 @@ def _opened(qtbot: QtBot, window: QWidget, before: set[QDialog]) -> QDialog:
     return dialog
 
 
+def _show_and_trigger(window: MainWindow, key: str, action: QAction) -> None:
+    window.show_area(key)
+    action.trigger()
+
+
 def dialogs(qtbot: QtBot, desk: Desk) -> Iterator[tuple[str, QDialog]]:
     """Each dialog of the desk, opened as a person opens it (the choosers, which other
     dialogs open, are made directly), closed after the caller looked at it."""
@@ -80,7 +87,7 @@ def dialogs(qtbot: QtBot, desk: Desk) -> Iterator[tuple[str, QDialog]]:
         ("new session", sessions.new_action.trigger),
         ("edit session", sessions.edit_action.trigger),
         ("attendance", next(a for a in sessions.actions() if a.text() == ATTENDANCE).trigger),
-        ("licence", lambda: (window.show_area("licences"), licences.add_action.trigger())),
+        ("licence", lambda: _show_and_trigger(window, "licences", licences.add_action)),
         ("network database", desk.network_dialog),
     ]
     for name, open_it in openers:
