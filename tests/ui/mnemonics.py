@@ -38,10 +38,9 @@ def window_mnemonics(root: QWidget) -> dict[str, list[str]]:
     for w in root.findChildren(QWidget):
         if not w.isVisibleTo(root) or isinstance(w, QMenu):
             continue
-        if isinstance(w, QAbstractButton) and w.isEnabled():
-            add(w.text())
-        elif isinstance(w, QLabel) and w.buddy() is not None:
-            add(w.text())
+        pressable = isinstance(w, QAbstractButton) and w.isEnabled()
+        if pressable or (isinstance(w, QLabel) and w.buddy() is not None):
+            add(w.text())  # type: ignore[attr-defined]
         elif isinstance(w, QGroupBox) and w.isCheckable():
             add(w.title())
         elif isinstance(w, QTabWidget):

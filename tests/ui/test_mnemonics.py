@@ -29,7 +29,9 @@ def test_no_mnemonic_is_used_twice(qtbot: QtBot, config: AppConfig) -> None:
             if isinstance(menu.parent(), QMenuBar) and not menu.title():
                 continue  # the menu bar's overflow repeats the bar's titles
             for letter, texts in duplicates(menu_mnemonics(menu)).items():
-                clashes.append(f"menu {menu.title() or menu.parent().objectName()}: {texts}")
+                owner = menu.parent()
+                where = menu.title() or (owner.objectName() if owner is not None else "")
+                clashes.append(f"menu {where}: Alt+{letter} → {texts}")
         for name, dialog in dialogs(qtbot, desk):
             for letter, texts in duplicates(window_mnemonics(dialog)).items():
                 clashes.append(f"dialog {name}: Alt+{letter} → {texts}")
