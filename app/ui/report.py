@@ -57,6 +57,7 @@ from app.errors import RegieError
 from app.printing.report_pdf import write_report_pdf
 from app.ui.errors import known
 from app.ui.i18n import error_text
+from app.ui.widgets import shortcut_tip
 from app.ui.workers import CancelToken, Pool, run_task
 
 
@@ -211,6 +212,9 @@ class ReportArea(QWidget):
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.setAccessibleName(self.tr("Recompute the report"))
         self.refresh_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.refresh_button.setToolTip(
+            shortcut_tip(self.refresh_button.text(), self.refresh_button.shortcut())
+        )
         self.refresh_button.clicked.connect(self.refresh)
 
         filters = QHBoxLayout()

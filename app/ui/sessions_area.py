@@ -44,6 +44,7 @@ from app.ui.i18n import error_text
 from app.ui.session_details import details_html, empty_html
 from app.ui.session_dialog import SessionDialog
 from app.ui.sessions_model import SessionTableModel
+from app.ui.widgets import shortcut_tip
 from app.ui.workers import CancelToken, Pool, run_task
 
 if TYPE_CHECKING:
@@ -242,7 +243,7 @@ class SessionsArea(QWidget):
             a = QAction(text, self)
             a.setShortcut(QKeySequence(shortcut))
             a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            a.setToolTip(f"{text.replace('&', '')} ({QKeySequence(shortcut).toString()})")
+            a.setToolTip(shortcut_tip(text, QKeySequence(shortcut)))
             a.triggered.connect(slot)
             self.addAction(a)
             self.toolbar.addAction(a)

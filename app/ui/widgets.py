@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QWidget
 
 from app.core.checks import VERDICT_LABELS, Verdict
@@ -13,6 +14,14 @@ _STYLE = {
     Verdict.WARN: ("▲", "#8a5300", "#fff1d6"),
     Verdict.FAIL: ("✖", "#a31515", "#fde4e4"),
 }
+
+
+def shortcut_tip(text: str, shortcut: QKeySequence) -> str:
+    """A tooltip that says the key too, e.g. 'Add licence (Ctrl+N)': a toolbar button's
+    shortcut is otherwise found nowhere on screen."""
+    plain = text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+    keys = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
+    return f"{plain} ({keys})" if keys else plain
 
 
 def verdict_text(verdict: Verdict) -> str:

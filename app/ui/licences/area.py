@@ -44,7 +44,7 @@ from app.errors import RegieError
 from app.ui.i18n import core_text, error_text, label
 from app.ui.licences.dialog import LicenceDialog
 from app.ui.licences.planning import PlanningPanel
-from app.ui.widgets import VerdictBadge
+from app.ui.widgets import VerdictBadge, shortcut_tip
 from app.ui.workers import CancelToken, Pool, run_task
 from app.zoom.vault import (
     KIND_LABELS,
@@ -137,6 +137,7 @@ class LicencesArea(QWidget):
             a = QAction(text, self)
             a.setShortcut(shortcut)
             a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            a.setToolTip(shortcut_tip(text, shortcut))
             a.triggered.connect(slot)
             self.toolbar.addAction(a)
             self.addAction(a)
@@ -371,7 +372,8 @@ class LicencesArea(QWidget):
         why = self.tr("Needs the database server, which cannot be reached now.")
         self.policy_button.setToolTip(why if self.read_only else "")
         for a in (self.add_action, self.edit_action, self.toggle_action, self.delete_action):
-            a.setToolTip(a.text().replace("&", "") + (f" — {why}" if self.read_only else ""))
+            tip = shortcut_tip(a.text(), a.shortcut())
+            a.setToolTip(tip + (f" — {why}" if self.read_only else ""))
         self.toggle_action.setText(
             self.tr("Acti&vate") if lic is not None and not lic.active else self.tr("&Deactivate")
         )
