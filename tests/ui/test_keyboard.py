@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QToolButton
 from pytestqt.qtbot import QtBot
 
 from app.config import AppConfig
+from app.core.checklists import StepState
+from app.core.checks import CheckKind, CheckResult, Criterion, Verdict
+from app.services import Services
 from tests.ui.screens import areas, french_desk
+from tests.ui.test_checklists import make_area, seed, select
 
 
 def _forms(keys: QKeySequence) -> set[str]:
@@ -44,3 +49,29 @@ def test_buttons_with_a_shortcut_show_it_in_their_tooltip(
         assert view is not None
         assert all(not a.shortcut().isEmpty() for a in view.actions()[:9])
     assert not silent, "\n".join(silent)
+
+
+def test_a_stray_space_does_not_untick_an_automatic_tick(qtbot: QtBot, services: Services) -> None:
+    ids = seed(services)
+    cam = CheckResult(CheckKind.CAMERA, "Webcam", {"light": Criterion("light", 120, Verdict.PASS)})
+    services.checks.save(cam, operator="t", session_id=ids["session"])
+    area = make_area(qtbot, services)
+    area.for_session.setChecked(True)
+    select(area.session_combo, ids["session"])
+    qtbot.mouseClick(area.start_button, Qt.MouseButton.LeftButton)
+    tree = area.dc_tree
+    tree.setFocus()
+    auto = area.step_item("test-camera")
+    assert auto.checkState(0) == Qt.CheckState.Checked
+    tree.setCurrentItem(auto)
+    qtbot.keyClick(tree, Qt.Key.Key_Space)
+    auto = area.step_item("test-camera")
+    assert auto.checkState(0) == Qt.CheckState.Checked
+    assert area.run is not None and area.run.record("test-camera").state is StepState.DONE
+    assert "automatic" in auto.toolTip(0)
+    # A step ticked by hand still takes the keyboard both ways.
+    tree.setCurrentItem(area.step_item("webcam"))
+    qtbot.keyClick(tree, Qt.Key.Key_Space)
+    assert area.step_item("webcam").checkState(0) == Qt.CheckState.Checked
+    qtbot.keyClick(tree, Qt.Key.Key_Space)
+    assert area.step_item("webcam").checkState(0) == Qt.CheckState.Unchecked

@@ -18,12 +18,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.checklists import PAUSE_LABELS, ChecklistRun, ChecklistService, StepState
+from app.core.checklists import (
+    PAUSE_LABELS,
+    ChecklistRun,
+    ChecklistService,
+    StepRecord,
+    StepState,
+)
 from app.errors import RegieError
 from app.ui.checklists.parts import _SignOffBar, _SkipBar, state_text, step_markdown
 from app.ui.checklists.saver import RunSaver
 from app.ui.i18n import label
 
+
+def _show_record(item: QTreeWidgetItem, rec: StepRecord, why: str) -> None:
+    """A step's box. One an automatic check ticked is read-only: a stray Space must not
+    undo what the check proved (checking again, or a skip with a reason, still can)."""
+    item.setCheckState(0, Qt.CheckState.Checked if rec.state is StepState.DONE
+                       else Qt.CheckState.Unchecked)
+    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    locked = rec.auto and rec.state is StepState.DONE
+    if not locked:
+        flags |= Qt.ItemFlag.ItemIsUserCheckable
+    item.setFlags(flags)
+    tip = why
+    if locked:
+        tip = QCoreApplication.translate(
+            "ChecklistsArea", "Ticked by an automatic check: cannot be unticked by hand."
+        ) + "\n" + why
+    item.setToolTip(0, tip)
+    item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, tip)
 
 class ListPage(QWidget):
     """Every step of the open run in a tree (ticked, skipped, noted), with the tutorial of
@@ -131,11 +155,7 @@ class ListPage(QWidget):
                 rec = run.record(s.id)
                 item = QTreeWidgetItem([s.title, state_text(rec), rec.note])
                 item.setData(0, Qt.ItemDataRole.UserRole, s.id)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                              | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(0, Qt.CheckState.Checked if rec.state is StepState.DONE
-                                   else Qt.CheckState.Unchecked)
-                item.setToolTip(0, s.why)
+                _show_record(item, rec, s.why)
                 parent.addChild(item)
                 if s.id == selected or (current is None and selected is None
                                         and s.id == run.current.id):
@@ -159,8 +179,7 @@ class ListPage(QWidget):
             item = self.step_item(s.id)
             item.setText(1, state_text(rec))
             item.setText(2, rec.note)
-            item.setCheckState(0, Qt.CheckState.Checked if rec.state is StepState.DONE
-                               else Qt.CheckState.Unchecked)
+            _show_record(item, rec, s.why)
         self.tree.blockSignals(False)
         self.sign.set_ready(run.complete)
         sid = self._selected_step_id()
