@@ -12,10 +12,11 @@ verdicts, for the same choice, after the agent fixed the light or the framing.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QHideEvent, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.config import operator_name
 from app.core.checks import CheckResult, Criterion, Verdict
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.models import SessionRow
 from app.devices.camera import CameraInfo, CheckUpdate, PreviewGate, list_cameras, run_check
 from app.devices.video_analysis import CRITERIA, CRITERION_LABELS, Thresholds, load_thresholds
@@ -71,17 +73,50 @@ class _CriterionRow:
         self.advice.setText(core_text("camera", c.advice) if c.advice else "")
 
 
+def _number(value: float, decimals: int = 1) -> str:
+    return QLocale().toString(float(value), "f", decimals)
+
+
+# What each figure measures, with its unit (a picture's grey levels run from 0 to 255):
+# criterion → (text with {n}, how to turn the value into n).
+_FIGURES: dict[str, tuple[str, Callable[[float], str]]] = {
+    "face": (QT_TRANSLATE_NOOP("CameraCheckArea", "{n} % of pictures"),
+             lambda v: str(round(v * 100))),
+    "contrast": (QT_TRANSLATE_NOOP("CameraCheckArea", "{n} grey levels"),  # their spread
+                 lambda v: _number(v, 0)),
+    "frozen": (QT_TRANSLATE_NOOP("CameraCheckArea", "{n} grey levels of change"),
+               lambda v: _number(v, 2)),  # the largest change between two pictures
+    "sharpness": (QT_TRANSLATE_NOOP("CameraCheckArea", "sharpness index {n}"),
+                  _number),  # the variance of the edges (Laplacian)
+    "colour_cast": (QT_TRANSLATE_NOOP("CameraCheckArea", "{n} Lab units from neutral"),
+                    _number),  # the distance of the mean colour from grey
+    "frame_rate": (QT_TRANSLATE_NOOP("CameraCheckArea", "{n} frames/s"), _number),
+    "dropped_frames": (QT_TRANSLATE_NOOP("CameraCheckArea", "{n} % of pictures lost"),
+                       _number),
+    "framing": (QT_TRANSLATE_NOOP("CameraCheckArea", "{n} % off-centre"),
+                lambda v: _number(v, 0)),
+}
+
+
 def _value_text(c: Criterion) -> str:
-    if c.value is None:
+    """A criterion's figure with its unit, in the locale's decimal style."""
+    v = c.value
+    if v is None:
         return "—"
-    if isinstance(c.value, bool):
-        return (QCoreApplication.translate("CameraCheckArea", "Yes") if c.value
+    if isinstance(v, bool):
+        return (QCoreApplication.translate("CameraCheckArea", "Yes") if v
                 else QCoreApplication.translate("CameraCheckArea", "No"))
-    if c.name == "face" and isinstance(c.value, float):
-        return f"{round(c.value * 100)} %"
-    if c.name == "resolution":
-        return str(c.value).replace("x", "×")
-    return f"{c.value} {c.unit}".strip()
+    if c.name == "resolution":  # width × height, in pixels
+        return str(v).replace("x", "×")
+    if not isinstance(v, int | float):
+        return str(v)
+    if c.name == "exposure":  # the mean grey level, as a share of white and as a level
+        return QCoreApplication.translate("CameraCheckArea", "{pct} % ({level}/255)").format(
+            pct=round(v / 255 * 100), level=round(v))
+    if c.name in _FIGURES:
+        text, number = _FIGURES[c.name]
+        return QCoreApplication.translate("CameraCheckArea", text).format(n=number(v))
+    return f"{_number(v)} {c.unit}".strip()
 
 
 class CameraCheckArea(QWidget):
