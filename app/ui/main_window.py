@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
         self.area_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.area_scroll.setWidget(self.stack)
         self.sidebar.currentRowChanged.connect(self._on_area)
+        # As wide as its longest title, no wider: the areas need the room.
+        self.sidebar.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
 
         self.banner = QLabel()
         self.banner.setObjectName("Banner")
@@ -91,8 +93,10 @@ class MainWindow(QMainWindow):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.sidebar)
         split.addWidget(self.area_scroll)
+        split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
+        self.split = split
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 0)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -68,6 +68,12 @@ _STATUS_PRESETS: list[tuple[str, frozenset[SessionStatus]]] = [
 
 
 _Shortcut = QKeySequence | QKeySequence.StandardKey | str
+
+
+# The columns' widths on a wide window (the title takes what is left), and those never
+# cut: date, hours, mode, capacity, status.
+_COLUMN_WIDTHS = {0: 100, 1: 100, 3: 130, 4: 100, 5: 85, 6: 50, 7: 115, 8: 140, 9: 80}
+_WHOLE_COLUMNS = (0, 1, 5, 6, 9)
 
 
 class SessionsArea(QWidget):
@@ -222,10 +228,9 @@ class SessionsArea(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        widths = {0: 100, 1: 100, 3: 130, 4: 100, 5: 85, 6: 50, 7: 115, 8: 140, 9: 80}
-        for col, width in widths.items():
-            # Never narrower than its own header: a cut header hides what the column is.
-            self.table.setColumnWidth(col, max(width, header.sectionSizeFromContents(col).width()))
+        self.table.installEventFilter(self)
+        self.model.modelReset.connect(self._fit_columns)
+        self._fit_columns()
         # Licences differ at their end ("… 1", "… 2"): cut the middle, keep both ends; the
         # tooltip has the whole text.
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
@@ -233,6 +238,31 @@ class SessionsArea(QWidget):
         self.table.activated.connect(lambda _i: self.edit_selected())
         sel = self.table.selectionModel()
         sel.selectionChanged.connect(lambda *_: self._on_selection())
+
+    def _fit_columns(self) -> None:
+        """Every column on screen: the preset widths when they fit, shrunk together on a
+        narrow window (1366×768 at 125 %) down to each header's own width, the cells
+        elided in the middle with the whole text in their tooltip."""
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width()
+        title = max(140, room // 6)
+        need = {c: header.sectionSizeFromContents(c).width() for c in _COLUMN_WIDTHS}
+        for c in _WHOLE_COLUMNS:  # short values that make no sense cut: dates, hours…
+            need[c] = max(need[c], self.table.sizeHintForColumn(c))
+        fixed = sum(need[c] for c in _WHOLE_COLUMNS)
+        elastic = {c: max(w, need[c]) for c, w in _COLUMN_WIDTHS.items() if c not in _WHOLE_COLUMNS}
+        total = sum(elastic.values())
+        scale = min(1.0, max(0.0, room - title - fixed) / total) if total else 1.0
+        for col, width in _COLUMN_WIDTHS.items():
+            if col in _WHOLE_COLUMNS:
+                self.table.setColumnWidth(col, max(width, need[col]) if scale >= 1 else need[col])
+            else:
+                self.table.setColumnWidth(col, max(need[col], int(elastic[col] * scale)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def _build_actions(self) -> None:
         self.toolbar = QToolBar(self.tr("Session actions"))

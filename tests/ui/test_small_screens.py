@@ -9,10 +9,11 @@ are never cut at the window's right edge. A dialog must fit whole.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSize
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.config import AppConfig
+from app.ui.today.card import SessionCard
 from tests.ui.screens import areas, dialogs, french_desk
 
 # (name, physical width, height, scaling)
@@ -38,6 +39,34 @@ def _too_big(need: QSize, room: QSize) -> bool:
     return need.width() > room.width() or need.height() > room.height()
 
 
+def _overlapping_steps(area: QWidget, screen: str) -> list[str]:
+    """The step badges of each session card wrap inside the card, above its last line."""
+    out = []
+    for card in area.findChildren(SessionCard):
+        if not card.isVisibleTo(area):
+            continue
+        for chip in card.chips.values():
+            if not card.rect().contains(chip.geometry()) or chip.geometry().intersects(
+                card.where.geometry()
+            ):
+                out.append(f"{screen}: step {chip.objectName()} of {card.title.text()} overlaps")
+    return out
+
+
+def _hidden_columns(table: QTableView, screen: str) -> list[str]:
+    """Every column of the sessions table on screen (no sideways scrolling), the dates,
+    hours and statuses whole."""
+    header = table.horizontalHeader()
+    out = []
+    for col in range(header.count()):
+        right = header.sectionViewportPosition(col) + header.sectionSize(col)
+        if right > table.viewport().width() + 1:
+            out.append(f"{screen}: sessions column {col} ends at {right}, off the table")
+        if col in (0, 1, 9) and header.sectionSize(col) < table.sizeHintForColumn(col):
+            out.append(f"{screen}: sessions column {col} cuts its values")
+    return out
+
+
 def test_window_areas_and_dialogs_fit_small_screens(qtbot: QtBot, config: AppConfig) -> None:
     wrong: list[str] = []
     with french_desk(qtbot, config) as desk:
@@ -49,6 +78,10 @@ def test_window_areas_and_dialogs_fit_small_screens(qtbot: QtBot, config: AppCon
                 QCoreApplication.processEvents()
                 if _too_big(_needs(window), room):
                     wrong.append(f"{screen}: window with {key} needs {_needs(window)}")
+                if key == "today":
+                    wrong += _overlapping_steps(area, screen)
+                if key == "sessions":
+                    wrong += _hidden_columns(desk.sessions_area().table, screen)
                 viewport = window.area_scroll.viewport().width()
                 if _needs(area).width() > viewport:
                     wrong.append(

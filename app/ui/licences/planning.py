@@ -36,7 +36,10 @@ FREE_EDGE, FREE_FG = "#4f7356", "#2e4a33"  # the dashed frame and "free" on the 
 def segment_text(seg: Segment) -> str:
     """A bar's words: each booking's time and title, or "Free" and the gap's time."""
     def hours(a: datetime, b: datetime) -> str:
-        return f"{a.astimezone():%H:%M}–{b.astimezone():%H:%M}"
+        a, b = a.astimezone(), b.astimezone()
+        if a.date() == b.date() or (b - a <= timedelta(days=1) and b.time() == time.min):
+            return f"{a:%H:%M}–{b:%H:%M}"
+        return f"{a:%d/%m %H:%M}–{b:%d/%m %H:%M}"  # a gap over several days
 
     if seg.kind is SegmentKind.BOOKED:
         return "; ".join(f"{hours(b.start, b.end)} {b.title}" for b in seg.bookings)

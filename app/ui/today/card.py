@@ -64,7 +64,10 @@ class SessionCard(QFrame):
         self.session_id = row.id
         self.setObjectName("SessionCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # As tall as its steps need at the width it has (they wrap on a narrow window).
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         start, end = row.start.astimezone(), row.end.astimezone()
 
         self.title = QLabel(f"{start:%H:%M}–{end:%H:%M}  {row.title}", self)
