@@ -43,6 +43,7 @@ from app.devices.audio import (
 )
 from app.devices.audio_analysis import MeterReading
 from app.errors import RegieError
+from app.ui import colours
 from app.ui.choosers import ResultTarget
 from app.ui.errors import known
 from app.ui.i18n import core_text, error_text
@@ -571,8 +572,10 @@ class AudioCheckArea(QWidget):
 
     def _show_text(self, text: str) -> None:
         self.banner.setText(f"✖ {text}")
-        self.banner.setStyleSheet("QLabel { color: #a31515; background: #fde4e4; "
-                                  "border: 1px solid #a31515; padding: 4px; }")
+        fg, bg = colours.FAIL
+        self.banner.setStyleSheet(
+            f"QLabel {{ color: {fg}; background: {bg}; border: 1px solid {fg}; padding: 4px; }}"
+        )
         self.banner.show()
 
     # ---------------------------------------------------------------- lifetime

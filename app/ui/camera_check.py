@@ -38,6 +38,7 @@ from app.core.models import SessionRow
 from app.devices.camera import CameraInfo, CheckUpdate, PreviewGate, list_cameras, run_check
 from app.devices.video_analysis import CRITERIA, CRITERION_LABELS, Thresholds, load_thresholds
 from app.errors import RegieError
+from app.ui import colours
 from app.ui.choosers import ResultTarget
 from app.ui.i18n import core_text, error_text
 from app.ui.ports import CheckDesk
@@ -195,7 +196,9 @@ class CameraCheckArea(QWidget):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumSize(320, 180)
         self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.preview.setStyleSheet("QLabel { background: #202020; color: #dddddd; }")
+        self.preview.setStyleSheet(
+            f"QLabel {{ background: {colours.PREVIEW.bg}; color: {colours.PREVIEW.fg}; }}"
+        )
         self.resolution_label = QLabel("", self)
         self.resolution_label.setAccessibleName(self.tr("Resolution"))
         self.progress = QProgressBar(self)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.ui import colours
+from app.ui.focus import install_focus_rings
 
 
 class AreaStack(QStackedWidget):
@@ -60,6 +63,9 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_focus_rings(app)  # a visible keyboard focus on every widget
         self.setWindowTitle(self.tr("Régie — remote sessions desk"))
         self.setAccessibleName(self.windowTitle())
         self.areas: list[Area] = []
@@ -85,7 +91,8 @@ class MainWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.setAccessibleName(self.tr("Warning"))
         self.banner.setStyleSheet(
-            "QLabel#Banner { color: #5c3b00; background: #fff1d6; border: 1px solid #8a5300;"
+            f"QLabel#Banner {{ color: {colours.BANNER.fg}; background: {colours.BANNER.bg};"
+            f" border: 1px solid {colours.BANNER_EDGE};"
             " border-radius: 4px; padding: 6px; }"
         )
         self.banner.hide()

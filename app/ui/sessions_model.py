@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont
 
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.models import MODE_LABELS, STATUS_LABELS, SessionRow, SessionStatus
+from app.ui import colours
 from app.ui.i18n import label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -34,9 +35,6 @@ COLUMNS: list[tuple[str, str]] = [
     ("licence", QT_TRANSLATE_NOOP("SessionTableModel", "Licence")),
     ("status", QT_TRANSLATE_NOOP("SessionTableModel", "Status")),
 ]
-
-# Cancelled rows are greyed, still readable: 7:1 on white and 6.4:1 on the alternate row.
-CANCELLED_GREY = "#595959"
 
 _STATUS_SYMBOL = {
     SessionStatus.PLANNED: "○",
@@ -106,7 +104,7 @@ class SessionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole and r.start.astimezone().date() == self._today:
             return self._bold
         if role == Qt.ItemDataRole.ForegroundRole and r.status == SessionStatus.CANCELLED:
-            return QColor(CANCELLED_GREY)
+            return QColor(colours.CANCELLED_TEXT)
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "capacity":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == SessionIdRole:

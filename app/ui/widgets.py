@@ -7,12 +7,13 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QWidget
 
 from app.core.checks import VERDICT_LABELS, Verdict
+from app.ui import colours
 
 # Colour is never the only signal: each verdict has a symbol and a word too.
 _STYLE = {
-    Verdict.PASS: ("✔", "#1b7a2f", "#e3f4e6"),
-    Verdict.WARN: ("▲", "#8a5300", "#fff1d6"),
-    Verdict.FAIL: ("✖", "#a31515", "#fde4e4"),
+    Verdict.PASS: ("✔", *colours.PASS),
+    Verdict.WARN: ("▲", *colours.WARN),
+    Verdict.FAIL: ("✖", *colours.FAIL),
 }
 
 

@@ -27,10 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.licences import PlanningRow, Segment, SegmentKind
+from app.ui import colours
 
 LABEL_WIDTH = 150.0  # the licences' names, left of the bars
-BOOKED_BG, BOOKED_FG = "#2f5d8a", "#ffffff"  # 6.9:1
-FREE_EDGE, FREE_FG = "#4f7356", "#2e4a33"  # the dashed frame and "free" on the window
 
 
 def segment_text(seg: Segment) -> str:
@@ -139,12 +138,12 @@ class PlanningChart(QWidget):
                     segment_text(seg), Qt.TextElideMode.ElideRight, int(rect.width()) - 4
                 )
                 if seg.kind is SegmentKind.BOOKED:
-                    p.fillRect(rect, QColor(BOOKED_BG))
-                    p.setPen(QColor(BOOKED_FG))
+                    p.fillRect(rect, QColor(colours.BOOKED.bg))
+                    p.setPen(QColor(colours.BOOKED.fg))
                 else:
-                    p.setPen(QPen(QColor(FREE_EDGE), 1, Qt.PenStyle.DashLine))
+                    p.setPen(QPen(QColor(colours.FREE_EDGE), 1, Qt.PenStyle.DashLine))
                     p.drawRect(rect.adjusted(0, 2, 0, -2))
-                    p.setPen(QColor(FREE_FG))
+                    p.setPen(QColor(colours.FREE_TEXT))
                 p.drawText(rect.adjusted(2, 0, -2, 0), int(Qt.AlignmentFlag.AlignVCenter), text)
 
 

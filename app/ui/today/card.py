@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.core.models import MODE_LABELS
 from app.core.readiness import Readiness, StepKey, StepState
+from app.ui import colours
 from app.ui.i18n import label
 from app.ui.today.model import StepView, action_text, status_text, step_view
 from app.ui.widgets import FlowLayout
@@ -84,7 +85,8 @@ class SessionCard(QFrame):
         self.status.setObjectName("ReadyText")
         self.status.setStyleSheet(
             "QLabel { font-weight: bold; color: %s; }"
-            % ("#1b7a2f" if readiness.ready or readiness.next_step is None else "#5c3b00")
+            % (colours.OK_TEXT if readiness.ready or readiness.next_step is None
+               else colours.NOT_READY_TEXT)
         )
 
         self.views = [
