@@ -187,7 +187,7 @@ class AudioCheckArea(QWidget):
 
         results = QGroupBox(self.tr("Results"))
         rbox = QVBoxLayout(results)
-        self.overall = VerdictBadge()
+        self.overall = VerdictBadge(announce=True, subject=self.tr("Sound check"))
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Criterion"), self.tr("Value"), self.tr("Verdict"), self.tr("Advice")])

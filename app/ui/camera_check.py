@@ -53,7 +53,7 @@ class _CriterionRow:
 
     def __init__(self, grid: QGridLayout, row: int, name: str, parent: QWidget) -> None:
         self.name = QLabel(core_text("camera", CRITERION_LABELS[name]), parent)
-        self.badge = VerdictBadge(None, parent)
+        self.badge = VerdictBadge(None, parent, subject=self.name.text())
         self.value = QLabel("—", parent)
         self.advice = QLabel("", parent)
         self.advice.setWordWrap(True)
@@ -67,11 +67,17 @@ class _CriterionRow:
         if c is None:
             self.badge.set_verdict(None)
             self.value.setText("—")
+            self.value.setAccessibleName(self.name.text())
             self.advice.setText("")
+            self.advice.setAccessibleDescription("")
             return
         self.badge.set_verdict(c.verdict)
         self.value.setText(_value_text(c))
+        self.value.setAccessibleName(QCoreApplication.translate(
+            "labels", "{subject}: {verdict}").format(subject=self.name.text(),
+                                                     verdict=self.value.text()))
         self.advice.setText(core_text("camera", c.advice) if c.advice else "")
+        self.advice.setAccessibleDescription(self.advice.text())  # read after the name
 
 
 def _number(value: float, decimals: int = 1) -> str:
@@ -215,7 +221,7 @@ class CameraCheckArea(QWidget):
         grid = QGridLayout(box)
         overall_label = QLabel(self.tr("Overall"), box)
         overall_label.setStyleSheet("QLabel { font-weight: bold; }")
-        self.overall = VerdictBadge(None, box)
+        self.overall = VerdictBadge(None, box, announce=True, subject=self.tr("Camera check"))
         self.overall_text = QLabel("", box)
         self.overall_text.setWordWrap(True)
         grid.addWidget(overall_label, 0, 0)

@@ -187,6 +187,9 @@ class SessionsArea(QWidget):
 
         for w in (self.branch_filter, self.type_filter, self.status_filter):
             w.currentIndexChanged.connect(self.refresh)
+            # No label beside them: on Linux a screen reader names a combo box by its value,
+            # so the description says what it filters.
+            w.setAccessibleDescription(w.accessibleName())
             # A long branch name must not push the dates off a small screen.
             w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             w.setMinimumContentsLength(10)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QWidget
 
 from app.core.checks import VERDICT_LABELS, Verdict
@@ -32,19 +32,36 @@ def verdict_text(verdict: Verdict) -> str:
 
 
 class VerdictBadge(QLabel):
-    """A verdict shown as colour + symbol + word, readable by screen readers."""
+    """A verdict shown as colour + symbol + word, readable by screen readers.
 
-    def __init__(self, verdict: Verdict | None = None, parent: QWidget | None = None) -> None:
+    With `announce`, a new verdict is also spoken by the screen reader (a polite live
+    announcement, prefixed by `subject`), as a check result arrives while the person is
+    elsewhere in the window."""
+
+    def __init__(
+        self,
+        verdict: Verdict | None = None,
+        parent: QWidget | None = None,
+        *,
+        announce: bool = False,
+        subject: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setMargin(4)
+        self.announce = announce
+        self.subject = subject
+        self.announcement = ""  # the last one sent to assistive technology
+        self.verdict: Verdict | None = None
         self.set_verdict(verdict)
 
     def set_verdict(self, verdict: Verdict | None) -> None:
+        changed = verdict is not self.verdict
         self.verdict = verdict
         if verdict is None:
             self.setText("—")
             self.setStyleSheet("")
-            self.setAccessibleName(QCoreApplication.translate("labels", "No verdict yet"))
+            self.setAccessibleName(self._about(
+                QCoreApplication.translate("labels", "No verdict yet")))
             return
         _symbol, fg, bg = _STYLE[verdict]
         text = verdict_text(verdict)
@@ -53,7 +70,23 @@ class VerdictBadge(QLabel):
             f"QLabel {{ color: {fg}; background: {bg}; border: 1px solid {fg};"
             " border-radius: 4px; font-weight: bold; }"
         )
-        self.setAccessibleName(text)
+        self.setAccessibleName(self._about(text))
+        if self.announce and changed:
+            self._announce(self._about(text))
+
+    def _about(self, text: str) -> str:
+        """'Camera check: ✖ Problem': what the verdict is about, then the verdict."""
+        if not self.subject:
+            return text
+        return QCoreApplication.translate("labels", "{subject}: {verdict}").format(
+            subject=self.subject, verdict=text)
+
+    def _announce(self, text: str) -> None:
+        self.announcement = text
+        self.setAccessibleDescription(text)
+        event = QAccessibleAnnouncementEvent(self, self.announcement)
+        event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
+        QAccessible.updateAccessibility(event)
 
 
 class FlowLayout(QLayout):

@@ -98,7 +98,7 @@ class LicencesArea(QWidget):
         self.last_error = ""
 
         # Vault banner: verdict badge (colour + symbol + word) and what to do.
-        self.vault_badge = VerdictBadge()
+        self.vault_badge = VerdictBadge(announce=True, subject=self.tr("Password store"))
         self.vault_text = QLabel(self.tr("Checking the password store…"))
         self.vault_text.setWordWrap(True)
         self.vault_text.setAccessibleName(self.tr("Password store status"))

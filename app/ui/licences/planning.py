@@ -166,6 +166,9 @@ class PlanningPanel(QGroupBox):
         self.span_combo.setAccessibleName(
             QCoreApplication.translate("LicencesArea", "Planning period")
         )
+        # No label beside it: the description says what its value is (see the sessions'
+        # filters).
+        self.span_combo.setAccessibleDescription(self.span_combo.accessibleName())
         self.span_combo.addItem(QCoreApplication.translate("LicencesArea", "One day"), 1)
         self.span_combo.addItem(QCoreApplication.translate("LicencesArea", "One week"), 7)
         self.span_combo.addItem(QCoreApplication.translate("LicencesArea", "Two weeks"), 14)
