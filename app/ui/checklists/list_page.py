@@ -46,7 +46,8 @@ def _show_record(item: QTreeWidgetItem, rec: StepRecord, why: str) -> None:
         tip = QCoreApplication.translate(
             "ChecklistsArea", "Ticked by an automatic check: cannot be unticked by hand."
         ) + "\n" + why
-    item.setToolTip(0, tip)
+    item.setToolTip(0, f"{item.text(0)}\n{tip}")
+    item.setToolTip(1, item.text(1))
     item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, tip)
 
 class ListPage(QWidget):
@@ -82,6 +83,11 @@ class ListPage(QWidget):
             QCoreApplication.translate("ChecklistsArea", "Note"),
         ])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # A step's name wraps rather than being cut; its state shows whole.
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.currentItemChanged.connect(lambda *_: self._show_selected_tutorial())
         self.browser = QTextBrowser()
@@ -89,8 +95,9 @@ class ListPage(QWidget):
         split = QSplitter()
         split.addWidget(self.tree)
         split.addWidget(self.browser)
+        # The steps' names need the width more than the tutorial, which wraps.
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(1, 1)
         self.note = QLineEdit()
         self.note.setPlaceholderText(QCoreApplication.translate(
             "ChecklistsArea", "Note for the selected step (optional)"))
