@@ -128,6 +128,9 @@ class AudioCheckArea(QWidget):
         grid.addWidget(self.output_combo, 1, 1)
         grid.addWidget(self.refresh_button, 0, 2)
         grid.setColumnStretch(1, 1)
+        # Tab reads the row as it is drawn: microphone, its refresh button, then speakers.
+        QWidget.setTabOrder(self.input_combo, self.refresh_button)
+        QWidget.setTabOrder(self.refresh_button, self.output_combo)
         root.addWidget(devices)
 
         meter_box = QGroupBox(self.tr("Live level"))

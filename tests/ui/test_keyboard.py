@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from itertools import pairwise
+
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QToolButton
+from PySide6.QtWidgets import QAbstractButton, QScrollBar, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.config import AppConfig
 from app.core.checklists import StepState
 from app.core.checks import CheckKind, CheckResult, Criterion, Verdict
 from app.services import Services
-from tests.ui.screens import areas, french_desk
+from tests.ui.screens import areas, dialogs, french_desk
 from tests.ui.test_checklists import make_area, seed, select
 
 
@@ -75,3 +77,49 @@ def test_a_stray_space_does_not_untick_an_automatic_tick(qtbot: QtBot, services:
     assert area.step_item("webcam").checkState(0) == Qt.CheckState.Checked
     qtbot.keyClick(tree, Qt.Key.Key_Space)
     assert area.step_item("webcam").checkState(0) == Qt.CheckState.Unchecked
+
+
+def _tab_chain(root: QWidget) -> list[QWidget]:
+    """The widgets of `root` that Tab visits, in the order it visits them."""
+    stops = [
+        w for w in root.findChildren(QWidget)
+        if w.isVisibleTo(root) and w.isEnabled() and w.focusProxy() is None
+        and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and not isinstance(w, QScrollBar)  # beside what it scrolls, top to bottom
+    ]
+    if not stops:
+        return []
+    chain: list[QWidget] = []
+    w = root.nextInFocusChain()  # from the area itself, round its window's cycle
+    for _ in range(5000):
+        if w is None or w is root:
+            break
+        if w in stops and w not in chain:
+            chain.append(w)
+        w = w.nextInFocusChain()
+    return chain
+
+
+def _backwards(where: str, root: QWidget) -> list[str]:
+    """Each Tab that goes back up the screen (reading order: down, then right)."""
+    chain = _tab_chain(root)
+    out = []
+    for a, b in pairwise(chain):
+        ya, yb = a.mapTo(root, QPoint(0, 0)).y(), b.mapTo(root, QPoint(0, 0)).y()
+        if yb < ya - 10 and not (a.isAncestorOf(b) or b.isAncestorOf(a)):
+            out.append(
+                f"{where}: Tab goes up from {type(a).__name__} {a.accessibleName()!r}"
+                f" to {type(b).__name__} {b.accessibleName()!r}"
+            )
+    return out
+
+
+def test_tab_follows_the_reading_order(qtbot: QtBot, config: AppConfig) -> None:
+    wrong: list[str] = []
+    with french_desk(qtbot, config) as desk:
+        desk.window.resize(1300, 760)
+        for key, area in areas(desk):
+            wrong += _backwards(key, area)
+        for name, dialog in dialogs(qtbot, desk):
+            wrong += _backwards(name, dialog)
+    assert not wrong, "\n".join(wrong)
