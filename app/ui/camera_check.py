@@ -58,8 +58,12 @@ class _CriterionRow:
         self.advice = QLabel("", parent)
         self.advice.setWordWrap(True)
         self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        for col, w in enumerate((self.name, self.badge, self.value, self.advice)):
+        for col, w in enumerate((self.name, self.badge, self.value)):
             grid.addWidget(w, row, col)
+        # The advice on a line of its own under its criterion: the whole width to wrap in,
+        # rather than a narrow column cutting it word by word.
+        grid.addWidget(self.advice, row + 1, 1, 1, 3)
+        self.advice.hide()
         self.value.setAccessibleName(self.name.text())
         self.advice.setAccessibleName(self.name.text())
 
@@ -70,6 +74,7 @@ class _CriterionRow:
             self.value.setAccessibleName(self.name.text())
             self.advice.setText("")
             self.advice.setAccessibleDescription("")
+            self.advice.hide()
             return
         self.badge.set_verdict(c.verdict)
         self.value.setText(_value_text(c))
@@ -78,6 +83,7 @@ class _CriterionRow:
                                                      verdict=self.value.text()))
         self.advice.setText(core_text("camera", c.advice) if c.advice else "")
         self.advice.setAccessibleDescription(self.advice.text())  # read after the name
+        self.advice.setVisible(bool(self.advice.text()))
 
 
 def _number(value: float, decimals: int = 1) -> str:
@@ -227,14 +233,14 @@ class CameraCheckArea(QWidget):
         grid.addWidget(overall_label, 0, 0)
         grid.addWidget(self.overall, 0, 1)
         grid.addWidget(self.overall_text, 0, 2, 1, 2)
-        self.rows = {name: _CriterionRow(grid, i + 1, name, box)
+        self.rows = {name: _CriterionRow(grid, 2 * i + 1, name, box)
                      for i, name in enumerate(CRITERIA)}
         grid.setColumnStretch(3, 1)
         self.save_button = QPushButton(self.tr("Save &again"), box)
         self.save_button.setAccessibleName(self.tr("Save the current verdicts again"))
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save_current)
-        grid.addWidget(self.save_button, len(CRITERIA) + 1, 0, 1, 2)
+        grid.addWidget(self.save_button, 2 * len(CRITERIA) + 1, 0, 1, 2)
 
         middle = QHBoxLayout()
         middle.addLayout(left, 3)

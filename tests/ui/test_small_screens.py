@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.config import AppConfig
+from app.core.checks import Criterion, Verdict
+from app.ui.camera_check import CameraCheckArea
 from app.ui.today.card import SessionCard
 from tests.ui.screens import areas, dialogs, french_desk
 
@@ -67,6 +69,23 @@ def _hidden_columns(table: QTableView, screen: str) -> list[str]:
     return out
 
 
+def _narrow_advice(area: QWidget, screen: str) -> list[str]:
+    """The camera's advice has the width of the verdicts beside the criterion's name, not
+    a narrow column that cuts it word by word."""
+    assert isinstance(area, CameraCheckArea)
+    advice = "Blurry picture: wipe the lens with a soft cloth and sit at least 50 cm away."
+    area._show_criteria({"sharpness": Criterion("sharpness", 18.1, Verdict.FAIL, advice)})
+    QCoreApplication.processEvents()
+    row = area.rows["sharpness"]
+    box = row.advice.parentWidget()
+    room = box.width() if box is not None else 0
+    out = []
+    if not row.advice.isVisible() or row.advice.width() < room // 2:
+        out.append(f"{screen}: camera advice {row.advice.width()} px wide in {room}")
+    area._show_criteria({})
+    return out
+
+
 def test_window_areas_and_dialogs_fit_small_screens(qtbot: QtBot, config: AppConfig) -> None:
     wrong: list[str] = []
     with french_desk(qtbot, config) as desk:
@@ -80,6 +99,8 @@ def test_window_areas_and_dialogs_fit_small_screens(qtbot: QtBot, config: AppCon
                     wrong.append(f"{screen}: window with {key} needs {_needs(window)}")
                 if key == "today":
                     wrong += _overlapping_steps(area, screen)
+                if key == "camera":
+                    wrong += _narrow_advice(area, screen)
                 if key == "sessions":
                     wrong += _hidden_columns(desk.sessions_area().table, screen)
                 viewport = window.area_scroll.viewport().width()
