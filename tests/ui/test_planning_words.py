@@ -46,3 +46,13 @@ def test_bars_carry_their_words(qtbot: QtBot, services: Services) -> None:
     assert inside.count(colours.BOOKED.bg) > len(inside) // 2
     written = sum(1 for c in inside if c != colours.BOOKED.bg)
     assert written > 20, "the booking's bar carries no words"
+
+
+def test_licences_stay_distinct_when_cut(qtbot: QtBot, services: Services) -> None:
+    load_demo_network(services, FIXED_NOW)
+    labels = [lic.label for lic in services.references.licences()]
+    chart = PlanningChart()
+    qtbot.addWidget(chart)
+    shown = [chart.shown_label(label) for label in labels]
+    assert any(s != label for s, label in zip(shown, labels, strict=True)), "none is cut"
+    assert len(set(shown)) == len(set(labels)), shown

@@ -8,8 +8,8 @@ are never cut at the window's right edge. A dialog must fit whole.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize
-from PySide6.QtWidgets import QTableView, QWidget
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtWidgets import QStyle, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.config import AppConfig
@@ -66,6 +66,21 @@ def _hidden_columns(table: QTableView, screen: str) -> list[str]:
             out.append(f"{screen}: sessions column {col} ends at {right}, off the table")
         if col in (0, 1, 9) and header.sectionSize(col) < table.sizeHintForColumn(col):
             out.append(f"{screen}: sessions column {col} cuts its values")
+    # Licences cut to the column stay distinct ("… 1", "… 2"), whole in their tooltip.
+    model, licence = table.model(), 8
+    metrics = table.fontMetrics()
+    room = header.sectionSize(licence) - 2 * table.style().pixelMetric(
+        QStyle.PixelMetric.PM_FocusFrameHMargin) - 4
+    shown: dict[str, str] = {}  # whole text → as the column shows it
+    for row in range(model.rowCount()):
+        index = model.index(row, licence)
+        text = str(model.data(index) or "")
+        if text:
+            shown[text] = metrics.elidedText(text, table.textElideMode(), room)
+            if model.data(index, Qt.ItemDataRole.ToolTipRole) != text:
+                out.append(f"{screen}: the tooltip of {text!r} is not its whole text")
+    if len(set(shown.values())) < len(shown):
+        out.append(f"{screen}: licences look alike once cut: {sorted(shown.values())}")
     return out
 
 

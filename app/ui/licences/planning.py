@@ -92,6 +92,13 @@ class PlanningChart(QWidget):
                 out.append((QRectF(x0, y, max(1.0, x1 - x0), 22), segment_text(seg)))
         return out
 
+    def shown_label(self, label: str) -> str:
+        """A licence's name as it fits left of its bars, cut in the middle: "Zoom Action
+        cu…elle 2" keeps what tells licences apart."""
+        return self.fontMetrics().elidedText(
+            label, Qt.TextElideMode.ElideMiddle, int(LABEL_WIDTH - 8)
+        )
+
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             for rect, text in self._areas():
@@ -125,8 +132,7 @@ class PlanningChart(QWidget):
             p.drawText(
                 QRectF(4, y, left - 8, 22),
                 int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                # Middle: "Zoom Action cu…elle 2" keeps what tells licences apart.
-                fm.elidedText(row.licence.label, Qt.TextElideMode.ElideMiddle, int(left - 8)),
+                self.shown_label(row.licence.label),
             )
             for seg in row.segments:
                 x0 = left + width * (seg.start - start).total_seconds() / total
