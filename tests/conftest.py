@@ -152,12 +152,13 @@ def _fail_on_log_warnings(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def _real_services_only(request: pytest.FixtureRequest) -> None:
-    """Tests marked `keyring` / `audio` / `xvfb` / `postgresql` use the real service the
-    test command starts; run without it (a bare pytest), they skip and say why."""
+    """Tests marked `keyring` / `audio` / `xvfb` / `atspi` / `postgresql` use the real
+    service the test command starts; run without it (a bare pytest), they skip and say why."""
     needs = {
         "keyring": "REGIE_TEST_KEYRING",
         "audio": "REGIE_TEST_AUDIO",
         "xvfb": "REGIE_TEST_DISPLAY",
+        "atspi": "REGIE_TEST_ATSPI",
         "postgresql": "REGIE_TEST_PG_URL",
     }
     for marker, env in needs.items():

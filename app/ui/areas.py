@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app.errors import ServerUnreachable
 from app.ui.main_window import Area, MainWindow
+from app.ui.widgets import shortcut_tip
 from app.ui.workers import Pool
 
 # QMessageBox, QFileDialog and QStyle are imported where used: creating their enums costs
@@ -298,6 +299,7 @@ def connect_session_actions(
         action = QAction(text, sessions)
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(shortcut_tip(text, action.shortcut()))
 
         def go(_checked: bool = False, key: str = key) -> None:
             sid = sessions.selected_id()
@@ -322,6 +324,7 @@ def connect_session_actions(
     attendance = QAction(QCoreApplication.translate("MainWindow", "&Attendance…"), sessions)
     attendance.setShortcut(QKeySequence("Ctrl+Shift+A"))
     attendance.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    attendance.setToolTip(shortcut_tip(attendance.text(), attendance.shortcut()))
     from app.ui.session_actions import open_attendance
 
     attendance.triggered.connect(lambda: open_attendance(window, sessions, events=events))

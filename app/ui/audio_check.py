@@ -45,6 +45,7 @@ from app.devices.audio import (
 )
 from app.devices.audio_analysis import MeterReading
 from app.errors import RegieError
+from app.ui import colours
 from app.ui.choosers import ResultTarget
 from app.ui.errors import known
 from app.ui.i18n import core_text, error_text, number
@@ -139,6 +140,9 @@ class AudioCheckArea(QWidget):
         grid.addWidget(self.output_combo, 1, 1)
         grid.addWidget(self.refresh_button, 0, 2)
         grid.setColumnStretch(1, 1)
+        # Tab reads the row as it is drawn: microphone, its refresh button, then speakers.
+        QWidget.setTabOrder(self.input_combo, self.refresh_button)
+        QWidget.setTabOrder(self.refresh_button, self.output_combo)
         root.addWidget(devices)
 
         meter_box = QGroupBox(self.tr("Live level"))
@@ -198,7 +202,7 @@ class AudioCheckArea(QWidget):
 
         results = QGroupBox(self.tr("Results"))
         rbox = QVBoxLayout(results)
-        self.overall = VerdictBadge()
+        self.overall = VerdictBadge(announce=True, subject=self.tr("Sound check"))
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Criterion"), self.tr("Value"), self.tr("Verdict"), self.tr("Advice")])
@@ -206,8 +210,11 @@ class AudioCheckArea(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
-        self.table.horizontalHeader().setSectionResizeMode(
-            3, QHeaderView.ResizeMode.Stretch)
+        # The criteria, figures and verdicts whole; the advice takes the rest and wraps.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.echo_label = QLabel()
         self.echo_label.setAccessibleName(self.tr("Echo figures"))
         self.save_button = QPushButton(self.tr("S&ave the result"))
@@ -518,10 +525,11 @@ class AudioCheckArea(QWidget):
         row = self.table.rowCount()
         self.table.insertRow(row)
         label = core_text("audio", aa.CRITERION_LABELS.get(name, name))
-        self.table.setItem(row, 0, QTableWidgetItem(label))
-        self.table.setItem(row, 1, QTableWidgetItem(self._value_text(c)))
-        badge = VerdictBadge(c.verdict)
-        badge.setAccessibleName(f"{label}: {badge.text()}")
+        for col, text in ((0, label), (1, self._value_text(c))):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            self.table.setItem(row, col, item)
+        badge = VerdictBadge(c.verdict, subject=label)
         self.table.setCellWidget(row, 2, badge)
         advice = QTableWidgetItem(core_text("audio", c.advice))
         advice.setToolTip(advice.text())
@@ -602,8 +610,10 @@ class AudioCheckArea(QWidget):
 
     def _show_text(self, text: str) -> None:
         self.banner.setText(f"✖ {text}")
-        self.banner.setStyleSheet("QLabel { color: #a31515; background: #fde4e4; "
-                                  "border: 1px solid #a31515; padding: 4px; }")
+        fg, bg = colours.FAIL
+        self.banner.setStyleSheet(
+            f"QLabel {{ color: {fg}; background: {bg}; border: 1px solid {fg}; padding: 4px; }}"
+        )
         self.banner.show()
 
     # ---------------------------------------------------------------- lifetime

@@ -12,6 +12,7 @@ verdicts, for the same choice, after the agent fixed the light or the framing.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,12 +42,14 @@ from PySide6.QtWidgets import (
 
 from app.config import operator_name
 from app.core.checks import CheckResult, Criterion, Verdict
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.models import SessionRow
 from app.devices.camera import CameraInfo, CheckUpdate, PreviewGate, list_cameras, run_check
 from app.devices.video_analysis import CRITERIA, CRITERION_LABELS, Thresholds, load_thresholds
 from app.errors import RegieError
+from app.ui import colours
 from app.ui.choosers import ResultTarget
-from app.ui.i18n import core_text, error_text, number, percent
+from app.ui.i18n import core_text, error_text, number
 from app.ui.ports import CheckDesk
 from app.ui.widgets import VerdictBadge
 from app.ui.workers import CancelToken, Pool, ProgressFn, StreamWorker, TaskHandle, run_task
@@ -59,13 +62,17 @@ class _CriterionRow:
 
     def __init__(self, grid: QGridLayout, row: int, name: str, parent: QWidget) -> None:
         self.name = QLabel(core_text("camera", CRITERION_LABELS[name]), parent)
-        self.badge = VerdictBadge(None, parent)
+        self.badge = VerdictBadge(None, parent, subject=self.name.text())
         self.value = QLabel("—", parent)
         self.advice = QLabel("", parent)
         self.advice.setWordWrap(True)
         self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        for col, w in enumerate((self.name, self.badge, self.value, self.advice)):
+        for col, w in enumerate((self.name, self.badge, self.value)):
             grid.addWidget(w, row, col)
+        # The advice on a line of its own under its criterion: the whole width to wrap in,
+        # rather than a narrow column cutting it word by word.
+        grid.addWidget(self.advice, row + 1, 1, 1, 3)
+        self.advice.hide()
         self.value.setAccessibleName(self.name.text())
         self.advice.setAccessibleName(self.name.text())
 
@@ -73,26 +80,65 @@ class _CriterionRow:
         if c is None:
             self.badge.set_verdict(None)
             self.value.setText("—")
+            self.value.setAccessibleName(self.name.text())
             self.advice.setText("")
+            self.advice.setAccessibleDescription("")
+            self.advice.hide()
             return
         self.badge.set_verdict(c.verdict)
         self.value.setText(_value_text(c))
+        self.value.setAccessibleName(QCoreApplication.translate(
+            "labels", "{subject}: {verdict}").format(subject=self.name.text(),
+                                                     verdict=self.value.text()))
         self.advice.setText(core_text("camera", c.advice) if c.advice else "")
+        self.advice.setAccessibleDescription(self.advice.text())  # read after the name
+        self.advice.setVisible(bool(self.advice.text()))
+
+
+def _number(value: float, decimals: int = 1) -> str:
+    return number(float(value), decimals)
+
+
+# What each figure measures, with its unit (a picture's grey levels run from 0 to 255):
+# criterion → (text with {n}, how to turn the value into n).
+_FIGURES: dict[str, tuple[str, Callable[[float], str]]] = {
+    "face": (QT_TRANSLATE_NOOP("CameraCheckArea", "{n} % of pictures"),
+             lambda v: str(round(v * 100))),
+    "contrast": (QT_TRANSLATE_NOOP("CameraCheckArea", "{n} grey levels"),  # their spread
+                 lambda v: _number(v, 0)),
+    "frozen": (QT_TRANSLATE_NOOP("CameraCheckArea", "{n} grey levels of change"),
+               lambda v: _number(v, 2)),  # the largest change between two pictures
+    "sharpness": (QT_TRANSLATE_NOOP("CameraCheckArea", "sharpness index {n}"),
+                  _number),  # the variance of the edges (Laplacian)
+    "colour_cast": (QT_TRANSLATE_NOOP("CameraCheckArea", "{n} Lab units from neutral"),
+                    _number),  # the distance of the mean colour from grey
+    "frame_rate": (QT_TRANSLATE_NOOP("CameraCheckArea", "{n} frames/s"), _number),
+    "dropped_frames": (QT_TRANSLATE_NOOP("CameraCheckArea", "{n} % of pictures lost"),
+                       _number),
+    "framing": (QT_TRANSLATE_NOOP("CameraCheckArea", "{n} % off-centre"),
+                lambda v: _number(v, 0)),
+}
 
 
 def _value_text(c: Criterion) -> str:
-    if c.value is None:
+    """A criterion's figure with its unit, in the locale's decimal style."""
+    v = c.value
+    if v is None:
         return "—"
-    if isinstance(c.value, bool):
-        return (QCoreApplication.translate("CameraCheckArea", "Yes") if c.value
+    if isinstance(v, bool):
+        return (QCoreApplication.translate("CameraCheckArea", "Yes") if v
                 else QCoreApplication.translate("CameraCheckArea", "No"))
-    if c.name == "face" and isinstance(c.value, float):
-        return percent(c.value)
-    if c.name == "resolution":
-        return str(c.value).replace("x", "×")
-    if isinstance(c.value, (int, float)):
-        return f"{number(c.value)} {c.unit}".strip()
-    return f"{c.value} {c.unit}".strip()
+    if c.name == "resolution":  # width × height, in pixels
+        return str(v).replace("x", "×")
+    if not isinstance(v, int | float):
+        return str(v)
+    if c.name == "exposure":  # the mean grey level, as a share of white and as a level
+        return QCoreApplication.translate("CameraCheckArea", "{pct} % ({level}/255)").format(
+            pct=round(v / 255 * 100), level=round(v))
+    if c.name in _FIGURES:
+        text, convert = _FIGURES[c.name]
+        return QCoreApplication.translate("CameraCheckArea", text).format(n=convert(v))
+    return f"{_number(v)} {c.unit}".strip()
 
 
 class PreviewLabel(QLabel):
@@ -211,7 +257,9 @@ class CameraCheckArea(QWidget):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumSize(320, 180)
         self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.preview.setStyleSheet("QLabel { background: #202020; color: #dddddd; }")
+        self.preview.setStyleSheet(
+            f"QLabel {{ background: {colours.PREVIEW.bg}; color: {colours.PREVIEW.fg}; }}"
+        )
         self.resolution_label = QLabel("", self)
         self.resolution_label.setAccessibleName(self.tr("Resolution"))
         self.progress = QProgressBar(self)
@@ -228,20 +276,20 @@ class CameraCheckArea(QWidget):
         grid = QGridLayout(box)
         overall_label = QLabel(self.tr("Overall"), box)
         overall_label.setStyleSheet("QLabel { font-weight: bold; }")
-        self.overall = VerdictBadge(None, box)
+        self.overall = VerdictBadge(None, box, announce=True, subject=self.tr("Camera check"))
         self.overall_text = QLabel("", box)
         self.overall_text.setWordWrap(True)
         grid.addWidget(overall_label, 0, 0)
         grid.addWidget(self.overall, 0, 1)
         grid.addWidget(self.overall_text, 0, 2, 1, 2)
-        self.rows = {name: _CriterionRow(grid, i + 1, name, box)
+        self.rows = {name: _CriterionRow(grid, 2 * i + 1, name, box)
                      for i, name in enumerate(CRITERIA)}
         grid.setColumnStretch(3, 1)
         self.save_button = QPushButton(self.tr("Save &again"), box)
         self.save_button.setAccessibleName(self.tr("Save the current verdicts again"))
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save_current)
-        grid.addWidget(self.save_button, len(CRITERIA) + 1, 0, 1, 2)
+        grid.addWidget(self.save_button, 2 * len(CRITERIA) + 1, 0, 1, 2)
 
         middle = QHBoxLayout()
         middle.addLayout(left, 3)

@@ -5,14 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -20,6 +22,25 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.ui import colours
+from app.ui.focus import install_focus_rings
+
+
+class AreaStack(QStackedWidget):
+    """The stack of work areas, sized by the area shown only: a tall area must not make
+    every other one scroll, and the scroll area around it reflows the one shown."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _i: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.sizeHint() if current is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
 
 if TYPE_CHECKING:
     from app.ui.help import HelpDialog
@@ -46,6 +67,9 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_focus_rings(app)  # a visible keyboard focus on every widget
         self.setWindowTitle(self.tr("Régie — remote sessions desk"))
         self.setAccessibleName(self.windowTitle())
         self.areas: list[Area] = []
@@ -55,24 +79,35 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName(self.tr("Work areas"))
         self.sidebar.setMaximumWidth(220)
         self.sidebar.setMinimumWidth(150)
-        self.stack = QStackedWidget()
+        self.stack = AreaStack()
+        # A small screen (1366×768 at 125 %) scrolls the area rather than cutting it.
+        self.area_scroll = QScrollArea()
+        self.area_scroll.setObjectName("AreaScroll")
+        self.area_scroll.setWidgetResizable(True)
+        self.area_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.area_scroll.setWidget(self.stack)
         self.sidebar.currentRowChanged.connect(self._on_area)
+        # As wide as its longest title, no wider: the areas need the room.
+        self.sidebar.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
 
         self.banner = QLabel()
         self.banner.setObjectName("Banner")
         self.banner.setWordWrap(True)
         self.banner.setAccessibleName(self.tr("Warning"))
         self.banner.setStyleSheet(
-            "QLabel#Banner { color: #5c3b00; background: #fff1d6; border: 1px solid #8a5300;"
+            f"QLabel#Banner {{ color: {colours.BANNER.fg}; background: {colours.BANNER.bg};"
+            f" border: 1px solid {colours.BANNER_EDGE};"
             " border-radius: 4px; padding: 6px; }"
         )
         self.banner.hide()
         self._banners: dict[str, str] = {}
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.sidebar)
-        split.addWidget(self.stack)
+        split.addWidget(self.area_scroll)
+        split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
+        self.split = split
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 0)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui import colours
 from app.ui.errors import known
 from app.ui.i18n import error_text
 from app.ui.workers import CancelToken, Pool, run_task
@@ -176,6 +177,8 @@ class NetworkDatabaseDialog(QDialog):
 
     def _show(self, ok: bool | None, text: str) -> None:
         symbol = "" if ok is None else ("✔ " if ok else "✖ ")
-        color = "" if ok is None else ("color: #1b7a2f;" if ok else "color: #a31515;")
+        color = "" if ok is None else (
+            f"color: {colours.OK_TEXT};" if ok else f"color: {colours.ERROR_TEXT};"
+        )
         self.result_label.setStyleSheet(f"QLabel {{ {color} font-weight: bold; }}" if color else "")
         self.result_label.setText(symbol + text)

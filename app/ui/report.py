@@ -58,6 +58,7 @@ from app.printing.report_pdf import write_report_pdf
 from app.ui.errors import known
 from app.ui.i18n import error_text
 from app.ui.survey import SurveyDialog, SurveySource
+from app.ui.widgets import shortcut_tip
 from app.ui.workers import CancelToken, Pool, run_task
 
 
@@ -288,6 +289,11 @@ class ReportArea(QWidget):
         to_label.setBuddy(self.to_date)
         self.branch_combo = QComboBox()
         self.branch_combo.setAccessibleName(self.tr("Branch"))
+        # A long branch name must not push the export buttons off a small screen.
+        self.branch_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.branch_combo.setMinimumContentsLength(10)
         branch_label = QLabel(self.tr("&Branch"))
         branch_label.setBuddy(self.branch_combo)
         self.branch_combo.addItem(self.tr("Whole network"), None)
@@ -304,6 +310,9 @@ class ReportArea(QWidget):
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.setAccessibleName(self.tr("Recompute the report"))
         self.refresh_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.refresh_button.setToolTip(
+            shortcut_tip(self.refresh_button.text(), self.refresh_button.shortcut())
+        )
         self.refresh_button.clicked.connect(self.refresh)
 
         filters = QHBoxLayout()
@@ -320,8 +329,12 @@ class ReportArea(QWidget):
         self.survey_button = QPushButton(self.tr("Yearly s&urvey…"))
         self.survey_button.setAccessibleName(self.tr("Export the yearly survey's figures"))
         self.survey_button.clicked.connect(self.open_survey)
+        # The buttons on a line of their own: the period, the branch and the buttons
+        # together do not fit a 1366×768 screen at 125 % in French.
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
         for button in (self.refresh_button, self.csv_button, self.pdf_button, self.survey_button):
-            filters.addWidget(button)
+            buttons.addWidget(button)
 
         self.type_table = self._table(self.tr("Sessions by type"))
         self.branch_table = self._table(self.tr("Sessions by branch"))
@@ -355,6 +368,7 @@ class ReportArea(QWidget):
         self.status.setAccessibleName(self.tr("Report status"))
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addLayout(buttons)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         self.setTabOrder(self.from_date, self.to_date)

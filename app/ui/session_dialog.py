@@ -52,6 +52,7 @@ from app.services.sessions import (
     licence_options,
     save_session,
 )
+from app.ui import colours
 from app.ui.errors import known
 from app.ui.i18n import error_text, label
 from app.ui.workers import CancelToken, Pool, run_task
@@ -185,7 +186,7 @@ class SessionDialog(QDialog):
 
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #a31515; font-weight: bold;")
+        self.error_label.setStyleSheet(f"color: {colours.ERROR_TEXT}; font-weight: bold;")
         self.error_label.setAccessibleName(self.tr("Problem"))
         self.error_label.hide()
 

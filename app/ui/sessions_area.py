@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +44,7 @@ from app.ui.i18n import error_text
 from app.ui.session_details import details_html, empty_html
 from app.ui.session_dialog import SessionDialog
 from app.ui.sessions_model import SessionTableModel
+from app.ui.widgets import shortcut_tip
 from app.ui.workers import CancelToken, Pool, run_task
 
 if TYPE_CHECKING:
@@ -67,6 +68,12 @@ _STATUS_PRESETS: list[tuple[str, frozenset[SessionStatus]]] = [
 
 
 _Shortcut = QKeySequence | QKeySequence.StandardKey | str
+
+
+# The columns' widths on a wide window (the title takes what is left), and those never
+# cut: date, hours, mode, capacity, status.
+_COLUMN_WIDTHS = {0: 100, 1: 100, 3: 130, 4: 100, 5: 85, 6: 50, 7: 115, 8: 140, 9: 80}
+_WHOLE_COLUMNS = (0, 1, 5, 6, 9)
 
 
 class SessionsArea(QWidget):
@@ -180,21 +187,32 @@ class SessionsArea(QWidget):
 
         for w in (self.branch_filter, self.type_filter, self.status_filter):
             w.currentIndexChanged.connect(self.refresh)
+            # No label beside them: on Linux a screen reader names a combo box by its value,
+            # so the description says what it filters.
+            w.setAccessibleDescription(w.accessibleName())
+            # A long branch name must not push the dates off a small screen.
+            w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            w.setMinimumContentsLength(10)
         for c in (self.from_check, self.to_check):
             c.toggled.connect(self.refresh)
         for d in (self.from_date, self.to_date):
             d.dateChanged.connect(self.refresh)
 
+        # Two lines, so that the filters fit a 1366×768 screen at 125 % in French.
         row = QHBoxLayout()
         row.addWidget(self.search_edit, 2)
         row.addWidget(self.branch_filter, 1)
         row.addWidget(self.type_filter, 1)
         row.addWidget(self.status_filter, 1)
-        row.addWidget(self.from_check)
-        row.addWidget(self.from_date)
-        row.addWidget(self.to_check)
-        row.addWidget(self.to_date)
-        self.filter_row = row
+        dates = QHBoxLayout()
+        dates.addWidget(self.from_check)
+        dates.addWidget(self.from_date)
+        dates.addWidget(self.to_check)
+        dates.addWidget(self.to_date)
+        dates.addStretch(1)
+        self.filter_row = QVBoxLayout()
+        self.filter_row.addLayout(row)
+        self.filter_row.addLayout(dates)
 
     def _build_table(self) -> None:
         self.table = QTableView()
@@ -213,13 +231,41 @@ class SessionsArea(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        widths = {0: 100, 1: 100, 3: 130, 4: 100, 5: 85, 6: 50, 7: 115, 8: 140, 9: 80}
-        for col, width in widths.items():
-            self.table.setColumnWidth(col, width)
+        self.table.installEventFilter(self)
+        self.model.modelReset.connect(self._fit_columns)
+        self._fit_columns()
+        # Licences differ at their end ("… 1", "… 2"): cut the middle, keep both ends; the
+        # tooltip has the whole text.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.table.activated.connect(lambda _i: self.edit_selected())
         sel = self.table.selectionModel()
         sel.selectionChanged.connect(lambda *_: self._on_selection())
+
+    def _fit_columns(self) -> None:
+        """Every column on screen: the preset widths when they fit, shrunk together on a
+        narrow window (1366×768 at 125 %) down to each header's own width, the cells
+        elided in the middle with the whole text in their tooltip."""
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width()
+        title = max(140, room // 6)
+        need = {c: header.sectionSizeFromContents(c).width() for c in _COLUMN_WIDTHS}
+        for c in _WHOLE_COLUMNS:  # short values that make no sense cut: dates, hours…
+            need[c] = max(need[c], self.table.sizeHintForColumn(c))
+        fixed = sum(need[c] for c in _WHOLE_COLUMNS)
+        elastic = {c: max(w, need[c]) for c, w in _COLUMN_WIDTHS.items() if c not in _WHOLE_COLUMNS}
+        total = sum(elastic.values())
+        scale = min(1.0, max(0.0, room - title - fixed) / total) if total else 1.0
+        for col, width in _COLUMN_WIDTHS.items():
+            if col in _WHOLE_COLUMNS:
+                self.table.setColumnWidth(col, max(width, need[col]) if scale >= 1 else need[col])
+            else:
+                self.table.setColumnWidth(col, max(need[col], int(elastic[col] * scale)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def _build_actions(self) -> None:
         self.toolbar = QToolBar(self.tr("Session actions"))
@@ -230,7 +276,7 @@ class SessionsArea(QWidget):
             a = QAction(text, self)
             a.setShortcut(QKeySequence(shortcut))
             a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            a.setToolTip(f"{text.replace('&', '')} ({QKeySequence(shortcut).toString()})")
+            a.setToolTip(shortcut_tip(text, QKeySequence(shortcut)))
             a.triggered.connect(slot)
             self.addAction(a)
             self.toolbar.addAction(a)

@@ -14,10 +14,11 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.models import MODE_LABELS, STATUS_LABELS, SessionRow, SessionStatus
+from app.ui import colours
 from app.ui.i18n import label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -96,12 +97,14 @@ class SessionTableModel(QAbstractTableModel):
         key = COLUMNS[index.column()][0]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._display(r, key)
-        if role == Qt.ItemDataRole.ToolTipRole and key == "title" and r.notes:
-            return r.notes
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The whole text of a cell its column may elide; the notes under the title.
+            whole = self._display(r, key)
+            return f"{whole}\n{r.notes}" if key == "title" and r.notes else whole
         if role == Qt.ItemDataRole.FontRole and r.start.astimezone().date() == self._today:
             return self._bold
         if role == Qt.ItemDataRole.ForegroundRole and r.status == SessionStatus.CANCELLED:
-            return Qt.GlobalColor.gray
+            return QColor(colours.CANCELLED_TEXT)
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "capacity":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == SessionIdRole:

@@ -35,6 +35,17 @@ if command -v Xvfb >/dev/null; then
   if [ -n "${display_number:-}" ]; then export REGIE_TEST_DISPLAY=":$display_number"; fi
 fi
 
+# --- Accessibility bus (AT-SPI) on the private session bus, for the screen-reader test:
+# Qt's bridge publishes the window there, pyatspi (the system's python3) reads it.
+if [ -n "${REGIE_TEST_DISPLAY:-}" ] && [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
+  launcher=$(ls /usr/libexec/at-spi-bus-launcher /usr/lib/at-spi2-core/at-spi-bus-launcher 2>/dev/null | head -n 1 || true)
+  if [ -n "$launcher" ] && /usr/bin/python3 -c 'import pyatspi' 2>/dev/null; then
+    DISPLAY="$REGIE_TEST_DISPLAY" "$launcher" --launch-immediately >"$work/atspi.log" 2>&1 &
+    pids+=($!)
+    export REGIE_TEST_ATSPI=1
+  fi
+fi
+
 # --- Sound card with no hardware: PulseAudio null sinks reached by PortAudio through ALSA.
 if command -v pulseaudio >/dev/null; then
   cp "$here/regie-test.pa" "$work/regie-test.pa"

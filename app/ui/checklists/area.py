@@ -77,6 +77,7 @@ class ChecklistsArea(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Checklists and training records"))
+        self.tabs.tabBar().setAccessibleName(self.tabs.accessibleName())
         self.stack = QStackedWidget()
         self.start_page = StartPage(services, checklists, self, pool=pool)
         self.start_page.started.connect(self._started)

@@ -18,12 +18,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.checklists import PAUSE_LABELS, ChecklistRun, ChecklistService, StepState
+from app.core.checklists import (
+    PAUSE_LABELS,
+    ChecklistRun,
+    ChecklistService,
+    StepRecord,
+    StepState,
+)
 from app.errors import RegieError
 from app.ui.checklists.parts import _SignOffBar, _SkipBar, state_text, step_markdown
 from app.ui.checklists.saver import RunSaver
 from app.ui.i18n import label
 
+
+def _show_record(item: QTreeWidgetItem, rec: StepRecord, why: str) -> None:
+    """A step's box. One an automatic check ticked is read-only: a stray Space must not
+    undo what the check proved (checking again, or a skip with a reason, still can)."""
+    item.setCheckState(0, Qt.CheckState.Checked if rec.state is StepState.DONE
+                       else Qt.CheckState.Unchecked)
+    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    locked = rec.auto and rec.state is StepState.DONE
+    if not locked:
+        flags |= Qt.ItemFlag.ItemIsUserCheckable
+    item.setFlags(flags)
+    tip = why
+    if locked:
+        tip = QCoreApplication.translate(
+            "ChecklistsArea", "Ticked by an automatic check: cannot be unticked by hand."
+        ) + "\n" + why
+    item.setToolTip(0, f"{item.text(0)}\n{tip}")
+    item.setToolTip(1, item.text(1))
+    item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, tip)
 
 class ListPage(QWidget):
     """Every step of the open run in a tree (ticked, skipped, noted), with the tutorial of
@@ -58,6 +83,11 @@ class ListPage(QWidget):
             QCoreApplication.translate("ChecklistsArea", "Note"),
         ])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # A step's name wraps rather than being cut; its state shows whole.
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.currentItemChanged.connect(lambda *_: self._show_selected_tutorial())
         self.browser = QTextBrowser()
@@ -65,8 +95,9 @@ class ListPage(QWidget):
         split = QSplitter()
         split.addWidget(self.tree)
         split.addWidget(self.browser)
+        # The steps' names need the width more than the tutorial, which wraps.
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(1, 1)
         self.note = QLineEdit()
         self.note.setPlaceholderText(QCoreApplication.translate(
             "ChecklistsArea", "Note for the selected step (optional)"))
@@ -131,11 +162,7 @@ class ListPage(QWidget):
                 rec = run.record(s.id)
                 item = QTreeWidgetItem([s.title, state_text(rec), rec.note])
                 item.setData(0, Qt.ItemDataRole.UserRole, s.id)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                              | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(0, Qt.CheckState.Checked if rec.state is StepState.DONE
-                                   else Qt.CheckState.Unchecked)
-                item.setToolTip(0, s.why)
+                _show_record(item, rec, s.why)
                 parent.addChild(item)
                 if s.id == selected or (current is None and selected is None
                                         and s.id == run.current.id):
@@ -159,8 +186,7 @@ class ListPage(QWidget):
             item = self.step_item(s.id)
             item.setText(1, state_text(rec))
             item.setText(2, rec.note)
-            item.setCheckState(0, Qt.CheckState.Checked if rec.state is StepState.DONE
-                               else Qt.CheckState.Unchecked)
+            _show_record(item, rec, s.why)
         self.tree.blockSignals(False)
         self.sign.set_ready(run.complete)
         sid = self._selected_step_id()

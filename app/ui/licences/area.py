@@ -44,7 +44,7 @@ from app.errors import RegieError
 from app.ui.i18n import core_text, error_text, label
 from app.ui.licences.dialog import LicenceDialog
 from app.ui.licences.planning import PlanningPanel
-from app.ui.widgets import VerdictBadge
+from app.ui.widgets import VerdictBadge, shortcut_tip
 from app.ui.workers import CancelToken, Pool, run_task
 from app.zoom.vault import (
     KIND_LABELS,
@@ -98,7 +98,7 @@ class LicencesArea(QWidget):
         self.last_error = ""
 
         # Vault banner: verdict badge (colour + symbol + word) and what to do.
-        self.vault_badge = VerdictBadge()
+        self.vault_badge = VerdictBadge(announce=True, subject=self.tr("Password store"))
         self.vault_text = QLabel(self.tr("Checking the password store…"))
         self.vault_text.setWordWrap(True)
         self.vault_text.setAccessibleName(self.tr("Password store status"))
@@ -137,6 +137,7 @@ class LicencesArea(QWidget):
             a = QAction(text, self)
             a.setShortcut(shortcut)
             a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            a.setToolTip(shortcut_tip(text, shortcut))
             a.triggered.connect(slot)
             self.toolbar.addAction(a)
             self.addAction(a)
@@ -171,7 +172,13 @@ class LicencesArea(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        # Every column as wide as its header and cells (a cut header hides what the column
+        # is); the e-mail takes what is left.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Licence labels differ at their end ("… 1", "… 2"): cut the middle, keep both ends.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.itemSelectionChanged.connect(self._update_actions)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
 
@@ -292,6 +299,7 @@ class LicencesArea(QWidget):
             ]
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)  # the whole text of a cell the column may cut
                 item.setData(Qt.ItemDataRole.UserRole, lic.id)
                 self.table.setItem(r, c, item)
         self._update_actions()
@@ -368,7 +376,8 @@ class LicencesArea(QWidget):
         why = self.tr("Needs the database server, which cannot be reached now.")
         self.policy_button.setToolTip(why if self.read_only else "")
         for a in (self.add_action, self.edit_action, self.toggle_action, self.delete_action):
-            a.setToolTip(a.text().replace("&", "") + (f" — {why}" if self.read_only else ""))
+            tip = shortcut_tip(a.text(), a.shortcut())
+            a.setToolTip(tip + (f" — {why}" if self.read_only else ""))
         self.toggle_action.setText(
             self.tr("Acti&vate") if lic is not None and not lic.active else self.tr("&Deactivate")
         )

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.core.licences import PLAN_CAPS, PLAN_LABELS, LicenceDraft
 from app.core.models import Branch, Licence, LicencePlan
 from app.core.secrets import SecretChange
+from app.ui import colours
 from app.ui.i18n import label
 from app.zoom.vault import KIND_LABELS, SecretKind
 
@@ -112,7 +113,7 @@ class LicenceDialog(QDialog):
         note.setWordWrap(True)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #a31515;")
+        self.error_label.setStyleSheet(f"color: {colours.ERROR_TEXT};")
         self.error_label.setAccessibleName(self.tr("Problem"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -19,13 +19,31 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QPushButton,
     QSplitter,
+    QToolTip,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.core.licences import PlanningRow, SegmentKind
+from app.core.licences import PlanningRow, Segment, SegmentKind
+from app.ui import colours
+
+LABEL_WIDTH = 150.0  # the licences' names, left of the bars
+
+
+def segment_text(seg: Segment) -> str:
+    """A bar's words: each booking's time and title, or "Free" and the gap's time."""
+    def hours(a: datetime, b: datetime) -> str:
+        a, b = a.astimezone(), b.astimezone()
+        if a.date() == b.date() or (b - a <= timedelta(days=1) and b.time() == time.min):
+            return f"{a:%H:%M}–{b:%H:%M}"
+        return f"{a:%d/%m %H:%M}–{b:%d/%m %H:%M}"  # a gap over several days
+
+    if seg.kind is SegmentKind.BOOKED:
+        return "; ".join(f"{hours(b.start, b.end)} {b.title}" for b in seg.bookings)
+    free = QCoreApplication.translate("LicencesArea", "Free")
+    return f"{free} {hours(seg.start, seg.end)}"
 
 
 class PlanningChart(QWidget):
@@ -55,12 +73,49 @@ class PlanningChart(QWidget):
         finally:
             p.end()
 
+    def _areas(self) -> list[tuple[QRectF, str]]:
+        """Where each licence's name and each segment are drawn, with their whole text
+        (the tooltips give it back where the drawing had to cut it)."""
+        if self.span is None:
+            return []
+        start, end = self.span
+        total = (end - start).total_seconds()
+        left = LABEL_WIDTH
+        width = max(10.0, self.width() - left - 8)
+        out: list[tuple[QRectF, str]] = []
+        for i, row in enumerate(self.rows):
+            y = 22.0 + 28 * i
+            out.append((QRectF(4, y, left - 8, 22), row.licence.label))
+            for seg in row.segments:
+                x0 = left + width * (seg.start - start).total_seconds() / total
+                x1 = left + width * (seg.end - start).total_seconds() / total
+                out.append((QRectF(x0, y, max(1.0, x1 - x0), 22), segment_text(seg)))
+        return out
+
+    def shown_label(self, label: str) -> str:
+        """A licence's name as it fits left of its bars, cut in the middle: "Zoom Action
+        cu…elle 2" keeps what tells licences apart."""
+        return self.fontMetrics().elidedText(
+            label, Qt.TextElideMode.ElideMiddle, int(LABEL_WIDTH - 8)
+        )
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            for rect, text in self._areas():
+                if rect.contains(QPointF(event.pos())):
+                    QToolTip.showText(event.globalPos(), text, self)
+                    return True
+            QToolTip.hideText()
+            event.ignore()
+            return True
+        return super().event(event)
+
     def _paint(self, p: QPainter) -> None:
         if self.span is None:
             return
         start, end = self.span
         total = (end - start).total_seconds()
-        left = 150.0
+        left = LABEL_WIDTH
         width = max(10.0, self.width() - left - 8)
         fm = self.fontMetrics()
         p.setPen(self.palette().text().color())
@@ -77,24 +132,25 @@ class PlanningChart(QWidget):
             p.drawText(
                 QRectF(4, y, left - 8, 22),
                 int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                fm.elidedText(row.licence.label, Qt.TextElideMode.ElideRight, int(left - 8)),
+                self.shown_label(row.licence.label),
             )
             for seg in row.segments:
                 x0 = left + width * (seg.start - start).total_seconds() / total
                 x1 = left + width * (seg.end - start).total_seconds() / total
                 rect = QRectF(x0, y, max(1.0, x1 - x0), 22)
+                # Words on every bar, not colour and shape alone: the time and the title
+                # of a booking, "free" and its time on a gap.
+                text = fm.elidedText(
+                    segment_text(seg), Qt.TextElideMode.ElideRight, int(rect.width()) - 4
+                )
                 if seg.kind is SegmentKind.BOOKED:
-                    p.fillRect(rect, QColor("#2f5d8a"))
-                    p.setPen(QColor("white"))
-                    text = "; ".join(b.title for b in seg.bookings)
-                    p.drawText(
-                        rect.adjusted(2, 0, -2, 0),
-                        int(Qt.AlignmentFlag.AlignVCenter),
-                        fm.elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width()) - 4),
-                    )
+                    p.fillRect(rect, QColor(colours.BOOKED.bg))
+                    p.setPen(QColor(colours.BOOKED.fg))
                 else:
-                    p.setPen(QPen(QColor("#6b8f71"), 1, Qt.PenStyle.DashLine))
+                    p.setPen(QPen(QColor(colours.FREE_EDGE), 1, Qt.PenStyle.DashLine))
                     p.drawRect(rect.adjusted(0, 2, 0, -2))
+                    p.setPen(QColor(colours.FREE_TEXT))
+                p.drawText(rect.adjusted(2, 0, -2, 0), int(Qt.AlignmentFlag.AlignVCenter), text)
 
 
 class PlanningPanel(QGroupBox):
@@ -116,6 +172,9 @@ class PlanningPanel(QGroupBox):
         self.span_combo.setAccessibleName(
             QCoreApplication.translate("LicencesArea", "Planning period")
         )
+        # No label beside it: the description says what its value is (see the sessions'
+        # filters).
+        self.span_combo.setAccessibleDescription(self.span_combo.accessibleName())
         self.span_combo.addItem(QCoreApplication.translate("LicencesArea", "One day"), 1)
         self.span_combo.addItem(QCoreApplication.translate("LicencesArea", "One week"), 7)
         self.span_combo.addItem(QCoreApplication.translate("LicencesArea", "Two weeks"), 14)
@@ -142,6 +201,7 @@ class PlanningPanel(QGroupBox):
             QCoreApplication.translate("LicencesArea", "Sessions"),
         ])
         self.segments.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.segments.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         nav = QHBoxLayout()
         for w in (self.prev_button, self.day_edit, self.span_combo, self.next_button):
             nav.addWidget(w)
@@ -168,6 +228,7 @@ class PlanningPanel(QGroupBox):
         self.segments.clear()
         for row in rows:
             top = QTreeWidgetItem([row.licence.label, ""])
+            top.setToolTip(0, row.licence.label)
             for seg in row.segments:
                 when = f"{seg.start.astimezone():%d/%m %H:%M} – {seg.end.astimezone():%d/%m %H:%M}"
                 if seg.kind is SegmentKind.BOOKED:
@@ -176,7 +237,10 @@ class PlanningPanel(QGroupBox):
                 else:
                     what = QCoreApplication.translate("LicencesArea", "Free")
                     titles = ""
-                top.addChild(QTreeWidgetItem([f"{what}  {when}", titles]))
+                child = QTreeWidgetItem([f"{what}  {when}", titles])
+                child.setToolTip(0, child.text(0))
+                child.setToolTip(1, titles)
+                top.addChild(child)
             self.segments.addTopLevelItem(top)
         self.segments.expandAll()
 

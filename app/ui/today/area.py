@@ -40,6 +40,7 @@ from app.ui.today.model import (
     saved_days,
 )
 from app.ui.today.prepare import PreparePage
+from app.ui.widgets import shortcut_tip
 from app.ui.workers import Pool
 
 if TYPE_CHECKING:
@@ -157,6 +158,9 @@ class TodayArea(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self.refresh_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.refresh_button.setToolTip(
+            shortcut_tip(self.refresh_button.text(), self.refresh_button.shortcut())
+        )
         self.setTabOrder(self.branch_combo, self.days_spin)
         self.setTabOrder(self.days_spin, self.refresh_button)
         if events is not None:

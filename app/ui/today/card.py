@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -22,10 +21,12 @@ from app.core.forecast import Advice
 from app.core.models import MODE_LABELS
 from app.core.readiness import Readiness, StepKey, StepState
 from app.core.waiting_list import RegistrationCounts
+from app.ui import colours
 from app.ui.i18n import label
 from app.ui.today.model import StepView, action_text, status_text, step_view
+from app.ui.widgets import FlowLayout
 
-CHIP_WIDTH = 148  # seven steps side by side fit a 1366-pixel-wide screen
+CHIP_WIDTH = 148  # seven steps side by side fit a 1366-pixel-wide screen; fewer wrap
 
 
 def chip(view: StepView, parent: QWidget | None = None) -> QLabel:
@@ -73,7 +74,10 @@ class SessionCard(QFrame):
         self.session_id = row.id
         self.setObjectName("SessionCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # As tall as its steps need at the width it has (they wrap on a narrow window).
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         start, end = row.start.astimezone(), row.end.astimezone()
 
         self.title = QLabel(f"{start:%H:%M}–{end:%H:%M}  {row.title}", self)
@@ -90,7 +94,8 @@ class SessionCard(QFrame):
         self.status.setObjectName("ReadyText")
         self.status.setStyleSheet(
             "QLabel { font-weight: bold; color: %s; }"
-            % ("#1b7a2f" if readiness.ready or readiness.next_step is None else "#5c3b00")
+            % (colours.OK_TEXT if readiness.ready or readiness.next_step is None
+               else colours.NOT_READY_TEXT)
         )
 
         self.views = [
@@ -98,14 +103,13 @@ class SessionCard(QFrame):
             for s in readiness.steps
             if s.key is not StepKey.ATTENDANCE or s.state is not StepState.NOT_NEEDED
         ]
-        chips = QGridLayout()
-        chips.setHorizontalSpacing(4)
+        # The steps wrap onto a second line when the window is narrow (1366×768 at 125 %).
+        chips = FlowLayout(spacing=4)
         self.chips: dict[StepKey, QLabel] = {}
-        for i, view in enumerate(self.views):
+        for view in self.views:
             c = chip(view, self)
             self.chips[view.step.key] = c
-            chips.addWidget(c, 0, i)
-        chips.setColumnStretch(len(self.views), 1)
+            chips.addWidget(c)
 
         text = action_text(readiness)
         # Children are made with their parent: a parentless widget made visible would

@@ -24,6 +24,7 @@ from app.core.readiness_view import (
 from app.core.waiting_list import RegistrationCounts
 from app.errors import ServerUnreachable
 from app.services import readiness as prep
+from app.ui import colours
 from app.ui.i18n import core_text, label
 from app.ui.workers import CancelToken, Pool, run_task
 
@@ -38,12 +39,12 @@ MAX_DAYS = 14
 
 # Text and background of each state (the symbol and the word say the same).
 STATE_COLOURS: dict[StepState, tuple[str, str]] = {
-    StepState.DONE: ("#1b7a2f", "#e3f4e6"),
-    StepState.WARNING: ("#8a5300", "#fff1d6"),
-    StepState.FAILED: ("#a31515", "#fde4e4"),
-    StepState.TODO: ("#2b2b2b", "#eeeeee"),
-    StepState.SKIPPED: ("#3d3d8f", "#ebebf7"),
-    StepState.NOT_NEEDED: ("#5a5a5a", "#fafafa"),
+    StepState.DONE: colours.PASS,
+    StepState.WARNING: colours.WARN,
+    StepState.FAILED: colours.FAIL,
+    StepState.TODO: colours.TODO,
+    StepState.SKIPPED: colours.SKIPPED,
+    StepState.NOT_NEEDED: colours.NOT_NEEDED,
 }
 
 

@@ -1,0 +1,86 @@
+"""A visible keyboard focus on every widget, whatever the platform style draws.
+
+Styles show focus differently (a dotted line, a faint glow, sometimes nothing on a flat
+button or a list): a ring in the focus colour is laid over the widget that has the
+focus, a dark line with a light one inside, so that it shows on any background.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QWidget
+
+from app.ui import colours
+
+RING_WIDTH = 2  # pixels of the dark ring; a 1-pixel light ring lies inside it
+
+
+class FocusRing(QWidget):
+    """Drawn over its parent, the widget with the focus; it lets every click through."""
+
+    def __init__(self, target: QWidget) -> None:
+        super().__init__(target)
+        self.setObjectName("FocusRing")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        target.installEventFilter(self)
+        self.setGeometry(target.rect())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        target = self.parentWidget()
+        if target is not None and watched is target and event.type() == QEvent.Type.Resize:
+            self.setGeometry(target.rect())
+        return False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        del event
+        p = QPainter(self)
+        try:
+            outer = QRect(self.rect())
+            p.setPen(QPen(QColor(colours.FOCUS.fg), RING_WIDTH, Qt.PenStyle.SolidLine,
+                          Qt.PenCapStyle.SquareCap, Qt.PenJoinStyle.MiterJoin))
+            p.drawRect(outer.adjusted(1, 1, -1, -1))
+            p.setPen(QPen(QColor(colours.FOCUS.bg), 1))
+            p.drawRect(outer.adjusted(RING_WIDTH, RING_WIDTH, -RING_WIDTH - 1, -RING_WIDTH - 1))
+        finally:
+            p.end()
+
+
+def ring_of(widget: QWidget) -> FocusRing | None:
+    """The ring laid over `widget`, if it ever had the focus."""
+    for child in widget.children():
+        if isinstance(child, FocusRing):
+            return child
+    return None
+
+
+def _shows_ring(widget: QWidget | None) -> bool:
+    return (
+        widget is not None
+        and not widget.isWindow()
+        and not isinstance(widget, (QMenu, QMenuBar, FocusRing))
+    )
+
+
+def _focus_changed(old: QWidget | None, new: QWidget | None) -> None:
+    if _shows_ring(old):
+        assert old is not None
+        ring = ring_of(old)
+        if ring is not None:
+            ring.hide()
+    if _shows_ring(new):
+        assert new is not None
+        ring = ring_of(new) or FocusRing(new)
+        ring.setGeometry(new.rect())
+        ring.raise_()
+        ring.show()
+
+
+def install_focus_rings(app: QApplication) -> None:
+    """Show the ring on whatever gets the focus from now on (once per application)."""
+    if app.property("regie_focus_rings"):
+        return
+    app.setProperty("regie_focus_rings", True)
+    app.focusChanged.connect(_focus_changed)
