@@ -80,18 +80,6 @@
         <translation>Personnes trouvées dans le fichier</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>Minutes</source>
-        <translation>Minutes</translation>
-    </message>
-    <message>
         <source>Sa&amp;ve the import</source>
         <translation>&amp;Enregistrer l&apos;import</translation>
     </message>
@@ -106,6 +94,10 @@
     <message>
         <source>Discard the import</source>
         <translation>Abandonner l&apos;import</translation>
+    </message>
+    <message>
+        <source>Saving the import</source>
+        <translation>Enregistrement de l&apos;import</translation>
     </message>
     <message>
         <source>Message</source>
@@ -134,6 +126,10 @@
     <message>
         <source>not recorded</source>
         <translation>non saisi</translation>
+    </message>
+    <message>
+        <source>The import is being saved: close the window once it is done.</source>
+        <translation>L&apos;import est en cours d&apos;enregistrement : fermez la fenêtre une fois qu&apos;il est terminé.</translation>
     </message>
     <message>
         <source>The counts you typed are not saved yet.</source>
@@ -280,6 +276,18 @@
         <translation>Garder l’import précédent</translation>
     </message>
     <message>
+        <source>Saving the import…</source>
+        <translation>Enregistrement de l&apos;import…</translation>
+    </message>
+    <message>
+        <source>The import was not saved.</source>
+        <translation>L&apos;import n&apos;a pas été enregistré.</translation>
+    </message>
+    <message>
+        <source>The import was not saved. {error}</source>
+        <translation>L&apos;import n&apos;a pas été enregistré. {error}</translation>
+    </message>
+    <message>
         <source>Import saved.</source>
         <translation>Import enregistré.</translation>
     </message>
@@ -316,7 +324,7 @@
     </message>
     <message>
         <source>&amp;Refresh list</source>
-        <translation>&amp;Actualiser la liste</translation>
+        <translation>Actualiser la &amp;liste</translation>
     </message>
     <message>
         <source>Refresh the device list</source>
@@ -429,6 +437,10 @@
     <message>
         <source>Results</source>
         <translation>Résultats</translation>
+    </message>
+    <message>
+        <source>Sound check</source>
+        <translation>Vérification du son</translation>
     </message>
     <message>
         <source>Criterion</source>
@@ -578,6 +590,10 @@
         <translation>Non</translation>
     </message>
     <message>
+        <source>{pct} % ({level}/255)</source>
+        <translation>{pct}&#xa0;% ({level}/255)</translation>
+    </message>
+    <message>
         <source>Camera check</source>
         <translation>Vérification de la caméra</translation>
     </message>
@@ -591,7 +607,7 @@
     </message>
     <message>
         <source>&amp;Refresh list</source>
-        <translation>&amp;Actualiser la liste</translation>
+        <translation>Actualiser la &amp;liste</translation>
     </message>
     <message>
         <source>Refresh the list of cameras</source>
@@ -698,6 +714,38 @@
         <translation>Choisissez la séance concernée par cette vérification.</translation>
     </message>
     <message>
+        <source>{n} % of pictures</source>
+        <translation>{n}&#xa0;% des images</translation>
+    </message>
+    <message>
+        <source>{n} grey levels</source>
+        <translation>{n} niveaux de gris</translation>
+    </message>
+    <message>
+        <source>{n} grey levels of change</source>
+        <translation>{n} niveaux de gris d’écart</translation>
+    </message>
+    <message>
+        <source>sharpness index {n}</source>
+        <translation>indice de netteté {n}</translation>
+    </message>
+    <message>
+        <source>{n} Lab units from neutral</source>
+        <translation>{n} unités Lab du neutre</translation>
+    </message>
+    <message>
+        <source>{n} frames/s</source>
+        <translation>{n}&#xa0;i/s</translation>
+    </message>
+    <message>
+        <source>{n} % of pictures lost</source>
+        <translation>{n}&#xa0;% d’images perdues</translation>
+    </message>
+    <message>
+        <source>{n} % off-centre</source>
+        <translation>{n}&#xa0;% hors centre</translation>
+    </message>
+    <message>
         <source>Result not saved. Press Save again to choose its session.</source>
         <translation>Résultat non enregistré. Cliquez sur «&#xa0;Enregistrer à nouveau&#xa0;» pour choisir sa séance.</translation>
     </message>
@@ -798,7 +846,7 @@
     </message>
     <message>
         <source>Check&amp;list:</source>
-        <translation>&amp;Liste :</translation>
+        <translation>Lis&amp;te&#xa0;:</translation>
     </message>
     <message>
         <source>How to run it</source>
@@ -806,7 +854,7 @@
     </message>
     <message>
         <source>&amp;How:</source>
-        <translation>&amp;Comment :</translation>
+        <translation>Co&amp;mment&#xa0;:</translation>
     </message>
     <message>
         <source>Who runs the checklist</source>
@@ -935,6 +983,10 @@
     <message>
         <source>&amp;Done</source>
         <translation>&amp;Fait</translation>
+    </message>
+    <message>
+        <source>Ticked by an automatic check: cannot be unticked by hand.</source>
+        <translation>Cochée par une vérification automatique&#xa0;: ne peut pas être décochée à la main.</translation>
     </message>
     <message>
         <source>Checklist steps</source>
@@ -3212,6 +3264,10 @@ Si une partie de Régie vous est difficile ou impossible à utiliser, dites-le �
 <context>
     <name>LicencesArea</name>
     <message>
+        <source>Password store</source>
+        <translation>Coffre à mots de passe</translation>
+    </message>
+    <message>
         <source>Checking the password store…</source>
         <translation>Vérification du coffre à mots de passe…</translation>
     </message>
@@ -3313,7 +3369,7 @@ Si une partie de Régie vous est difficile ou impossible à utiliser, dites-le �
     </message>
     <message>
         <source>Af&amp;ter:</source>
-        <translation>A&amp;près :</translation>
+        <translation>Ap&amp;rès&#xa0;:</translation>
     </message>
     <message>
         <source>Result of the last buffer change</source>
@@ -3478,7 +3534,7 @@ Si une partie de Régie vous est difficile ou impossible à utiliser, dites-le �
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;Aide</translation>
+        <translation>A&amp;ide</translation>
     </message>
     <message>
         <source>&amp;Tutorials</source>
@@ -3550,7 +3606,7 @@ Si une partie de Régie vous est difficile ou impossible à utiliser, dites-le �
     </message>
     <message>
         <source>Chec&amp;klist</source>
-        <translation>&amp;Liste de contrôle</translation>
+        <translation>Lis&amp;te de contrôle</translation>
     </message>
     <message>
         <source>&amp;Attendance…</source>
@@ -3634,6 +3690,21 @@ Si une partie de Régie vous est difficile ou impossible à utiliser, dites-le �
     <message>
         <source>Régie will open the database of this computer from its next start.</source>
         <translation>Régie ouvrira la base de cet ordinateur à partir de son prochain démarrage.</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutes</translation>
     </message>
 </context>
 <context>
@@ -4085,7 +4156,7 @@ Si une partie de Régie vous est difficile ou impossible à utiliser, dites-le �
     </message>
     <message>
         <source>&amp;To</source>
-        <translation>&amp;Au</translation>
+        <translation>A&amp;u</translation>
     </message>
     <message>
         <source>Branch</source>
@@ -7340,6 +7411,10 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
     <message>
         <source>Meeting passcode</source>
         <translation>Code secret de la réunion</translation>
+    </message>
+    <message>
+        <source>{subject}: {verdict}</source>
+        <translation>{subject}&#xa0;: {verdict}</translation>
     </message>
 </context>
 <context>
