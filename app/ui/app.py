@@ -25,7 +25,7 @@ from app import __version__, crash
 from app.config import AppConfig, data_dir, resources_dir
 from app.ui.desk import Desk
 from app.ui.i18n import choose_language, install_translators
-from app.ui.workers import collect_on_gui_thread
+from app.ui.workers import GuiThreadCollector, collect_on_gui_thread
 
 # QMessageBox, QFileDialog and QStyle are imported where used: creating their enums costs
 # start-up time before the window can show.
@@ -113,6 +113,8 @@ def run_gui(
         desk.data_loaded.connect(lambda: QTimer.singleShot(0, loaded))
         desk.failed.connect(failed)
         QTimer.singleShot(60_000, app.quit)
+    # What start-up allocated lives as long as the window: out of every later pass.
+    desk.data_loaded.connect(lambda: QTimer.singleShot(0, GuiThreadCollector.freeze))
     QTimer.singleShot(0, desk.open)
     try:
         code = app.exec()

@@ -15,12 +15,24 @@ from __future__ import annotations
 import gc
 import logging
 import threading
+import time
 import traceback
 from collections.abc import Callable, Iterator
 from typing import Any, Generic, Protocol, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThread, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRunnable,
+    Qt,
+    QThread,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
+)
 
 from app.ui.errors import show_error
 
@@ -152,41 +164,96 @@ class _Runnable(QRunnable):
         self._reaper.bury.emit(box)
 
 
+# Input that means someone is using the window: a full collection waits until it stops.
+_USER_INPUT = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.InputMethod,
+    }
+)
+
+
 class GuiThreadCollector(QObject):
     """Python's cycle collector, run on the GUI thread only.
 
     Left automatic, the collector runs on whichever thread happens to allocate: a
     worker may then free a cycle holding a widget (a screen and an error it kept), and
     destroy that widget off the GUI thread, which can deadlock Qt against the GIL.
-    Automatic collection is switched off and the same thresholds are checked here, on
-    a timer, by the thread that owns the widgets.
+    Automatic collection is switched off and the thresholds are checked here, on a
+    timer, by the thread that owns the widgets.
+
+    A full pass walks every object the process holds (hundreds of milliseconds with a
+    large list loaded): it runs only once nobody has touched the window for `idle_ms`.
+    Young generations are collected on every tick that finds them due, so each pass
+    stays small; what start-up allocated is frozen out of every pass (`freeze`).
     """
 
-    def __init__(self, interval_ms: int = 500, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        interval_ms: int = 100,
+        idle_ms: int = 5000,
+        parent: QObject | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(parent)
+        self._clock = clock
+        self.idle_s = idle_ms / 1000
+        self._last_input = clock()
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.check)
 
     def start(self) -> None:
         gc.disable()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
         self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
         gc.enable()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _USER_INPUT:
+            self._last_input = self._clock()
+        return False
+
+    @property
+    def idle(self) -> bool:
+        """Nobody has typed, clicked or moved the mouse in the window for `idle_s`."""
+        return self._clock() - self._last_input >= self.idle_s
+
     def check(self) -> None:
-        collect_if_due()
+        collect_if_due(oldest=self.idle)
+
+    @staticmethod
+    def freeze() -> None:
+        """Move everything alive now (modules, classes, the first screen) out of the
+        collector's reach for good: later passes, full ones included, skip it."""
+        gc.collect()
+        gc.freeze()
 
 
-def collect_if_due() -> None:
-    """Collect the oldest generation whose threshold is passed, as Python would."""
+def collect_if_due(*, oldest: bool = True) -> int | None:
+    """Collect the oldest generation whose threshold is passed, as Python would; the
+    oldest generation (a full pass) only when `oldest` allows it, the young ones then.
+    Returns the generation collected, if any."""
     counts, limits = gc.get_count(), gc.get_threshold()
-    for generation in (2, 1, 0):
+    for generation in (2, 1, 0) if oldest else (1, 0):
         if counts[generation] > limits[generation]:
             gc.collect(generation)
-            return
+            return generation
+    return None
 
 
 def collect_on_gui_thread(parent: QObject) -> GuiThreadCollector:

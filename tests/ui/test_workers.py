@@ -14,7 +14,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThread, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from app import crash
@@ -113,6 +120,59 @@ def test_cycles_are_collected_by_the_gui_thread_only(qtbot: QtBot) -> None:
         collector.stop()
         if not was_enabled:
             gc.disable()
+
+
+def test_a_full_collection_waits_until_nobody_uses_the_window(qtbot: QtBot) -> None:
+    """Young generations are collected whenever due; the full pass (hundreds of
+    milliseconds with a large list loaded) only once the window has had no input for the
+    idle delay, and then on the GUI thread."""
+    now = [100.0]
+    collector = GuiThreadCollector(interval_ms=60_000, idle_ms=5000, clock=lambda: now[0])
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    passes: list[tuple[int, str]] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            passes.append((info["generation"], threading.current_thread().name))
+
+    was_enabled = gc.isenabled()
+    collector.start()
+    gc.callbacks.append(seen)
+    kept: list[list[int]] = []
+    try:
+        qtbot.keyClicks(field, "Atelier")  # someone types: the desk is in use
+        assert not collector.idle
+        # Far more allocation than a full pass needs, while the user keeps working.
+        for tick in range(300):
+            now[0] += 0.1
+            if tick % 40 == 0:
+                qtbot.keyClick(field, "x")
+            kept.extend([i] for i in range(1000))
+            collector.check()
+        young = {g for g, _t in passes}
+        assert young == {0, 1}  # only young passes ran while the user worked, and they ran
+        assert gc.get_count()[2] > gc.get_threshold()[2]  # though a full pass was due
+        passes.clear()
+        now[0] += 5.0  # nobody touched the window for the idle delay
+        assert collector.idle
+        collector.check()
+        assert passes == [(2, threading.main_thread().name)]
+    finally:
+        gc.callbacks.remove(seen)
+        collector.stop()
+        if not was_enabled:
+            gc.disable()
+
+
+def test_freezing_keeps_start_up_objects_out_of_every_pass() -> None:
+    before = gc.get_freeze_count()
+    try:
+        GuiThreadCollector.freeze()
+        assert gc.get_freeze_count() > before
+        assert gc.get_count()[0] < gc.get_threshold()[0]  # collected first, then frozen
+    finally:
+        gc.unfreeze()
 
 
 GONE = RegieError("The file is gone.", "Choose it again.")
