@@ -176,17 +176,41 @@ def session_filter_clauses(flt: SessionFilter) -> list[sa.ColumnElement[bool]]:
     return where
 
 
+def _today_first(today: date) -> tuple[sa.ColumnElement[Any], ...]:
+    """Today's sessions (by time), then the coming ones (soonest first), then the past
+    ones (latest first); equal starts by id, as the stable sort in core does."""
+    lo, hi = local_day_bounds(today)
+    starts = t.sessions.c.starts_at
+    bucket = sa.case((starts < lo, 2), (starts < hi, 0), else_=1)
+    coming = sa.case((starts >= lo, starts), else_=sa.null())
+    return bucket, coming, starts.desc()
+
+
 class SqlSessionRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def list_rows(self, flt: SessionFilter) -> list[SessionRow]:
+    def list_rows(
+        self,
+        flt: SessionFilter,
+        *,
+        today: date | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> list[SessionRow]:
+        """By start time; with `today`, today-first (`app.core.sessions.today_first`'s
+        order, sorted by the database so that a first page can be read alone)."""
         q = (
             sa.select(*SESSION_ROW_COLUMNS)
             .select_from(SESSION_ROW_FROM)
             .where(*session_filter_clauses(flt))
-            .order_by(t.sessions.c.starts_at, t.sessions.c.id)
+            .order_by(*(_today_first(today) if today else (t.sessions.c.starts_at,)))
+            .order_by(t.sessions.c.id)
         )
+        if offset:
+            q = q.offset(offset)
+        if limit is not None:
+            q = q.limit(limit)
         with self._db.read() as conn:
             return [session_row(r) for r in conn.execute(q).all()]
 
