@@ -142,7 +142,7 @@ def test_a_full_collection_waits_until_nobody_uses_the_window(qtbot: QtBot) -> N
     kept: list[list[int]] = []
     try:
         qtbot.keyClicks(field, "Atelier")  # someone types: the desk is in use
-        assert not collector.idle
+        assert not _idle(collector)
         # Far more allocation than a full pass needs, while the user keeps working.
         for tick in range(300):
             now[0] += 0.1
@@ -155,7 +155,7 @@ def test_a_full_collection_waits_until_nobody_uses_the_window(qtbot: QtBot) -> N
         assert gc.get_count()[2] > gc.get_threshold()[2]  # though a full pass was due
         passes.clear()
         now[0] += 5.0  # nobody touched the window for the idle delay
-        assert collector.idle
+        assert _idle(collector)
         collector.check()
         assert passes == [(2, threading.main_thread().name)]
     finally:
@@ -163,6 +163,10 @@ def test_a_full_collection_waits_until_nobody_uses_the_window(qtbot: QtBot) -> N
         collector.stop()
         if not was_enabled:
             gc.disable()
+
+
+def _idle(collector: GuiThreadCollector) -> bool:
+    return collector.idle
 
 
 def test_freezing_keeps_start_up_objects_out_of_every_pass() -> None:
