@@ -154,7 +154,7 @@ class Desk(QObject):
         monitor.came_online.connect(self._came_online)
         if snapshot is not None:
             self._show_offline_banner(snapshot)
-        sessions.rows_loaded.connect(self._first_rows)
+        sessions.first_rows_shown.connect(self._first_rows)
         sessions.refresh()
         monitor.start()
         if services.migration.backup is not None:
@@ -256,7 +256,7 @@ class Desk(QObject):
 
     def _first_rows(self, count: int) -> None:
         sessions = self.sessions_area()
-        sessions.rows_loaded.disconnect(self._first_rows)
+        sessions.first_rows_shown.disconnect(self._first_rows)
         self.data_loaded.emit()
         offline = self.connection is not None and self.connection.offline
         # A desk that has sessions is no first run: no need to ask the database.

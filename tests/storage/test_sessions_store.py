@@ -66,9 +66,10 @@ def test_the_database_sorts_today_first_as_core_does_and_pages_add_up(demo: Serv
         r.id for r in today_first(demo.session_repo.list_rows(SessionFilter()), day)
     ]
     assert rows.index(demo.sessions.row(twin)) == len(rows) - 1  # the later id after
-    first = demo.sessions.list(limit=40)
-    rest = demo.sessions.list(offset=40)
-    assert first + rest == rows
+    coming = sum(1 for r in rows if r.start.astimezone().date() >= day)
+    for size in (1, coming - 1, coming, coming + 1, 200, len(rows) + 5):
+        assert demo.sessions.list(limit=size) + demo.sessions.list(offset=size) == rows
+        assert demo.sessions.list(offset=size, limit=7) == rows[size : size + 7]
     assert all(r.start.tzinfo is not None and r.start.utcoffset() == timedelta(0) for r in rows)
 
 
