@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QHideEvent, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QHideEvent, QImage, QKeySequence, QPixmap, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -98,6 +98,7 @@ class CameraCheckArea(QWidget):
         *,
         pool: Pool | None = None,
         thresholds: Thresholds | None = None,
+        list_on_show: bool = False,
     ) -> None:
         super().__init__(parent)
         self._services = services
@@ -122,7 +123,18 @@ class CameraCheckArea(QWidget):
             self.tr("Choose which session this check was for.")))
         self.target.dismissed.connect(self._choice_dismissed)
         self._show_target()
-        self.refresh_cameras()
+        # Built with the desk, the area lists its cameras when first shown: probing
+        # devices loads their libraries and drivers, which a desk that never opens
+        # this area need not hold.
+        self._unlisted = list_on_show
+        if not list_on_show:
+            self.refresh_cameras()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._unlisted:
+            self._unlisted = False
+            self.refresh_cameras()
 
     # ------------------------------------------------------------ layout
 
