@@ -14,16 +14,21 @@ from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import cv2
 import numpy as np
 import numpy.typing as npt
 
 from app.config import config_dir, resources_dir
 from app.core.checks import CheckKind, CheckResult, Criterion, Verdict
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
+from app.devices.lazy import lazy
 from app.errors import RegieError
+
+if TYPE_CHECKING:
+    import cv2
+else:
+    cv2 = lazy("cv2")  # imported when a camera is first used
 
 Image = npt.NDArray[Any]  # 8-bit BGR or grey pictures, as OpenCV returns them
 
