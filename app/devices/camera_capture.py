@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.devices.camera_sources import (
     CameraAbsentError,
@@ -36,8 +34,10 @@ from app.devices.video_analysis import CaptureFacts, Image, Thresholds, load_thr
 
 if TYPE_CHECKING:
     import cv2
+    import numpy as np
 else:
     cv2 = lazy("cv2")  # imported when a camera is first used
+    np = lazy("numpy")
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp"})
 

@@ -1,8 +1,8 @@
 """A library imported on first use rather than with the module that names it.
 
-OpenCV takes a tenth of a second and some 15 MB to import; the camera screen is built at
-start-up but checks a camera only when asked. Modules name it as usual for the type
-checker and get this stand-in at run time.
+OpenCV and NumPy take a tenth of a second and some 30 MB to import; the camera and sound
+screens are built at start-up but measure only when asked. Modules name them as usual
+for the type checker and get this stand-in at run time.
 """
 
 from __future__ import annotations

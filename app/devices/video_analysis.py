@@ -16,9 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import numpy.typing as npt
-
 from app.config import config_dir, resources_dir
 from app.core.checks import CheckKind, CheckResult, Criterion, Verdict
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
@@ -27,10 +24,17 @@ from app.errors import RegieError
 
 if TYPE_CHECKING:
     import cv2
+    import numpy as np
+    import numpy.typing as npt
 else:
     cv2 = lazy("cv2")  # imported when a camera is first used
+    np = lazy("numpy")
 
-Image = npt.NDArray[Any]  # 8-bit BGR or grey pictures, as OpenCV returns them
+# 8-bit BGR or grey pictures, as OpenCV returns them (a name for annotations).
+if TYPE_CHECKING:
+    Image = npt.NDArray[Any]
+else:
+    Image = "npt.NDArray[Any]"
 
 # Stable criterion keys, in the order screens and the CLI show them.
 CRITERIA: tuple[str, ...] = (

@@ -37,9 +37,14 @@ def test_work_areas_load_device_libraries_only_when_used() -> None:
         "    importlib.import_module(name)\n"
     )
     assert "sqlalchemy" in loaded  # the database layer, which the areas do need
-    assert not [m for m in ("cv2", "sounddevice", "keyring") if m in loaded]
+    assert not [m for m in ("cv2", "numpy", "sounddevice", "keyring") if m in loaded]
     used = _loaded_after(
         "from app.devices.video_analysis import face_cascade_path\n"
         "assert face_cascade_path().is_file()\n"
     )
     assert "cv2" in used
+    heard = _loaded_after(
+        "import app.devices.audio_levels as levels\n"
+        "assert levels.rms_dbfs(levels.np.zeros(480, levels.np.float32)) < -90\n"
+    )
+    assert "numpy" in heard
