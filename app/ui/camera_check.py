@@ -230,6 +230,7 @@ class CameraCheckArea(QWidget):
     def refresh_cameras(self) -> None:
         """List cameras in a worker: probing devices can take seconds on some systems."""
         self.refresh_button.setEnabled(False)
+        self.start_button.setEnabled(False)  # until there is a camera to start
         self.status.setText(self.tr("Looking for cameras…"))
         simulate = self._simulate
 
