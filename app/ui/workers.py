@@ -22,8 +22,6 @@ from typing import Any, Generic, Protocol, TypeVar
 
 import shiboken6
 from PySide6.QtCore import (
-    QCoreApplication,
-    QEvent,
     QObject,
     QRunnable,
     Qt,
@@ -164,18 +162,23 @@ class _Runnable(QRunnable):
         self._reaper.bury.emit(box)
 
 
-# Input that means someone is using the window: a full collection waits until it stops.
-_USER_INPUT = frozenset(
-    {
-        QEvent.Type.KeyPress,
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseButtonDblClick,
-        QEvent.Type.MouseMove,
-        QEvent.Type.Wheel,
-        QEvent.Type.TouchBegin,
-        QEvent.Type.InputMethod,
-    }
-)
+def input_state() -> tuple[object, ...]:
+    """What the user's hands leave visible to polling: the mouse pointer, its buttons,
+    the modifier keys held, and which widget has the focus (Tab, clicks). Polled, not
+    filtered: an application-wide Python event filter is called for every event of the
+    process, and PySide then re-enters Python under every widget, which crashed start-up
+    while a worker was importing modules."""
+    from PySide6.QtGui import QCursor, QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    pos = QCursor.pos()
+    return (
+        pos.x(),
+        pos.y(),
+        QGuiApplication.mouseButtons().value,
+        QGuiApplication.keyboardModifiers().value,
+        id(QApplication.focusWidget()),
+    )
 
 
 class GuiThreadCollector(QObject):
@@ -188,9 +191,10 @@ class GuiThreadCollector(QObject):
     timer, by the thread that owns the widgets.
 
     A full pass walks every object the process holds (hundreds of milliseconds with a
-    large list loaded): it runs only once nobody has touched the window for `idle_ms`.
-    Young generations are collected on every tick that finds them due, so each pass
-    stays small; what start-up allocated is frozen out of every pass (`freeze`).
+    large list loaded): it runs only once the user's input (`input_state`) has not
+    changed for `idle_ms`. Young generations are collected on every tick that finds them
+    due, so each pass stays small; what start-up allocated is frozen out of every pass
+    (`freeze`).
     """
 
     def __init__(
@@ -200,40 +204,36 @@ class GuiThreadCollector(QObject):
         parent: QObject | None = None,
         *,
         clock: Callable[[], float] = time.monotonic,
+        activity: Callable[[], object] = input_state,
     ) -> None:
         super().__init__(parent)
         self._clock = clock
+        self._activity = activity
         self.idle_s = idle_ms / 1000
         self._last_input = clock()
+        self._last_state: object = None
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.check)
 
     def start(self) -> None:
         gc.disable()
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
         self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
         gc.enable()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _USER_INPUT:
-            self._last_input = self._clock()
-        return False
 
     @property
     def idle(self) -> bool:
-        """Nobody has typed, clicked or moved the mouse in the window for `idle_s`."""
+        """The user's input has not changed for `idle_s` (as of the last `check`)."""
         return self._clock() - self._last_input >= self.idle_s
 
     def check(self) -> None:
+        state = self._activity()
+        if state != self._last_state:
+            self._last_state = state
+            self._last_input = self._clock()
         collect_if_due(oldest=self.idle)
 
     @staticmethod
