@@ -7,7 +7,7 @@ The storage package implements them; tests may hand in their own. A composition 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol
 
 from app.core.checks import CheckKind, CheckResult, SavedCheck
@@ -39,7 +39,14 @@ class ReferenceRepository(Protocol):
 
 
 class SessionRepository(Protocol):
-    def list_rows(self, flt: SessionFilter) -> list[SessionRow]: ...
+    def list_rows(
+        self,
+        flt: SessionFilter,
+        *,
+        today: date | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> list[SessionRow]: ...
     def row(self, session_id: int) -> SessionRow: ...
     def get(self, session_id: int) -> Session: ...
     def add(self, draft: SessionDraft) -> int: ...

@@ -194,9 +194,13 @@ class SessionService:
         """The desk's "now" (the clock this service was given)."""
         return self._clock()
 
-    def list(self, flt: SessionFilter | None = None) -> list[SessionRow]:
-        rows = self._sessions.list_rows(flt or SessionFilter())
-        return today_first(rows, self._clock().date())
+    def list(
+        self, flt: SessionFilter | None = None, *, offset: int = 0, limit: int | None = None
+    ) -> list[SessionRow]:
+        """Today-first (`today_first`); `offset` and `limit` read a page of that order."""
+        return self._sessions.list_rows(
+            flt or SessionFilter(), today=self._clock().date(), offset=offset, limit=limit
+        )
 
     def row(self, session_id: int) -> SessionRow:
         return self._sessions.row(session_id)

@@ -10,13 +10,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Protocol
-
-import numpy as np
+from typing import TYPE_CHECKING, Protocol
 
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.devices.audio_analysis import Samples
+from app.devices.lazy import lazy
 from app.errors import NotFoundError, RegieError
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    np = lazy("numpy")  # imported when sound or pictures are first analysed
 
 
 class Cancel(Protocol):

@@ -12,17 +12,24 @@ import tomllib
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING, Any
 
 from app.config import config_dir, resources_dir
 from app.core.checks import CheckKind, CheckResult, Criterion
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
+from app.devices.lazy import lazy
 from app.errors import RegieError
 
-Samples = npt.NDArray[np.float32]
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+else:
+    np = lazy("numpy")  # imported when sound or pictures are first analysed
+
+if TYPE_CHECKING:
+    Samples = npt.NDArray[np.float32]
+else:
+    Samples = "npt.NDArray[np.float32]"  # a name for annotations; numpy loads on use
 
 SILENCE_DBFS = -120.0  # what "no signal at all" reads as, instead of -inf (JSON-safe)
 

@@ -7,8 +7,7 @@ import time
 import wave
 from collections.abc import Iterator
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.devices import audio_analysis as aa
@@ -22,7 +21,13 @@ from app.devices.audio_devices import (
     gather,
     none_found,
 )
+from app.devices.lazy import lazy
 from app.errors import RegieError
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    np = lazy("numpy")  # imported when sound or pictures are first analysed
 
 log = logging.getLogger(__name__)
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING
 
 from app.core.checks import Criterion, Verdict
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
@@ -21,6 +19,13 @@ from app.devices.audio_levels import (
     rms_dbfs,
     round1,
 )
+from app.devices.lazy import lazy
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+else:
+    np = lazy("numpy")  # imported when sound or pictures are first analysed
 
 
 # ------------------------------------------------------------------ measurements

@@ -13,9 +13,7 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Iterator
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from app.devices import audio_analysis as aa
 from app.devices.audio_analysis import AudioThresholds, Samples
@@ -29,6 +27,12 @@ from app.devices.audio_devices import (
     sounddevice_module,
     vanished_error,
 )
+from app.devices.lazy import lazy
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    np = lazy("numpy")  # imported when sound or pictures are first analysed
 
 log = logging.getLogger(__name__)
 

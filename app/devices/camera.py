@@ -17,9 +17,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
-
-import cv2
+from typing import TYPE_CHECKING, Any
 
 from app.core.checks import CheckResult, Criterion
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
@@ -38,6 +36,7 @@ from app.devices.camera_sources import (
     parse_source,
 )
 from app.devices.camera_thumbnail import with_thumbnail
+from app.devices.lazy import lazy
 from app.devices.video_analysis import (
     CameraCheck,
     FrameAnalyzer,
@@ -45,6 +44,11 @@ from app.devices.video_analysis import (
     Thresholds,
     load_thresholds,
 )
+
+if TYPE_CHECKING:
+    import cv2
+else:
+    cv2 = lazy("cv2")  # imported when a camera is first used
 
 __all__ = [
     "IMAGE_SUFFIXES",

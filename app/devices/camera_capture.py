@@ -16,10 +16,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import cv2
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.devices.camera_sources import (
@@ -32,7 +29,15 @@ from app.devices.camera_sources import (
     backend,
     open_with_timeout,
 )
+from app.devices.lazy import lazy
 from app.devices.video_analysis import CaptureFacts, Image, Thresholds, load_thresholds
+
+if TYPE_CHECKING:
+    import cv2
+    import numpy as np
+else:
+    cv2 = lazy("cv2")  # imported when a camera is first used
+    np = lazy("numpy")
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp"})
 

@@ -11,14 +11,18 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
-
-import cv2
+from typing import TYPE_CHECKING, Any, Protocol
 
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
+from app.devices.lazy import lazy
 from app.devices.usb_ids import usb_key
 from app.devices.video_analysis import load_thresholds
 from app.errors import RegieError
+
+if TYPE_CHECKING:
+    import cv2
+else:
+    cv2 = lazy("cv2")  # imported when a camera is first used
 
 
 class Token(Protocol):

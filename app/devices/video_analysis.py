@@ -14,19 +14,28 @@ from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import cv2
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING, Any
 
 from app.config import config_dir, resources_dir
 from app.core.checks import CheckKind, CheckResult, Criterion, Verdict
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.devices.face_search import FaceSearch
+from app.devices.lazy import lazy
 from app.errors import RegieError
 
-Image = npt.NDArray[Any]  # 8-bit BGR or grey pictures, as OpenCV returns them
+if TYPE_CHECKING:
+    import cv2
+    import numpy as np
+    import numpy.typing as npt
+else:
+    cv2 = lazy("cv2")  # imported when a camera is first used
+    np = lazy("numpy")
+
+# 8-bit BGR or grey pictures, as OpenCV returns them (a name for annotations).
+if TYPE_CHECKING:
+    Image = npt.NDArray[Any]
+else:
+    Image = "npt.NDArray[Any]"
 
 # Stable criterion keys, in the order screens and the CLI show them.
 CRITERIA: tuple[str, ...] = (

@@ -181,15 +181,46 @@ class SqlSessionRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def list_rows(self, flt: SessionFilter) -> list[SessionRow]:
-        q = (
-            sa.select(*SESSION_ROW_COLUMNS)
-            .select_from(SESSION_ROW_FROM)
-            .where(*session_filter_clauses(flt))
-            .order_by(t.sessions.c.starts_at, t.sessions.c.id)
-        )
+    def list_rows(
+        self,
+        flt: SessionFilter,
+        *,
+        today: date | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> list[SessionRow]:
+        """By start time; with `today`, today-first (`app.core.sessions.today_first`'s
+        order): the sessions from today on, soonest first, then the past ones, latest
+        first, each part read along the start-time index, so that a first page costs
+        a few rows whatever the list's length."""
+        starts, sid = t.sessions.c.starts_at, t.sessions.c.id
+        q = sa.select(*SESSION_ROW_COLUMNS).select_from(SESSION_ROW_FROM)
+        q = q.where(*session_filter_clauses(flt))
         with self._db.read() as conn:
-            return [session_row(r) for r in conn.execute(q).all()]
+
+            def read(part: sa.Select[Any], skip: int, take: int | None) -> list[SessionRow]:
+                part = part.offset(skip) if skip else part
+                part = part.limit(take) if take is not None else part
+                return [session_row(r) for r in conn.execute(part).all()]
+
+            if today is None:
+                return read(q.order_by(starts, sid), offset, limit)
+            lo = local_day_bounds(today)[0]
+            rows = read(q.where(starts >= lo).order_by(starts, sid), offset, limit)
+            if limit is not None and len(rows) >= limit:
+                return rows
+            if rows or not offset:
+                coming = offset + len(rows)  # the coming part ended within this page
+            else:
+                coming = conn.execute(
+                    sa.select(sa.func.count()).select_from(
+                        q.where(starts >= lo).with_only_columns(sid).subquery()
+                    )
+                ).scalar_one()
+            past = q.where(starts < lo).order_by(starts.desc(), sid)
+            return rows + read(
+                past, max(0, offset - coming), None if limit is None else limit - len(rows)
+            )
 
     def row(self, session_id: int) -> SessionRow:
         q = (

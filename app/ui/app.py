@@ -25,7 +25,7 @@ from app import __version__, crash
 from app.config import AppConfig, data_dir, resources_dir
 from app.ui.desk import Desk
 from app.ui.i18n import choose_language, install_translators
-from app.ui.workers import collect_on_gui_thread
+from app.ui.workers import GuiThreadCollector, collect_on_gui_thread
 
 # QMessageBox, QFileDialog and QStyle are imported where used: creating their enums costs
 # start-up time before the window can show.
@@ -35,6 +35,30 @@ if TYPE_CHECKING:
     pass
 
 SETTINGS_VERSION = 1
+
+
+def lighten_pyside_import_hook() -> None:
+    """PySide's import hook asks of every module imported after it whether its source
+    names PySide6 (for `from __feature__ import …`, which Régie does not use), through
+    `inspect.getsource`: each module's whole source is read, split into lines and kept in
+    `linecache` for the life of the process (20 MB and a noticeable part of start-up for
+    the database layer alone). The same question is answered here from the file's bytes,
+    which nothing keeps. Left as it is when PySide's internals are not as expected."""
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
+        return
+
+    def uses_pyside(module: object) -> bool:
+        path = getattr(module, "__file__", None)
+        if not isinstance(path, str) or not path.endswith(".py"):
+            return False
+        try:
+            with open(path, "rb") as f:  # noqa: PTH123 - the fastest plain read
+                return b"PySide6" in f.read()
+        except OSError:
+            return False
+
+    setattr(feature, "_mod_uses_pyside", uses_pyside)  # noqa: B010 - a private name
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -67,6 +91,7 @@ def run_gui(
     (`elapsed()`: seconds since the process started, by default since this call)."""
     from PySide6.QtWidgets import QMessageBox
 
+    lighten_pyside_import_hook()
     app = make_application()
     translators = install_translators(app, choose_language(config.lang))
     migrate_settings()
@@ -113,6 +138,8 @@ def run_gui(
         desk.data_loaded.connect(lambda: QTimer.singleShot(0, loaded))
         desk.failed.connect(failed)
         QTimer.singleShot(60_000, app.quit)
+    # What start-up allocated lives as long as the window: out of every later pass.
+    desk.data_loaded.connect(lambda: QTimer.singleShot(0, GuiThreadCollector.freeze))
     QTimer.singleShot(0, desk.open)
     try:
         code = app.exec()

@@ -81,8 +81,8 @@ def build_areas(
     config = services.config
     today = TodayArea(services, pool=pool, events=events, offline=snapshot is not None)
     sessions = SessionsArea(services, pool=pool, snapshot=snapshot, events=events)
-    camera = CameraCheckArea(services, config.simulate_camera, pool=pool)
-    audio = AudioCheckArea(services, config.simulate_mic, pool=pool)
+    camera = CameraCheckArea(services, config.simulate_camera, pool=pool, list_on_show=True)
+    audio = AudioCheckArea(services, config.simulate_mic, pool=pool, list_on_show=True)
     licences = LicencesArea(
         services.licences,
         services.references.branches,

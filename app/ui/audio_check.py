@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QCloseEvent, QHideEvent
+from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -80,6 +80,7 @@ class AudioCheckArea(QWidget):
         *,
         checker: AudioChecker | None = None,
         pool: Pool | None = None,
+        list_on_show: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("audioCheckArea")
@@ -106,7 +107,18 @@ class AudioCheckArea(QWidget):
         self.target.asked.connect(lambda: self.status_label.setText(
             self.tr("Choose which session this check was for.")))
         self.target.dismissed.connect(self._choice_dismissed)
-        self.refresh_devices()
+        # Built with the desk, the area lists its sound devices when first shown: probing
+        # devices loads their libraries and drivers, which a desk that never opens
+        # this area need not hold.
+        self._unlisted = list_on_show
+        if not list_on_show:
+            self.refresh_devices()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._unlisted:
+            self._unlisted = False
+            self.refresh_devices()
 
     # ---------------------------------------------------------------- layout
     def _build(self) -> None:

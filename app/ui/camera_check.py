@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPixmap,
     QShortcut,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QComboBox,
@@ -195,6 +196,7 @@ class CameraCheckArea(QWidget):
         *,
         pool: Pool | None = None,
         thresholds: Thresholds | None = None,
+        list_on_show: bool = False,
     ) -> None:
         super().__init__(parent)
         self._services = services
@@ -219,7 +221,18 @@ class CameraCheckArea(QWidget):
             self.tr("Choose which session this check was for.")))
         self.target.dismissed.connect(self._choice_dismissed)
         self._show_target()
-        self.refresh_cameras()
+        # Built with the desk, the area lists its cameras when first shown: probing
+        # devices loads their libraries and drivers, which a desk that never opens
+        # this area need not hold.
+        self._unlisted = list_on_show
+        if not list_on_show:
+            self.refresh_cameras()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._unlisted:
+            self._unlisted = False
+            self.refresh_cameras()
 
     # ------------------------------------------------------------ layout
 
@@ -317,6 +330,7 @@ class CameraCheckArea(QWidget):
     def refresh_cameras(self) -> None:
         """List cameras in a worker: probing devices can take seconds on some systems."""
         self.refresh_button.setEnabled(False)
+        self.start_button.setEnabled(False)  # until there is a camera to start
         self.status.setText(self.tr("Looking for cameras…"))
         simulate = self._simulate
 

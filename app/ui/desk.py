@@ -67,6 +67,7 @@ class Desk(QObject):
         self.connection: ConnectionMonitor | None = None
         self.offer_demo_on_start = offer_demo
         self.services: Services | None = None
+        self._vault_checked = False
         # Every change to sessions or their facts, told to every area that shows them.
         self.events = DeskEvents(self)
         self.actions: SessionActions | None = None
@@ -154,7 +155,7 @@ class Desk(QObject):
         monitor.came_online.connect(self._came_online)
         if snapshot is not None:
             self._show_offline_banner(snapshot)
-        sessions.rows_loaded.connect(self._first_rows)
+        sessions.first_rows_shown.connect(self._first_rows)
         sessions.refresh()
         monitor.start()
         if services.migration.backup is not None:
@@ -164,7 +165,9 @@ class Desk(QObject):
                 ),
                 10000,
             )
-        self._check_vault(services)
+        # The keyring's check loads its backends (up to a second on some desktops): once
+        # the first rows are on screen, not in their way; later if they never come.
+        QTimer.singleShot(5000, self._check_vault)
         self.ready.emit()
 
     # ------------------------------------------------------------------ offline
@@ -237,9 +240,15 @@ class Desk(QObject):
             )
         self.window.statusBar().showMessage(text, 15000)
 
-    def _check_vault(self, services: Services) -> None:
-        """The keyring's health at start-up, off the GUI thread (D-Bus may be slow)."""
+    def _check_vault(self) -> None:
+        """The keyring's health at start-up (once), off the GUI thread (D-Bus may be
+        slow)."""
         from app.zoom.vault import CTX, VaultHealth
+
+        services = self.services
+        if services is None or self._vault_checked:
+            return
+        self._vault_checked = True
 
         vault = services.licences.vault
 
@@ -256,8 +265,9 @@ class Desk(QObject):
 
     def _first_rows(self, count: int) -> None:
         sessions = self.sessions_area()
-        sessions.rows_loaded.disconnect(self._first_rows)
+        sessions.first_rows_shown.disconnect(self._first_rows)
         self.data_loaded.emit()
+        self._check_vault()
         offline = self.connection is not None and self.connection.offline
         # A desk that has sessions is no first run: no need to ask the database.
         if self.offer_demo_on_start and not offline and count == 0:

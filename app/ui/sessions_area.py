@@ -67,6 +67,9 @@ _STATUS_PRESETS: list[tuple[str, frozenset[SessionStatus]]] = [
 ]
 
 
+# Rows read first, alone, so that a long list shows at once; the rest follows.
+FIRST_PAGE = 200
+
 _Shortcut = QKeySequence | QKeySequence.StandardKey | str
 
 
@@ -83,7 +86,8 @@ class SessionsArea(QWidget):
     request are dropped when a newer one was made meanwhile.
     """
 
-    rows_loaded = Signal(int)
+    rows_loaded = Signal(int)  # the whole list is in the table: how many rows
+    first_rows_shown = Signal(int)  # the table shows its first rows (all, when few)
     session_selected = Signal(object)  # session id or None
 
     def __init__(
@@ -371,21 +375,45 @@ class SessionsArea(QWidget):
         service = self._services.sessions
         sink = self.snapshot_sink if is_unfiltered(flt) else None
 
-        def load(_token: CancelToken, _progress: Callable[[int, int], None]) -> list[SessionRow]:
-            rows = service.list(flt)
+        def keep(rows: list[SessionRow]) -> None:
             if sink is not None:
                 try:
                     sink(rows)
                 except Exception as err:  # the live list matters more than its copy
                     log.info("snapshot not written: %r", err)
+
+        def first(
+            _token: CancelToken, _progress: Callable[[int, int], None]
+        ) -> tuple[list[SessionRow], bool]:
+            rows = service.list(flt, limit=FIRST_PAGE + 1)
+            if len(rows) <= FIRST_PAGE:
+                keep(rows)
+                return rows, True
+            return rows[:FIRST_PAGE], False
+
+        def rest(_token: CancelToken, _progress: Callable[[int, int], None]) -> list[SessionRow]:
+            rows = service.list(flt, offset=FIRST_PAGE)
+            if sink is not None:
+                keep(page + rows)
             return rows
 
+        page: list[SessionRow] = []
+
+        def shown(answer: tuple[list[SessionRow], bool]) -> None:
+            rows, complete = answer
+            if not self._apply_rows(generation, rows, complete=complete) or complete:
+                return
+            page.extend(rows)
+            run_task(
+                rest,
+                on_success=lambda more: self._add_rows(generation, more),
+                on_error=self._on_load_error,
+                pool=self._pool,
+                parent=self,
+            )
+
         run_task(
-            load,
-            on_success=lambda rows: self._apply_rows(generation, rows),
-            on_error=self._on_load_error,
-            pool=self._pool,
-            parent=self,
+            first, on_success=shown, on_error=self._on_load_error, pool=self._pool, parent=self
         )
 
     def reload_all(self) -> None:
@@ -393,24 +421,51 @@ class SessionsArea(QWidget):
         self._reload_references()
         self.refresh()
 
-    def _apply_rows(self, generation: int, rows: list[SessionRow]) -> None:
+    def _apply_rows(
+        self, generation: int, rows: list[SessionRow], *, complete: bool = True
+    ) -> bool:
+        """Show `rows` (the whole list, or its first page when not `complete`); False
+        when a newer request was made meanwhile."""
         if generation != self._generation:
-            return
+            return False
         keep = self._pending_select if self._pending_select is not None else self.selected_id()
         self._pending_select = None
         self.model.set_rows(rows, self._today())
-        text = self.tr("%n session(s) shown", "", len(rows))
+        if complete:
+            self._show_count()
+        # The desk opens on the next session (today's first); a session asked for that is
+        # not on the first page is selected when the rest arrives.
+        if keep is None or not self.select_session(keep):
+            if keep is not None and not complete:
+                self._pending_select = keep
+            elif rows:
+                self.select_session(rows[0].id)
+        self._on_selection()
+        self.first_rows_shown.emit(len(rows))
+        if complete:
+            self.rows_loaded.emit(len(rows))
+        return True
+
+    def _add_rows(self, generation: int, rows: list[SessionRow]) -> None:
+        """The rest of the list, after its first page."""
+        if generation != self._generation:
+            return
+        self.model.add_rows(rows)
+        self._show_count()
+        keep, self._pending_select = self._pending_select, None
+        if keep is not None and keep != self.selected_id():
+            self.select_session(keep)
+            self._on_selection()
+        self.rows_loaded.emit(self.model.rowCount())
+
+    def _show_count(self) -> None:
+        text = self.tr("%n session(s) shown", "", self.model.rowCount())
         if self.read_only and self.snapshot is not None:
             taken = self.snapshot.taken_at.astimezone()
             text += " — " + self.tr("read-only copy from %1").replace(
                 "%1", f"{taken:%d/%m/%Y %H:%M}"
             )
         self.count_label.setText(text)
-        # The desk opens on the next session (today's first).
-        if (keep is None or not self.select_session(keep)) and rows:
-            self.select_session(rows[0].id)
-        self._on_selection()
-        self.rows_loaded.emit(len(rows))
 
     def _on_load_error(self, err: BaseException) -> None:
         if self.connection is not None:

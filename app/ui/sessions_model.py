@@ -63,10 +63,19 @@ class SessionTableModel(QAbstractTableModel):
 
     def set_rows(self, rows: list[SessionRow], today: date | None = None) -> None:
         self.beginResetModel()
-        self._rows = rows
+        self._rows = list(rows)
         if today is not None:
             self._today = today
         self.endResetModel()
+
+    def add_rows(self, rows: list[SessionRow]) -> None:
+        """Rows that follow the ones shown (the rest of a list read by pages)."""
+        if not rows:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
 
     def row_at(self, row: int) -> SessionRow:
         return self._rows[row]

@@ -16,12 +16,22 @@ import contextlib
 import gc
 import logging
 import threading
+import time
 import traceback
 from collections.abc import Callable, Iterator
 from typing import Any, Generic, Protocol, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThread, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QObject,
+    QRunnable,
+    Qt,
+    QThread,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
+)
 
 from app.ui.errors import show_error
 
@@ -153,18 +163,56 @@ class _Runnable(QRunnable):
         self._reaper.bury.emit(box)
 
 
+def input_state() -> tuple[object, ...]:
+    """What the user's hands leave visible to polling: the mouse pointer, its buttons,
+    the modifier keys held, and which widget has the focus (Tab, clicks). Polled, not
+    filtered: an application-wide Python event filter is called for every event of the
+    process, and PySide then re-enters Python under every widget, which crashed start-up
+    while a worker was importing modules."""
+    from PySide6.QtGui import QCursor, QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    pos = QCursor.pos()
+    return (
+        pos.x(),
+        pos.y(),
+        QGuiApplication.mouseButtons().value,
+        QGuiApplication.keyboardModifiers().value,
+        id(QApplication.focusWidget()),
+    )
+
+
 class GuiThreadCollector(QObject):
     """Python's cycle collector, run on the GUI thread only.
 
     Left automatic, the collector runs on whichever thread happens to allocate: a
     worker may then free a cycle holding a widget (a screen and an error it kept), and
     destroy that widget off the GUI thread, which can deadlock Qt against the GIL.
-    Automatic collection is switched off and the same thresholds are checked here, on
-    a timer, by the thread that owns the widgets.
+    Automatic collection is switched off and the thresholds are checked here, on a
+    timer, by the thread that owns the widgets.
+
+    A full pass walks every object the process holds (hundreds of milliseconds with a
+    large list loaded): it runs only once the user's input (`input_state`) has not
+    changed for `idle_ms`. Young generations are collected on every tick that finds them
+    due, so each pass stays small; what start-up allocated is frozen out of every pass
+    (`freeze`).
     """
 
-    def __init__(self, interval_ms: int = 500, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        interval_ms: int = 100,
+        idle_ms: int = 5000,
+        parent: QObject | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        activity: Callable[[], object] = input_state,
+    ) -> None:
         super().__init__(parent)
+        self._clock = clock
+        self._activity = activity
+        self.idle_s = idle_ms / 1000
+        self._last_input = clock()
+        self._last_state: object = None
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.check)
@@ -177,8 +225,24 @@ class GuiThreadCollector(QObject):
         self._timer.stop()
         gc.enable()
 
+    @property
+    def idle(self) -> bool:
+        """The user's input has not changed for `idle_s` (as of the last `check`)."""
+        return self._clock() - self._last_input >= self.idle_s
+
     def check(self) -> None:
-        collect_if_due()
+        state = self._activity()
+        if state != self._last_state:
+            self._last_state = state
+            self._last_input = self._clock()
+        collect_if_due(oldest=self.idle)
+
+    @staticmethod
+    def freeze() -> None:
+        """Move everything alive now (modules, classes, the first screen) out of the
+        collector's reach for good: later passes, full ones included, skip it."""
+        gc.collect()
+        gc.freeze()
 
 
 _deferring = 0  # jobs inside `collection_deferred`
@@ -201,15 +265,18 @@ def collection_deferred() -> Iterator[None]:
             _deferring -= 1
 
 
-def collect_if_due() -> None:
-    """Collect the oldest generation whose threshold is passed, as Python would."""
+def collect_if_due(*, oldest: bool = True) -> int | None:
+    """Collect the oldest generation whose threshold is passed, as Python would; the
+    oldest generation (a full pass) only when `oldest` allows it, the young ones then.
+    Returns the generation collected, if any."""
     if _deferring:
-        return
+        return None
     counts, limits = gc.get_count(), gc.get_threshold()
-    for generation in (2, 1, 0):
+    for generation in (2, 1, 0) if oldest else (1, 0):
         if counts[generation] > limits[generation]:
             gc.collect(generation)
-            return
+            return generation
+    return None
 
 
 def collect_on_gui_thread(parent: QObject) -> GuiThreadCollector:

@@ -13,6 +13,7 @@ from app.core.demo import build_demo
 from app.core.licences import LicenceClashError
 from app.core.models import SessionDraft, SessionFilter, SessionMode, SessionStatus
 from app.core.readiness import Decision
+from app.core.sessions import today_first
 from app.errors import NotFoundError, RegieError, ValidationError
 from app.services import Services
 from app.storage.demo import load_demo, network_is_empty
@@ -47,6 +48,29 @@ def test_demo_loads_once_and_lists_today_first(demo: Services) -> None:
     with pytest.raises(RegieError, match="already holds a network"):
         load_demo(demo.db, build_demo(FIXED_NOW))
     assert demo.session_repo.count() == 257
+
+
+def test_the_database_sorts_today_first_as_core_does_and_pages_add_up(demo: Services) -> None:
+    """The list is sorted by the database (a first page is read alone): in exactly the
+    order of `today_first`, equal starts included, and its pages make the whole list."""
+    rows = demo.sessions.list()
+    by_start = demo.session_repo.list_rows(SessionFilter())
+    assert [r.id for r in rows] == [r.id for r in today_first(by_start, FIXED_NOW.date())]
+    day = FIXED_NOW.date()
+    buckets = [0 if r.start.astimezone().date() == day else 2 if r.start < FIXED_NOW.replace(
+        hour=0, minute=0) else 1 for r in rows]
+    assert buckets == sorted(buckets) and set(buckets) == {0, 1, 2}  # all three kinds
+    twin = demo.sessions.create(_draft(demo, start=rows[-1].start, end=rows[-1].end))
+    rows = demo.sessions.list()
+    assert [r.id for r in rows] == [
+        r.id for r in today_first(demo.session_repo.list_rows(SessionFilter()), day)
+    ]
+    assert rows.index(demo.sessions.row(twin)) == len(rows) - 1  # the later id after
+    coming = sum(1 for r in rows if r.start.astimezone().date() >= day)
+    for size in (1, coming - 1, coming, coming + 1, 200, len(rows) + 5):
+        assert demo.sessions.list(limit=size) + demo.sessions.list(offset=size) == rows
+        assert demo.sessions.list(offset=size, limit=7) == rows[size : size + 7]
+    assert all(r.start.tzinfo is not None and r.start.utcoffset() == timedelta(0) for r in rows)
 
 
 def test_create_edit_duplicate_cancel(demo: Services) -> None:

@@ -3,12 +3,17 @@ and a database that cannot be opened."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+import cv2
+import numpy as np
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.config import AppConfig
+from app.ui.audio_check import AudioCheckArea
+from app.ui.camera_check import CameraCheckArea
 from app.ui.desk import Desk
 from tests.support.fixtures import desk_config
 
@@ -57,4 +62,29 @@ def test_unopenable_database_shows_the_fix(qtbot: QtBot, tmp_path: Path) -> None
     assert desk.startup.retry.isVisible() and desk.startup.quit.isVisible()
     assert str(broken) in desk.startup.message.text()
     assert broken.read_bytes() == b"garbage" * 300
+    desk.close()
+
+
+def test_device_areas_list_their_devices_when_first_shown(
+    qtbot: QtBot, config: AppConfig, tmp_path: Path
+) -> None:
+    """Probing cameras and sound cards loads their libraries and drivers: the desk's
+    camera and sound areas do it when first opened, not at start-up."""
+    scene = tmp_path / "scene.png"
+    cv2.imwrite(str(scene), np.full((48, 64, 3), 128, np.uint8))
+    mic = Path(__file__).parents[1] / "audio" / "data" / "speech.wav"
+    desk = Desk(replace(config, simulate_camera=scene, simulate_mic=mic), offer_demo=False)
+    qtbot.addWidget(desk.window)
+    desk.window.show()
+    with qtbot.waitSignal(desk.data_loaded, timeout=20_000):
+        desk.open()
+    camera, audio = desk.window.area("camera"), desk.window.area("audio")
+    assert isinstance(camera, CameraCheckArea) and isinstance(audio, AudioCheckArea)
+    qtbot.wait(200)  # a listing started at build time would have reported by now
+    assert camera.devices.count() == 0 and audio.input_combo.count() == 0
+    desk.window.show_area("camera")
+    qtbot.waitUntil(lambda: camera.devices.count() > 0, timeout=10_000)
+    assert audio.input_combo.count() == 0
+    desk.window.show_area("audio")
+    qtbot.waitUntil(lambda: audio.input_combo.count() > 0, timeout=10_000)
     desk.close()

@@ -14,7 +14,7 @@ from app.core.models import SessionStatus
 from app.services import Services
 from app.storage.demo import load_demo
 from app.ui.session_dialog import SessionDialog
-from app.ui.sessions_area import SessionsArea
+from app.ui.sessions_area import FIRST_PAGE, SessionsArea
 from app.ui.workers import ImmediatePool
 from tests.support.fixtures import FIXED_NOW
 
@@ -44,6 +44,23 @@ def test_rows_today_first_with_visible_status(area: SessionsArea) -> None:
     status = m.index(0, 9).data()
     assert status.split(" ", 1)[0] in "○●▶✔✖"  # a symbol as well as the word
     assert area.count_label.text()
+
+
+def test_a_long_list_shows_its_first_page_at_once_then_the_rest(area: SessionsArea) -> None:
+    """257 sessions: the first page is on screen before the rest is read; the whole list
+    follows in the same order, and a session selected beyond the first page stays so."""
+    firsts: list[int] = []
+    wholes: list[int] = []
+    area.first_rows_shown.connect(firsts.append)
+    area.rows_loaded.connect(wholes.append)
+    last = area.model.row_at(256).id
+    assert area.select_session(last)
+    area.refresh()
+    assert firsts == [FIRST_PAGE] and wholes == [257]
+    shown = [area.model.row_at(i).id for i in range(area.model.rowCount())]
+    assert shown == [r.id for r in area.services.sessions.list()]
+    assert area.selected_id() == last
+    assert "257" in area.count_label.text()
 
 
 def test_filters(area: SessionsArea) -> None:

@@ -13,8 +13,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThread, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QPoint, QThread, QTimer
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from app import crash
@@ -28,6 +36,7 @@ from app.ui.workers import (
     ProgressFn,
     StreamWorker,
     collection_deferred,
+    input_state,
     run_task,
 )
 from tests.support.threads import ThreadWatch
@@ -138,6 +147,79 @@ def test_no_collection_while_a_bulk_job_runs(qtbot: QtBot) -> None:
         collector.stop()
         if not was_enabled:
             gc.disable()
+
+
+def test_a_full_collection_waits_until_nobody_uses_the_window(qtbot: QtBot) -> None:
+    """Young generations are collected whenever due; the full pass (hundreds of
+    milliseconds with a large list loaded) only once the user's input has not changed
+    for the idle delay, and then on the GUI thread."""
+    now = [100.0]
+    hands = [0]  # the user's input as polled: a change is the user at work
+    collector = GuiThreadCollector(
+        interval_ms=60_000, idle_ms=5000, clock=lambda: now[0], activity=lambda: hands[0]
+    )
+    passes: list[tuple[int, str]] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            passes.append((info["generation"], threading.current_thread().name))
+
+    was_enabled = gc.isenabled()
+    collector.start()
+    gc.callbacks.append(seen)
+    kept: list[list[int]] = []
+    try:
+        # Far more allocation than a full pass needs, while the user keeps working.
+        for tick in range(300):
+            now[0] += 0.1
+            if tick % 40 == 0:
+                hands[0] += 1
+            kept.extend([i] for i in range(1000))
+            collector.check()
+            assert not _idle(collector)
+        young = {g for g, _t in passes}
+        assert young == {0, 1}  # only young passes ran while the user worked, and they ran
+        assert gc.get_count()[2] > gc.get_threshold()[2]  # though a full pass was due
+        passes.clear()
+        now[0] += 5.0  # nobody touched the window for the idle delay
+        collector.check()
+        assert _idle(collector)
+        assert passes == [(2, threading.main_thread().name)]
+    finally:
+        gc.callbacks.remove(seen)
+        collector.stop()
+        if not was_enabled:
+            gc.disable()
+
+
+def test_the_polled_input_follows_the_mouse_and_the_focus(qtbot: QtBot) -> None:
+    first, second = QLineEdit(), QLineEdit()
+    for field in (first, second):
+        qtbot.addWidget(field)
+    before = input_state()
+    QCursor.setPos(QCursor.pos() + QPoint(7, 3))
+    moved = input_state()
+    assert moved != before
+    assert input_state() == moved  # nothing else changed it
+    second.show()
+    second.activateWindow()  # the focus moves to another field
+    second.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is second)
+    assert input_state() != moved
+
+
+def _idle(collector: GuiThreadCollector) -> bool:
+    return collector.idle
+
+
+def test_freezing_keeps_start_up_objects_out_of_every_pass() -> None:
+    before = gc.get_freeze_count()
+    try:
+        GuiThreadCollector.freeze()
+        assert gc.get_freeze_count() > before
+        assert gc.get_count()[0] < gc.get_threshold()[0]  # collected first, then frozen
+    finally:
+        gc.unfreeze()
 
 
 GONE = RegieError("The file is gone.", "Choose it again.")
