@@ -181,13 +181,13 @@ def _show(ctx: CliContext, device: Device, as_json: bool) -> None:
 
 
 def _line(d: Device) -> str:
-    status = tr_cli("equipment", STATUS_LABELS[d.status])
+    status = core_text("equipment", STATUS_LABELS[d.status])
     if d.loan is not None:
         status += " " + tr_cli("Cli", "(to {who} until {until})").format(
             who=d.loan.to, until=d.loan.until.isoformat()
         )
     where = " / ".join(p for p in (d.branch_code, d.draft.room) if p)
-    kind = tr_cli("equipment", KIND_LABELS[d.kind])
+    kind = core_text("equipment", KIND_LABELS[d.kind])
     parts = [f"{d.id:>4}  {d.label}", kind, d.make_model, d.draft.serial or "", where, status]
     return " · ".join(p for p in parts if p)
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -52,6 +51,7 @@ from app.ui.equipment_dialogs import (
     notes_text,
 )
 from app.ui.sparkline import Sparkline
+from app.ui.widgets import FlowLayout
 from app.ui.workers import Pool, run_task
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ class EquipmentArea(QWidget):
 
         title = QLabel("<h2>" + QCoreApplication.translate("Equipment", "Equipment") + "</h2>")
         self.attention_only = QCheckBox(
-            QCoreApplication.translate("Equipment", "Only the devices that need &attention")
+            QCoreApplication.translate("Equipment", "Only the devices that &need attention")
         )
         self.attention_only.toggled.connect(self._fill)
         self.summary = QLabel()
@@ -149,7 +149,9 @@ class EquipmentArea(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.edit())
 
         self.buttons: dict[str, QPushButton] = {}
-        bar = QHBoxLayout()
+        # The buttons wrap onto a second line on a small screen rather than widen the area.
+        bar_box = QWidget()
+        bar = FlowLayout(bar_box)
         for key, text, slot in (
             ("add", QCoreApplication.translate("Equipment", "&Add…"), self.add),
             ("edit", QCoreApplication.translate("Equipment", "&Edit…"), self.edit),
@@ -162,7 +164,7 @@ class EquipmentArea(QWidget):
             ("import", QCoreApplication.translate("Equipment", "&Import CSV…"), self.import_csv),
             (
                 "report",
-                QCoreApplication.translate("Equipment", "Test &report (PDF)…"),
+                QCoreApplication.translate("Equipment", "Test re&port (PDF)…"),
                 self.test_report,
             ),
         ):
@@ -171,7 +173,6 @@ class EquipmentArea(QWidget):
             b.clicked.connect(slot)
             bar.addWidget(b)
             self.buttons[key] = b
-        bar.addStretch(1)
 
         self.details = QLabel()
         self.details.setObjectName("DeviceDetails")
@@ -209,7 +210,7 @@ class EquipmentArea(QWidget):
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        layout.addLayout(bar)
+        layout.addWidget(bar_box)
         layout.addWidget(self.attention_only)
         layout.addWidget(self.summary)
         layout.addWidget(split, 1)

@@ -376,7 +376,8 @@ class ReportArea(QWidget):
         self.setTabOrder(self.branch_combo, self.refresh_button)
         self.setTabOrder(self.refresh_button, self.csv_button)
         self.setTabOrder(self.csv_button, self.pdf_button)
-        self.setTabOrder(self.pdf_button, self.tabs)
+        self.setTabOrder(self.pdf_button, self.survey_button)
+        self.setTabOrder(self.survey_button, self.tabs)
         self._set_busy(False)
         self.refresh()
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTextBrowser,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -44,7 +43,7 @@ from app.ui.i18n import error_text
 from app.ui.session_details import details_html, empty_html
 from app.ui.session_dialog import SessionDialog
 from app.ui.sessions_model import SessionTableModel
-from app.ui.widgets import shortcut_tip
+from app.ui.widgets import action_bar, shortcut_tip
 from app.ui.workers import CancelToken, Pool, run_task
 
 if TYPE_CHECKING:
@@ -272,8 +271,7 @@ class SessionsArea(QWidget):
         return super().eventFilter(watched, event)
 
     def _build_actions(self) -> None:
-        self.toolbar = QToolBar(self.tr("Session actions"))
-        self.toolbar.setAccessibleName(self.tr("Session actions"))
+        self.toolbar = action_bar(self.tr("Session actions"))
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
 
         def act(text: str, shortcut: _Shortcut, slot: Callable[[], Any]) -> QAction:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QToolBar, QToolButton, QWidget
 
 from app.core.checks import VERDICT_LABELS, Verdict
 from app.ui import colours
@@ -25,6 +25,19 @@ def shortcut_tip(text: str, shortcut: QKeySequence) -> str:
     plain = text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
     keys = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
     return f"{plain} ({keys})" if keys else plain
+
+
+def action_bar(title: str) -> QToolBar:
+    """A named tool bar whose overflow button (shown when the actions do not fit a small
+    screen) is named too: a screen reader otherwise announces a nameless button."""
+    bar = QToolBar(title)
+    bar.setAccessibleName(title)
+    more = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+    if more is not None:
+        words = QCoreApplication.translate("labels", "More actions")
+        more.setAccessibleName(words)
+        more.setToolTip(words)
+    return bar
 
 
 def verdict_text(verdict: Verdict) -> str:

@@ -2805,8 +2805,8 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
         <translation>Matériel</translation>
     </message>
     <message>
-        <source>Only the devices that need &amp;attention</source>
-        <translation>Seulement les appareils qui demandent une &amp;intervention</translation>
+        <source>Only the devices that &amp;need attention</source>
+        <translation>Seulement les appareils qui demandent une interventi&amp;on</translation>
     </message>
     <message>
         <source>Devices</source>
@@ -2814,7 +2814,7 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
-        <translation>&amp;Ajouter…</translation>
+        <translation>A&amp;jouter…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
@@ -2826,15 +2826,15 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
     </message>
     <message>
         <source>&amp;Returned</source>
-        <translation>&amp;Rendu</translation>
+        <translation>Ren&amp;du</translation>
     </message>
     <message>
         <source>Mark &amp;broken</source>
-        <translation>Déclarer en &amp;panne</translation>
+        <translation>Déc&amp;larer en panne</translation>
     </message>
     <message>
         <source>Re&amp;tire</source>
-        <translation>Re&amp;tirer</translation>
+        <translation>Reti&amp;rer</translation>
     </message>
     <message>
         <source>&amp;Compare…</source>
@@ -2846,11 +2846,11 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
     </message>
     <message>
         <source>&amp;Import CSV…</source>
-        <translation>&amp;Importer un CSV…</translation>
+        <translation>Importer un CS&amp;V…</translation>
     </message>
     <message>
-        <source>Test &amp;report (PDF)…</source>
-        <translation>&amp;Rapport de test (PDF)…</translation>
+        <source>Test re&amp;port (PDF)…</source>
+        <translation>Rapport de tes&amp;t (PDF)…</translation>
     </message>
     <message>
         <source>When</source>
@@ -2890,7 +2890,7 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
     </message>
     <message>
         <source>Mark &amp;repaired</source>
-        <translation>Déclarer &amp;réparé</translation>
+        <translation>Déc&amp;larer réparé</translation>
     </message>
     <message>
         <source>Retire a device</source>
@@ -7395,6 +7395,10 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
     <message>
         <source>Coordinator</source>
         <translation>Coordination</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>Autres actions</translation>
     </message>
     <message>
         <source>No verdict yet</source>

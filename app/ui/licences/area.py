@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -44,7 +43,7 @@ from app.errors import RegieError
 from app.ui.i18n import core_text, error_text, label
 from app.ui.licences.dialog import LicenceDialog
 from app.ui.licences.planning import PlanningPanel
-from app.ui.widgets import VerdictBadge, shortcut_tip
+from app.ui.widgets import VerdictBadge, action_bar, shortcut_tip
 from app.ui.workers import CancelToken, Pool, run_task
 from app.zoom.vault import (
     KIND_LABELS,
@@ -130,8 +129,7 @@ class LicencesArea(QWidget):
 
     # ------------------------------------------------------------------ building
     def _build_actions(self) -> None:
-        self.toolbar = QToolBar(self.tr("Licence actions"))
-        self.toolbar.setAccessibleName(self.tr("Licence actions"))
+        self.toolbar = action_bar(self.tr("Licence actions"))
 
         def act(text: str, shortcut: QKeySequence, slot: Any) -> QAction:
             a = QAction(text, self)

@@ -343,7 +343,7 @@ class TodayArea(QWidget):
                 widget.show()
         previous: QWidget = self.refresh_button
         for card in self.cards:
-            for button in (card.action_button, card.prepare_button):
+            for button in (card.action_button, card.registrations_button, card.prepare_button):
                 self.setTabOrder(previous, button)
                 previous = button
         self.setTabOrder(previous, self.cards_scroll.verticalScrollBar())
