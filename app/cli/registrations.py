@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.cli import EXIT_OK, CliContext, group, iso_date, record_id
-from app.cli.i18n import tr_cli
+from app.cli.i18n import core_text, tr_cli
 from app.core.csvfiles import read_file_bytes
 from app.core.forecast import check_capacity, check_risk
 from app.core.sessions import find_by_code_or_name
@@ -190,7 +190,7 @@ def _cancel(ctx: CliContext, args: argparse.Namespace) -> int:
             ).format(id=offer.registration.id)
         )
         ctx.print()
-        ctx.print(offer.text(lambda s: tr_cli("registrations", s)))
+        ctx.print(offer.text(lambda s: core_text("registrations", s)))
     return EXIT_OK
 
 
