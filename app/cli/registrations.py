@@ -263,7 +263,7 @@ def _forecast(ctx: CliContext, args: argparse.Namespace) -> int:
     if advice is not None:
         template, fields = advice.sentence()
         ctx.print()
-        ctx.print(tr_cli("forecast", template).format(**fields))
+        ctx.print(core_text("forecast", template, **fields))
     ctx.print()
     ctx.print(
         tr_cli(
