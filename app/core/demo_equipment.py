@@ -60,13 +60,14 @@ def sound_result(name: str, key: str, snr: float, noise: float) -> CheckResult:
 
 
 def build_demo_equipment(
-    branch_codes: list[str], now: datetime, seed: int = 2020
+    branches: list[tuple[str, str]], now: datetime, seed: int = 2020
 ) -> list[DemoDevice]:
-    """A few devices per branch with about two months of checks before `now`."""
+    """A few devices per branch (code, name) with about two months of checks before
+    `now`; each named after its branch as the staff say it."""
     rng = random.Random(seed)  # noqa: S311 - demo data
     today = now.date()
     out: list[DemoDevice] = []
-    for n, code in enumerate(branch_codes):
+    for n, (code, place) in enumerate(branches):
         make, model = CAMERAS[n % len(CAMERAS)]
         key = f"usb:046d:08{n:02d}:DEMO{n:02d}C"
         name = f"{make} {model}"
@@ -85,7 +86,7 @@ def build_demo_equipment(
                 code,
                 DeviceDraft(
                     DeviceKind.CAMERA,
-                    f"Webcam {code.replace('-', ' ').title()}",
+                    f"Webcam {place}",
                     make,
                     model,
                     serial=f"CAM-{n:03d}-{rng.randint(1000, 9999)}",
@@ -114,7 +115,7 @@ def build_demo_equipment(
                 code,
                 DeviceDraft(
                     kind,
-                    f"Micro {code.replace('-', ' ').title()}",
+                    f"Micro {place}",
                     mmake,
                     mmodel,
                     serial=f"MIC-{n:03d}-{rng.randint(1000, 9999)}",
@@ -131,7 +132,7 @@ def build_demo_equipment(
                     code,
                     DeviceDraft(
                         DeviceKind.SPEAKER,
-                        f"Enceinte {code.replace('-', ' ').title()}",
+                        f"Enceinte {place}",
                         "JBL",
                         "Charge 5",
                         serial=f"SPK-{n:03d}",
@@ -139,8 +140,8 @@ def build_demo_equipment(
                     ),
                 )
             )
-    if branch_codes:
-        first, lent_to = branch_codes[0], branch_codes[-1]
+    if branches:
+        first, lent_to = branches[0][0], branches[-1][1]
         out.append(
             DemoDevice(
                 first,
@@ -154,7 +155,7 @@ def build_demo_equipment(
                     notes="Micro de secours pour les grandes salles.",
                 ),
                 DeviceStatus.ON_LOAN,
-                Loan(f"Bibliothèque {lent_to.title()}", today + timedelta(days=5)),
+                Loan(f"Bibliothèque {lent_to}", today + timedelta(days=5)),
             )
         )
         out.append(

@@ -343,5 +343,5 @@ def load_demo_network(services: Services, now: datetime | None = None) -> DemoCo
 
     moment = now or clock()
     network = build_demo(moment)
-    equipment = build_demo_equipment([code for code, _ in network.branches], moment)
+    equipment = build_demo_equipment(list(network.branches), moment)
     return load_demo(services.db, network, attendance, registrations, equipment)

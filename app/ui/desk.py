@@ -24,7 +24,7 @@ from app.errors import ServerUnreachable
 from app.ui.areas import AREA_MODULES, NEEDS_SERVER, build_areas, connect_session_actions
 from app.ui.errors import known, warn
 from app.ui.events import DeskEvents
-from app.ui.i18n import core_text, error_text
+from app.ui.i18n import core_text, error_text, plural
 from app.ui.main_window import MainWindow
 from app.ui.startup import StartupPage
 from app.ui.workers import CancelToken, Pool, run_task
@@ -226,16 +226,22 @@ class Desk(QObject):
             if callable(refresh):
                 refresh()
         sent = len(report.sent) + len(report.already)
-        text = QCoreApplication.translate(
-            "Desk", "The database server answers again; %n write(s) sent.", "", sent
+        text = plural(
+            QCoreApplication.translate(
+                "Desk", "The database server answers again; %n write(s) sent.", "", sent
+            ),
+            sent,
         )
         refused = len(report.refused)  # lupdate reads a plain name as the count
         if refused:
-            text += " " + QCoreApplication.translate(
-                "Desk",
-                "%n write(s) refused by the server stay on this computer: "
-                "“regie db status” lists them.",
-                "",
+            text += " " + plural(
+                QCoreApplication.translate(
+                    "Desk",
+                    "%n write(s) refused by the server stay on this computer: "
+                    "“regie db status” lists them.",
+                    "",
+                    refused,
+                ),
                 refused,
             )
         self.window.statusBar().showMessage(text, 15000)

@@ -50,6 +50,7 @@ from app.ui.equipment_dialogs import (
     criterion_label,
     notes_text,
 )
+from app.ui.i18n import plural
 from app.ui.sparkline import Sparkline
 from app.ui.widgets import FlowLayout
 from app.ui.workers import Pool, run_task
@@ -268,11 +269,12 @@ class EquipmentArea(QWidget):
                 self.table.selectRow(row)
         self.table.blockSignals(False)
         attention = sum(1 for v in self.views if v.attention is not None)
-        self.summary.setText(
-            QCoreApplication.translate(
-                "Equipment", "{count} device(s), {attention} need(s) attention"
-            ).format(count=len(self.views), attention=attention)
+        count = len(self.views)
+        devices = plural(QCoreApplication.translate("Equipment", "%n device(s)", "", count), count)
+        flagged = plural(
+            QCoreApplication.translate("Equipment", "%n to look at", "", attention), attention
         )
+        self.summary.setText(f"{devices}, {flagged}")
         self._show_selected()
 
     def _today(self) -> date:
@@ -506,12 +508,14 @@ class EquipmentArea(QWidget):
         services = self.services
         self._run(
             lambda: eq.export_inventory(services, path),
-            lambda n: self.summary.setText(
-                QCoreApplication.translate(
-                    "Equipment", "{count} device(s) written to {path}."
-                ).format(count=n, path=path)
-            ),
+            lambda n: self._exported(n if isinstance(n, int) else 0, path),
         )
+
+    def _exported(self, count: int, path: Path) -> None:
+        words = QCoreApplication.translate(
+            "Equipment", "%n device(s) written to {path}.", "", count
+        )
+        self.summary.setText(plural(words, count).format(path=path))
 
     def export_csv(self) -> None:
         name, _ = QFileDialog.getSaveFileName(

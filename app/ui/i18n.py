@@ -19,6 +19,18 @@ def core_text(context: str, text: str, **params: object) -> str:
     return out.format(**params) if params else out
 
 
+def plural(translated: str, n: int) -> str:
+    """The form for `n` of a translation written "singular | plural": lupdate does not
+    mark `QCoreApplication.translate(context, text, "", n)` calls as plurals, so their
+    French carries both forms in one entry (Qt has already put `n` in place of %n)."""
+    if " | " not in translated:
+        return translated
+    forms = translated.split(" | ")
+    french = QLocale().language() == QLocale.Language.French
+    index = (0 if n in (0, 1) else 1) if french else (0 if n == 1 else 1)
+    return forms[min(index, len(forms) - 1)]
+
+
 def label(text: str) -> str:
     """A display label from the core (statuses, modes, verdicts…)."""
     return QCoreApplication.translate("labels", text)

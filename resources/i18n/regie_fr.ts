@@ -1781,7 +1781,7 @@
     </message>
     <message>
         <source>%n device(s) written to {path}.</source>
-        <translation>%n appareil(s) écrit(s) dans {path}.</translation>
+        <translation>%n appareil écrit dans {path}. | %n appareils écrits dans {path}.</translation>
     </message>
     <message>
         <source>Imported: {added} added, {updated} updated.</source>
@@ -2873,8 +2873,12 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
         <translation>Résultats des vérifications de l’appareil</translation>
     </message>
     <message>
-        <source>{count} device(s), {attention} need(s) attention</source>
-        <translation>{count} appareil(s), {attention} à surveiller</translation>
+        <source>%n device(s)</source>
+        <translation>%n appareil | %n appareils</translation>
+    </message>
+    <message>
+        <source>%n to look at</source>
+        <translation>%n à surveiller | %n à surveiller</translation>
     </message>
     <message>
         <source>Choose a device to see its history.</source>
@@ -2909,8 +2913,8 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
         <translation>Comparer avec&#xa0;:</translation>
     </message>
     <message>
-        <source>{count} device(s) written to {path}.</source>
-        <translation>{count} appareil(s) écrit(s) dans {path}.</translation>
+        <source>%n device(s) written to {path}.</source>
+        <translation>%n appareil écrit dans {path}. | %n appareils écrits dans {path}.</translation>
     </message>
     <message>
         <source>Export the inventory</source>

@@ -84,7 +84,7 @@ def test_the_window_and_the_command_line_agree(
     assert cells(area, 0) == [d["label"] for d in listed]
     assert cells(area, 6) == ["✖ failed 1 of 3", "Never checked"]
     assert [d["failed_recent"] for d in listed] == [1, 0]
-    assert area.summary.text() == "2 device(s), 1 need(s) attention"
+    assert area.summary.text() == "2 device(s), 1 to look at"
 
 
 def test_a_device_shows_its_trend_and_flag(
