@@ -46,7 +46,7 @@ from app.core.waiting_list import (
 )
 from app.errors import RegieError
 from app.ui.errors import known
-from app.ui.i18n import error_text
+from app.ui.i18n import error_text, number
 from app.ui.workers import CancelToken, Pool, run_task
 
 if TYPE_CHECKING:
@@ -285,7 +285,7 @@ class RegistrationsDialog(QDialog):
                 overflowed=a.overflowed,
                 followed=a.followed,
                 risk=round(a.risk * 100),
-                error=round((a.mean_abs_error or 0.0) * 100, 1),
+                error=number((a.mean_abs_error or 0.0) * 100, 1),
             )
         self.counts_label.setText(text)
         self.table.setRowCount(len(snap.entries))

@@ -126,10 +126,10 @@ def table_rows(report: ActivityReport, lines: Sequence[ReportLine], locale: QLoc
     return [
         [
             _t(TOTAL_TITLE) if x is report.total else x.label,
-            str(x.sessions),
-            str(x.registered),
-            str(x.connected),
-            str(x.on_site),
+            locale.toString(x.sessions),
+            locale.toString(x.registered),
+            locale.toString(x.connected),
+            locale.toString(x.on_site),
             percent_text(x.no_show_rate, locale),
         ]
         for x in (*lines, report.total)
