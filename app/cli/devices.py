@@ -302,9 +302,11 @@ def _history(ctx: CliContext, args: argparse.Namespace) -> int:
             )
         )
     if h.worsening:
-        ctx.print(
-            tr_cli("Cli", "Getting worse: {criteria}").format(criteria=", ".join(h.worsening))
-        )
+        from app.services import equipment as eq
+
+        words = eq.criterion_words()
+        names = [core_text(*words[n]) if n in words else n for n in h.worsening]
+        ctx.print(tr_cli("Cli", "Getting worse: {criteria}").format(criteria=", ".join(names)))
     return EXIT_OK
 
 

@@ -60,8 +60,13 @@ class HelpDialog(QDialog):
         self.index = QListWidget()
         self.index.setAccessibleName(self.tr("Help pages"))
         self.index.setMaximumWidth(280)
+        # Long titles wrap rather than hide behind a horizontal scroll bar.
+        self.index.setWordWrap(True)
+        self.index.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.index.setSpacing(2)
         for page in self.pages:
             item = QListWidgetItem(page.title)
+            item.setToolTip(page.title)
             item.setData(Qt.ItemDataRole.UserRole, str(page.path))
             self.index.addItem(item)
         statement = QListWidgetItem(self.tr("Accessibility statement"))
