@@ -3,13 +3,14 @@ device the inventory does not know, « Ajouter à l'inventaire »."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from app.core.checks import CheckResult
-from app.core.equipment import Device, draft_from_result
+from app.core.checks import CheckKind, CheckResult, device_words
+from app.core.equipment import LABEL_MAX, Device, draft_from_result
 from app.core.models import Branch
 from app.ui.equipment_dialogs import DeviceDialog
 from app.ui.workers import Pool, run_task
@@ -83,9 +84,15 @@ class InventoryOffer(QWidget):
             self.label.setText(
                 QCoreApplication.translate(
                     "Equipment", "“{device}” is not in the inventory."
-                ).format(device=result.device)
+                ).format(device=self._words(result))
             )
             self.add_button.show()
+
+    @staticmethod
+    def _words(result: CheckResult) -> str:
+        """The device as the interface says it (« Caméra simulée (…) »)."""
+        camera = result.kind is CheckKind.CAMERA
+        return device_words(result.device, QCoreApplication.translate, camera=camera)
 
     def dialog(self) -> DeviceDialog:
         """The record proposed for the unknown device, to complete and save."""
@@ -97,7 +104,7 @@ class InventoryOffer(QWidget):
         dialog = DeviceDialog(
             self._branches,
             lambda draft: add_from_result(services, result, draft),
-            draft_from_result(result),
+            replace(draft_from_result(result), label=self._words(result)[:LABEL_MAX]),
             pool=self._pool,
             parent=self,
         )
