@@ -432,9 +432,10 @@ def test_today_and_prepare_fit_a_small_screen_and_are_reached_by_keyboard(
     area.refresh_button.setFocus()
     first = area.cards[0]
     assert area.refresh_button.nextInFocusChain() is first.action_button
-    assert first.action_button.nextInFocusChain() is first.prepare_button
+    assert first.action_button.nextInFocusChain() is first.registrations_button
+    assert first.registrations_button.nextInFocusChain() is first.prepare_button
     for card in area.cards:
-        for button in (card.action_button, card.prepare_button):
+        for button in (card.action_button, card.registrations_button, card.prepare_button):
             assert button.accessibleName() and card.readiness.row.title in (
                 button.accessibleName())
             assert button.focusPolicy() != Qt.FocusPolicy.NoFocus
