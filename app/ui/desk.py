@@ -51,6 +51,7 @@ class Desk(QObject):
     data_loaded = Signal()  # the sessions table has its first rows
     failed = Signal(str)
     demo_loaded = Signal()
+    vault_checked = Signal(object)  # the keyring's VaultHealth, checked once at start-up
 
     def __init__(
         self,
@@ -242,8 +243,9 @@ class Desk(QObject):
 
     def _check_vault(self) -> None:
         """The keyring's health at start-up (once), off the GUI thread (D-Bus may be
-        slow)."""
-        from app.zoom.vault import CTX, VaultHealth
+        slow), in a child process for the platform's keyring: its libraries load in this
+        one when a screen first uses it."""
+        from app.zoom.vault import CTX, KeyringVault, VaultHealth
 
         services = self.services
         if services is None or self._vault_checked:
@@ -253,9 +255,12 @@ class Desk(QObject):
         vault = services.licences.vault
 
         def work(_t: CancelToken, _p: Callable[[int, int], None]) -> VaultHealth:
+            if isinstance(vault, KeyringVault):
+                return vault.health_apart()
             return vault.health()
 
         def done(health: VaultHealth) -> None:
+            self.vault_checked.emit(health)
             if health.usable:
                 return
             text = core_text(CTX, health.message) + " " + core_text(CTX, health.fix)

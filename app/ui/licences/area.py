@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -125,7 +125,15 @@ class LicencesArea(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.policy_box)
         self.refresh()
-        self.check_vault()
+        # The keyring's libraries (some 20 MB) load with its first check: when the area
+        # is first shown, not when it is built.
+        self._vault_asked = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._vault_asked:
+            self._vault_asked = True
+            self.check_vault()
 
     # ------------------------------------------------------------------ building
     def _build_actions(self) -> None:
@@ -323,6 +331,8 @@ class LicencesArea(QWidget):
             text += " " + core_text("vault", health.fix)
         self.vault_text.setText(text)
         self.vault_text.setAccessibleDescription(text)
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.set_vault_usable(health.usable)
         self.vault_checked.emit(health)
 
     def load_planning(self) -> None:
