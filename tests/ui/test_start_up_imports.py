@@ -93,5 +93,6 @@ def test_idle_window_keeps_keyring_device_and_chart_libraries_out(tmp_path: Path
     )
     loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
     assert "sqlalchemy" in loaded  # the sessions did come from the database
-    heavy = ("keyring", "secretstorage", "cryptography", "jeepney", "cv2", "numpy")
+    heavy = ("keyring", "secretstorage", "cryptography", "jeepney", "cv2", "numpy",
+             "PySide6.QtCharts")
     assert not [m for m in heavy if m in loaded]

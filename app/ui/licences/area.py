@@ -94,6 +94,8 @@ class LicencesArea(QWidget):
         self.health: VaultHealth | None = None
         self._licences: list[Licence] = []
         self.dialog: LicenceDialog | None = None
+        self._listed = False  # the licences were shown once (the area reads them at first)
+        self._when_listed: list[Callable[[], None]] = []
         self.last_error = ""
 
         # Vault banner: verdict badge (colour + symbol + word) and what to do.
@@ -310,6 +312,10 @@ class LicencesArea(QWidget):
                 self.table.setItem(r, c, item)
         self._update_actions()
         self.load_planning()
+        self._listed = True
+        waiting, self._when_listed = self._when_listed, []
+        for then in waiting:
+            then()
 
     def check_vault(self) -> None:
         """The keyring probe may wait on an unlock prompt: off the GUI thread."""
@@ -368,6 +374,20 @@ class LicencesArea(QWidget):
         if not rows:
             return None
         return self._licences[rows[0].row()]
+
+    def edit_licence(self, text: str) -> None:
+        """Open the licence labelled `text` for editing, once the licences are listed (an
+        area just built is still reading them)."""
+
+        def edit() -> None:
+            self.select_label(text)
+            if self.selected() is not None:
+                self.edit_selected()
+
+        if self._listed:
+            edit()
+        else:
+            self._when_listed.append(edit)
 
     def select_label(self, text: str) -> None:
         for r, lic in enumerate(self._licences):
