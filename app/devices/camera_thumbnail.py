@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import base64
 from dataclasses import replace
-from typing import Any
-
-import cv2
+from typing import TYPE_CHECKING, Any
 
 from app.core.checks import CheckResult
 from app.core.equipment import THUMBNAIL
+from app.devices.lazy import lazy
+
+if TYPE_CHECKING:
+    import cv2
+else:
+    cv2 = lazy("cv2")  # imported when a camera is first used
 
 WIDTH = 160  # pixels: a few kilobytes, enough to recognise the room and the framing
 QUALITY = 70

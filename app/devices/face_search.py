@@ -20,12 +20,18 @@ passes; searches start every `every` frames, as whole searches did.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import cv2
-import numpy.typing as npt
+from app.devices.lazy import lazy
 
-Image = npt.NDArray[Any]
+if TYPE_CHECKING:
+    import cv2
+    import numpy.typing as npt
+
+    Image = npt.NDArray[Any]
+else:
+    cv2 = lazy("cv2")  # imported when a camera is first used
+    Image = "npt.NDArray[Any]"
 Box = tuple[int, int, int, int]  # x, y, w, h in pixels of the search picture
 
 SCALE_STEP = 1.15

@@ -27,18 +27,25 @@ if TYPE_CHECKING:
 
     from app.core.snapshot import Snapshot
     from app.services import Services
-    from app.ui.audio_check import AudioCheckArea
-    from app.ui.camera_check import CameraCheckArea
     from app.ui.checklists import ChecklistsArea
     from app.ui.events import DeskEvents
-    from app.ui.licences import LicencesArea
+    from app.ui.inventory_offer import InventoryOffer
     from app.ui.session_actions import SessionActions
 
 NEEDS_SERVER = "NeedsServerPage"  # object name of an area's stand-in while the server is away
 
 
-# Modules of the work areas, imported in the start-up worker (they pull numpy, OpenCV,
-# sounddevice…) so that building the areas on the GUI thread finds them loaded.
+# Modules of the areas built at start-up (and of the actions on sessions), imported in
+# the start-up worker so that building them on the GUI thread finds them loaded.
+START_MODULES = (
+    "app.ui.today",
+    "app.ui.sessions_area",
+    "app.ui.session_actions",
+    "app.ui.launch",
+    "app.ui.licences",
+)
+
+# Modules of every work area; those not in START_MODULES load when their area is built.
 AREA_MODULES = (
     "app.ui.today",
     "app.ui.sessions_area",
@@ -61,17 +68,13 @@ def build_areas(
 ) -> list[Area]:
     """Every work area, in sidebar order, wired to each other where they cooperate, and
     to `events`: what changes sessions tells it, what shows them refreshes on it.
+    Aujourd'hui, Sessions and Licences are built now; the others when first shown or
+    asked for (their modules, OpenCV, the charts… load then).
     With a `snapshot`, the server is unreachable: sessions and licences show it read-only,
     checklists run on its staff and sessions and are kept on this computer (the services'
     network link)."""
     from PySide6.QtWidgets import QStyle
 
-    from app.services import build_checklists
-    from app.ui.audio_check import AudioCheckArea
-    from app.ui.camera_check import CameraCheckArea
-    from app.ui.checklists import ChecklistsArea
-    from app.ui.licences import LicencesArea
-    from app.ui.report import ReportArea
     from app.ui.sessions_area import SessionsArea
     from app.ui.today import TodayArea
 
@@ -79,34 +82,88 @@ def build_areas(
     icon = style.standardIcon
     pix = QStyle.StandardPixmap
     config = services.config
-    today = TodayArea(services, pool=pool, events=events, offline=snapshot is not None)
+    offline = snapshot is not None
+    today = TodayArea(services, pool=pool, events=events, offline=offline)
     sessions = SessionsArea(services, pool=pool, snapshot=snapshot, events=events)
-    camera = CameraCheckArea(services, config.simulate_camera, pool=pool, list_on_show=True)
-    audio = AudioCheckArea(services, config.simulate_mic, pool=pool, list_on_show=True)
-    licences = LicencesArea(
-        services.licences,
-        services.references.branches,
-        services.clock,
-        pool=pool,
-        snapshot=snapshot,
-    )
 
-    checklists = ChecklistsArea(
-        services,
-        build_checklists(
+    def last_known() -> Snapshot | None:
+        """For an area built later: the last known data if the server is away then."""
+        link = services.link
+        return link.last_known() if link.offline else None
+
+    def camera() -> QWidget:
+        from app.ui.camera_check import CameraCheckArea
+
+        area = CameraCheckArea(services, config.simulate_camera, pool=pool, list_on_show=True)
+        area.checkSaved.connect(events.notify)
+        offer = _inventory_offer(services, pool, events, area)
+        area.resultReady.connect(offer.consider)
+        area.checkSaved.connect(lambda *_: events.equipment_changed.emit())
+        return area
+
+    def audio() -> QWidget:
+        from app.ui.audio_check import AudioCheckArea
+
+        area = AudioCheckArea(services, config.simulate_mic, pool=pool, list_on_show=True)
+        area.saved.connect(events.notify)
+        offer = _inventory_offer(services, pool, events, area)
+        area.saved.connect(lambda *_: offer.consider(area.current_result()))
+        area.saved.connect(lambda *_: events.equipment_changed.emit())
+        return area
+
+    def checklists() -> QWidget:
+        from app.services import build_checklists
+        from app.ui.checklists import ChecklistsArea
+
+        snapshot = last_known()
+        area = ChecklistsArea(
             services,
-            session_types=[t.code for t in snapshot.session_types] if snapshot else None,
-        ),
-        pool=pool,
-        snapshot=snapshot,
-    )
-    report = (
-        needs_server(lambda: ReportArea(services, pool=pool))
-        if snapshot
-        else ReportArea(services, pool=pool)
-    )
-    _follow(events, camera, audio, licences, checklists)
-    equipment = _equipment(services, pool, snapshot is not None, camera, audio)
+            build_checklists(
+                services,
+                session_types=[t.code for t in snapshot.session_types] if snapshot else None,
+            ),
+            pool=pool,
+            snapshot=snapshot,
+        )
+        # A checklist run is saved step by step in the background: the sessions hear of
+        # it when it is signed off or closed, once every save asked so far has landed.
+        area.run_finished.connect(events.notify)
+        for page in (area.read_do_page, area.list_page):
+            page.close_button.clicked.connect(lambda: area.saver.when_idle(events.notify))
+        events.sessions_changed.connect(lambda: _refresh_checklists(area))
+        return area
+
+    def licences() -> QWidget:
+        from app.ui.licences import LicencesArea
+
+        area = LicencesArea(
+            services.licences,
+            services.references.branches,
+            services.clock,
+            pool=pool,
+            snapshot=snapshot,
+        )
+        area.saved.connect(events.notify)  # a host key saved or removed
+        events.sessions_changed.connect(area.refresh)
+        return area
+
+    def report() -> QWidget:
+        from app.ui.report import ReportArea
+
+        if services.link.offline:
+            return needs_server(lambda: ReportArea(services, pool=pool))
+        return ReportArea(services, pool=pool)
+
+    def equipment() -> QWidget:
+        """The Matériel area; it follows the results the check screens save."""
+        from app.ui.equipment_area import EquipmentArea, build_equipment_area
+
+        away = services.link.offline
+        area = needs_server(lambda: build_equipment_area(services, pool=pool, offline=away))
+        if isinstance(area, EquipmentArea):
+            events.equipment_changed.connect(area.reload)
+        return area
+
     return [
         Area(
             "today",
@@ -141,7 +198,7 @@ def build_areas(
         Area(
             "licences",
             QCoreApplication.translate("MainWindow", "Licences"),
-            licences,
+            licences(),  # light, and its licences read at start: a session opens one
             icon(pix.SP_DriveNetIcon),
         ),
         Area(
@@ -159,52 +216,19 @@ def build_areas(
     ]
 
 
-def _equipment(
-    services: Services,
-    pool: Pool | None,
-    offline: bool,
-    camera: CameraCheckArea,
-    audio: AudioCheckArea,
-) -> QWidget:
-    """The Matériel area; it follows the results the check screens save."""
-    from app.ui.equipment_area import EquipmentArea, build_equipment_area
+def _inventory_offer(
+    services: Services, pool: Pool | None, events: DeskEvents, check: QWidget
+) -> InventoryOffer:
+    """Under a check screen: which record its result is filed under, or an offer to add
+    the device to the inventory (the Matériel area follows)."""
     from app.ui.inventory_offer import InventoryOffer
 
-    area = needs_server(lambda: build_equipment_area(services, pool=pool, offline=offline))
-    camera_offer = InventoryOffer(services, pool=pool, parent=camera)
-    audio_offer = InventoryOffer(services, pool=pool, parent=audio)
-    for check, offer in ((camera, camera_offer), (audio, audio_offer)):
-        layout = check.layout()
-        if layout is not None:
-            layout.addWidget(offer)
-    camera.resultReady.connect(camera_offer.consider)
-    audio.saved.connect(lambda *_: audio_offer.consider(audio.current_result()))
-    if isinstance(area, EquipmentArea):
-        camera.checkSaved.connect(lambda *_: area.reload())
-        audio.saved.connect(lambda *_: area.reload())
-        camera_offer.added.connect(area.reload)
-        audio_offer.added.connect(area.reload)
-    return area
-
-
-def _follow(
-    events: DeskEvents,
-    camera: CameraCheckArea,
-    audio: AudioCheckArea,
-    licences: LicencesArea,
-    checklists: ChecklistsArea,
-) -> None:
-    """What the areas change, told to `events`; what they show, refreshed on it."""
-    camera.checkSaved.connect(events.notify)
-    audio.saved.connect(events.notify)
-    licences.saved.connect(events.notify)  # a host key saved or removed
-    # A checklist run is saved step by step in the background: the sessions hear of it
-    # when it is signed off or closed, once every save asked so far has landed.
-    checklists.run_finished.connect(events.notify)
-    for page in (checklists.read_do_page, checklists.list_page):
-        page.close_button.clicked.connect(lambda: checklists.saver.when_idle(events.notify))
-    events.sessions_changed.connect(licences.refresh)
-    events.sessions_changed.connect(lambda: _refresh_checklists(checklists))
+    offer = InventoryOffer(services, pool=pool, parent=check)
+    layout = check.layout()
+    if layout is not None:
+        layout.addWidget(offer)
+    offer.added.connect(events.equipment_changed)
+    return offer
 
 
 def _refresh_checklists(checklists: ChecklistsArea) -> None:
@@ -218,7 +242,7 @@ def refresh_report(window: MainWindow) -> None:
     back replaces its stand-in (which has nothing to refresh)."""
     from app.ui.report import ReportArea
 
-    report = window.area("report")
+    report = window.built_area("report")  # one never shown reads fresh data when it is
     if isinstance(report, ReportArea):
         report.reload()
 

@@ -1,7 +1,8 @@
 """The desk: owns the main window and its services, opens the database off the GUI
-thread, builds the areas when it is ready (Aujourd'hui first, where it opens), tells
-them when sessions change (`DeskEvents`), and follows the network server's comings and
-goings (offline banner, read-only areas, what waited sent on return)."""
+thread, builds the areas when it is ready (Aujourd'hui first, where it opens; most of the
+others when first shown), tells them when sessions change (`DeskEvents`), and follows the
+network server's comings and goings (offline banner, read-only areas, what waited sent
+on return)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.config import AppConfig, data_dir
 from app.errors import ServerUnreachable
-from app.ui.areas import AREA_MODULES, NEEDS_SERVER, build_areas, connect_session_actions
+from app.ui.areas import NEEDS_SERVER, START_MODULES, build_areas, connect_session_actions
 from app.ui.errors import known, warn
 from app.ui.events import DeskEvents
 from app.ui.i18n import core_text, error_text, plural
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
     from app.core.outbox import ReplayReport
     from app.core.snapshot import Snapshot
     from app.services import Services
-    from app.ui.checklists import ChecklistsArea
     from app.ui.offline import ConnectionMonitor
     from app.ui.session_actions import SessionActions
     from app.ui.sessions_area import SessionsArea
@@ -51,6 +51,7 @@ class Desk(QObject):
     data_loaded = Signal()  # the sessions table has its first rows
     failed = Signal(str)
     demo_loaded = Signal()
+    vault_checked = Signal(object)  # the keyring's VaultHealth, checked once at start-up
 
     def __init__(
         self,
@@ -106,7 +107,7 @@ class Desk(QObject):
                     raise
                 link.offline = True
                 services = open_services(config, migrate=False, link=link)
-            for name in AREA_MODULES:
+            for name in START_MODULES:
                 importlib.import_module(name)
             return services, snapshot
 
@@ -142,7 +143,7 @@ class Desk(QObject):
         sessions = self.sessions_area()
         sessions.connection = monitor
         self.today_area().connection = monitor
-        self._checklists().server_lost = monitor.report
+        self.window.area_built.connect(self._area_built)
         if network:
             link, db = services.link, services.db
 
@@ -170,6 +171,14 @@ class Desk(QObject):
         QTimer.singleShot(5000, self._check_vault)
         self.ready.emit()
 
+    def _area_built(self, key: str) -> None:
+        """An area built on first need (as the server is then): wired to the connection."""
+        from app.ui.checklists import ChecklistsArea
+
+        widget = self.window.built_area(key)
+        if isinstance(widget, ChecklistsArea) and self.connection is not None:
+            widget.server_lost = self.connection.report
+
     # ------------------------------------------------------------------ offline
     def _show_offline_banner(self, snapshot: Snapshot | None) -> None:
         text = QCoreApplication.translate(
@@ -191,6 +200,7 @@ class Desk(QObject):
 
     def _went_offline(self) -> None:
         """The server stopped answering: the areas that need it turn read-only."""
+        from app.ui.checklists import ChecklistsArea
         from app.ui.licences import LicencesArea
 
         services = self.services
@@ -200,28 +210,36 @@ class Desk(QObject):
         self._show_offline_banner(snapshot)
         self.sessions_area().set_offline(snapshot)
         self.today_area().set_offline()
-        licences = self.window.area("licences")
+        # An area never shown is built as the server is then.
+        licences = self.window.built_area("licences")
         if isinstance(licences, LicencesArea):
             licences.set_offline(snapshot)
-        self._checklists().set_offline(snapshot)
+        checklists = self.window.built_area("checklists")
+        if isinstance(checklists, ChecklistsArea):
+            checklists.set_offline(snapshot)
 
     def _came_online(self, report: ReplayReport) -> None:
         """The server answers again: what waited was sent; back to live data."""
+        from app.ui.checklists import ChecklistsArea
         from app.ui.licences import LicencesArea
 
         self.window.clear_banner("offline")
         self.sessions_area().set_online()
         self.today_area().set_online()
-        licences = self.window.area("licences")
+        licences = self.window.built_area("licences")
         if isinstance(licences, LicencesArea):
             licences.set_online()
-        self._checklists().set_online()
-        report_area = self.window.area("report")
-        if report_area.objectName() == NEEDS_SERVER and self.services is not None:
+        checklists = self.window.built_area("checklists")
+        if isinstance(checklists, ChecklistsArea):
+            checklists.set_online()
+        # A report never shown is built when it is, as the server is then.
+        report_area = self.window.built_area("report")
+        if report_area is not None and report_area.objectName() == NEEDS_SERVER:
             from app.ui.report import ReportArea  # it could not open without the server
 
-            self.window.replace_area("report", ReportArea(self.services, pool=self.pool))
-        else:
+            if self.services is not None:
+                self.window.replace_area("report", ReportArea(self.services, pool=self.pool))
+        elif report_area is not None:
             refresh = getattr(report_area, "refresh", None)
             if callable(refresh):
                 refresh()
@@ -248,8 +266,9 @@ class Desk(QObject):
 
     def _check_vault(self) -> None:
         """The keyring's health at start-up (once), off the GUI thread (D-Bus may be
-        slow)."""
-        from app.zoom.vault import CTX, VaultHealth
+        slow), in a child process for the platform's keyring: its libraries load in this
+        one when a screen first uses it."""
+        from app.zoom.vault import CTX, KeyringVault, VaultHealth
 
         services = self.services
         if services is None or self._vault_checked:
@@ -259,9 +278,12 @@ class Desk(QObject):
         vault = services.licences.vault
 
         def work(_t: CancelToken, _p: Callable[[int, int], None]) -> VaultHealth:
+            if isinstance(vault, KeyringVault):
+                return vault.health_apart()
             return vault.health()
 
         def done(health: VaultHealth) -> None:
+            self.vault_checked.emit(health)
             if health.usable:
                 return
             text = core_text(CTX, health.message) + " " + core_text(CTX, health.fix)
@@ -291,13 +313,6 @@ class Desk(QObject):
 
         widget = self.window.area("sessions")
         assert isinstance(widget, SessionsArea)
-        return widget
-
-    def _checklists(self) -> ChecklistsArea:
-        from app.ui.checklists import ChecklistsArea
-
-        widget = self.window.area("checklists")
-        assert isinstance(widget, ChecklistsArea)
         return widget
 
     def offer_demo(self, *, ask: bool) -> None:

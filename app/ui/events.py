@@ -15,6 +15,7 @@ class DeskEvents(QObject):
     """Owned by the desk, handed to its areas."""
 
     sessions_changed = Signal()
+    equipment_changed = Signal()  # a check saved or a device added: the inventory follows
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

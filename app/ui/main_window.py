@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
@@ -46,18 +46,51 @@ if TYPE_CHECKING:
     from app.ui.help import HelpDialog
 
 
-@dataclass
 class Area:
-    """One work area: its key (settings, tests), sidebar title, icon and widget."""
+    """One work area: its key (settings, tests), sidebar title, icon and widget.
 
-    key: str
-    title: str
-    widget: QWidget
-    icon: QIcon | None = None
+    `widget` is the area itself, or what builds it: an area other than the first is built
+    when first shown (or first asked for), so that start-up builds only what it shows."""
+
+    def __init__(
+        self,
+        key: str,
+        title: str,
+        widget: QWidget | Callable[[], QWidget],
+        icon: QIcon | None = None,
+    ) -> None:
+        self.key = key
+        self.title = title
+        self.icon = icon
+        self._widget = widget if isinstance(widget, QWidget) else None
+        self._build = None if isinstance(widget, QWidget) else widget
+        self.on_built: Callable[[Area], None] | None = None  # the window adopts it
+
+    @property
+    def built(self) -> QWidget | None:
+        """The area's widget if it exists yet; None while it was never needed."""
+        return self._widget
+
+    @property
+    def widget(self) -> QWidget:
+        """The area's widget, built now if it was not yet."""
+        if self._widget is None:
+            assert self._build is not None
+            self._widget = self._build()
+            self._build = None
+            if self.on_built is not None:
+                self.on_built(self)
+        return self._widget
+
+    @widget.setter
+    def widget(self, widget: QWidget) -> None:
+        self._widget = widget
+        self._build = None
 
 
 class MainWindow(QMainWindow):
     area_changed = Signal(str)
+    area_built = Signal(str)  # an area built on first need, by its key
     demo_requested = Signal()
     backup_requested = Signal()
     network_requested = Signal()
@@ -187,7 +220,10 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{area.title} ({native})")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, area.title)
             self.sidebar.addItem(item)
-            self.stack.addWidget(area.widget)
+            if area.built is not None:
+                self.stack.addWidget(area.built)
+            else:
+                area.on_built = self._adopt
             go = self.view_menu.addAction(area.title)
             if i < 9:
                 go.setShortcut(shortcut)
@@ -228,26 +264,43 @@ class MainWindow(QMainWindow):
         return self.areas[index].widget
 
     def area(self, key: str) -> QWidget:
+        """Area `key`'s widget, built now if it was not yet."""
         return next(a.widget for a in self.areas if a.key == key)
+
+    def built_area(self, key: str) -> QWidget | None:
+        """Area `key`'s widget if it was built; None while it was never needed."""
+        return next(a.built for a in self.areas if a.key == key)
+
+    def _adopt(self, area: Area) -> None:
+        """An area built on first need joins the stack (its place there is no matter:
+        the sidebar's rows name the areas)."""
+        self.stack.addWidget(area.widget)
+        self.area_built.emit(area.key)
 
     def replace_area(self, key: str, widget: QWidget) -> None:
         """Put `widget` in the place of area `key` (an area that could not be built while
         the server was away, built now); the sidebar and shortcuts stay as they are."""
-        index = next(i for i, a in enumerate(self.areas) if a.key == key)
-        old = self.areas[index].widget
-        shown = self.stack.currentIndex() == index
+        area = next(a for a in self.areas if a.key == key)
+        old = area.built
+        if old is None:  # never shown: the new one is built when it is
+            area.widget = widget
+            self.stack.addWidget(widget)
+            return
+        index = self.stack.indexOf(old)
+        shown = self.stack.currentWidget() is old
         self.stack.insertWidget(index, widget)
         self.stack.removeWidget(old)
         old.deleteLater()
-        self.areas[index].widget = widget
+        area.widget = widget
         if shown:
-            self.stack.setCurrentIndex(index)
+            self.stack.setCurrentWidget(widget)
 
     def _on_area(self, index: int) -> None:
         if index < 0:
             return
-        self.stack.setCurrentIndex(index)
-        self.area_changed.emit(self.areas[index].key)
+        area = self.areas[index]
+        self.stack.setCurrentWidget(area.widget)
+        self.area_changed.emit(area.key)
 
     def open_help(self, *, statement: bool = False) -> HelpDialog:
         """The help window (one at a time), on the tutorials or the statement."""
@@ -285,7 +338,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("window/geometry", self.saveGeometry())
         for area in self.areas:
-            close = getattr(area.widget, "shutdown", None)
+            close = getattr(area.built, "shutdown", None)
             if callable(close):
                 close()
         super().closeEvent(event)

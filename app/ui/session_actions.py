@@ -146,9 +146,7 @@ class SessionActions(QObject):
         if key is StepKey.LICENCE and row.licence_id is not None:
             licences = self.window.show_area("licences")
             if isinstance(licences, LicencesArea) and not licences.read_only:
-                licences.select_label(row.licence_label or "")
-                if licences.selected() is not None:
-                    licences.edit_selected()
+                licences.edit_licence(row.licence_label or "")
             return
         if key in (StepKey.LICENCE, StepKey.MEETING):
             sessions.edit_session(row.id)

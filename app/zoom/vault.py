@@ -18,8 +18,11 @@ works on Windows too.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
+import subprocess
+import sys
 import threading
 import uuid
 from collections.abc import Callable
@@ -288,6 +291,31 @@ class KeyringVault:
             _N("vault", "Zoom secrets are kept in the system's password store."),
             "",
         )
+
+    def health_apart(self, timeout: float = 60.0) -> VaultHealth:
+        """`health()`, checked by `regie licences check-vault --json` in a child process
+        for the platform's keyring: its libraries (some 20 MB) stay out of a process that
+        may never need them. In this process when a backend was given, or when the child
+        gives no answer."""
+        if self._backend is None:
+            try:
+                done = subprocess.run(
+                    [sys.executable, "-m", "app", "licences", "check-vault", "--json"],
+                    capture_output=True,
+                    text=True,
+                    timeout=timeout,
+                    check=False,
+                )
+                answer = json.loads(done.stdout)
+                return VaultHealth(
+                    VaultState(answer["state"]),
+                    str(answer["backend"]),
+                    str(answer["message"]),
+                    str(answer["fix"]),
+                )
+            except (OSError, subprocess.SubprocessError, ValueError, KeyError, TypeError):
+                log.debug("keyring check in a child process failed", exc_info=True)
+        return self.health()
 
     def put(self, ref: str, secret: str) -> None:
         mark_secret(secret)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -87,4 +88,52 @@ def test_device_areas_list_their_devices_when_first_shown(
     assert audio.input_combo.count() == 0
     desk.window.show_area("audio")
     qtbot.waitUntil(lambda: audio.input_combo.count() > 0, timeout=10_000)
+    desk.close()
+
+
+def test_areas_beyond_the_first_two_are_built_when_first_shown(
+    qtbot: QtBot, config: AppConfig
+) -> None:
+    """Start-up builds Aujourd'hui, Sessions and Licences only; the sidebar and the View menu still
+    list every area, and each is built, shown and wired when first reached."""
+    from app.services.equipment import DeviceView
+    from app.ui.equipment_area import EquipmentArea
+    from app.ui.inventory_offer import InventoryOffer
+    from app.ui.report import ReportArea
+
+    desk = Desk(config, offer_demo=False)
+    qtbot.addWidget(desk.window)
+    desk.window.show()
+    with qtbot.waitSignal(desk.data_loaded, timeout=20_000):
+        desk.open()
+    window = desk.window
+    built = [a.key for a in window.areas if a.built is not None]
+    assert built == ["today", "sessions", "licences"]
+    assert window.sidebar.count() == len(window.areas) == 8
+    assert window.view_menu is not None
+    titles = [a.text() for a in window.view_menu.actions()]
+    assert titles == [a.title for a in window.areas]
+    # The View menu's entry (Ctrl+7) builds the report and shows it.
+    window.view_menu.actions()[[a.key for a in window.areas].index("report")].trigger()
+    report = window.built_area("report")
+    assert isinstance(report, ReportArea) and window.stack.currentWidget() is report
+    assert window.sidebar.currentItem().text() == window.areas[6].title
+    assert window.built_area("camera") is None
+    # An area asked for is built once, and stays the same widget.
+    camera = window.area("camera")
+    assert isinstance(camera, CameraCheckArea) and window.area("camera") is camera
+    assert window.show_area("camera") is camera and window.stack.currentWidget() is camera
+    # The inventory offer under the camera check tells the equipment area, built later.
+    equipment = window.show_area("equipment")
+    assert isinstance(equipment, EquipmentArea)
+    offer = camera.findChild(InventoryOffer)
+    assert offer is not None
+    # Its first load done (a worker, then its answer on the GUI thread)…
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0)
+    qtbot.wait(100)
+    marker: list[DeviceView] = []
+    equipment.views = marker
+    with qtbot.waitSignal(desk.events.equipment_changed, timeout=1000):
+        offer.added.emit()
+    qtbot.waitUntil(lambda: equipment.views is not marker, timeout=10_000)  # it reloaded
     desk.close()

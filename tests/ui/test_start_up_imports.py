@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.support.fixtures import FIXED_NOW
+
 ROOT = Path(__file__).resolve().parents[2]
 
 HEAVY = ("sqlalchemy", "alembic", "keyring", "sounddevice", "cv2", "numpy", "PySide6.QtCharts")
@@ -48,3 +50,49 @@ def test_work_areas_load_device_libraries_only_when_used() -> None:
         "assert levels.rms_dbfs(levels.np.zeros(480, levels.np.float32)) < -90\n"
     )
     assert "numpy" in heard
+
+
+# The window as `regie --db FILE` starts it; once today's sessions are on screen and the
+# desk's keyring check has answered, left idle a moment, then what it imported is listed.
+IDLE_PROBE = """
+import json, sys
+from PySide6.QtCore import QCoreApplication, QTimer
+from app.ui import desk
+
+def report():
+    print(json.dumps(sorted(sys.modules)), flush=True)
+    QCoreApplication.quit()
+
+def idle(_health):
+    QTimer.singleShot(300, report)
+
+first_rows = desk.Desk._first_rows
+
+def on_first_rows(self, count):
+    self.vault_checked.connect(idle)
+    first_rows(self, count)
+
+desk.Desk._first_rows = on_first_rows
+from app.__main__ import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_idle_window_keeps_keyring_device_and_chart_libraries_out(tmp_path: Path) -> None:
+    """With the demo network on screen and the keyring checked, the window process holds
+    no keyring, camera or chart library: they load when a screen first uses them."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
+           "REGIE_DATA_DIR": str(tmp_path), "REGIE_CONFIG_DIR": str(tmp_path)}
+    db = str(tmp_path / "demo.sqlite3")
+    now = ["--now", FIXED_NOW.isoformat()]
+    subprocess.run([sys.executable, "-m", "app", "--db", db, *now, "demo"], env=env,
+                   check=True, capture_output=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", IDLE_PROBE, "--db", db, *now, "--no-err-windows"],
+        capture_output=True, text=True, env=env, timeout=120, check=True,
+    )
+    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert "sqlalchemy" in loaded  # the sessions did come from the database
+    heavy = ("keyring", "secretstorage", "cryptography", "jeepney", "cv2", "numpy",
+             "PySide6.QtCharts")
+    assert not [m for m in heavy if m in loaded]

@@ -266,3 +266,13 @@ def test_a_keyring_never_unlocked_is_locked_for_every_command(tmp_path: Path) ->
             assert '"state": "locked"' in said, said
         else:
             assert "regie: The password store is locked. Unlock it" in said, f"{name}: {said}"
+
+
+def test_health_checked_in_a_child_process_is_the_health_checked_here() -> None:
+    """The desk's start-up check runs `regie licences check-vault` apart: same answer."""
+    assert KeyringVault().health_apart() == KeyringVault().health()
+
+
+@pytest.mark.keyring
+def test_health_checked_in_a_child_process_sees_a_usable_keyring() -> None:
+    assert KeyringVault().health_apart().state is VaultState.USABLE

@@ -98,6 +98,10 @@ class StartPage(QWidget):
         lay.addWidget(self._build_start_box())
         lay.addWidget(self._build_resume_box(), 1)
         lay.addWidget(self._build_problems_box())
+        # Until the first reading: nothing to resume, no file problem to show.
+        self.problems_box.hide()
+        self.resume_button.setEnabled(False)
+        self.abandon_button.setEnabled(False)
 
         self.for_session.toggled.connect(self._target_changed)
         self.session_combo.currentIndexChanged.connect(self._target_changed)

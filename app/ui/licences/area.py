@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -94,6 +94,8 @@ class LicencesArea(QWidget):
         self.health: VaultHealth | None = None
         self._licences: list[Licence] = []
         self.dialog: LicenceDialog | None = None
+        self._listed = False  # the licences were shown once (the area reads them at first)
+        self._when_listed: list[Callable[[], None]] = []
         self.last_error = ""
 
         # Vault banner: verdict badge (colour + symbol + word) and what to do.
@@ -125,7 +127,15 @@ class LicencesArea(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.policy_box)
         self.refresh()
-        self.check_vault()
+        # The keyring's libraries (some 20 MB) load with its first check: when the area
+        # is first shown, not when it is built.
+        self._vault_asked = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._vault_asked:
+            self._vault_asked = True
+            self.check_vault()
 
     # ------------------------------------------------------------------ building
     def _build_actions(self) -> None:
@@ -302,6 +312,10 @@ class LicencesArea(QWidget):
                 self.table.setItem(r, c, item)
         self._update_actions()
         self.load_planning()
+        self._listed = True
+        waiting, self._when_listed = self._when_listed, []
+        for then in waiting:
+            then()
 
     def check_vault(self) -> None:
         """The keyring probe may wait on an unlock prompt: off the GUI thread."""
@@ -323,6 +337,8 @@ class LicencesArea(QWidget):
             text += " " + core_text("vault", health.fix)
         self.vault_text.setText(text)
         self.vault_text.setAccessibleDescription(text)
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.set_vault_usable(health.usable)
         self.vault_checked.emit(health)
 
     def load_planning(self) -> None:
@@ -358,6 +374,20 @@ class LicencesArea(QWidget):
         if not rows:
             return None
         return self._licences[rows[0].row()]
+
+    def edit_licence(self, text: str) -> None:
+        """Open the licence labelled `text` for editing, once the licences are listed (an
+        area just built is still reading them)."""
+
+        def edit() -> None:
+            self.select_label(text)
+            if self.selected() is not None:
+                self.edit_selected()
+
+        if self._listed:
+            edit()
+        else:
+            self._when_listed.append(edit)
 
     def select_label(self, text: str) -> None:
         for r, lic in enumerate(self._licences):

@@ -78,8 +78,6 @@ class LicenceDialog(QDialog):
         self.forget_host_key = QCheckBox(self.tr("Delete the saved host key"))
         self.forget_host_key.setAccessibleName(self.forget_host_key.text())
         self.forget_host_key.setVisible(SecretKind.HOST_KEY in saved)
-        for edit in (self.password_edit, self.host_key_edit):
-            edit.setEnabled(vault_usable)
 
         if licence is not None:
             self.plan_combo.setCurrentIndex(self.plan_combo.findData(licence.plan.value))
@@ -105,12 +103,10 @@ class LicenceDialog(QDialog):
         form.addRow("", self.forget_password)
         form.addRow("", self.forget_host_key)
         form.addRow("", self.active_check)
-        note = QLabel(
-            self.tr("Secrets go to the system's password store, never to the database.")
-            if vault_usable
-            else self.tr("Secrets cannot be saved: the password store is not available.")
-        )
+        note = QLabel()
         note.setWordWrap(True)
+        self.vault_note = note
+        self.set_vault_usable(vault_usable)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(f"color: {colours.ERROR_TEXT};")
@@ -126,6 +122,17 @@ class LicenceDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
+
+    def set_vault_usable(self, usable: bool) -> None:
+        """Secret fields open only when the password store can keep what is typed; the
+        store's check may answer while the dialog is already open."""
+        for edit in (self.password_edit, self.host_key_edit):
+            edit.setEnabled(usable)
+        self.vault_note.setText(
+            self.tr("Secrets go to the system's password store, never to the database.")
+            if usable
+            else self.tr("Secrets cannot be saved: the password store is not available.")
+        )
 
     def _secret_edit(self, kind: SecretKind, saved: list[SecretKind]) -> QLineEdit:
         edit = QLineEdit()
