@@ -90,3 +90,18 @@ def test_every_literal_translation_call_reaches_the_catalogue() -> None:
     missed = sorted(f"{at}: {ctx} / {text!r}" for at, ctx, text in _calls_in_code()
                     if (ctx, text) not in shipped)
     assert not missed, "not extracted by lupdate:\n" + "\n".join(missed)
+
+
+def test_no_window_sentence_is_looked_up_with_its_count() -> None:
+    """Qt looks a `translate(context, text, "", n)` up as a plural, but lupdate extracts
+    such a call as a plain entry: the French is never found. Sentences with a count go
+    through `self.tr(text, "", n)` or `app.ui.i18n.plural`."""
+    import ast
+
+    found = []
+    for path in sorted((ROOT / "app").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "translate" and len(node.args) >= 4):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not found, found

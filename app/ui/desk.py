@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from app.ui.sessions_area import SessionsArea
     from app.ui.today import TodayArea
 
+
 class Desk(QObject):
     """Owns the window and its services; opens the database off the GUI thread."""
 
@@ -246,7 +247,7 @@ class Desk(QObject):
         sent = len(report.sent) + len(report.already)
         text = plural(
             QCoreApplication.translate(
-                "Desk", "The database server answers again; %n write(s) sent.", "", sent
+                "Desk", "The database server answers again; %n write(s) sent."
             ),
             sent,
         )
@@ -257,8 +258,6 @@ class Desk(QObject):
                     "Desk",
                     "%n write(s) refused by the server stay on this computer: "
                     "“regie db status” lists them.",
-                    "",
-                    refused,
                 ),
                 refused,
             )
@@ -459,5 +458,3 @@ def _message(
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return box
-
-

@@ -270,10 +270,8 @@ class EquipmentArea(QWidget):
         self.table.blockSignals(False)
         attention = sum(1 for v in self.views if v.attention is not None)
         count = len(self.views)
-        devices = plural(QCoreApplication.translate("Equipment", "%n device(s)", "", count), count)
-        flagged = plural(
-            QCoreApplication.translate("Equipment", "%n to look at", "", attention), attention
-        )
+        devices = plural(QCoreApplication.translate("Equipment", "%n device(s)"), count)
+        flagged = plural(QCoreApplication.translate("Equipment", "%n to look at"), attention)
         self.summary.setText(f"{devices}, {flagged}")
         self._show_selected()
 
@@ -512,9 +510,7 @@ class EquipmentArea(QWidget):
         )
 
     def _exported(self, count: int, path: Path) -> None:
-        words = QCoreApplication.translate(
-            "Equipment", "%n device(s) written to {path}.", "", count
-        )
+        words = QCoreApplication.translate("Equipment", "%n device(s) written to {path}.")
         self.summary.setText(plural(words, count).format(path=path))
 
     def export_csv(self) -> None:

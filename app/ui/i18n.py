@@ -20,15 +20,16 @@ def core_text(context: str, text: str, **params: object) -> str:
 
 
 def plural(translated: str, n: int) -> str:
-    """The form for `n` of a translation written "singular | plural": lupdate does not
-    mark `QCoreApplication.translate(context, text, "", n)` calls as plurals, so their
-    French carries both forms in one entry (Qt has already put `n` in place of %n)."""
-    if " | " not in translated:
-        return translated
+    """The form for `n` of a sentence with %n, looked up without its count.
+
+    lupdate marks only `self.tr(text, "", n)` calls as plurals; a
+    `QCoreApplication.translate(context, text, "", n)` entry is a plain one, which Qt then
+    never finds (it looks for a plural) and the sentence stays English. So such sentences
+    are looked up without `n` and their French carries both forms, "singular | plural"."""
     forms = translated.split(" | ")
     french = QLocale().language() == QLocale.Language.French
     index = (0 if n in (0, 1) else 1) if french else (0 if n == 1 else 1)
-    return forms[min(index, len(forms) - 1)]
+    return forms[min(index, len(forms) - 1)].replace("%n", QLocale().toString(n))
 
 
 def label(text: str) -> str:
