@@ -133,7 +133,18 @@ def _records(text: str, delimiter: str) -> Iterator[Record]:
 
 
 def _read_rows(text: str, delimiter: str) -> tuple[list[list[str]], list[int]]:
-    """Every row of `text` and the 1-based line it starts on; a quoting error names its line."""
+    """Every row of `text` and the 1-based line it starts on; a quoting error names its line.
+
+    Read whole in C first: when no row spans several lines, row i is on line i + 1. A file
+    with line breaks inside quotes, or a broken one, is read again row by row."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        whole = list(reader)
+    except csv.Error:
+        pass
+    else:
+        if reader.line_num == len(whole):
+            return whole, list(range(1, len(whole) + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[list[str]] = []
     ends: list[int] = [0]  # ends[i] is the last line of row i - 1
