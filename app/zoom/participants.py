@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import heapq
 import math
 import operator
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from typing import Any
 
 from app.core.attendance import (
     ParticipantReport,
@@ -24,14 +27,19 @@ from app.core.attendance import (
     median_minutes,
 )
 from app.core.csvfiles import (
+    CHUNK,
     FileFormatError,
     Record,
+    chunked_map,
+    chunked_set,
     column_index,
     email_key,
     find_table,
     is_blank,
+    let_others_run,
     name_key,
     normalise_header,
+    release,
 )
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 
@@ -130,11 +138,11 @@ def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
     sel = rows if len(kept) == len(rows) else [rows[k] for k in kept]
     if sel and min(map(len, sel)) < need:
         sel = [c if len(c) >= need else c + [""] * (need - len(c)) for c in sel]
-    cells = list(zip(*sel, strict=False)) if sel else []  # columns, in C (wider rows cut)
+    cells = _columns(sel, used)
     empty = [""] * len(sel)
 
     def column(i: int | None) -> list[str]:
-        return empty if i is None or not sel else list(map(str.strip, cells[i]))
+        return empty if i is None else cells[i]
 
     names = column(i_name)
     emails = column(i_email)
@@ -147,30 +155,30 @@ def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
     )
     instants: dict[str, tuple[datetime, int] | None] = {"": None}
     instant = times.instant
-    for text in set(join_texts).union(leave_texts):
+    for text in chunked_set(join_texts, leave_texts):
         if text:
             found = instant(text)
             instants[text] = _BAD_TIME if found is None else found
-    joins = list(map(instants.__getitem__, join_texts))
-    leaves = list(map(instants.__getitem__, leave_texts))
+    joins = chunked_map(instants.__getitem__, join_texts)
+    leaves = chunked_map(instants.__getitem__, leave_texts)
     # Epoch seconds to compare in C; a missing join or leave never comes first.
     starts = {text: -math.inf if v is None else v[1] for text, v in instants.items()}
     ends = {text: math.inf if v is None else v[1] for text, v in instants.items()}
-    durations = {text: _minutes_or_bad(text) for text in set(minute_texts)}
-    minutes = list(map(durations.__getitem__, minute_texts))
+    durations = {text: _minutes_or_bad(text) for text in chunked_set(minute_texts)}
+    minutes = chunked_map(durations.__getitem__, minute_texts)
     if (
         ("" in names and any(not n and not e for n, e in zip(names, emails, strict=True)))
-        or any(e and "@" not in e for e in set(emails))
+        or any(e and "@" not in e for e in chunked_set(emails))
         or any(v is _BAD_TIME for v in instants.values())  # each distinct text once,
         or any(v == _BAD_MINUTES for v in durations.values())  # not each row
-        or any(map(operator.lt, map(ends.__getitem__, leave_texts),
-                   map(starts.__getitem__, join_texts)))
+        or any(map(operator.lt, chunked_map(ends.__getitem__, leave_texts),
+                   chunked_map(starts.__getitem__, join_texts)))
     ):
         _first_error([lines[k] for k in kept], names, emails, join_texts, leave_texts,
                      minute_texts, times)
 
-    about = {name: _about(name) for name in set(names)}
-    folded = list(map(str.casefold, emails))
+    about = {name: _about(name) for name in chunked_set(names)}
+    folded = chunked_map(str.casefold, emails)
     # Hosts and the waiting room, found from their distinct values: rarely a row is one.
     hosts: set[int] = set()
     marked = {name for name, (mark, _group, _key) in about.items() if mark}
@@ -181,7 +189,7 @@ def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
         host_roles = {r for r in set(roles) if _is_host_role(r.casefold())}
         if host_roles:
             hosts.update(k for k, role in enumerate(roles) if role in host_roles)
-    if hosts_e & set(folded):
+    if hosts_e and hosts_e & chunked_set(folded):
         hosts.update(k for k, fold in enumerate(folded) if fold and fold in hosts_e)
     plain = {name for name, (_mark, _group, key) in about.items() if key in hosts_n}
     if plain:
@@ -190,7 +198,7 @@ def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
     waits: set[int] = set()
     if i_waiting is not None:
         waiting = column(i_waiting)
-        yes = {w for w in set(waiting) if w.casefold() in YES}
+        yes = {w for w in chunked_set(waiting) if w.casefold() in YES}
         if yes:
             waits.update(k for k, w in enumerate(waiting) if w in yes)
     waits -= hosts
@@ -207,13 +215,19 @@ def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
     groups = _groups(names, folded, about)
     attendees, spans = _merge(groups, names, emails, joins, leaves, minutes,
                               use_total=i_total is not None)
+    present = len(names)  # the attendees' connections
+    # What the table held is freed a chunk at a time, the rows last (they own the cells).
+    held: list[list[Any]] = [*cells.values(), names, emails, join_texts, leave_texts,
+                             minute_texts, joins, leaves, minutes, folded, sel, rows]
+    for items in held:
+        release(items)
     return ParticipantReport(
         attendees=attendees,
         rows_read=len(kept),
-        merged_reconnections=len(names) - len(attendees),
+        merged_reconnections=present - len(attendees),
         skipped_host=skipped_host,
         skipped_waiting_room=skipped_waiting,
-        peak_concurrent=_peak(spans) if spans or not names else None,
+        peak_concurrent=_peak(spans) if spans or not present else None,
         median_minutes=median_minutes(attendees),
         meeting=meeting,
         encoding=table.encoding,
@@ -227,7 +241,7 @@ def _groups(
     """The attending rows of each person, by position: grouped by e-mail, else by name;
     a connection without e-mail joins the first person of the same name who gave one,
     after that person's own rows. Groups come in the order they first appear."""
-    ekeys = {fold: "e:" + fold for fold in set(folded)}  # one string per e-mail
+    ekeys = {fold: "e:" + fold for fold in chunked_set(folded)}  # one string per e-mail
     keys = [ekeys[fold] if fold else about[name][1]
             for name, fold in zip(names, folded, strict=True)]
     # The first e-mail group of each name that also has rows without e-mail.
@@ -235,21 +249,34 @@ def _groups(
     hits = {name for name, (_marked, group, _key) in about.items() if group in nameless}
     by_name = dict(reversed([(about[name][1], key) for name, fold, key in zip(
         names, folded, keys, strict=True) if fold and name in hits]))
-    first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
-    groups: dict[str, list[int]] = {
-        key: [] for key in sorted(first, key=first.__getitem__) if key not in by_name
-    }
+    appearing: dict[str, None] = {}  # each key once, in the order it first appears
+    for start in range(0, len(keys), CHUNK):
+        appearing.update(dict.fromkeys(keys[start : start + CHUNK]))
+        let_others_run()
+    groups: dict[str, list[int]] = {key: [] for key in appearing if key not in by_name}
+    first: dict[str, int] = {}  # where each moved key first appears
     moved: list[tuple[int, int]] = []
     for k, key in enumerate(keys):
         members = groups.get(key)
         if members is None:
-            moved.append((first[key], k))
+            moved.append((first.setdefault(key, k), k))
         else:
             members.append(k)
     moved.sort()
     for _first, k in moved:
         groups[by_name[keys[k]]].append(k)
     return groups
+
+
+def _columns(sel: list[list[str]], used: list[int]) -> dict[int, list[str]]:
+    """The columns at `used`, each cell stripped, turned from rows a chunk at a time."""
+    cells: dict[int, list[str]] = {i: [] for i in used}
+    for start in range(0, len(sel), CHUNK):
+        part = list(zip(*sel[start : start + CHUNK], strict=False))  # wider rows cut
+        for i in used:
+            cells[i].extend(map(str.strip, part[i]))
+        let_others_run()
+    return cells
 
 
 def _about(name: str) -> tuple[bool, str, str]:
@@ -334,7 +361,7 @@ def _structure(
     # Normalising keeps every character of the title, in order, from a casefolded cell:
     # a cell whose casefold lacks the title's last character cannot be the title.
     last = target[-1:]
-    distinct = set(names)
+    distinct = chunked_set(names)
     titles = {raw for raw in distinct if last in raw.casefold() and normalise_header(raw) == target}
     if not titles and not any(not raw or raw.isspace() for raw in distinct):
         kept = list(range(len(rows)))  # every row named, none a repeated header
@@ -365,19 +392,23 @@ def _distinct(texts: Iterable[str]) -> Iterator[str]:
 
 
 def _peak(spans: list[tuple[int, int]]) -> int:
-    """`peak_concurrent` over whole epoch seconds, each event one sortable integer: a
-    leave (even) sorts before a join (odd) at the same second."""
-    events = [start * 2 + 1 for start, _end in spans]
-    events.extend(end * 2 for _start, end in spans)
-    events.sort()
+    """`peak_concurrent` over whole epoch seconds: joins and leaves counted per second,
+    and at each second the leaves before the joins (a reconnection is not two people).
+    Only the distinct seconds are sorted."""
+    joins: Counter[int] = Counter()
+    leaves: Counter[int] = Counter()
+    for start in range(0, len(spans), CHUNK):
+        part = spans[start : start + CHUNK]
+        joins.update([begin for begin, _end in part])
+        leaves.update([end for _begin, end in part])
+        let_others_run()
     peak = current = 0
-    for event in events:
-        if event & 1:
-            current += 1
+    for second in sorted(joins.keys() | leaves.keys()):
+        current -= leaves[second]
+        if second in joins:
+            current += joins[second]
             if current > peak:
                 peak = current
-        else:
-            current -= 1
     return peak
 
 
@@ -654,6 +685,9 @@ def _merge(
                 connections=len(group),
             )
         )
-    order = list(map(name_key, map(_NAME, people)))
-    people = [people[k] for k in sorted(range(len(people)), key=order.__getitem__)]
-    return tuple(people), all_spans
+    order = chunked_map(name_key, chunked_map(_NAME, people))
+    # Sorted a chunk at a time, then merged (both stable): as one stable sort by name.
+    runs = [sorted(range(start, min(start + CHUNK, len(people))), key=order.__getitem__)
+            for start in range(0, len(people), CHUNK)]
+    ranked = runs[0] if len(runs) == 1 else heapq.merge(*runs, key=order.__getitem__)
+    return tuple(people[k] for k in ranked), all_spans

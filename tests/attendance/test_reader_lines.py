@@ -35,3 +35,10 @@ def test_a_name_on_two_lines_is_read() -> None:
     report = read_participants((HEADER + GOOD + two_lines).encode("utf-8"))
     assert sorted(p.email or "" for p in report.attendees) == ["marie@ex.fr", "zoe@ex.fr"]
     assert report.rows_read == 2
+
+
+def test_a_leave_and_a_join_at_the_same_second_do_not_overlap() -> None:
+    rows = ("Marie Dupont,marie@ex.fr,11/24/2026 02:00:00 PM,11/24/2026 02:30:00 PM,30\r\n"
+            "Jean Martin,jean@ex.fr,11/24/2026 02:30:00 PM,11/24/2026 03:00:00 PM,30\r\n")
+    report = read_participants((HEADER + rows).encode("utf-8"))
+    assert report.peak_concurrent == 1  # Marie had left as Jean came
