@@ -12,17 +12,63 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import itertools
 import re
+import time
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 from app.errors import RegieError
 
 MAX_BYTES = 50 * 1024 * 1024
+# Rows handled per call into C on a large file: each such call holds the interpreter,
+# and a window reading a file on a worker thread must get it back within milliseconds.
+CHUNK = 4096
+
+T = TypeVar("T")
+R = TypeVar("R")
+H = TypeVar("H", bound=Hashable)
+
+
+def let_others_run() -> None:
+    """Hand the interpreter to any other thread waiting for it (the window's), between two
+    chunks of a long read."""
+    time.sleep(0)
+
+
+def chunked_map(fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
+    """`list(map(fn, items))`, a chunk at a time."""
+    if len(items) <= CHUNK:
+        return list(map(fn, items))
+    out: list[R] = []
+    for start in range(0, len(items), CHUNK):
+        out.extend(map(fn, items[start : start + CHUNK]))
+        let_others_run()
+    return out
+
+
+def chunked_set(*lists: Sequence[H]) -> set[H]:
+    """The distinct values of `lists`, a chunk at a time."""
+    out: set[H] = set()
+    for items in lists:
+        for start in range(0, len(items), CHUNK):
+            out.update(items[start : start + CHUNK])
+            if len(items) > CHUNK:
+                let_others_run()
+    return out
+
+
+def release(items: list[Any]) -> None:
+    """Empty a large list from its end, a chunk at a time: freeing 100,000 rows at once
+    is one long call into C."""
+    while len(items) > CHUNK:
+        del items[-CHUNK:]
+        let_others_run()
+    items.clear()
 DELIMITERS = (",", ";", "\t")
 _SPACES = re.compile(r"\s+")
 
@@ -133,7 +179,21 @@ def _records(text: str, delimiter: str) -> Iterator[Record]:
 
 
 def _read_rows(text: str, delimiter: str) -> tuple[list[list[str]], list[int]]:
-    """Every row of `text` and the 1-based line it starts on; a quoting error names its line."""
+    """Every row of `text` and the 1-based line it starts on; a quoting error names its line.
+
+    Read whole in C first: when no row spans several lines, row i is on line i + 1. A file
+    with line breaks inside quotes, or a broken one, is read again row by row."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    whole: list[list[str]] = []
+    try:
+        while chunk := list(itertools.islice(reader, CHUNK)):
+            whole += chunk
+            let_others_run()
+    except csv.Error:
+        pass
+    else:
+        if reader.line_num == len(whole):
+            return whole, list(range(1, len(whole) + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[list[str]] = []
     ends: list[int] = [0]  # ends[i] is the last line of row i - 1

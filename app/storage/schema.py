@@ -140,6 +140,8 @@ sessions = sa.Table(
     sa.CheckConstraint(
         "status IN ('planned', 'ready', 'running', 'done', 'cancelled')", name="status"
     ),
+    # Covers the activity report: held sessions grouped by type and branch, per day.
+    sa.Index("ix_sessions_report", "type_id", "branch_id", "status", "starts_at"),
 )
 
 device_checks = sa.Table(

@@ -44,7 +44,13 @@ from app.core.outbox import PendingKind, attendance_payload
 from app.errors import RegieError
 from app.ui.errors import known
 from app.ui.i18n import error_text, number, percent
-from app.ui.workers import CancelToken, Pool, collection_deferred, run_task
+from app.ui.workers import (
+    CancelToken,
+    Pool,
+    collection_deferred,
+    interpreter_shared,
+    run_task,
+)
 
 if TYPE_CHECKING:
     from app.ui.offline import ConnectionMonitor
@@ -61,16 +67,30 @@ _DISCARD = QMessageBox.StandardButton.Discard
 _CANCEL = QMessageBox.StandardButton.Cancel
 
 
+PreviewRow = tuple[str, str | None, int | None]  # name, e-mail, minutes
+# What reading a file gives the window: the preview, the import it would replace, and the
+# preview table's rows, all made on the worker.
+_Found = tuple[Preview, EarlierImport | None, list[PreviewRow]]
+
+
+def preview_rows(preview: Preview) -> list[PreviewRow]:
+    """The preview table's rows, made where the file was read: the GUI thread only swaps
+    the list in."""
+    if isinstance(preview, ZoomPreview):
+        return [(p.name, p.email, p.minutes) for p in preview.report.attendees]
+    return [(p.name, p.email, None) for p in preview.registrations.registrants]
+
+
 class PeopleModel(QAbstractTableModel):
     """The people an import found: name, e-mail, minutes. A cell's text is made when the
     view asks for it, so 30,000 people fill the preview at once."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._people: list[tuple[str, str | None, int | None]] = []
+        self._people: list[PreviewRow] = []
         self._titles = [self.tr("Name"), self.tr("E-mail"), self.tr("Minutes")]
 
-    def set_people(self, people: list[tuple[str, str | None, int | None]]) -> None:
+    def set_people(self, people: list[PreviewRow]) -> None:
         self.beginResetModel()
         self._people = people
         self.endResetModel()
@@ -429,12 +449,11 @@ class AttendanceDialog(QDialog):
         self.message.setText(self.tr("Reading the file…"))
         service = self._service
 
-        def job(
-            _token: CancelToken, _progress: Callable[[int, int], None]
-        ) -> tuple[Preview, EarlierImport | None]:
-            with collection_deferred():
+        def job(_token: CancelToken, _progress: Callable[[int, int], None]) -> _Found:
+            with collection_deferred(), interpreter_shared():
                 preview = read()
-            return preview, service.earlier_import(preview)
+                people = preview_rows(preview)  # here, not on the GUI thread
+            return preview, service.earlier_import(preview), people
 
         run_task(
             job, on_success=self._previewed, on_error=self._failed, pool=self._pool, parent=self
@@ -444,8 +463,8 @@ class AttendanceDialog(QDialog):
         for w in (self.zoom_button, self.reg_button, self.buttons):
             w.setEnabled(not busy)
 
-    def _previewed(self, found: tuple[Preview, EarlierImport | None]) -> None:
-        preview, self.replaces = found
+    def _previewed(self, found: _Found) -> None:
+        preview, self.replaces, people = found
         self._busy(False)
         self.pending = preview
         if isinstance(preview, ZoomPreview):
@@ -462,7 +481,6 @@ class AttendanceDialog(QDialog):
                     peak="—" if r.peak_concurrent is None else number(r.peak_concurrent),
                 )
             )
-            people = [(p.name, p.email, p.minutes) for p in r.attendees]
         else:
             g = preview.registrations
             self.preview_summary.setText(
@@ -473,7 +491,6 @@ class AttendanceDialog(QDialog):
                     skipped=self.tr("%Ln cancelled or refused", "", g.skipped_cancelled),
                 )
             )
-            people = [(p.name, p.email, None) for p in g.registrants]
         self.preview_model.set_people(people)
         if self.replaces is not None:
             self.preview_summary.setText(

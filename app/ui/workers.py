@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
+import sys
 import threading
 import time
 import traceback
@@ -263,6 +264,33 @@ def collection_deferred() -> Iterator[None]:
     finally:
         with _deferring_lock:
             _deferring -= 1
+
+
+# While a job that runs long stretches of C (a 100,000-row read) is on a worker, the
+# interpreter changes threads every millisecond instead of every 5, so the window's
+# thread waits at most that long for it; restored as the last such job ends.
+SHARED_SWITCH_INTERVAL = 0.001
+_sharing = 0
+_sharing_lock = threading.Lock()
+_switch_before = 0.0
+
+
+@contextlib.contextmanager
+def interpreter_shared() -> Iterator[None]:
+    """For a heavy job on a worker: the GUI thread gets the interpreter back sooner."""
+    global _sharing, _switch_before
+    with _sharing_lock:
+        if _sharing == 0:
+            _switch_before = sys.getswitchinterval()
+            sys.setswitchinterval(min(_switch_before, SHARED_SWITCH_INTERVAL))
+        _sharing += 1
+    try:
+        yield
+    finally:
+        with _sharing_lock:
+            _sharing -= 1
+            if _sharing == 0:
+                sys.setswitchinterval(_switch_before)
 
 
 def collect_if_due(*, oldest: bool = True) -> int | None:

@@ -12,9 +12,14 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import heapq
+import math
+import operator
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from typing import Any
 
 from app.core.attendance import (
     ParticipantReport,
@@ -22,14 +27,19 @@ from app.core.attendance import (
     median_minutes,
 )
 from app.core.csvfiles import (
+    CHUNK,
     FileFormatError,
     Record,
+    chunked_map,
+    chunked_set,
     column_index,
     email_key,
     find_table,
     is_blank,
+    let_others_run,
     name_key,
     normalise_header,
+    release,
 )
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
 
@@ -57,10 +67,6 @@ _DMY = re.compile(
     r"\s*([AaPp]\.?\s?[Mm]\.?)?$"
 )
 
-
-# One connection kept for the merge: name, e-mail, join, leave (each with its epoch
-# second), minutes.
-_Row = tuple[str, str, tuple[datetime, int] | None, tuple[datetime, int] | None, float | None]
 
 
 def _is_header(cells: Sequence[str]) -> bool:
@@ -129,13 +135,14 @@ def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
     used = [i for i in (i_name, i_email, i_join, i_leave, i_total, i_duration, i_waiting,
                         i_role) if i is not None]
     need = max(used) + 1
-    sel = [rows[k] for k in kept]
+    sel = rows if len(kept) == len(rows) else [rows[k] for k in kept]
     if sel and min(map(len, sel)) < need:
         sel = [c if len(c) >= need else c + [""] * (need - len(c)) for c in sel]
+    cells = _columns(sel, used)
     empty = [""] * len(sel)
 
     def column(i: int | None) -> list[str]:
-        return empty if i is None else [c[i].strip() for c in sel]
+        return empty if i is None else cells[i]
 
     names = column(i_name)
     emails = column(i_email)
@@ -147,70 +154,80 @@ def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
         day_first_hint=table.delimiter == ";" or table.encoding == "cp1252",
     )
     instants: dict[str, tuple[datetime, int] | None] = {"": None}
-    for text in set(join_texts).union(leave_texts):
+    instant = times.instant
+    for text in chunked_set(join_texts, leave_texts):
         if text:
-            moment = times.parse_or_none(text)
-            instants[text] = _BAD_TIME if moment is None else (moment, _epoch(moment))
-    joins = list(map(instants.__getitem__, join_texts))
-    leaves = list(map(instants.__getitem__, leave_texts))
-    durations = {text: _minutes_or_bad(text) for text in set(minute_texts)}
-    minutes = list(map(durations.__getitem__, minute_texts))
+            found = instant(text)
+            instants[text] = _BAD_TIME if found is None else found
+    joins = chunked_map(instants.__getitem__, join_texts)
+    leaves = chunked_map(instants.__getitem__, leave_texts)
+    # Epoch seconds to compare in C; a missing join or leave never comes first.
+    starts = {text: -math.inf if v is None else v[1] for text, v in instants.items()}
+    ends = {text: math.inf if v is None else v[1] for text, v in instants.items()}
+    durations = {text: _minutes_or_bad(text) for text in chunked_set(minute_texts)}
+    minutes = chunked_map(durations.__getitem__, minute_texts)
     if (
         ("" in names and any(not n and not e for n, e in zip(names, emails, strict=True)))
-        or any(e and "@" not in e for e in set(emails))
+        or any(e and "@" not in e for e in chunked_set(emails))
         or any(v is _BAD_TIME for v in instants.values())  # each distinct text once,
         or any(v == _BAD_MINUTES for v in durations.values())  # not each row
-        or any(
-            j is not None and v is not None and v[1] < j[1]
-            for j, v in zip(joins, leaves, strict=True)
-        )
+        or any(map(operator.lt, chunked_map(ends.__getitem__, leave_texts),
+                   chunked_map(starts.__getitem__, join_texts)))
     ):
         _first_error([lines[k] for k in kept], names, emails, join_texts, leave_texts,
                      minute_texts, times)
 
-    about = {name: _about(name) for name in set(names)}
-    folded = [e.casefold() for e in emails]
-    roles = [r.casefold() for r in column(i_role)]
-    waiting = [w.casefold() in YES for w in column(i_waiting)]
-    groups: dict[str, list[_Row]] = {}
-    by_name: dict[str, str] = {}
-    attending = skipped_host = skipped_waiting = 0
-    for name, email, fold, role, waits, join, leave, spent in zip(
-        names, emails, folded, roles, waiting, joins, leaves, minutes, strict=True
-    ):
-        marked, name_group, plain_key = about[name]
-        if (
-            marked
-            or (role and ("host" in role or "hôte" in role))
-            or (fold in hosts_e if email else plain_key in hosts_n)
-        ):
-            skipped_host += 1
-            continue
-        if waits:
-            skipped_waiting += 1
-            continue
-        attending += 1
-        if email:
-            group = "e:" + fold
-            by_name.setdefault(name_group, group)
-        else:
-            group = name_group
-        members = groups.get(group)
-        if members is None:
-            members = groups[group] = []
-        members.append((name, email, join, leave, spent))
-    # A connection without e-mail joins the person of the same name who gave one.
-    for nk in [g for g in groups if g.startswith("n:") and g in by_name]:
-        groups[by_name[nk]].extend(groups.pop(nk))
-
-    attendees, spans = _merge(groups, use_total=i_total is not None)
+    about = {name: _about(name) for name in chunked_set(names)}
+    folded = chunked_map(str.casefold, emails)
+    # Hosts and the waiting room, found from their distinct values: rarely a row is one.
+    hosts: set[int] = set()
+    marked = {name for name, (mark, _group, _key) in about.items() if mark}
+    if marked:
+        hosts.update(k for k, name in enumerate(names) if name in marked)
+    roles = column(i_role)
+    if i_role is not None:
+        host_roles = {r for r in set(roles) if _is_host_role(r.casefold())}
+        if host_roles:
+            hosts.update(k for k, role in enumerate(roles) if role in host_roles)
+    if hosts_e and hosts_e & chunked_set(folded):
+        hosts.update(k for k, fold in enumerate(folded) if fold and fold in hosts_e)
+    plain = {name for name, (_mark, _group, key) in about.items() if key in hosts_n}
+    if plain:
+        hosts.update(k for k, (name, fold) in enumerate(zip(names, folded, strict=True))
+                     if not fold and name in plain)
+    waits: set[int] = set()
+    if i_waiting is not None:
+        waiting = column(i_waiting)
+        yes = {w for w in chunked_set(waiting) if w.casefold() in YES}
+        if yes:
+            waits.update(k for k, w in enumerate(waiting) if w in yes)
+    waits -= hosts
+    if hosts or waits:
+        skipped = hosts | waits
+        attending = [k for k in range(len(names)) if k not in skipped]
+        names = [names[k] for k in attending]
+        emails = [emails[k] for k in attending]
+        folded = [folded[k] for k in attending]
+        joins = [joins[k] for k in attending]
+        leaves = [leaves[k] for k in attending]
+        minutes = [minutes[k] for k in attending]
+    skipped_host, skipped_waiting = len(hosts), len(waits)
+    groups = _groups(names, folded, about)
+    attendees, spans = _merge(groups, names, emails, joins, leaves, minutes,
+                              use_total=i_total is not None)
+    present = len(names)  # the attendees' connections
+    # What the table held is freed a chunk at a time, the rows last (they own the cells).
+    held: list[list[Any]] = [*cells.values(), names, emails, join_texts, leave_texts,
+                             minute_texts, joins, leaves, minutes, folded, sel, rows]
+    for items in held:
+        release(items)
     return ParticipantReport(
         attendees=attendees,
         rows_read=len(kept),
-        merged_reconnections=attending - len(attendees),
+        merged_reconnections=present - len(attendees),
         skipped_host=skipped_host,
         skipped_waiting_room=skipped_waiting,
-        peak_concurrent=_peak(spans) if spans or not attending else None,
+        peak_concurrent=_peak(spans) if spans or not present else None,
         median_minutes=median_minutes(attendees),
         meeting=meeting,
         encoding=table.encoding,
@@ -218,13 +235,70 @@ def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
     )
 
 
+def _groups(
+    names: list[str], folded: list[str], about: dict[str, tuple[bool, str, str]]
+) -> dict[str, list[int]]:
+    """The attending rows of each person, by position: grouped by e-mail, else by name;
+    a connection without e-mail joins the first person of the same name who gave one,
+    after that person's own rows. Groups come in the order they first appear."""
+    ekeys = {fold: "e:" + fold for fold in chunked_set(folded)}  # one string per e-mail
+    keys = [ekeys[fold] if fold else about[name][1]
+            for name, fold in zip(names, folded, strict=True)]
+    # The first e-mail group of each name that also has rows without e-mail.
+    nameless = {about[name][1] for name, fold in zip(names, folded, strict=True) if not fold}
+    hits = {name for name, (_marked, group, _key) in about.items() if group in nameless}
+    by_name = dict(reversed([(about[name][1], key) for name, fold, key in zip(
+        names, folded, keys, strict=True) if fold and name in hits]))
+    appearing: dict[str, None] = {}  # each key once, in the order it first appears
+    for start in range(0, len(keys), CHUNK):
+        appearing.update(dict.fromkeys(keys[start : start + CHUNK]))
+        let_others_run()
+    groups: dict[str, list[int]] = {key: [] for key in appearing if key not in by_name}
+    first: dict[str, int] = {}  # where each moved key first appears
+    moved: list[tuple[int, int]] = []
+    for k, key in enumerate(keys):
+        members = groups.get(key)
+        if members is None:
+            moved.append((first.setdefault(key, k), k))
+        else:
+            members.append(k)
+    moved.sort()
+    for _first, k in moved:
+        groups[by_name[keys[k]]].append(k)
+    return groups
+
+
+def _columns(sel: list[list[str]], used: list[int]) -> dict[int, list[str]]:
+    """The columns at `used`, each cell stripped, turned from rows a chunk at a time."""
+    cells: dict[int, list[str]] = {i: [] for i in used}
+    for start in range(0, len(sel), CHUNK):
+        part = list(zip(*sel[start : start + CHUNK], strict=False))  # wider rows cut
+        for i in used:
+            cells[i].extend(map(str.strip, part[i]))
+        let_others_run()
+    return cells
+
+
 def _about(name: str) -> tuple[bool, str, str]:
     """A name's host mark, the key its connections are grouped under, its own key."""
+    if ")" not in name:  # no mark possible: the common case, without the pattern
+        key = name_key(name)
+        return False, "n:" + key, key
     return (
         bool(_HOST_MARK.search(name)),
         "n:" + name_key(_HOST_MARK.sub("", name)),
         name_key(name),
     )
+
+
+def _is_host_role(role: str) -> bool:
+    """A casefolded role that is the host's or a co-host's."""
+    return "host" in role or "hôte" in role
+
+
+def _unmarked(name: str) -> str:
+    """The name without its host mark."""
+    return _HOST_MARK.sub("", name) if ")" in name else name
 
 
 def _first_error(
@@ -284,13 +358,20 @@ def _structure(
                 )
     target = header[i_name]
     names = [c[i_name] if len(c) > i_name else "" for c in rows]
-    titles = {raw for raw in set(names) if normalise_header(raw) == target}
-    kept = [
-        k
-        for k, (cells, name) in enumerate(zip(rows, names, strict=True))
-        if (name and not name.isspace()) or "".join(cells).strip()  # not blank
-        if name not in titles or [normalise_header(c) for c in cells] != header
-    ]
+    # Normalising keeps every character of the title, in order, from a casefolded cell:
+    # a cell whose casefold lacks the title's last character cannot be the title.
+    last = target[-1:]
+    distinct = chunked_set(names)
+    titles = {raw for raw in distinct if last in raw.casefold() and normalise_header(raw) == target}
+    if not titles and not any(not raw or raw.isspace() for raw in distinct):
+        kept = list(range(len(rows)))  # every row named, none a repeated header
+    else:
+        kept = [
+            k
+            for k, (cells, name) in enumerate(zip(rows, names, strict=True))
+            if (name and not name.isspace()) or "".join(cells).strip()  # not blank
+            if name not in titles or [normalise_header(c) for c in cells] != header
+        ]
     if len(kept) > MAX_ROWS:
         raise FileFormatError(
             _N("errors", "The report has more than {max} rows."),
@@ -311,19 +392,23 @@ def _distinct(texts: Iterable[str]) -> Iterator[str]:
 
 
 def _peak(spans: list[tuple[int, int]]) -> int:
-    """`peak_concurrent` over whole epoch seconds, each event one sortable integer: a
-    leave (even) sorts before a join (odd) at the same second."""
-    events = [start * 2 + 1 for start, _end in spans]
-    events.extend(end * 2 for _start, end in spans)
-    events.sort()
+    """`peak_concurrent` over whole epoch seconds: joins and leaves counted per second,
+    and at each second the leaves before the joins (a reconnection is not two people).
+    Only the distinct seconds are sorted."""
+    joins: Counter[int] = Counter()
+    leaves: Counter[int] = Counter()
+    for start in range(0, len(spans), CHUNK):
+        part = spans[start : start + CHUNK]
+        joins.update([begin for begin, _end in part])
+        leaves.update([end for _begin, end in part])
+        let_others_run()
     peak = current = 0
-    for event in events:
-        if event & 1:
-            current += 1
+    for second in sorted(joins.keys() | leaves.keys()):
+        current -= leaves[second]
+        if second in joins:
+            current += joins[second]
             if current > peak:
                 peak = current
-        else:
-            current -= 1
     return peak
 
 
@@ -333,6 +418,10 @@ _SECOND = timedelta(seconds=1)
 # What a cell that cannot be read stands for until the row's error is raised.
 _BAD_TIME: tuple[datetime, int] = (datetime(1, 1, 1, tzinfo=UTC), -1)
 _BAD_MINUTES = -1.0
+_NAME = operator.attrgetter("name")
+_AM_PM = frozenset({"AM", "PM"})
+_SECONDS = {f"{s:02d}": (s, timedelta(seconds=s)) for s in range(60)}
+_UNSEEN: tuple[datetime, int] = (_EPOCH, 0)  # a minute not looked at yet
 
 
 def _epoch(moment: datetime) -> int:
@@ -401,6 +490,7 @@ class _TimeParser:
         self.day_first = day_first_hint if day_first is None else day_first
         self._cache: dict[str, datetime] = {}
         self._zones: dict[tuple[int, int, int, int, int], tuple[timedelta, tzinfo | None]] = {}
+        self._us_minutes: dict[str, tuple[datetime, int] | None] = {}
 
     def parse(self, text: str, line: int, which: str) -> datetime | None:
         if not text:
@@ -430,6 +520,47 @@ class _TimeParser:
     def parse_or_none(self, text: str) -> datetime | None:
         """The time `text` stands for, or None when it is not one (nothing raised)."""
         return self._parse(text)
+
+    def instant(self, text: str) -> tuple[datetime, int] | None:
+        """The time `text` stands for and its epoch second, or None when it is not one.
+
+        Zoom's own "11/24/2026 02:05:09 PM" is read by position: each minute is worked
+        out once (as `_parse` would), and each second is added to it."""
+        if len(text) == 22 and text[16] == ":":
+            second = _SECONDS.get(text[17:19])
+            if second is not None:
+                key = text[:16] + text[19:]  # the text without its seconds
+                minute = self._us_minutes.get(key, _UNSEEN)
+                if minute is _UNSEEN:
+                    minute = self._us_minutes[key] = self._us_minute(key)
+                if minute is not None:
+                    return minute[0] + second[1], minute[1] + second[0]
+        moment = self._parse(text)
+        return None if moment is None else (moment, _epoch(moment))
+
+    def _us_minute(self, text: str) -> tuple[datetime, int] | None:
+        """"11/24/2026 02:05 PM" as an aware time and its epoch second; None for any other
+        shape (or a time that does not exist), which the general reading then takes."""
+        if not (
+            text[17:] in _AM_PM
+            and text[2] == text[5] == "/"
+            and text[10] == text[16] == " "
+            and text[13] == ":"
+        ):
+            return None
+        digits = text[:2] + text[3:5] + text[6:10] + text[11:13] + text[14:16]
+        if not (digits.isascii() and digits.isdigit()):
+            return None
+        hh = int(text[11:13])
+        if not 1 <= hh <= 12:
+            return None
+        hh = hh % 12 + (12 if text[17] == "P" else 0)
+        try:
+            moment = self._local(int(text[6:10]), int(text[:2]), int(text[3:5]), hh,
+                                 int(text[14:16]), 0)
+        except ValueError:
+            return None
+        return moment, _epoch(moment)
 
     def _parse(self, text: str) -> datetime | None:
         text = text.strip()
@@ -484,11 +615,18 @@ def _zone(text: str) -> timezone:
 
 
 def _merge(
-    groups: dict[str, list[_Row]], *, use_total: bool
+    groups: dict[str, list[int]],
+    names: list[str],
+    emails: list[str],
+    joins: list[tuple[datetime, int] | None],
+    leaves: list[tuple[datetime, int] | None],
+    minutes: list[float | None],
+    *,
+    use_total: bool,
 ) -> tuple[tuple[Person, ...], list[tuple[int, int]]]:
-    """One Person per group of connections; time connected is the union of their
-    connections, so two devices at once are not counted twice. Returns the people and
-    every union span, in epoch seconds."""
+    """One Person per group of connections (rows by position in the columns); time
+    connected is the union of their connections, so two devices at once are not counted
+    twice. Returns the people and every union span, in epoch seconds."""
     people: list[Person] = []
     all_spans: list[tuple[int, int]] = []
     for group in groups.values():
@@ -497,7 +635,8 @@ def _merge(
         first_join: tuple[datetime, int] | None = None
         last_leave: tuple[datetime, int] | None = None
         named = given = ""
-        for name, email, join, leave, spent in group:
+        for k in group:
+            join, leave, spent = joins[k], leaves[k], minutes[k]
             if join is not None:
                 if first_join is None or join[1] < first_join[1]:
                     first_join = join
@@ -508,12 +647,15 @@ def _merge(
             if spent is not None:
                 durations.append(spent)
             if not named:
-                named = name
+                named = names[k]
             if not given:
-                given = email
-        spans.sort()
+                given = emails[k]
         connected = 0
-        if spans:
+        if len(spans) == 1:
+            all_spans.append(spans[0])
+            connected = spans[0][1] - spans[0][0]
+        elif spans:
+            spans.sort()
             lo, hi = spans[0]
             for start, end in spans:
                 if start <= hi:
@@ -526,22 +668,26 @@ def _merge(
             all_spans.append((lo, hi))
             connected += hi - lo
         if use_total and durations:
-            minutes: float | None = max(durations)
+            total: float | None = max(durations)
         elif spans and len(spans) == len(group):
-            minutes = connected / 60
+            total = connected / 60
         elif durations:
-            minutes = sum(durations)
+            total = sum(durations)
         else:
-            minutes = None
+            total = None
         people.append(
             Person(
-                name=_HOST_MARK.sub("", named or group[0][1]),
+                name=_unmarked(named or emails[group[0]]),
                 email=given or None,
-                minutes=None if minutes is None else round(minutes),
+                minutes=None if total is None else round(total),
                 first_join=None if first_join is None else first_join[0],
                 last_leave=None if last_leave is None else last_leave[0],
                 connections=len(group),
             )
         )
-    people.sort(key=lambda p: name_key(p.name))
-    return tuple(people), all_spans
+    order = chunked_map(name_key, chunked_map(_NAME, people))
+    # Sorted a chunk at a time, then merged (both stable): as one stable sort by name.
+    runs = [sorted(range(start, min(start + CHUNK, len(people))), key=order.__getitem__)
+            for start in range(0, len(people), CHUNK)]
+    ranked = runs[0] if len(runs) == 1 else heapq.merge(*runs, key=order.__getitem__)
+    return tuple(people[k] for k in ranked), all_spans

@@ -3,7 +3,8 @@ saved in the real attendance dialog: the longest gap between the ticks of a 1 ms
 the GUI thread, from the click on "Save the import" until the save is done.
 
 Baseline: the longest gap of the same timer over the same time with the dialog idle.
-Goal: no gap over 100 ms (a window that answers).
+Goals: while the report is read and previewed, no gap over 16 ms (a frame at 60 Hz) and
+99 % of gaps within 8 ms; while it is saved, no gap over 100 ms (a window that answers).
 Run: `TZ=Europe/Paris python -m tests.benchmarks.bench_import_freeze`
 """
 
@@ -32,20 +33,24 @@ from tests.benchmarks.table import Row
 
 ROWS = 100_000
 GOAL_MS = 100.0
+READ_GOAL_MS = 16.0
+READ_P99_GOAL_MS = 8.0
 
 
 class Gaps:
-    """The longest wait between two ticks of a 1 ms timer."""
+    """The waits between the ticks of a 1 ms timer: the longest, and the 99th percentile."""
 
     def __init__(self) -> None:
         self.timer = QTimer()
         self.timer.setInterval(1)
         self.timer.timeout.connect(self._tick)
         self.longest = 0.0
+        self.gaps: list[float] = []
         self._last = 0.0
 
     def start(self) -> None:
         self.longest = 0.0
+        self.gaps = []
         self._last = time.perf_counter()
         self.timer.start()
 
@@ -53,8 +58,14 @@ class Gaps:
         self.timer.stop()
         return self.longest * 1000
 
+    def p99(self) -> float:
+        """The 99th percentile of the gaps since `start`, in ms."""
+        ordered = sorted(self.gaps)
+        return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000 if ordered else 0.0
+
     def _tick(self) -> None:
         now = time.perf_counter()
+        self.gaps.append(now - self._last)
         self.longest = max(self.longest, now - self._last)
         self._last = now
 
@@ -98,6 +109,7 @@ def rows() -> list[Row]:
             dialog.import_zoom_file(report)
             wait(app, lambda: dialog.pending is not None)
             reading = gaps.stop()
+            reading_p99 = gaps.p99()
             gaps.start()
             dialog.confirm_import()
             spent = wait(app, lambda: not dialog.saving)
@@ -109,6 +121,7 @@ def rows() -> list[Row]:
                 app.processEvents()
                 time.sleep(0.0005)
             idle = gaps.stop()
+            idle_p99 = gaps.p99()
             dialog.close()
         finally:
             services.close()
@@ -116,7 +129,11 @@ def rows() -> list[Row]:
         Row(f"longest GUI stall, {ROWS // 1000}k-row import saved", saving, "ms",
             "same timer, dialog idle", idle, f"≤ {GOAL_MS:.0f} ms", saving <= GOAL_MS),
         Row(f"longest GUI stall, {ROWS // 1000}k-row report read + preview", reading, "ms",
-            "same timer, dialog idle", idle, f"≤ {GOAL_MS:.0f} ms", reading <= GOAL_MS),
+            "same timer, dialog idle", idle, f"≤ {READ_GOAL_MS:.0f} ms",
+            reading <= READ_GOAL_MS),
+        Row(f"p99 GUI stall, {ROWS // 1000}k-row report read + preview", reading_p99, "ms",
+            "same timer, dialog idle", idle_p99, f"≤ {READ_P99_GOAL_MS:.0f} ms",
+            reading_p99 <= READ_P99_GOAL_MS),
     ]
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -316,3 +319,35 @@ def test_failed_save_keeps_nothing_and_says_so(
     with services.db.read() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(attendance_people)).scalar() == 0
     assert dialog.pending is not None and dialog.confirm_button.isEnabled()
+
+
+def test_preview_rows_are_made_on_the_worker(
+    qtbot: QtBot, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The GUI thread only swaps the preview's rows in; while the file is read the
+    interpreter changes threads every millisecond, as it was once the read is done."""
+    import app.ui.attendance as attendance_ui
+
+    seen: list[tuple[int, float]] = []
+    made = attendance_ui.preview_rows
+
+    def spy(preview: attendance_ui.Preview) -> list[attendance_ui.PreviewRow]:
+        seen.append((threading.get_ident(), sys.getswitchinterval()))
+        return made(preview)
+
+    monkeypatch.setattr(attendance_ui, "preview_rows", spy)
+    before = sys.getswitchinterval()
+    net = network(services)
+    sid = add_session(services, capacity=40)
+    dialog = AttendanceDialog(net, sid)  # the application's thread pool
+    qtbot.addWidget(dialog)
+    f = tmp_path / "participants.csv"
+    f.write_bytes((HEADER_BLOCK + ZOOM_US).encode())
+    dialog.import_zoom_file(f)
+    qtbot.waitUntil(lambda: dialog.pending is not None, timeout=10_000)
+    assert dialog.preview_model.rowCount() == 3
+    assert len(seen) == 1
+    thread, interval = seen[0]
+    assert thread != threading.get_ident()
+    assert interval == pytest.approx(0.001)
+    assert sys.getswitchinterval() == before
