@@ -570,11 +570,11 @@ class CameraCheckArea(QWidget):
 
     def _save(self, result: CheckResult, session_id: int | None) -> None:
         checks = self._services.checks
-        operator = operator_name()
         run = self._run_number
 
         def job(token: CancelToken, progress: ProgressFn) -> int:
-            return checks.save(result, operator=operator, session_id=session_id)
+            # Who is at the keyboard is asked here: the first time, that loads a module.
+            return checks.save(result, operator=operator_name(), session_id=session_id)
 
         def done(check_id: int) -> None:
             if run != self._run_number:  # the screen moved on to another check

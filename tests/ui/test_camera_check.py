@@ -324,3 +324,31 @@ def test_progress_is_painted_with_the_window_not_inside_each_update(
     assert spy.paints and not any(spy.paints), spy.paints
     choice.reject()
     area.stop()
+
+
+def test_the_operator_is_looked_up_off_the_gui_thread(
+    qtbot: QtBot, services: Services, scene_png: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first lookup of who is at the keyboard loads a module: with the save, in the
+    worker, not on the GUI thread when the result comes in."""
+    import app.ui.camera_check as camera_check
+    from app.config import operator_name as real
+
+    threads: list[bool] = []
+
+    def spy() -> str:
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real()
+
+    monkeypatch.setattr(camera_check, "operator_name", spy)
+    area = CameraCheckArea(services, scene_png, thresholds=short())  # the real thread pool
+    qtbot.addWidget(area)
+    area.show()
+    qtbot.waitUntil(area.start_button.isEnabled, timeout=10_000)  # cameras listed
+    area.start_button.click()
+    choice = wait_for_choice(qtbot, area)
+    with qtbot.waitSignal(area.checkSaved, timeout=10_000):
+        choice.choose(None)
+        qtbot.mouseClick(choice.confirm_button, Qt.MouseButton.LeftButton)
+    assert threads == [False]
+    area.stop()
