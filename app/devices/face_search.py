@@ -1,15 +1,17 @@
 """Finding the face in the picture cheaply enough to do it while a camera streams.
 
 A whole-picture cascade search costs several times a frame's other measurements, so it
-is split into passes, one per frame, each over a range of face sizes and about a quarter
-of the work:
+is split into passes, one per frame, each over a range of face sizes and a bounded share
+of the windows a whole search tries (counted as the cascade steps them):
 
 - Each pass tries exactly the windows a whole search tries at its sizes (same steps)
   and keeps the raw detections; after each pass, all the detections so far are grouped
   as the cascade groups them at the end of a whole search. Once every pass ran, the
   faces are those of a whole search.
 - The first pass covers faces of about a third of the picture's height, the usual size
-  at a desk; the others follow from the largest faces to the smallest. A search stops
+  at a desk, and the sizes next to it (a face is found when enough detections at
+  neighbouring sizes group); the others follow from the largest faces to the smallest,
+  as finely as the searches' cadence allows. A search stops
   as soon as the detections so far make a face, and keeps the largest: a face in view
   is mostly found on the search's first frame.
 
@@ -38,8 +40,10 @@ SCALE_STEP = 1.15
 MIN_NEIGHBOURS = 4
 GROUP_EPS = 0.2  # how OpenCV's cascade search merges neighbouring detections
 _ONE_PIXEL_ABOVE = 2.0  # the cascade steps one pixel (four times the work) above this scale
-_PASS_SHARE = 0.28  # each pass does at most about this share of a whole search
+_PASS_SHARE = 0.12  # each pass does at most about this share of a whole search
 _USUAL_SHARE = 0.3  # the usual face height at a desk, as a share of the picture's
+# The first pass: the sizes a usual face's detections spread over, enough of them to group.
+_FIRST_FROM, _FIRST_TO = 0.95, 1.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,34 +99,44 @@ class FaceSearch:
 
     def _levels(self, width: int, height: int) -> list[int]:
         """The window sizes a whole search tries, as the cascade computes them."""
-        out: list[int] = []
+        return [side for side, _factor in self._scales(width, height)]
+
+    def _scales(self, width: int, height: int) -> list[tuple[int, float]]:
+        """Each window size a whole search tries, with the cascade's scale factor for it
+        (the factor, not the rounded size, sets the cascade's step)."""
+        out: list[tuple[int, float]] = []
         factor = 1.0
         while True:
             side = round(self._window * factor)
             if side > width or side > height:
                 return out
-            if side >= self._min_side and (not out or side != out[-1]):
-                out.append(side)
+            if side >= self._min_side and (not out or side != out[-1][0]):
+                out.append((side, factor))
             factor *= SCALE_STEP
 
     def _plan(self, width: int, height: int) -> list[_Pass]:
         """The passes of a whole search, in the order they run (see the module's text)."""
         if self._passes_for == (width, height):
             return self._passes
-        levels = self._levels(width, height)
-        costs = [self._cost(width, height, side) for side in levels]
-        share = _PASS_SHARE
-        passes = self._split(levels, costs, sum(costs) * share)
-        while len(passes) > self._every:  # a search must end before the next is due
-            share *= 1.25
-            passes = self._split(levels, costs, sum(costs) * share)
+        scales = self._scales(width, height)
         usual = height * _USUAL_SHARE
-        first = next((p for p in passes if p.low <= usual <= p.high), None)
-        if first is not None:
-            passes.remove(first)
-            passes.insert(0, first)
-        self._passes, self._passes_for = passes, (width, height)
-        return passes
+        first = [i for i, (side, _f) in enumerate(scales)
+                 if usual * _FIRST_FROM <= side <= usual * _FIRST_TO]
+        below = [i for i in range(len(scales)) if not first or i < first[0]]
+        above = [i for i in range(len(scales)) if first and i > first[-1]]
+        costs = [self._cost(width, height, side) for side, _f in scales]
+        budget = sum(costs) * _PASS_SHARE
+        while True:
+            passes = [self._split([scales[i][0] for i in part], [costs[i] for i in part],
+                                  budget) for part in (above, below)]
+            rest = passes[0] + passes[1]  # from the largest faces to the smallest
+            if len(rest) + (1 if first else 0) <= self._every:
+                break  # a search must end before the next is due
+            budget *= 1.25
+        if first:
+            rest.insert(0, _Pass(scales[first[0]][0], scales[first[-1]][0]))
+        self._passes, self._passes_for = rest, (width, height)
+        return rest
 
     @staticmethod
     def _split(levels: list[int], costs: list[float], budget: float) -> list[_Pass]:
@@ -139,12 +153,14 @@ class FaceSearch:
         return passes
 
     def _cost(self, width: int, height: int, side: int) -> float:
-        """About how many windows the cascade tries at this size."""
-        scale = side / self._window
-        step = 1 if scale > _ONE_PIXEL_ABOVE else 2
-        across = max(0.0, width / scale - self._window + 1)
-        down = max(0.0, height / scale - self._window + 1)
-        return across * down / (step * step)
+        """How many windows the cascade tries at this size, stepping them as it does
+        (one pixel above a scale factor of two, else two)."""
+        factor = next((f for s, f in self._scales(width, height) if s == side),
+                      side / self._window)
+        step = 1 if factor > _ONE_PIXEL_ABOVE else 2
+        across = max(0, round(width / factor) - self._window + 1)
+        down = max(0, round(height / factor) - self._window + 1)
+        return float(-(-across // step) * -(-down // step))
 
     # -- searching
 

@@ -248,8 +248,7 @@ class FrameAnalyzer:
         _m, std = cv2.meanStdDev(cv2.Laplacian(gray, cv2.CV_16S))
         sharpness = float(std[0][0]) ** 2
 
-        tiny: Image = cv2.resize(work, (max(1, ww // 4), max(1, wh // 4)),
-                                 interpolation=cv2.INTER_AREA)
+        tiny = shrink(work, max(1, ww // 4), max(1, wh // 4))  # two halvings: 4×4 means
         lab_mean = cv2.mean(cv2.cvtColor(tiny, cv2.COLOR_BGR2LAB))
         cast = math.hypot(lab_mean[1] - 128.0, lab_mean[2] - 128.0)
 

@@ -142,6 +142,16 @@ def _value_text(c: Criterion) -> str:
     return f"{_number(v)} {c.unit}".strip()
 
 
+def _set_progress(bar: QProgressBar, value: int) -> None:
+    """`value` on `bar`, painted with the rest of the window: `QProgressBar.setValue`
+    repaints the bar at once, several milliseconds of the GUI thread at each verdict."""
+    if bar.value() == value:
+        return
+    bar.setUpdatesEnabled(False)
+    bar.setValue(value)
+    bar.setUpdatesEnabled(True)  # schedules the repaint
+
+
 class PreviewLabel(QLabel):
     """The preview: paints the latest frame as it came, centred, without re-layout.
 
@@ -484,7 +494,7 @@ class CameraCheckArea(QWidget):
         self.overall.set_verdict(None)
         self.overall_text.setText("")
         self.save_button.setEnabled(False)
-        self.progress.setValue(0)
+        _set_progress(self.progress, 0)
         for row in self.rows.values():
             row.show(None)
 
@@ -497,12 +507,13 @@ class CameraCheckArea(QWidget):
         if update.criteria is not None and update.seconds > 0:
             # With the verdicts (four times a second), not with each frame: a progress
             # bar repaints at once when its value changes.
-            self.progress.setValue(min(100, round(100 * update.elapsed / update.seconds)))
+            _set_progress(self.progress,
+                          min(100, round(100 * update.elapsed / update.seconds)))
         if self.status.text() == self.tr("Opening the camera…"):
             self.status.setText(self.tr("Checking… keep still and look at the camera."))
         if update.result is not None:
             self._last_result = update.result
-            self.progress.setValue(100)
+            _set_progress(self.progress, 100)
             self.resultReady.emit(update.result)
             self._deliver(update.result)
 
@@ -559,11 +570,11 @@ class CameraCheckArea(QWidget):
 
     def _save(self, result: CheckResult, session_id: int | None) -> None:
         checks = self._services.checks
-        operator = operator_name()
         run = self._run_number
 
         def job(token: CancelToken, progress: ProgressFn) -> int:
-            return checks.save(result, operator=operator, session_id=session_id)
+            # Who is at the keyboard is asked here: the first time, that loads a module.
+            return checks.save(result, operator=operator_name(), session_id=session_id)
 
         def done(check_id: int) -> None:
             if run != self._run_number:  # the screen moved on to another check

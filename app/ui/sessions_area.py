@@ -234,6 +234,7 @@ class SessionsArea(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self._columns_stale = True
         self.table.installEventFilter(self)
         self.model.modelReset.connect(self._fit_columns)
         self._fit_columns()
@@ -248,7 +249,15 @@ class SessionsArea(QWidget):
     def _fit_columns(self) -> None:
         """Every column on screen: the preset widths when they fit, shrunk together on a
         narrow window (1366×768 at 125 %) down to each header's own width, the cells
-        elided in the middle with the whole text in their tooltip."""
+        elided in the middle with the whole text in their tooltip.
+
+        A hidden table is fitted when it is shown: hidden, Qt measures every row (up to a
+        thousand) rather than the visible ones, and another screen saving a check reloads
+        the sessions behind it."""
+        if not self.table.isVisible():
+            self._columns_stale = True
+            return
+        self._columns_stale = False
         header = self.table.horizontalHeader()
         room = self.table.viewport().width()
         title = max(140, room // 6)
@@ -266,7 +275,10 @@ class SessionsArea(QWidget):
                 self.table.setColumnWidth(col, max(need[col], int(elastic[col] * scale)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() == QEvent.Type.Resize:
+        if watched is self.table and (
+            event.type() == QEvent.Type.Resize
+            or (event.type() == QEvent.Type.Show and self._columns_stale)
+        ):
             self._fit_columns()
         return super().eventFilter(watched, event)
 

@@ -90,3 +90,41 @@ def test_a_face_in_view_is_found_on_the_search_s_first_frame() -> None:
             assert not analyzer.analyze(videos.noisy(lit, rng), i / 30).face_searched
         assert m.face_searched and m.face is not None
         assert abs(m.face.centre[0] - face_x) < 0.06
+
+
+def _windows(width: int, height: int, factor: float) -> int:
+    """Windows the cascade tries at one scale factor: one pixel apart above a factor of
+    two, two pixels apart below, on the picture scaled down by that factor."""
+    step = 1 if factor > 2.0 else 2
+    across = max(0, round(width / factor) - 24 + 1)
+    down = max(0, round(height / factor) - 24 + 1)
+    return -(-across // step) * -(-down // step)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720), (640, 480)])
+def test_each_frame_carries_a_bounded_slice_of_the_search(size: tuple[int, int]) -> None:
+    """With the shipped settings, no frame's pass tries more than a third of a whole
+    search's windows (the first, at the usual face sizes) or a quarter (the others)."""
+    t = load_thresholds()
+    every = t.int("analysis", "face_every_n_frames")
+    image = search_picture(videos.scene(None, size))
+    h, w = image.shape[:2]
+    search = FaceSearch(cascade(), every, t.get("analysis", "face_min_height"))
+    search.step(image)
+    side_min = max(12, round(h * t.get("analysis", "face_min_height")))
+    scales: dict[int, float] = {}
+    factor = 1.0
+    while round(24 * factor) <= min(w, h):
+        side = round(24 * factor)
+        if side >= side_min:
+            scales.setdefault(side, factor)
+        factor *= SCALE_STEP
+    whole_windows = sum(_windows(w, h, f) for f in scales.values())
+    assert all(search._cost(w, h, s) == _windows(w, h, f) for s, f in scales.items())
+    passes = search._plan(w, h)
+    assert len(passes) <= every
+    shares = [sum(_windows(w, h, f) for s, f in scales.items() if p.low <= s <= p.high)
+              / whole_windows for p in passes]
+    assert shares[0] <= 0.33, (passes[0], shares[0])
+    assert max(shares[1:]) <= 0.25, list(zip(passes, shares, strict=True))
+    assert sum(shares) == pytest.approx(1.0)

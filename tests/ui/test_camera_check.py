@@ -7,7 +7,7 @@ from pathlib import Path
 
 import cv2
 import pytest
-from PySide6.QtCore import QSettings, Qt, QThread
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QThread
 from pytestqt.qtbot import QtBot
 
 from app.core.checks import CheckKind, Verdict
@@ -281,4 +281,74 @@ def test_preview_frames_arrive_ready_to_paint(
     area.resize(640, 500)  # a smaller screen gets smaller frames from then on
     qtbot.waitUntil(lambda: shapes[-1][1] <= area.preview.width()
                     and shapes[-1][1] < w, timeout=5000)
+    area.stop()
+
+
+class _PaintSpy(QObject):
+    """Records, for each paint of a widget, whether a frame's update was being shown."""
+
+    def __init__(self, busy: list[bool]) -> None:
+        super().__init__()
+        self.busy = busy
+        self.paints: list[bool] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.paints.append(self.busy[0])
+        return False
+
+
+def test_progress_is_painted_with_the_window_not_inside_each_update(
+    qtbot: QtBot, services: Services, scene_png: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A progress bar repaints at once when its value changes: the verdicts' update must
+    leave that paint to the event loop, not hold the GUI thread for it."""
+    area = make_area(qtbot, services, scene_png)
+    busy = [False]
+    real = area._on_update
+
+    def on_update(update: object) -> None:
+        busy[0] = True
+        try:
+            real(update)  # type: ignore[arg-type]
+        finally:
+            busy[0] = False
+
+    monkeypatch.setattr(area, "_on_update", on_update)
+    spy = _PaintSpy(busy)
+    area.progress.installEventFilter(spy)
+    area.start_button.click()
+    choice = wait_for_choice(qtbot, area)
+    qtbot.waitUntil(lambda: bool(spy.paints) and not busy[0], timeout=5000)
+    assert area.progress.value() == 100
+    assert spy.paints and not any(spy.paints), spy.paints
+    choice.reject()
+    area.stop()
+
+
+def test_the_operator_is_looked_up_off_the_gui_thread(
+    qtbot: QtBot, services: Services, scene_png: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first lookup of who is at the keyboard loads a module: with the save, in the
+    worker, not on the GUI thread when the result comes in."""
+    import app.ui.camera_check as camera_check
+    from app.config import operator_name as real
+
+    threads: list[bool] = []
+
+    def spy() -> str:
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real()
+
+    monkeypatch.setattr(camera_check, "operator_name", spy)
+    area = CameraCheckArea(services, scene_png, thresholds=short())  # the real thread pool
+    qtbot.addWidget(area)
+    area.show()
+    qtbot.waitUntil(area.start_button.isEnabled, timeout=10_000)  # cameras listed
+    area.start_button.click()
+    choice = wait_for_choice(qtbot, area)
+    with qtbot.waitSignal(area.checkSaved, timeout=10_000):
+        choice.choose(None)
+        qtbot.mouseClick(choice.confirm_button, Qt.MouseButton.LeftButton)
+    assert threads == [False]
     area.stop()

@@ -190,3 +190,27 @@ def test_every_control_has_an_accessible_name(area: SessionsArea) -> None:
     for b in area.findChildren(QAbstractButton):
         if b.isVisibleTo(area):
             assert b.text() or b.accessibleName() or b.toolTip()
+
+
+def test_a_hidden_table_fits_its_columns_when_shown(
+    area: SessionsArea, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hidden, Qt measures every row of a column, not the visible ones: a reload behind
+    another screen leaves the columns to be fitted when the table is shown again."""
+    measured: list[int] = []
+    real = area.table.sizeHintForColumn
+
+    def spy(column: int) -> int:
+        measured.append(column)
+        return real(column)
+
+    monkeypatch.setattr(area.table, "sizeHintForColumn", spy)
+    shown_widths = [area.table.columnWidth(c) for c in range(area.model.columnCount())]
+    area.hide()
+    area.refresh()
+    area.resize(1000, 600)
+    assert measured == []
+    area.resize(1100, 600)
+    area.show()
+    assert measured  # fitted once shown
+    assert [area.table.columnWidth(c) for c in range(area.model.columnCount())] == shown_widths
