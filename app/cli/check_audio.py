@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.cli._device_save import DeviceCheckStore, SaveOutcome, report_saved
 from app.cli.i18n import colon, core_text, language, number, tr_cli, value_text, word
-from app.core.checks import VERDICT_LABELS, Verdict
+from app.core.checks import VERDICT_LABELS, Verdict, device_words
 from app.devices.audio_steps import SENTENCE, STEPS
 
 if TYPE_CHECKING:
@@ -149,9 +149,12 @@ def run_check_audio(ctx: CliContext, args: argparse.Namespace) -> int:
         return 0
     verdict = word(result.verdict.value, VERDICT_LABELS[result.verdict])
     said = f"{_SYMBOL[result.verdict]} {verdict}"
-    ctx.print(colon(result.device, said))
+    ctx.print(colon(device_words(result.device, core_text), said))
     for name, c in result.criteria.items():
-        value = "—" if c.value is None else f"{value_text(c.value)}{' ' + c.unit if c.unit else ''}"
+        shown = c.value
+        if name == "signal" and isinstance(shown, str) and shown in _SIGNAL:
+            shown = core_text("AudioCheckArea", _SIGNAL[shown])  # the window's words
+        value = "—" if shown is None else f"{value_text(shown)}{' ' + c.unit if c.unit else ''}"
         advice = core_text("audio", c.advice) if c.advice else ""
         said = colon(_criterion(name), value)
         ctx.print(f"  {_SYMBOL[c.verdict]} {said} — {advice}")
@@ -168,6 +171,10 @@ def run_check_audio(ctx: CliContext, args: argparse.Namespace) -> int:
         )
     report_saved(ctx, saved, as_json=False)
     return 0
+
+
+# What the microphone's signal was, in the words the sound screen uses.
+_SIGNAL = {"live": "live", "dead": "silent", "constant": "frozen"}
 
 
 def _criterion(name: str) -> str:
