@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.core.checks import Verdict
@@ -17,6 +17,11 @@ _COLOURS = {
     Verdict.WARN: QColor("#b26a00"),
     Verdict.FAIL: QColor("#c62828"),
 }
+
+
+def _triangle(at: QPointF) -> list[QPointF]:
+    """A warning's mark: an upward triangle around `at`, like ▲."""
+    return [at + QPointF(0, -5), at + QPointF(4.5, 3.5), at + QPointF(-4.5, 3.5)]
 
 
 class Sparkline(QWidget):
@@ -61,9 +66,12 @@ class Sparkline(QWidget):
             colour = _COLOURS[p.verdict]
             painter.setPen(QPen(colour, 1.5))
             painter.setBrush(colour if p.verdict is not Verdict.FAIL else Qt.BrushStyle.NoBrush)
-            if p.verdict is Verdict.FAIL:  # a cross, readable without colour
+            # Shapes as the verdict words' symbols, readable without colour: ✖ ▲ ●.
+            if p.verdict is Verdict.FAIL:
                 painter.drawLine(at + QPointF(-4, -4), at + QPointF(4, 4))
                 painter.drawLine(at + QPointF(-4, 4), at + QPointF(4, -4))
+            elif p.verdict is Verdict.WARN:
+                painter.drawPolygon(QPolygonF(_triangle(at)))
             else:
                 painter.drawEllipse(at, 3.5, 3.5)
         painter.end()
