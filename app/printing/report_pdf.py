@@ -36,6 +36,7 @@ from app.core.report import (
 )
 from app.errors import RegieError
 from app.printing.standalone import drawing_in
+from app.printing.tables import draw_rows
 
 _INK = QColor("#1a1a1a")
 _GRID = QColor("#c8c8c8")
@@ -134,7 +135,6 @@ def _draw_table(
     y: float,
     width: float,
 ) -> float:
-    row_h = painter.fontMetrics().height() * 1.5
     cols = [0.38, 0.12, 0.13, 0.13, 0.11, 0.13]
     heads = [first, *(_t(c) for c in COLUMNS)]
     rows: list[list[str]] = []
@@ -151,25 +151,7 @@ def _draw_table(
                 f"{rate} %" if rate else "—",
             ]
         )
-    for index, cells in enumerate([heads, *rows]):
-        bold = index == 0 or index == len(rows)
-        f = QFont(painter.font())
-        f.setBold(bold)
-        painter.setFont(f)
-        left = 0.0
-        for col, text in enumerate(cells):
-            w = cols[col] * width
-            align = Qt.AlignmentFlag.AlignVCenter | (
-                Qt.AlignmentFlag.AlignLeft if col == 0 else Qt.AlignmentFlag.AlignRight
-            )
-            painter.drawText(QRectF(left + 4, y, w - 8, row_h), int(align), text)
-            left += w
-        painter.drawLine(0, int(y + row_h), int(width), int(y + row_h))
-        y += row_h
-    f = QFont(painter.font())
-    f.setBold(False)
-    painter.setFont(f)
-    return y
+    return draw_rows(painter, [heads, *rows], cols, y, width)
 
 
 # ---------------------------------------------------------------------- charts

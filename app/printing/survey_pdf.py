@@ -25,6 +25,7 @@ from app.core.survey import (
 )
 from app.errors import RegieError
 from app.printing.standalone import drawing_in
+from app.printing.tables import draw_rows
 
 TITLE = _N("survey", "Yearly survey {year}")
 
@@ -101,7 +102,6 @@ def _table(
     y: float,
     width: float,
 ) -> float:
-    row_h = painter.fontMetrics().height() * 1.5
     cols = [0.28, *([0.09] * 8)]
     rows = [[first, *(_t(c) for c in COLUMNS)]]
     for x in (*lines, survey.network):
@@ -110,21 +110,4 @@ def _table(
             [label, str(x.held), str(x.cancelled), str(x.registered), str(x.participants),
              str(x.unique_registrants), f"{x.hours:.1f}", str(x.remote), str(x.hybrid)]
         )
-    for index, cells in enumerate(rows):
-        f = QFont(painter.font())
-        f.setBold(index in (0, len(rows) - 1))
-        painter.setFont(f)
-        left = 0.0
-        for col, text in enumerate(cells):
-            w = cols[col] * width
-            align = Qt.AlignmentFlag.AlignVCenter | (
-                Qt.AlignmentFlag.AlignLeft if col == 0 else Qt.AlignmentFlag.AlignRight
-            )
-            painter.drawText(QRectF(left + 3, y, w - 6, row_h), int(align), text)
-            left += w
-        painter.drawLine(0, int(y + row_h), int(width), int(y + row_h))
-        y += row_h
-    f = QFont(painter.font())
-    f.setBold(False)
-    painter.setFont(f)
-    return y
+    return draw_rows(painter, rows, cols, y, width, padding=3)
