@@ -191,7 +191,7 @@ def build_survey(
     )
 
 
-def _hours(value: float, decimal: str) -> str:
+def hours_text(value: float, decimal: str = ",") -> str:
     return f"{value:.1f}".replace(".", decimal)
 
 
@@ -218,7 +218,7 @@ def survey_csv(
             label = title(x.label) if x is survey.network else x.label
             w.writerow(
                 [label, x.held, x.cancelled, x.registered, x.participants,
-                 x.unique_registrants, _hours(x.hours, decimal), x.remote, x.hybrid]
+                 x.unique_registrants, hours_text(x.hours, decimal), x.remote, x.hybrid]
             )
 
     w.writerow([str(survey.year)])

@@ -22,6 +22,7 @@ from app.core.survey import (
     TYPE_TITLE,
     SurveyLine,
     YearSurvey,
+    hours_text,
 )
 from app.errors import RegieError
 from app.printing.standalone import drawing_in
@@ -108,6 +109,6 @@ def _table(
         label = _t(x.label) if x is survey.network else x.label
         rows.append(
             [label, str(x.held), str(x.cancelled), str(x.registered), str(x.participants),
-             str(x.unique_registrants), f"{x.hours:.1f}", str(x.remote), str(x.hybrid)]
+             str(x.unique_registrants), hours_text(x.hours), str(x.remote), str(x.hybrid)]
         )
     return draw_rows(painter, rows, cols, y, width, padding=3)
