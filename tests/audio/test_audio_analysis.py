@@ -102,6 +102,28 @@ def test_echo_found_with_its_delay_and_level(delay_ms: float, gain_db: float) ->
     assert echo.level_db == pytest.approx(gain_db, abs=0.5)
 
 
+@pytest.mark.parametrize("glitch", ["dropped", "inserted"])
+def test_echo_level_survives_a_sound_server_glitch(glitch: str) -> None:
+    """A busy sound server drops or repeats a few ms of audio mid-sweep: the level holds."""
+    played, lead = aa.echo_signal(RATE, TH)
+    lag = round(0.030 * RATE)
+    gain_db = -10.0
+    heard = np.zeros(played.size, np.float32)
+    heard[lag:] = played[: played.size - lag] * np.float32(10 ** (gain_db / 20))
+    cut = lead + lag + round(0.2 * RATE)  # 200 ms into the sweep
+    hole = round(0.015 * RATE)
+    if glitch == "dropped":
+        recorded = np.concatenate((heard[:cut], heard[cut + hole :], np.zeros(hole, np.float32)))
+    else:
+        recorded = np.concatenate((heard[:cut], np.zeros(hole, np.float32), heard[cut:-hole]))
+    recorded += np.random.default_rng(3).normal(0, 10 ** (-70 / 20), played.size).astype(
+        np.float32)
+    echo = aa.measure_echo(played, recorded, RATE, TH)
+    assert echo.detected
+    assert echo.level_db == pytest.approx(gain_db, abs=0.5)
+    assert echo.received_dbfs == pytest.approx(TH.chirp_dbfs + gain_db, abs=1.0)
+
+
 def test_no_echo_in_unrelated_noise() -> None:
     played, _ = aa.echo_signal(RATE, TH)
     noise = np.random.default_rng(2).normal(0, 0.05, played.size).astype(np.float32)
