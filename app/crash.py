@@ -21,7 +21,7 @@ from types import TracebackType
 from typing import IO
 
 from app import __version__
-from app.zoom.vault import mask_secrets
+from app.core.masking import mask_secrets
 
 log = logging.getLogger(__name__)
 

@@ -31,6 +31,11 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
+
+# Masking lives in core, so that the crash handler masks without loading this module.
+from app.core.masking import MASK as MASK  # re-exported
+from app.core.masking import mark_secret as mark_secret
+from app.core.masking import mask_secrets as mask_secrets
 from app.core.secrets import KIND_LABELS as KIND_LABELS  # re-exported
 from app.core.secrets import SecretKind as SecretKind
 from app.errors import RegieError, ValidationError
@@ -50,38 +55,6 @@ _PROBE = "health-probe"
 # Backends that would keep secrets readable on disk, or not at all.
 _REFUSED_MODULES = ("keyrings.alt", "keyring.backends.fail", "keyring.backends.null")
 _REFUSED_NAMES = ("plaintext", "uncrypted", "unencrypted", "null", "fail")
-
-
-# ------------------------------------------------------------------ masking
-MASK = "****"
-# A Zoom passcode in a join or client URL (`…?pwd=…`), and a password in a URL's
-# user part (`postgresql://user:…@host`).
-_PWD_QUERY = re.compile(r"(?i)(\bpwd=)[^&\s'\"#]+")
-_URL_PASSWORD = re.compile(r"(://[^:/@\s'\"]+:)[^@\s'\"]+(@)")
-_marked: set[str] = set()
-_marked_lock = threading.Lock()
-
-
-def mark_secret(value: str) -> None:
-    """Remember that `value` is a secret (the vault stored or handed it out), so that
-    `mask_secrets` hides it wherever it turns up. Kept in memory only."""
-    if value:
-        with _marked_lock:
-            _marked.add(value)
-
-
-def mask_secrets(text: str) -> str:
-    """`text` for logs and crash reports: URL passcodes and passwords, and every secret
-    the vault has handled in this process, replaced by MASK."""
-    text = _PWD_QUERY.sub(rf"\g<1>{MASK}", text)
-    text = _URL_PASSWORD.sub(rf"\g<1>{MASK}\g<2>", text)
-    with _marked_lock:
-        secrets = sorted(_marked, key=len, reverse=True)
-    if secrets:
-        # Whole tokens only: a short passcode ("2024") leaves longer numbers alone.
-        alternatives = "|".join(re.escape(s) for s in secrets)
-        text = re.sub(rf"(?<![A-Za-z0-9])(?:{alternatives})(?![A-Za-z0-9])", MASK, text)
-    return text
 
 
 class VaultState(StrEnum):
