@@ -56,6 +56,18 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{colon(self.prog, message)}\n{see}\n")
 
 
+class _RetryError(Exception):
+    """The window's quick parse met something to say: the full parser says it."""
+
+
+class _QuickParser(_Parser):
+    """The global options parsed in English, without reading any catalogue: starting the
+    window says nothing, so a French desk does not parse the translations first."""
+
+    def error(self, message: str) -> Any:
+        raise _RetryError(message)
+
+
 def group(verbs: argparse._SubParsersAction[Any], name: str, help_text: str) -> Any:
     """The sub-verbs of `name`, created on first use (several modules share a group)."""
     existing = verbs.choices.get(name)
@@ -69,10 +81,11 @@ def group(verbs: argparse._SubParsersAction[Any], name: str, help_text: str) -> 
     return existing.get_default("_group_sub")
 
 
-def build_parser(*, with_verbs: bool = True) -> argparse.ArgumentParser:
+def build_parser(*, with_verbs: bool = True, quick: bool = False) -> argparse.ArgumentParser:
     """The whole parser; `with_verbs=False` gives only the global options (no help), which
-    is all the window needs: starting it then loads none of the verb modules."""
-    parser = _Parser(
+    is all the window needs: starting it then loads none of the verb modules. `quick`:
+    errors raise `_RetryError` instead of being printed."""
+    parser = (_QuickParser if quick else _Parser)(
         prog="regie",
         description=tr_cli(
             "Cli",
@@ -154,7 +167,17 @@ def build_parser(*, with_verbs: bool = True) -> argparse.ArgumentParser:
 def parse(argv: list[str] | None = None) -> argparse.Namespace:
     """Global options alone open the window; anything else goes through the full parser."""
     argv = sys.argv[1:] if argv is None else argv
-    use_language(forced_language(argv))
+    forced = forced_language(argv)
+    if not {"-h", "--help"} & set(argv) and all(is_text(arg) for arg in argv):
+        set_language("en")  # no catalogue read for words nobody will see
+        try:
+            args, rest = build_parser(with_verbs=False, quick=True).parse_known_args(argv)
+        except (_RetryError, argparse.ArgumentError):
+            rest = argv
+        if not rest:
+            use_language(forced)
+            return args
+    use_language(forced)
     for arg in argv:
         if not is_text(arg):
             build_parser(with_verbs=False).error(

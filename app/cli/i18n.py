@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import re
-import xml.etree.ElementTree as ET
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -49,6 +48,8 @@ def language() -> str:
 @lru_cache(maxsize=4)
 def _catalogue(lang: str, path: Path) -> dict[tuple[str, str], list[str]]:
     """(context, source) → translation forms; unfinished entries are left out."""
+    import xml.etree.ElementTree as ET  # only when a text is translated
+
     out: dict[tuple[str, str], list[str]] = {}
     if not path.exists():
         return out
