@@ -25,6 +25,7 @@ from app import __version__, crash
 from app.config import AppConfig, data_dir, resources_dir
 from app.ui.desk import Desk
 from app.ui.i18n import choose_language, install_translators
+from app.ui.pyside_hook import lighten_pyside_import_hook as lighten_pyside_import_hook
 from app.ui.workers import GuiThreadCollector, collect_on_gui_thread
 
 # QMessageBox, QFileDialog and QStyle are imported where used: creating their enums costs
@@ -35,30 +36,6 @@ if TYPE_CHECKING:
     pass
 
 SETTINGS_VERSION = 1
-
-
-def lighten_pyside_import_hook() -> None:
-    """PySide's import hook asks of every module imported after it whether its source
-    names PySide6 (for `from __feature__ import …`, which Régie does not use), through
-    `inspect.getsource`: each module's whole source is read, split into lines and kept in
-    `linecache` for the life of the process (20 MB and a noticeable part of start-up for
-    the database layer alone). The same question is answered here from the file's bytes,
-    which nothing keeps. Left as it is when PySide's internals are not as expected."""
-    feature = sys.modules.get("shibokensupport.feature")
-    if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
-        return
-
-    def uses_pyside(module: object) -> bool:
-        path = getattr(module, "__file__", None)
-        if not isinstance(path, str) or not path.endswith(".py"):
-            return False
-        try:
-            with open(path, "rb") as f:  # noqa: PTH123 - the fastest plain read
-                return b"PySide6" in f.read()
-        except OSError:
-            return False
-
-    setattr(feature, "_mod_uses_pyside", uses_pyside)  # noqa: B010 - a private name
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -91,7 +68,6 @@ def run_gui(
     (`elapsed()`: seconds since the process started, by default since this call)."""
     from PySide6.QtWidgets import QMessageBox
 
-    lighten_pyside_import_hook()
     app = make_application()
     translators = install_translators(app, choose_language(config.lang))
     migrate_settings()
@@ -123,10 +99,24 @@ def run_gui(
         def shown() -> None:
             sys.stdout.write(f"{seconds_since_process_start():.3f}\n")
             sys.stdout.flush()
+            if desk.glance is not None:  # today's sessions are on the first screen
+                say("today")
 
-        def loaded() -> None:
-            sys.stderr.write(f"regie: data on screen at {seconds_since_process_start():.3f} s\n")
-            app.quit()
+        waiting = {"data", "today"}
+
+        def say(what: str) -> None:
+            sys.stderr.write(f"regie: {what} on screen at {seconds_since_process_start():.3f} s\n")
+
+        def arrived(what: str) -> None:
+            if what == "today":
+                say("readiness")
+                if desk.glance is None:  # no glance: the cards are the first sight of today
+                    say("today")
+            else:
+                say("data")
+            waiting.discard(what)
+            if not waiting:
+                app.quit()
 
         def failed(_text: str) -> None:
             nonlocal status
@@ -135,7 +125,8 @@ def run_gui(
 
         # Idle: the window is shown and the event queue has drained once.
         QTimer.singleShot(0, shown)
-        desk.data_loaded.connect(lambda: QTimer.singleShot(0, loaded))
+        desk.data_loaded.connect(lambda: QTimer.singleShot(0, lambda: arrived("data")))
+        desk.today_loaded.connect(lambda: QTimer.singleShot(0, lambda: arrived("today")))
         desk.failed.connect(failed)
         QTimer.singleShot(60_000, app.quit)
     # What start-up allocated lives as long as the window: out of every later pass.
