@@ -1,4 +1,4 @@
-"""Composition root: wires the real repositories and services for the GUI and the CLI."""
+"""The composition root's wiring: the real repositories and services for the GUI and the CLI."""
 
 from __future__ import annotations
 
