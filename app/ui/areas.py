@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from app.core.snapshot import Snapshot
     from app.services import Services
+    from app.services.glance import Glance
     from app.ui.checklists import ChecklistsArea
     from app.ui.events import DeskEvents
     from app.ui.inventory_offer import InventoryOffer
@@ -65,6 +66,8 @@ def build_areas(
     events: DeskEvents,
     pool: Pool | None = None,
     snapshot: Snapshot | None = None,
+    *,
+    glance: Glance | None = None,
 ) -> list[Area]:
     """Every work area, in sidebar order, wired to each other where they cooperate, and
     to `events`: what changes sessions tells it, what shows them refreshes on it.
@@ -72,7 +75,8 @@ def build_areas(
     asked for (their modules, OpenCV, the charts… load then).
     With a `snapshot`, the server is unreachable: sessions and licences show it read-only,
     checklists run on its staff and sessions and are kept on this computer (the services'
-    network link)."""
+    network link). A `glance` (today's sessions read at start-up) shows on Aujourd'hui
+    until its cards are read."""
     from PySide6.QtWidgets import QStyle
 
     from app.ui.sessions_area import SessionsArea
@@ -83,7 +87,7 @@ def build_areas(
     pix = QStyle.StandardPixmap
     config = services.config
     offline = snapshot is not None
-    today = TodayArea(services, pool=pool, events=events, offline=offline)
+    today = TodayArea(services, pool=pool, events=events, offline=offline, glance=glance)
     sessions = SessionsArea(services, pool=pool, snapshot=snapshot, events=events)
 
     def last_known() -> Snapshot | None:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QWidget
 
 from app.config import AppConfig, data_dir
 from app.errors import ServerUnreachable
-from app.ui.areas import NEEDS_SERVER, START_MODULES, build_areas, connect_session_actions
 from app.ui.errors import known, warn
 from app.ui.events import DeskEvents
 from app.ui.i18n import core_text, error_text, plural
@@ -39,6 +38,7 @@ if TYPE_CHECKING:
     from app.core.outbox import ReplayReport
     from app.core.snapshot import Snapshot
     from app.services import Services
+    from app.services.glance import Glance
     from app.ui.offline import ConnectionMonitor
     from app.ui.session_actions import SessionActions
     from app.ui.sessions_area import SessionsArea
@@ -50,6 +50,7 @@ class Desk(QObject):
 
     ready = Signal()  # areas installed and first rows requested
     data_loaded = Signal()  # the sessions table has its first rows
+    today_loaded = Signal()  # Aujourd'hui shows each session with its readiness
     failed = Signal(str)
     demo_loaded = Signal()
     vault_checked = Signal(object)  # the keyring's VaultHealth, checked once at start-up
@@ -78,11 +79,22 @@ class Desk(QObject):
         self.window = MainWindow()
         self.startup = StartupPage()
         self.window.set_startup_page(self.startup)
+        self.glance = self._glance()
+        if self.glance is not None:
+            self.startup.show_glance(self.glance)
         self.startup.retry_requested.connect(self.open)
         self.startup.quit_requested.connect(self.window.close)
         self.window.demo_requested.connect(lambda: self.offer_demo(ask=True))
         self.window.backup_requested.connect(self.backup_dialog)
         self.window.network_requested.connect(self.network_dialog)
+
+    def _glance(self) -> Glance | None:
+        """Today's sessions by one light query, for the window's first screen; None
+        when the full reading has to come first (see `app.services.glance`)."""
+        from app.services.glance import glance
+        from app.ui.today_settings import glance_branch, saved_days
+
+        return glance(self.config, glance_branch(), saved_days())
 
     def open(self) -> None:
         self.startup.show_busy()
@@ -108,6 +120,8 @@ class Desk(QObject):
                     raise
                 link.offline = True
                 services = open_services(config, migrate=False, link=link)
+            from app.ui.areas import START_MODULES
+
             for name in START_MODULES:
                 importlib.import_module(name)
             return services, snapshot
@@ -123,6 +137,7 @@ class Desk(QObject):
         self.failed.emit(error_text(problem))
 
     def _opened(self, opened: tuple[Services, Snapshot | None]) -> None:
+        from app.ui.areas import build_areas, connect_session_actions
         from app.ui.offline import PING_INTERVAL_MS, ConnectionMonitor
 
         services, snapshot = opened
@@ -138,12 +153,18 @@ class Desk(QObject):
             parent=self,
         )
         self.connection = monitor
-        areas = build_areas(services, self.events, self.pool, snapshot)
+        areas = build_areas(services, self.events, self.pool, snapshot, glance=self.glance)
         self.window.set_areas(areas)
         self.actions = connect_session_actions(self.window, self.events, self.pool)
         sessions = self.sessions_area()
         sessions.connection = monitor
-        self.today_area().connection = monitor
+        today = self.today_area()
+        today.connection = monitor
+        if today.data is not None or today.offline:
+            self.today_loaded.emit()
+        else:
+            today.loaded.connect(self._today_loaded)
+            today.model.failed.connect(self._today_loaded)
         self.window.area_built.connect(self._area_built)
         if network:
             link, db = services.link, services.db
@@ -234,6 +255,8 @@ class Desk(QObject):
         if isinstance(checklists, ChecklistsArea):
             checklists.set_online()
         # A report never shown is built when it is, as the server is then.
+        from app.ui.areas import NEEDS_SERVER
+
         report_area = self.window.built_area("report")
         if report_area is not None and report_area.objectName() == NEEDS_SERVER:
             from app.ui.report import ReportArea  # it could not open without the server
@@ -289,6 +312,12 @@ class Desk(QObject):
             self.window.show_banner(text, key="vault")
 
         run_task(work, on_success=done, pool=self.pool, parent=self)
+
+    def _today_loaded(self, *_args: object) -> None:
+        today = self.today_area()
+        today.loaded.disconnect(self._today_loaded)
+        today.model.failed.disconnect(self._today_loaded)
+        self.today_loaded.emit()
 
     def _first_rows(self, count: int) -> None:
         sessions = self.sessions_area()

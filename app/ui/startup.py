@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -11,6 +13,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from app.services.glance import Glance
+    from app.ui.glance import GlanceView
 
 
 class StartupPage(QWidget):
@@ -41,13 +47,25 @@ class StartupPage(QWidget):
         buttons.addWidget(self.retry)
         buttons.addWidget(self.quit)
         buttons.addStretch(1)
+        self.glance: GlanceView | None = None
         layout = QVBoxLayout(self)
+        self._layout = layout
         layout.addStretch(1)
         layout.addWidget(self.message)
         layout.addWidget(self.busy, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addLayout(buttons)
         layout.addStretch(2)
         self.show_busy()
+
+    def show_glance(self, glance: Glance) -> None:
+        """Today's sessions above the busy line, while the rest opens."""
+        from app.ui.glance import GlanceView
+
+        self.glance = GlanceView(glance, self)
+        layout = self._layout
+        layout.insertWidget(0, self.glance, 1)
+        layout.setStretch(1, 0)  # the status line goes under the list, not mid-page
+        layout.setStretch(layout.count() - 1, 0)
 
     def show_busy(self) -> None:
         self.message.setText(self.tr("Opening the database…"))

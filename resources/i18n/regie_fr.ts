@@ -3046,6 +3046,45 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
     </message>
 </context>
 <context>
+    <name>GlanceView</name>
+    <message>
+        <source>the whole network</source>
+        <translation>tout le réseau</translation>
+    </message>
+    <message>
+        <source>Today, {day} — {place}</source>
+        <translation>Aujourd’hui, {day} — {place}</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Each session&apos;s preparation (checks, checklist, licence) is being read and shows in a moment.</source>
+        <translation>La préparation de chaque séance (vérifications, liste de contrôle, licence) est en cours de lecture et s’affiche dans un instant.</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>Chargement</translation>
+    </message>
+    <message>
+        <source>No session.</source>
+        <translation>Aucune séance.</translation>
+    </message>
+    <message>
+        <source>Today — {day}</source>
+        <translation>Aujourd’hui — {day}</translation>
+    </message>
+    <message>
+        <source>Tomorrow — {day}</source>
+        <translation>Demain — {day}</translation>
+    </message>
+    <message>
+        <source>no licence booked</source>
+        <translation>aucune licence réservée</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>Help</source>

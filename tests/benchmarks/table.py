@@ -14,8 +14,8 @@ class Row:
     unit: str  # "s", "ms", "rows/s", "MB"…
     baseline_name: str  # e.g. "bare PySide6 window process"
     baseline: float | None  # same unit, measured in the same run; None when there is none
-    goal: str  # human text, e.g. "≤ 1.5× bare"
-    met: bool
+    goal: str  # human text, e.g. "≤ 1.5× bare"; "—" for a figure shown for information
+    met: bool | None  # None: no goal to meet
 
     @property
     def ratio(self) -> float | None:
@@ -24,7 +24,7 @@ class Row:
     def line(self) -> str:
         ratio = f"{self.ratio:.2f}×" if self.ratio is not None else "—"
         base = f"{self.baseline:.4g} {self.unit}" if self.baseline is not None else "—"
-        verdict = "met" if self.met else "NOT MET"
+        verdict = "—" if self.met is None else "met" if self.met else "NOT MET"
         return (
             f"| {self.figure} | {self.value:.4g} {self.unit} | {self.baseline_name}: {base} "
             f"| {ratio} | {self.goal} | {verdict} |"

@@ -30,11 +30,22 @@ def test_the_window_needs_no_database_device_or_keyring_library() -> None:
     assert not [m for m in HEAVY if m in loaded]
 
 
+def test_today_s_glance_needs_no_database_layer() -> None:
+    loaded = _loaded_after(
+        "from app.config import AppConfig\n"
+        "from app.services.glance import glance\n"
+        "assert glance(AppConfig(db_url='sqlite:////nonexistent/regie.sqlite3'), None, 3) is None\n"
+        "import app.ui.glance\n"
+    )
+    assert not [m for m in HEAVY if m in loaded]
+    assert "app.services.root" not in loaded
+
+
 def test_work_areas_load_device_libraries_only_when_used() -> None:
     loaded = _loaded_after(
         "import importlib\n"
         "from app.ui.areas import AREA_MODULES\n"
-        "import app.services\n"
+        "import app.services.root\n"
         "for name in AREA_MODULES:\n"
         "    importlib.import_module(name)\n"
     )

@@ -545,3 +545,28 @@ def test_today_is_read_off_the_gui_thread(qtbot: QtBot, demo: AppConfig) -> None
     assert readers and all(t is not threading.main_thread() for t in readers)
     assert [r.row.branch_code for r in loaded.args[0].sessions] == ["bachut", "bachut"]
     services.close()
+
+
+def test_the_first_screen_shows_today_s_sessions_before_the_database_opens(
+    qtbot: QtBot, demo: AppConfig
+) -> None:
+    """The window opens on the branch's sessions of today, read by one light query; the
+    cards with their readiness take their place, nothing in between."""
+    QSettings().setValue("today/branch", "bachut")
+    desk = Desk(demo, offer_demo=False)
+    qtbot.addWidget(desk.window)
+    desk.window.resize(*SCREEN)
+    desk.window.show()
+    glance = desk.startup.glance
+    assert glance is not None and glance.isVisible()
+    expected = _branch_sessions(demo, "bachut")
+    lines = [line.text().split("\n")[0] for line in glance.lines]
+    assert [(text[:5], text.split("  ", 1)[1]) for text in lines] == expected
+    assert "Tuesday 24 November" in glance.heading.text() and "Bachut" in glance.heading.text()
+    assert desk.services is None  # nothing of the database layer was needed for it
+    with qtbot.waitSignal(desk.today_loaded, timeout=30_000):
+        desk.open()
+    area = desk.today_area()
+    assert area.glance_view is None and area.cards_scroll.isVisible()
+    assert [(f"{c.readiness.row.start.astimezone():%H:%M}", c.readiness.row.title)
+            for c in area.cards] == expected

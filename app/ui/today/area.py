@@ -27,24 +27,25 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import RegieError
+from app.ui.glance import GlanceView
 from app.ui.i18n import error_text
 from app.ui.today.card import SessionCard
-from app.ui.today.model import (
+from app.ui.today.model import TodayData, TodayModel
+from app.ui.today.prepare import PreparePage
+from app.ui.today_settings import (
     MAX_DAYS,
     WHOLE_NETWORK,
-    TodayData,
-    TodayModel,
     save_branch,
     save_days,
     saved_branch,
     saved_days,
 )
-from app.ui.today.prepare import PreparePage
 from app.ui.widgets import shortcut_tip
 from app.ui.workers import Pool
 
 if TYPE_CHECKING:
     from app.services import Services
+    from app.services.glance import Glance
     from app.ui.events import DeskEvents
     from app.ui.offline import ConnectionMonitor
 
@@ -63,6 +64,7 @@ class TodayArea(QWidget):
         pool: Pool | None = None,
         events: DeskEvents | None = None,
         offline: bool = False,
+        glance: Glance | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -146,6 +148,12 @@ class TodayArea(QWidget):
         lay.addWidget(self.hint)
         lay.addWidget(self.empty)
         lay.addWidget(self.cards_scroll, 1)
+        # Today's sessions read at start-up stand in for the cards until they are read.
+        self.glance_view: GlanceView | None = None
+        if glance is not None and not offline:
+            self.glance_view = GlanceView(glance, self.list_page)
+            lay.addWidget(self.glance_view, 1)
+            self.cards_scroll.hide()
 
         self.prepare_page = PreparePage(services, pool=pool, parent=self)
         self.prepare_page.back_requested.connect(self.show_list)
@@ -206,6 +214,7 @@ class TodayArea(QWidget):
             self.refresh()
 
     def _failed(self, err: BaseException) -> None:
+        self._drop_glance()  # its note promises the cards: the problem says why not
         if not isinstance(err, RegieError):
             raise err
         if self.connection is not None and self.connection.report(err):
@@ -238,11 +247,19 @@ class TodayArea(QWidget):
         )
         self.data = data
         self._problem_shown = False
+        self._drop_glance()
         if not same:
             self._fill_branches(data)
             self._fill_heading(data)
             self._fill_cards(data)
         self.loaded.emit()
+
+    def _drop_glance(self) -> None:
+        if self.glance_view is not None:
+            self.glance_view.hide()
+            self.glance_view.deleteLater()
+            self.glance_view = None
+            self.cards_scroll.show()
 
     def _place(self, data: TodayData) -> str:
         branch = data.branch
@@ -402,6 +419,7 @@ class TodayArea(QWidget):
     def set_offline(self) -> None:
         """The server cannot be reached: readiness cannot be read."""
         self.offline = True
+        self._drop_glance()
         self.cards_box.setEnabled(False)
         self.empty.setText("▲ " + self.tr(
             "Aujourd'hui needs the database server, which cannot be reached. The Sessions "

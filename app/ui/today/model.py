@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app.core.forecast import Advice
 from app.core.models import STATUS_LABELS, Branch, SessionStatus
@@ -26,16 +26,12 @@ from app.errors import ServerUnreachable
 from app.services import readiness as prep
 from app.ui import colours
 from app.ui.i18n import core_text, label
+from app.ui.today_settings import WHOLE_NETWORK
 from app.ui.workers import CancelToken, Pool, run_task
 
 if TYPE_CHECKING:
     from app.services import Services
 
-SETTING_BRANCH = "today/branch"  # a branch code, or WHOLE_NETWORK
-SETTING_DAYS = "today/days"
-WHOLE_NETWORK = "*"
-DEFAULT_DAYS = 3
-MAX_DAYS = 14
 
 # Text and background of each state (the symbol and the word say the same).
 STATE_COLOURS: dict[StepState, tuple[str, str]] = {
@@ -86,30 +82,6 @@ def status_text(r: Readiness) -> str:
 def missing_text(readiness: Readiness, now: datetime) -> str:
     """What is still to do before the launch, each with its state: for the confirmation."""
     return "\n".join("• " + step_view(s, now).full for s in readiness.missing)
-
-
-# ---------------------------------------------------------------------- settings
-def saved_branch() -> str | None:
-    """The branch code chosen once on this computer (WHOLE_NETWORK), None if never."""
-    value = QSettings().value(SETTING_BRANCH)
-    return str(value) if value else None
-
-
-def save_branch(code: str) -> None:
-    QSettings().setValue(SETTING_BRANCH, code)
-
-
-def saved_days() -> int:
-    raw = QSettings().value(SETTING_DAYS, DEFAULT_DAYS)
-    try:
-        days = int(raw)  # type: ignore[call-overload]
-    except (TypeError, ValueError):
-        return DEFAULT_DAYS
-    return days if 1 <= days <= MAX_DAYS else DEFAULT_DAYS
-
-
-def save_days(days: int) -> None:
-    QSettings().setValue(SETTING_DAYS, days)
 
 
 # ---------------------------------------------------------------------- reading

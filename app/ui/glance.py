@@ -1,0 +1,94 @@
+"""Today's sessions at a glance, shown the moment the window opens: when, what, where and
+on which licence, read by one light query (`app.services.glance`) while the database
+layer loads. Each session's readiness follows with the Aujourd'hui cards, in the same
+place; this list says so."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from app.services.glance import Glance, GlanceRow
+
+
+def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
+    font = QFont(label.font())
+    font.setBold(True)
+    if scale != 1.0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    return label
+
+
+class GlanceView(QWidget):
+    """The heading and one line pair per session, grouped by day; read-only."""
+
+    def __init__(self, glance: Glance, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("TodayGlance")
+        self.glance = glance
+        place = glance.branch_name or self.tr("the whole network")
+        day = QDate(glance.day.year, glance.day.month, glance.day.day)
+        self.heading = _bold(QLabel(self.tr("Today, {day} — {place}").format(
+            day=QLocale().toString(day, "dddd d MMMM"), place=place), self), 1.25)
+        self.heading.setAccessibleName(self.tr("Today"))
+        self.note = QLabel(self.tr(
+            "Each session's preparation (checks, checklist, licence) is being read and "
+            "shows in a moment."), self)
+        self.note.setObjectName("GlanceNote")
+        self.note.setWordWrap(True)
+        self.note.setAccessibleName(self.tr("Loading"))
+
+        box = QWidget()
+        rows = QVBoxLayout(box)
+        rows.setContentsMargins(0, 0, 0, 0)
+        self.lines: list[QLabel] = []
+        by_day: dict[date, list[GlanceRow]] = {}
+        for row in glance.rows:
+            by_day.setdefault(row.start.astimezone().date(), []).append(row)
+        for offset in range(glance.days):
+            when = glance.day + timedelta(days=offset)
+            rows.addWidget(_bold(QLabel(self._day_title(when, offset), box)))
+            sessions = by_day.get(when, [])
+            if not sessions:
+                none = QLabel(self.tr("No session."), box)
+                none.setIndent(12)
+                rows.addWidget(none)
+            for row in sessions:
+                line = self._line(row, box)
+                self.lines.append(line)
+                rows.addWidget(line)
+        rows.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(box)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.note)
+        layout.addWidget(scroll, 1)
+
+    def _day_title(self, day: date, offset: int) -> str:
+        text = QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM")
+        if offset == 0:
+            return self.tr("Today — {day}").format(day=text)
+        if offset == 1:
+            return self.tr("Tomorrow — {day}").format(day=text)
+        return text[:1].upper() + text[1:]
+
+    def _line(self, row: GlanceRow, parent: QWidget) -> QLabel:
+        start, end = row.start.astimezone(), row.end.astimezone()
+        licence = row.licence_label or self.tr("no licence booked")
+        when = f"{start:%H:%M}–{end:%H:%M}"
+        line = QLabel(f"{when}  {row.title}\n{row.branch_name} · {licence}", parent)
+        line.setObjectName("GlanceSession")
+        line.setIndent(12)
+        line.setTextFormat(Qt.TextFormat.PlainText)
+        line.setAccessibleName(f"{row.title}, {when}, {row.branch_name}, {licence}")
+        return line
