@@ -183,6 +183,9 @@ def input_state() -> tuple[object, ...]:
     )
 
 
+_start_up_over = False  # `GuiThreadCollector.freeze` was called: collections may run
+
+
 class GuiThreadCollector(QObject):
     """Python's cycle collector, run on the GUI thread only.
 
@@ -197,6 +200,11 @@ class GuiThreadCollector(QObject):
     changed for `idle_ms`. Young generations are collected on every tick that finds them
     due, so each pass stays small; what start-up allocated is frozen out of every pass
     (`freeze`).
+
+    With `after_start_up`, nothing is collected until `freeze` (the first screen's data is
+    on screen) or `start_up_ms` have passed: start-up allocates what lives as long as the
+    window (modules, classes, screens) and almost no garbage, so young passes then walk
+    tens of thousands of objects on the GUI thread for a handful of cycles.
     """
 
     def __init__(
@@ -207,9 +215,14 @@ class GuiThreadCollector(QObject):
         *,
         clock: Callable[[], float] = time.monotonic,
         activity: Callable[[], object] = input_state,
+        after_start_up: bool = False,
+        start_up_ms: int = 30_000,
     ) -> None:
         super().__init__(parent)
         self._clock = clock
+        self._waiting_until: float | None = (
+            clock() + start_up_ms / 1000 if after_start_up else None
+        )
         self._activity = activity
         self.idle_s = idle_ms / 1000
         self._last_input = clock()
@@ -232,6 +245,10 @@ class GuiThreadCollector(QObject):
         return self._clock() - self._last_input >= self.idle_s
 
     def check(self) -> None:
+        if self._waiting_until is not None:
+            if not _start_up_over and self._clock() < self._waiting_until:
+                return
+            self._waiting_until = None
         state = self._activity()
         if state != self._last_state:
             self._last_state = state
@@ -241,9 +258,12 @@ class GuiThreadCollector(QObject):
     @staticmethod
     def freeze() -> None:
         """Move everything alive now (modules, classes, the first screen) out of the
-        collector's reach for good: later passes, full ones included, skip it."""
-        gc.collect()
+        collector's reach for good: later passes, full ones included, skip it. No pass
+        first: it would walk every object on the GUI thread to find a handful of start-up
+        cycles (seven, measured on the demo network), which then stay."""
+        global _start_up_over
         gc.freeze()
+        _start_up_over = True
 
 
 _deferring = 0  # jobs inside `collection_deferred`
@@ -309,7 +329,7 @@ def collect_if_due(*, oldest: bool = True) -> int | None:
 
 def collect_on_gui_thread(parent: QObject) -> GuiThreadCollector:
     """Start the GUI-thread collector for the life of `parent` (the application)."""
-    collector = GuiThreadCollector(parent=parent)
+    collector = GuiThreadCollector(parent=parent, after_start_up=True)
     collector.start()
     parent.destroyed.connect(lambda *_: gc.enable())
     return collector

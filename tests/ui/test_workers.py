@@ -27,6 +27,7 @@ from pytestqt.qtbot import QtBot
 
 from app import crash
 from app.errors import RegieError
+from app.ui import workers
 from app.ui.errors import warn
 from app.ui.workers import (
     CancelToken,
@@ -212,14 +213,75 @@ def _idle(collector: GuiThreadCollector) -> bool:
     return collector.idle
 
 
-def test_freezing_keeps_start_up_objects_out_of_every_pass() -> None:
+def test_freezing_keeps_start_up_objects_out_of_every_pass(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(workers, "_start_up_over", False)
     before = gc.get_freeze_count()
+    passes: list[int] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            passes.append(info["generation"])
+
+    gc.callbacks.append(seen)
     try:
         GuiThreadCollector.freeze()
         assert gc.get_freeze_count() > before
-        assert gc.get_count()[0] < gc.get_threshold()[0]  # collected first, then frozen
+        assert passes == []  # frozen as it is: no pass over every object first
+        assert gc.get_count() == (0, 0, 0)
+        assert workers._start_up_over
     finally:
+        gc.callbacks.remove(seen)
         gc.unfreeze()
+
+
+def test_no_collection_during_start_up_until_the_first_screen_is_frozen(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Start-up allocates what lives as long as the window: the collector waits for the
+    freeze (or, should it never come, for the start-up delay)."""
+    monkeypatch.setattr(workers, "_start_up_over", False)
+    now = [0.0]
+    passes: list[int] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            passes.append(info["generation"])
+
+    def collector() -> GuiThreadCollector:
+        return GuiThreadCollector(interval_ms=60_000, clock=lambda: now[0],
+                                  after_start_up=True, start_up_ms=30_000)
+
+    was_enabled = gc.isenabled()
+    waiting, late = collector(), collector()
+    waiting.start()
+    gc.callbacks.append(seen)
+    kept: list[list[int]] = []
+    try:
+        for _ in range(20):
+            kept.extend([i] for i in range(1000))  # far past the young thresholds
+            waiting.check()
+        assert passes == []
+        GuiThreadCollector.freeze()
+        kept.extend([i] for i in range(1000))
+        waiting.check()
+        assert passes and set(passes) <= {0, 1}
+        gc.unfreeze()
+        monkeypatch.setattr(workers, "_start_up_over", False)
+        passes.clear()
+        kept.extend([i] for i in range(1000))
+        late.check()
+        assert passes == []
+        now[0] += 30.0  # no first screen after the start-up delay: collect anyway
+        late.check()
+        assert passes and set(passes) <= {0, 1}
+    finally:
+        gc.callbacks.remove(seen)
+        waiting.stop()
+        gc.unfreeze()
+        if not was_enabled:
+            gc.disable()
 
 
 GONE = RegieError("The file is gone.", "Choose it again.")
