@@ -100,8 +100,17 @@ def test_bundle_holds_what_the_spec_promises(bundle):
     # Qt's catalogues: French and English only.
     assert not [n for n in names if re.fullmatch(r"qtbase_(de|es|ja)\.qm", n)]
     for unused in ("QtWebEngineCore", "Qt3DCore", "QtDesigner", "QtQuick3D",
-                   "VirtualKeyboard", "libqgtk3", "libqeglfs", "libqvnc"):
+                   "VirtualKeyboard", "libqgtk3", "libqeglfs", "libqvnc",
+                   # Image readers other than SVG and JPEG, Qt's TLS backends.
+                   "libqtiff", "libqwebp", "libqgif", "libqopensslbackend",
+                   # Linux names cameras from V4L2: no Qt Multimedia backend, nor Qt's
+                   # FFmpeg and the QML and Quick libraries it links.
+                   "libffmpegmediaplugin", "libQt6Quick", "libQt6Qml", "libavcodec.so.61",
+                   "readline.cpython"):
         assert not [n for n in names if unused in n], unused
+    # What the app does use stays: Qt Multimedia's library, the SVG and JPEG readers.
+    for used in ("libQt6Multimedia.so.6", "libqsvg.so", "libqjpeg.so", "libqsvgicon.so"):
+        assert used in names, used
     assert not [p for p in internal.rglob("*") if p.is_symlink() and not p.exists()]
 
 
