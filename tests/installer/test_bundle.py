@@ -114,6 +114,32 @@ def test_bundle_holds_what_the_spec_promises(bundle):
     assert not [p for p in internal.rglob("*") if p.is_symlink() and not p.exists()]
 
 
+def _sections(path: Path) -> set[str]:
+    """Section names of an ELF file (readelf)."""
+    done = subprocess.run(["readelf", "-SW", str(path)], capture_output=True, text=True,
+                          check=True)
+    return set(re.findall(r"\]\s+(\.\S+)", done.stdout))
+
+
+def test_bundle_libraries_carry_no_debug_information(bundle):
+    """Stripped, the wheels' own libraries too (those strip would break keep their
+    symbols, and the self-test above loads them all)."""
+    if shutil.which("readelf") is None:
+        pytest.skip("readelf (binutils) is not installed")
+    libraries = [p for p in (bundle / "_internal").rglob("*.so*")
+                 if p.is_file() and not p.is_symlink()]
+    assert any(".libs" in p.parent.name for p in libraries)
+    # NumPy's OpenBLAS is the one strip would break (see installer/regie.spec).
+    kept: dict[str, list[str]] = {"symtab": [], "debug": []}
+    for lib in libraries:
+        sections = _sections(lib)
+        if ".debug_info" in sections:
+            kept["debug"].append(lib.name)
+        if ".symtab" in sections and not lib.name.startswith("libscipy_openblas"):
+            kept["symtab"].append(lib.name)
+    assert kept == {"symtab": [], "debug": []}
+
+
 def test_a_bundle_missing_parts_fails_its_self_test(bundle, tmp_path):
     broken = tmp_path / "regie"
     # Hard links: a cheap copy whose files can be removed without touching the original.
