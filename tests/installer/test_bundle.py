@@ -112,7 +112,17 @@ def test_bundle_holds_what_the_spec_promises(bundle):
     for used in ("libQt6Multimedia.so.6", "libqsvg.so", "libqjpeg.so", "libqsvgicon.so"):
         assert used in names, used
     assert not [p for p in internal.rglob("*") if p.is_symlink() and not p.exists()]
-
+    # Nor the build environment's tools that ride along with a dependency.
+    listing = subprocess.run(
+        [sys.executable, "-m", "PyInstaller.utils.cliutils.archive_viewer", "--recursive",
+         "--brief", str(bundle / "regie")],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    modules = {line.strip() for line in listing.splitlines()}
+    assert {"app.services", "numpy", "alembic"} <= modules
+    for unused_module in ("pygments", "numpy.f2py", "pytest", "readline"):
+        assert not [m for m in modules if m == unused_module
+                    or m.startswith(unused_module + ".")], unused_module
 
 def _sections(path: Path) -> set[str]:
     """Section names of an ELF file (readelf)."""
