@@ -100,9 +100,54 @@ def test_bundle_holds_what_the_spec_promises(bundle):
     # Qt's catalogues: French and English only.
     assert not [n for n in names if re.fullmatch(r"qtbase_(de|es|ja)\.qm", n)]
     for unused in ("QtWebEngineCore", "Qt3DCore", "QtDesigner", "QtQuick3D",
-                   "VirtualKeyboard", "libqgtk3", "libqeglfs", "libqvnc"):
+                   "VirtualKeyboard", "libqgtk3", "libqeglfs", "libqvnc",
+                   # Image readers other than SVG and JPEG, Qt's TLS backends.
+                   "libqtiff", "libqwebp", "libqgif", "libqopensslbackend",
+                   # Linux names cameras from V4L2: no Qt Multimedia backend, nor Qt's
+                   # FFmpeg and the QML and Quick libraries it links.
+                   "libffmpegmediaplugin", "libQt6Quick", "libQt6Qml", "libavcodec.so.61",
+                   "readline.cpython"):
         assert not [n for n in names if unused in n], unused
+    # What the app does use stays: Qt Multimedia's library, the SVG and JPEG readers.
+    for used in ("libQt6Multimedia.so.6", "libqsvg.so", "libqjpeg.so", "libqsvgicon.so"):
+        assert used in names, used
     assert not [p for p in internal.rglob("*") if p.is_symlink() and not p.exists()]
+    # Nor the build environment's tools that ride along with a dependency.
+    listing = subprocess.run(
+        [sys.executable, "-m", "PyInstaller.utils.cliutils.archive_viewer", "--recursive",
+         "--brief", str(bundle / "regie")],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    modules = {line.strip() for line in listing.splitlines()}
+    assert {"app.services", "numpy", "alembic"} <= modules
+    for unused_module in ("pygments", "numpy.f2py", "pytest", "readline"):
+        assert not [m for m in modules if m == unused_module
+                    or m.startswith(unused_module + ".")], unused_module
+
+def _sections(path: Path) -> set[str]:
+    """Section names of an ELF file (readelf)."""
+    done = subprocess.run(["readelf", "-SW", str(path)], capture_output=True, text=True,
+                          check=True)
+    return set(re.findall(r"\]\s+(\.\S+)", done.stdout))
+
+
+def test_bundle_libraries_carry_no_debug_information(bundle):
+    """Stripped, the wheels' own libraries too (those strip would break keep their
+    symbols, and the self-test above loads them all)."""
+    if shutil.which("readelf") is None:
+        pytest.skip("readelf (binutils) is not installed")
+    libraries = [p for p in (bundle / "_internal").rglob("*.so*")
+                 if p.is_file() and not p.is_symlink()]
+    assert any(".libs" in p.parent.name for p in libraries)
+    # NumPy's OpenBLAS is the one strip would break (see installer/regie.spec).
+    kept: dict[str, list[str]] = {"symtab": [], "debug": []}
+    for lib in libraries:
+        sections = _sections(lib)
+        if ".debug_info" in sections:
+            kept["debug"].append(lib.name)
+        if ".symtab" in sections and not lib.name.startswith("libscipy_openblas"):
+            kept["symtab"].append(lib.name)
+    assert kept == {"symtab": [], "debug": []}
 
 
 def test_a_bundle_missing_parts_fails_its_self_test(bundle, tmp_path):
