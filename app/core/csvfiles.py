@@ -40,6 +40,26 @@ def let_others_run() -> None:
     time.sleep(0)
 
 
+# Characters of text copied into one `io.StringIO` at a time: copying a whole 10 MB report
+# is a single 25 ms call into C, during which no other thread (the window's) can run.
+TEXT_CHUNK = 1 << 18
+
+
+def text_lines(text: str) -> Iterator[str]:
+    """The lines of `text` exactly as `io.StringIO(text, newline="")` gives them (every
+    line break kept, `\r\n` whole), made a slice at a time."""
+    if len(text) <= TEXT_CHUNK:
+        yield from io.StringIO(text, newline="")
+        return
+    start, size = 0, len(text)
+    while start < size:
+        cut = text.find("\n", start + TEXT_CHUNK)  # after a \n: never inside \r\n
+        end = size if cut < 0 else cut + 1
+        yield from io.StringIO(text[start:end], newline="")
+        start = end
+        let_others_run()
+
+
 def chunked_map(fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
     """`list(map(fn, items))`, a chunk at a time."""
     if len(items) <= CHUNK:
@@ -163,7 +183,7 @@ class Table:
 
 def _records(text: str, delimiter: str) -> Iterator[Record]:
     """Rows one at a time (the header scan stops at the header, before any later error)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(text_lines(text), delimiter=delimiter, strict=True)
     last_end = 0
     try:
         for row in reader:
@@ -183,7 +203,7 @@ def _read_rows(text: str, delimiter: str) -> tuple[list[list[str]], list[int]]:
 
     Read whole in C first: when no row spans several lines, row i is on line i + 1. A file
     with line breaks inside quotes, or a broken one, is read again row by row."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(text_lines(text), delimiter=delimiter, strict=True)
     whole: list[list[str]] = []
     try:
         while chunk := list(itertools.islice(reader, CHUNK)):
@@ -194,7 +214,7 @@ def _read_rows(text: str, delimiter: str) -> tuple[list[list[str]], list[int]]:
     else:
         if reader.line_num == len(whole):
             return whole, list(range(1, len(whole) + 1))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(text_lines(text), delimiter=delimiter, strict=True)
     rows: list[list[str]] = []
     ends: list[int] = [0]  # ends[i] is the last line of row i - 1
     append_row, append_end = rows.append, ends.append
