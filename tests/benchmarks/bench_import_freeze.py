@@ -27,7 +27,7 @@ from app.config import AppConfig
 from app.core.models import SessionDraft, SessionMode, SessionStatus
 from app.services import build_attendance, open_services
 from app.ui.attendance import AttendanceDialog
-from app.ui.workers import collect_on_gui_thread
+from app.ui.workers import GuiThreadCollector, collect_on_gui_thread
 from tests.benchmarks.bench_attendance import zoom_report
 from tests.benchmarks.table import Row
 
@@ -102,6 +102,7 @@ def rows() -> list[Row]:
             class Net:
                 attendance = build_attendance(services)
 
+            GuiThreadCollector.freeze()  # as `run_gui` does once the first rows are shown
             dialog = AttendanceDialog(Net(), sid)
             dialog.show()
             gaps = Gaps()

@@ -54,9 +54,27 @@ class Gaps:
 
 
 def app() -> Any:
-    from PySide6.QtWidgets import QApplication
+    """The application as Régie makes it (its collector on the GUI thread included)."""
+    from app.ui.app import make_application
 
-    return QApplication.instance() or QApplication([])
+    return make_application()
+
+
+def settled(seconds: float = 0.5, limit: float = 60.0) -> bool:
+    """The desk's start-up readings are done: no job has run for `seconds`."""
+    from PySide6.QtCore import QThreadPool
+
+    pool = QThreadPool.globalInstance()
+    deadline = time.monotonic() + limit
+    quiet_since = time.monotonic()
+    while time.monotonic() < deadline:
+        app().processEvents()
+        if pool.activeThreadCount():
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since >= seconds:
+            return True
+        time.sleep(0.005)
+    return False
 
 
 def record_gaps(seconds: float, until: Callable[[], bool] | None = None,
@@ -170,6 +188,12 @@ class Scene:
         desk.open()
         if not wait_for(lambda: bool(loaded), 120):
             raise RuntimeError("the desk did not load its data")
+        from app.ui.workers import GuiThreadCollector
+
+        GuiThreadCollector.freeze()  # as `run_gui` does once the first rows are on screen
+        # As an agent finds it: the first screens read, nothing else under way.
+        if not settled():
+            raise RuntimeError("the desk kept working after start-up")
         self.desk = desk
         from app.core.models import SessionDraft, SessionMode
 
@@ -191,6 +215,7 @@ class Scene:
         camera.start()
         if not wait_for(lambda: camera.preview_count > 3, 30):
             raise RuntimeError("no preview from the simulated camera")
+        wait_for(lambda: False, 1.0)  # its first frames shown, the preview runs on
         return camera
 
     def start_meter(self) -> Any:
