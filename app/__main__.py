@@ -22,22 +22,29 @@ def seconds_since_process_start() -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from app import cli, crash
-    from app.config import data_dir
+    from app.options import config_from_args, window_args
 
-    args = cli.parse(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    # The window's own options need nothing of the command-line package (its verbs, its
+    # translations): the first screen does not wait for them.
+    args = window_args(argv)
+    if args is None:
+        from app import cli
+
+        args = cli.parse(argv)
     if args.self_test:
         from app.selftest import main as self_test
 
         return self_test()
     if args.verb:
+        from app import cli, crash
+        from app.config import data_dir
+
         crash.install(data_dir(), notify=None)
         return cli.run(args)
     from app.ui.app import run_gui
 
-    return run_gui(
-        cli.config_from_args(args), smoke=args.smoke, elapsed=seconds_since_process_start
-    )
+    return run_gui(config_from_args(args), smoke=args.smoke, elapsed=seconds_since_process_start)
 
 
 if __name__ == "__main__":

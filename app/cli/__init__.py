@@ -12,15 +12,13 @@ import argparse
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from pathlib import Path
+from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO
 
-from app import __version__
 from app.cli.i18n import choose_language, colon, error_text, language, set_language, tr_cli
-from app.config import AppConfig, db_url
-from app.core.clock import fixed_clock, now_local
+from app.config import AppConfig
 from app.errors import RegieError
+from app.options import add_global_options, config_from_args
 
 if TYPE_CHECKING:
     from app.services import Services
@@ -56,18 +54,6 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{colon(self.prog, message)}\n{see}\n")
 
 
-class _RetryError(Exception):
-    """The window's quick parse met something to say: the full parser says it."""
-
-
-class _QuickParser(_Parser):
-    """The global options parsed in English, without reading any catalogue: starting the
-    window says nothing, so a French desk does not parse the translations first."""
-
-    def error(self, message: str) -> Any:
-        raise _RetryError(message)
-
-
 def group(verbs: argparse._SubParsersAction[Any], name: str, help_text: str) -> Any:
     """The sub-verbs of `name`, created on first use (several modules share a group)."""
     existing = verbs.choices.get(name)
@@ -81,11 +67,9 @@ def group(verbs: argparse._SubParsersAction[Any], name: str, help_text: str) -> 
     return existing.get_default("_group_sub")
 
 
-def build_parser(*, with_verbs: bool = True, quick: bool = False) -> argparse.ArgumentParser:
-    """The whole parser; `with_verbs=False` gives only the global options (no help), which
-    is all the window needs: starting it then loads none of the verb modules. `quick`:
-    errors raise `_RetryError` instead of being printed."""
-    parser = (_QuickParser if quick else _Parser)(
+def build_parser(*, with_verbs: bool = True) -> argparse.ArgumentParser:
+    """The whole parser; `with_verbs=False` gives only the global options (no help)."""
+    parser = _Parser(
         prog="regie",
         description=tr_cli(
             "Cli",
@@ -94,65 +78,7 @@ def build_parser(*, with_verbs: bool = True, quick: bool = False) -> argparse.Ar
         ),
         add_help=with_verbs,
     )
-    parser.add_argument(
-        "--version",
-        action="version",
-        version=f"regie {__version__}",
-        help=tr_cli("Cli", "show program's version number and exit"),
-    )
-    parser.add_argument(
-        "--db",
-        metavar="URL",
-        help=tr_cli(
-            "Cli",
-            "database: a file path, sqlite:///path "
-            "or postgresql+psycopg://… (default: REGIE_DB, then the data folder)",
-        ),
-    )
-    parser.add_argument(
-        "--lang", choices=["en", "fr"], help=tr_cli("Cli", "interface language")
-    )
-    parser.add_argument(
-        "--simulate-camera",
-        metavar="PATH",
-        type=Path,
-        help=tr_cli("Cli", "use a video or image file as the camera (training, demos)"),
-    )
-    parser.add_argument(
-        "--simulate-mic",
-        metavar="WAV",
-        type=Path,
-        help=tr_cli("Cli", "use a WAV file as the microphone (training, demos)"),
-    )
-    parser.add_argument(
-        "--now",
-        metavar="DATETIME",
-        type=iso_datetime,
-        help=tr_cli(
-            "Cli",
-            "act as if it were this date and time (ISO 8601), e.g. to rehearse a day "
-            "or reproduce what a colleague saw",
-        ),
-    )
-    parser.add_argument(
-        "--no-err-windows",
-        action="store_true",
-        help=tr_cli("Cli", "report errors on stderr, never in a dialog (scripts, tests)"),
-    )
-    parser.add_argument(
-        "--smoke",
-        action="store_true",
-        help=tr_cli("Cli", "start the window, print the seconds to idle, quit"),
-    )
-    parser.add_argument(
-        "--self-test",
-        action="store_true",
-        help=tr_cli(
-            "Cli",
-            "check this installation (Qt, translations, resources, database, keyring, "
-            "PortAudio, OpenCV), print a JSON report; exit 1 if something is broken",
-        ),
-    )
+    add_global_options(parser, tr_cli)
     if not with_verbs:
         parser.set_defaults(verb=None)
         return parser
@@ -167,17 +93,7 @@ def build_parser(*, with_verbs: bool = True, quick: bool = False) -> argparse.Ar
 def parse(argv: list[str] | None = None) -> argparse.Namespace:
     """Global options alone open the window; anything else goes through the full parser."""
     argv = sys.argv[1:] if argv is None else argv
-    forced = forced_language(argv)
-    if not {"-h", "--help"} & set(argv) and all(is_text(arg) for arg in argv):
-        set_language("en")  # no catalogue read for words nobody will see
-        try:
-            args, rest = build_parser(with_verbs=False, quick=True).parse_known_args(argv)
-        except (_RetryError, argparse.ArgumentError):
-            rest = argv
-        if not rest:
-            use_language(forced)
-            return args
-    use_language(forced)
+    use_language(forced_language(argv))
     for arg in argv:
         if not is_text(arg):
             build_parser(with_verbs=False).error(
@@ -271,31 +187,6 @@ def iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(
             tr_cli("Cli", "not a date: {text} (expected YYYY-MM-DD)").format(text=repr(text))
         ) from None
-
-
-def iso_datetime(text: str) -> datetime:
-    """argparse type for an ISO 8601 date and time (local time when no offset is given)."""
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            tr_cli("Cli", "not a date and time: {text} (expected e.g. 2027-03-02T10:00)").format(
-                text=repr(text)
-            )
-        ) from None
-    return moment if moment.tzinfo is not None else moment.astimezone()
-
-
-def config_from_args(args: argparse.Namespace) -> AppConfig:
-    now: datetime | None = getattr(args, "now", None)
-    return AppConfig(
-        db_url=db_url(args.db),
-        lang=args.lang,
-        simulate_camera=args.simulate_camera,
-        simulate_mic=args.simulate_mic,
-        no_err_windows=args.no_err_windows,
-        clock=fixed_clock(now) if now is not None else now_local,
-    )
 
 
 @dataclass

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from app import crash
 from app.errors import RegieError
@@ -30,6 +30,8 @@ def known(err: BaseException) -> RegieError:
 
 def warn(parent: QWidget, title: str, err: BaseException) -> None:
     """A known problem in a warning box with its translated text; a bug is raised again."""
+    from PySide6.QtWidgets import QMessageBox  # its enums: made when first needed
+
     QMessageBox.warning(parent, title, error_text(known(err)))
 
 
@@ -49,6 +51,9 @@ def show_error(err: BaseException, origin: QObject | None = None) -> None:
     if isinstance(window, QMainWindow):
         window.statusBar().showMessage(text, STATUS_MS)
         return
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(
         QMessageBox.Icon.Warning, QApplication.applicationDisplayName(), text, parent=window
     )

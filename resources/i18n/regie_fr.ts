@@ -3072,6 +3072,10 @@ Vous pouvez aussi partir de zéro et saisir vos propres séances.</translation>
         <translation>Aucune séance.</translation>
     </message>
     <message>
+        <source>Today&apos;s sessions</source>
+        <translation>Séances du jour</translation>
+    </message>
+    <message>
         <source>Today — {day}</source>
         <translation>Aujourd’hui — {day}</translation>
     </message>

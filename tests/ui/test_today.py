@@ -560,8 +560,12 @@ def test_the_first_screen_shows_today_s_sessions_before_the_database_opens(
     glance = desk.startup.glance
     assert glance is not None and glance.isVisible()
     expected = _branch_sessions(demo, "bachut")
-    lines = [line.text().split("\n")[0] for line in glance.lines]
-    assert [(text[:5], text.split("  ", 1)[1]) for text in lines] == expected
+    assert [(when[:5], title) for when, title in glance.entries] == expected
+    shown = glance.list_label.text()
+    said = glance.list_label.accessibleDescription()
+    assert all(title.replace("'", "&#39;") in shown or title in shown for _w, title in expected)
+    assert all(f"{when}, {title}, Bachut." in said for when, title in glance.entries)
+    assert "<" not in said
     assert "Tuesday 24 November" in glance.heading.text() and "Bachut" in glance.heading.text()
     assert desk.services is None  # nothing of the database layer was needed for it
     with qtbot.waitSignal(desk.today_loaded, timeout=30_000):
