@@ -208,7 +208,8 @@ class FrameAnalyzer:
     preview image (`work_image`), so the preview costs nothing extra. The copy is made by
     halving (a two by two average) while the frame is at least twice too wide, then one
     bilinear step: the same picture as an area average, at a fraction of its cost on
-    1080p frames. Faces are looked for by a `FaceSearch`, spread over frames.
+    1080p frames. Faces are looked for by a `FaceSearch`, spread over frames, on a grey
+    copy halved the same way, then area-averaged (`shrink(..., area_last=True)`).
     """
 
     def __init__(self, thresholds: Thresholds) -> None:
@@ -265,8 +266,7 @@ class FrameAnalyzer:
             gh, gw = gray.shape[:2]
             fw = min(self._face_width, gw)
             fh = max(1, round(gh * fw / gw))
-            small: Image = (cv2.resize(gray, (fw, fh), interpolation=cv2.INTER_AREA)
-                            if fw != gw else gray)
+            small = shrink(gray, fw, fh, area_last=True)
             outcome = self._faces.step(small)
             searched = outcome.done
             if outcome.box is not None:
@@ -279,15 +279,31 @@ class FrameAnalyzer:
         )
 
 
-def shrink(frame: Image, width: int, height: int) -> Image:
+def analysis_threads() -> None:
+    """One OpenCV thread for the analysis: on pictures this small, its thread pool costs
+    more CPU time than it saves and makes frame times jitter on a two-core computer.
+
+    OpenCV's setting is the process's; only the camera check uses OpenCV, so the analysis
+    worker sets it when it starts.
+    """
+    cv2.setNumThreads(1)
+
+
+def shrink(frame: Image, width: int, height: int, *, area_last: bool = False) -> Image:
     """`frame` at `width`×`height`, cheaply: exact halvings (each pixel the mean of two by
-    two), then one bilinear step of less than two; enlarging is bilinear."""
+    two), then one bilinear step of less than two; enlarging is bilinear.
+
+    With `area_last` the last step is an area average too: dearer, but the face search
+    finds more faces on it; on a grey picture of the work size it costs little.
+    """
     img = frame
     while img.shape[1] >= 2 * width and img.shape[0] >= 2 * height:
         img = cv2.resize(img, (img.shape[1] // 2, img.shape[0] // 2),
                          interpolation=cv2.INTER_LINEAR)
     if img.shape[1] != width or img.shape[0] != height:
-        img = cv2.resize(img, (width, height), interpolation=cv2.INTER_LINEAR)
+        shrinking = area_last and img.shape[1] > width and img.shape[0] > height
+        img = cv2.resize(img, (width, height),
+                         interpolation=cv2.INTER_AREA if shrinking else cv2.INTER_LINEAR)
     return img
 
 

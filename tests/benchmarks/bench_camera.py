@@ -71,8 +71,9 @@ def video_frames(folder: Path, kind: str, count: int = 30) -> list[np.ndarray]:
 
 
 def measure_analysis(frames_per_kind: int = 300) -> AnalysisFigures:
-    from app.devices.video_analysis import FrameAnalyzer, load_thresholds
+    from app.devices.video_analysis import FrameAnalyzer, analysis_threads, load_thresholds
 
+    analysis_threads()  # as the check's worker does when it starts
     t = load_thresholds()
     wall: list[float] = []
     cpu: list[float] = []

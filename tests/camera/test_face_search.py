@@ -25,8 +25,7 @@ def search_picture(frame: Any) -> Any:
     """The grey picture the analyser searches (work width, then face width)."""
     h, w = frame.shape[:2]
     gray = cv2.cvtColor(shrink(frame, 640, round(h * 640 / w)), cv2.COLOR_BGR2GRAY)
-    return cv2.resize(gray, (224, round(gray.shape[0] * 224 / 640)),
-                      interpolation=cv2.INTER_AREA)
+    return shrink(gray, 224, round(gray.shape[0] * 224 / 640), area_last=True)
 
 
 def whole(image: Any) -> list[tuple[int, int, int, int]]:
