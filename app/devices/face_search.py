@@ -16,7 +16,7 @@ outgrows its budget whatever the picture:
   at a desk, and the sizes next to it (a face is found when enough detections at
   neighbouring sizes group); the others follow from the largest faces to the smallest.
   A search stops as soon as the detections so far make a face, and keeps the largest: a
-  face in view is mostly known within `USUAL_FACE_FRAMES` frames (100 ms at 30 frames a
+  face in view is mostly known within `USUAL_FACE_FRAMES` frames (133 ms at 30 frames a
   second; `usual_passes`).
 
 A search is done (its frame reports `searched`) when it found a face or ran all its
@@ -48,16 +48,17 @@ SCALE_STEP = 1.15
 MIN_NEIGHBOURS = 4
 GROUP_EPS = 0.2  # how OpenCV's cascade search merges neighbouring detections
 _ONE_PIXEL_ABOVE = 2.0  # the cascade steps one pixel (four times the work) above this scale
-# Each pass does at most this much work (about 1.2 ms on a desk computer): one unit per
+# Each pass does at most this much work (about 1 ms on a desk computer): one unit per
 # window tried, `_DENSE_WINDOW` for a window of the one-pixel grid (they cost more), and
 # `_CALL` per call of the cascade. A whole search of a 224×126 picture is about 30,000.
-PASS_WORK = 2500
+PASS_WORK = 2000
 _DENSE_WINDOW = 1.5
 _CALL = 60
 # The usual face sizes take this many passes, with up to `_USUAL_MOST` work each: a face
-# of the usual size is known by then (on a 4:3 picture, a frame or two later).
-USUAL_FACE_FRAMES = 3
-_USUAL_MOST = 1.6 * PASS_WORK
+# of the usual size is known by then (on a 4:3 picture, where they lie on the one-pixel
+# grid, a frame later).
+USUAL_FACE_FRAMES = 4
+_USUAL_MOST = 2 * PASS_WORK
 _USUAL_SHARE = 0.3  # the usual face height at a desk, as a share of the picture's
 # The first passes: the sizes a usual face's detections spread over, enough to group.
 _FIRST_FROM, _FIRST_TO = 0.95, 1.3
