@@ -19,6 +19,11 @@ outgrows its budget whatever the picture:
   face in view is mostly known within `USUAL_FACE_FRAMES` frames (133 ms at 30 frames a
   second; `usual_passes`).
 
+A search that follows one that found a face first tries the windows around that face
+(its size and the sizes next to it, where it may have moved to since): a face still in
+view is found again on the search's first frame, for a fraction of a pass's work; if it
+is not there, the search goes on as any other.
+
 A search is done (its frame reports `searched`) when it found a face or ran all its
 passes. Searches start every `every` frames, or as soon as the previous one is done when
 it needs more frames than that (a picture without a face).
@@ -59,6 +64,10 @@ _CALL = 60
 # grid, a frame later).
 USUAL_FACE_FRAMES = 4
 _USUAL_MOST = 2 * PASS_WORK
+# A search after one that found a face first tries the windows of sizes within this
+# factor of that face's, centred within `_NEAR` of its height of that face's centre.
+_NEAR_SIZE = 1.2
+_NEAR = 0.25
 _USUAL_SHARE = 0.3  # the usual face height at a desk, as a share of the picture's
 # The first passes: the sizes a usual face's detections spread over, enough to group.
 _FIRST_FROM, _FIRST_TO = 0.95, 1.3
@@ -92,15 +101,22 @@ class Scale:
 
 @dataclass(frozen=True, slots=True)
 class Slice:
-    """The windows of one size whose top edges are rows `first`..`last` (scaled)."""
+    """The windows of one size whose top edges are rows `first`..`last` and, unless
+    `right` is None (whole rows), whose left edges are columns `left`..`right` (scaled;
+    on the cascade's grid)."""
 
     scale: Scale
     first: int
     last: int
+    left: int = 0
+    right: int | None = None
 
     @property
     def windows(self) -> int:
-        return len(range(self.first, self.last + 1, self.scale.step)) * self.scale.across
+        step = self.scale.step
+        across = (self.scale.across if self.right is None
+                  else len(range(self.left, self.right + 1, step)))
+        return len(range(self.first, self.last + 1, step)) * across
 
     @property
     def work(self) -> float:
@@ -149,6 +165,7 @@ class FaceSearch:
         self._pending: list[Pass] = []
         self._hits: list[Box] = []
         self._since_start: int | None = None  # frames since the last search started
+        self._last: Box | None = None  # the face the last search found
 
     def step(self, image: Image) -> SearchOutcome:
         """This frame's share of the search on `image` (grey, the search size)."""
@@ -158,7 +175,11 @@ class FaceSearch:
             return SearchOutcome(False)
         self._min_side = max(12, round(image.shape[0] * self._min_share))
         if not self._pending:
-            self._pending = list(self._plan(image.shape[1], image.shape[0]))
+            h, w = image.shape[:2]
+            self._pending = list(self._plan(w, h))
+            near = self._near(self._last, w, h) if self._last is not None else None
+            if near is not None:
+                self._pending.insert(0, near)
             self._hits = []
             self._since_start = 0
             if not self._pending:  # a picture too small for any face
@@ -168,6 +189,7 @@ class FaceSearch:
         if faces or not self._pending:
             self._pending, self._hits = [], []
             found = max(faces, key=lambda r: r[2] * r[3]) if faces else None
+            self._last = found
             return SearchOutcome(True, found)
         return SearchOutcome(False)
 
@@ -212,6 +234,26 @@ class FaceSearch:
         self._passes_for = (width, height)
         return self._passes
 
+    def _near(self, face: Box, width: int, height: int) -> Pass | None:
+        """The windows around `face` (sizes and places it may have drifted to since it
+        was found), searched first: a face still in view is found again at a fraction of
+        a pass's work."""
+        x, y, w, h = face
+        slices: list[Slice] = []
+        for sc in self.scales(width, height):
+            if not h / _NEAR_SIZE <= sc.side <= h * _NEAR_SIZE:
+                continue
+            f, last_x, last_y = sc.factor, sc.width - sc.window, sc.height - sc.window
+            # Window corners that put the window's centre within the margin of the face's.
+            cx, cy, margin = x + w / 2 - sc.side / 2, y + h / 2 - sc.side / 2, _NEAR * h
+            left = max(0, math.floor((cx - margin) / f)) // sc.step * sc.step
+            top = max(0, math.floor((cy - margin) / f)) // sc.step * sc.step
+            right = min(last_x, math.ceil((cx + margin) / f))
+            bottom = min(last_y, math.ceil((cy + margin) / f))
+            if left <= right and top <= bottom:
+                slices.append(Slice(sc, top, bottom, left, right))
+        return Pass(tuple(slices)) if slices else None
+
     def usual_passes(self, width: int, height: int) -> int:
         """How many passes (frames) the usual face sizes take: USUAL_FACE_FRAMES on a
         wide picture; more on a 4:3 one, taller, where they lie on the one-pixel grid."""
@@ -236,13 +278,15 @@ class FaceSearch:
                 top = piece.first + dy
                 if top > piece.last:
                     continue
-                band = picture[top: piece.last + sc.window, dx:]
+                left = piece.left + dx
+                end = None if piece.right is None else piece.right + sc.window
+                band = picture[top: piece.last + sc.window, left:end]
                 if band.shape[0] < sc.window or band.shape[1] < sc.window:
                     continue
                 rects = self._cascade.detectMultiScale(
                     band, scaleFactor=SCALE_STEP, minNeighbors=0,
                     minSize=(sc.window, sc.window), maxSize=(sc.window, sc.window))
-                hits += [(round((int(r[0]) + dx) * sc.factor),
+                hits += [(round((int(r[0]) + left) * sc.factor),
                           round((int(r[1]) + top) * sc.factor), sc.side, sc.side)
                          for r in rects]
         return hits

@@ -177,3 +177,47 @@ def test_each_frame_carries_a_bounded_slice_of_the_search(size: tuple[int, int])
     first = {side for p in passes[:usual_passes] for side in p.sides}
     assert min(first) <= usual <= max(first) and max(first) >= usual * 1.2, first
     assert not first & {side for p in passes[usual_passes:] for side in p.sides}
+
+
+@pytest.mark.parametrize(("size", "face_x"), [((1920, 1080), 0.5), ((1920, 1080), 0.12),
+                                              ((1280, 720), 0.8), ((640, 480), 0.3)])
+def test_a_found_face_is_found_again_around_where_it_was(
+    size: tuple[int, int], face_x: float
+) -> None:
+    """The search after one that found a face first tries, for a fraction of a pass's
+    work, windows of the whole search's grid around it: a face still there, or moved a
+    little, is found again on that search's first frame; the first search is a plain one."""
+    rng = np.random.default_rng(9)
+    image = search_picture(videos.noisy(videos.scene(face_x, size), rng))
+    moved = search_picture(videos.noisy(videos.scene(face_x + 0.03, size), rng))
+    h, w = image.shape[:2]
+    search = FaceSearch(cascade(), EVERY, 0.12)
+    first = [search.step(image) for _ in range(EVERY)]
+    found = next(o.box for o in first if o.done)
+    assert found is not None
+    near = search._near(found, w, h)
+    assert near is not None and near.work <= 0.6 * PASS_WORK
+    assert set(search._run(image, near)) <= set(whole(image, neighbours=0))  # on the grid
+    for picture in (image, moved, image):
+        again = search.step(picture)
+        assert again.done and again.box is not None
+        assert abs(again.box[0] - found[0]) <= w * 0.05
+        assert abs(again.box[2] - found[2]) <= found[2] * 0.2
+        assert not any(search.step(picture).done for _ in range(EVERY - 1))
+
+
+def test_a_face_gone_is_looked_for_everywhere() -> None:
+    """When the face found last is gone, the search goes on over the whole picture, and
+    the next one starts from the usual sizes again."""
+    face = search_picture(videos.scene(0.5, (1920, 1080)))
+    empty = search_picture(videos.scene(None, (1920, 1080)))
+    h, w = empty.shape[:2]
+    search = FaceSearch(cascade(), EVERY, 0.12)
+    first = [search.step(face) for _ in range(EVERY)]  # every step taken: the cadence
+    assert any(o.box is not None for o in first)
+    passes = len(search._plan(w, h))
+    gone = [search.step(empty) for _ in range(passes + 1)]  # around the face, then all
+    assert [i for i, o in enumerate(gone) if o.done] == [passes]
+    assert all(o.box is None for o in gone)
+    after = [search.step(empty) for _ in range(passes)]  # no longer around any face
+    assert [i for i, o in enumerate(after) if o.done] == [passes - 1]
