@@ -224,7 +224,7 @@ class FaceSearch:
         if first:
             # In USUAL_FACE_FRAMES passes if up to `_USUAL_MOST` work each does it, else in
             # as few as that allows, sharing the work evenly.
-            total = sum(_pack([s], math.inf)[0].work for s in first)
+            total = sum(Slice(s, 0, s.rows[-1]).work for s in first if s.rows)
             count = max(USUAL_FACE_FRAMES, len(_pack(first, _USUAL_MOST)))
             budget = max(float(PASS_WORK), total / count)
             while len(usual_passes := _pack(first, budget)) > count:
@@ -302,9 +302,9 @@ def _pack(scales: list[Scale], budget: float) -> list[Pass]:
         rows = sc.rows
         i = 0
         while i < len(rows):
-            n = len(rows) - i
-            while n > 1 and Slice(sc, rows[i], rows[i + n - 1]).work > room:
-                n -= 1
+            calls, weight = (1, 1.0) if sc.step == 2 else (4, _DENSE_WINDOW)
+            fit = int((room - calls * _CALL) // (sc.across * weight)) if sc.across else 0
+            n = min(len(rows) - i, max(1, fit))
             piece = Slice(sc, rows[i], rows[i + n - 1])
             if piece.work > room and current:  # not even one row fits: the next pass
                 passes.append(Pass(tuple(current)))
