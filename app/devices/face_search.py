@@ -1,9 +1,9 @@
 """Finding the face in the picture cheaply enough to do it while a camera streams.
 
 A whole-picture cascade search costs several times a frame's other measurements, so it
-is split into passes, one per frame, each trying at most `PASS_WINDOWS` of the windows a
-whole search tries (counted as the cascade steps them), so that no frame's analysis
-outgrows its budget whatever the picture:
+is split into passes, one per frame, each doing at most `PASS_WORK` of the work of the
+windows a whole search tries (counted as the cascade steps them), so that no frame's
+analysis outgrows its budget whatever the picture:
 
 - A pass is made of slices: the windows of one face size whose top edges lie in a band
   of rows. A slice is searched as the cascade searches that size, on the picture scaled
@@ -21,8 +21,10 @@ outgrows its budget whatever the picture:
 
 A search that follows one that found a face first tries the windows around that face
 (its size and the sizes next to it, where it may have moved to since): a face still in
-view is found again on the search's first frame, for a fraction of a pass's work; if it
-is not there, the search goes on as any other.
+view is found again on the search's first frame, for a fraction of a pass's work (those
+windows are the whole search's, but not all of them: a larger face that came in view
+elsewhere meanwhile waits for a search that does not find this one); if it is not there,
+the search goes on as any other.
 
 A search is done (its frame reports `searched`) when it found a face or ran all its
 passes. Searches start every `every` frames, or as soon as the previous one is done when
