@@ -42,6 +42,7 @@ from app.devices.video_analysis import (
     FrameAnalyzer,
     Image,
     Thresholds,
+    analysis_threads,
     load_thresholds,
 )
 
@@ -157,6 +158,7 @@ def run_check(
     duration = seconds if seconds is not None else t.get("check", "seconds")
     capture = open_camera(info, thresholds=t, realtime=realtime, opener=opener)
     try:
+        analysis_threads()
         analyzer = FrameAnalyzer(t)
         check: CameraCheck | None = None
         warmup = t.get("check", "warmup_seconds") if capture.live else 0.0

@@ -208,7 +208,8 @@ class FrameAnalyzer:
     preview image (`work_image`), so the preview costs nothing extra. The copy is made by
     halving (a two by two average) while the frame is at least twice too wide, then one
     bilinear step: the same picture as an area average, at a fraction of its cost on
-    1080p frames. Faces are looked for by a `FaceSearch`, spread over frames.
+    1080p frames. Faces are looked for by a `FaceSearch`, spread over frames, on a grey
+    copy halved the same way, then area-averaged (`shrink(..., area_last=True)`).
     """
 
     def __init__(self, thresholds: Thresholds) -> None:
@@ -217,8 +218,6 @@ class FrameAnalyzer:
         self._face_width = thresholds.int("analysis", "face_width")
         self._dark_level = thresholds.int("exposure", "dark_level")
         self._bright_level = thresholds.int("exposure", "bright_level")
-        self._levels = np.arange(256, dtype=np.float64)
-        self._squares = self._levels**2
         self._previous: Image | None = None
         self.work_image: Image | None = None
         cascade = cv2.CascadeClassifier(str(face_cascade_path()))
@@ -238,12 +237,13 @@ class FrameAnalyzer:
         self.work_image = work
         gray: Image = cv2.cvtColor(work, cv2.COLOR_BGR2GRAY)
 
-        hist = cv2.calcHist([gray], [0], None, [256], [0, 256]).ravel().astype(np.float64)
-        n = float(hist.sum())
-        mean = float(hist @ self._levels) / n
-        var = max(0.0, float(hist @ self._squares) / n - mean * mean)
-        dark = float(hist[: self._dark_level + 1].sum()) / n * 100
-        bright = float(hist[self._bright_level :].sum()) / n * 100
+        # Mean, spread and clipped shares straight from the pixels: a histogram costs
+        # several times as much.
+        level, deviation = cv2.meanStdDev(gray)
+        mean, spread = float(level[0][0]), float(deviation[0][0])
+        n = float(gray.size)
+        dark = int(np.count_nonzero(gray <= self._dark_level)) / n * 100
+        bright = int(np.count_nonzero(gray >= self._bright_level)) / n * 100
 
         _m, std = cv2.meanStdDev(cv2.Laplacian(gray, cv2.CV_16S))
         sharpness = float(std[0][0]) ** 2
@@ -265,29 +265,44 @@ class FrameAnalyzer:
             gh, gw = gray.shape[:2]
             fw = min(self._face_width, gw)
             fh = max(1, round(gh * fw / gw))
-            small: Image = (cv2.resize(gray, (fw, fh), interpolation=cv2.INTER_AREA)
-                            if fw != gw else gray)
+            small = shrink(gray, fw, fh, area_last=True)
             outcome = self._faces.step(small)
             searched = outcome.done
             if outcome.box is not None:
                 x, y, bw, bh = outcome.box
                 face = FaceBox(x / fw, y / fh, bw / fw, bh / fh)
         return FrameMetrics(
-            timestamp=timestamp, mean=mean, spread=math.sqrt(var), dark_clip=dark,
+            timestamp=timestamp, mean=mean, spread=spread, dark_clip=dark,
             bright_clip=bright, sharpness=sharpness, colour_cast=cast, change=change,
             face_searched=searched, face=face,
         )
 
 
-def shrink(frame: Image, width: int, height: int) -> Image:
+def analysis_threads() -> None:
+    """One OpenCV thread for the analysis: on pictures this small, its thread pool costs
+    more CPU time than it saves and makes frame times jitter on a two-core computer.
+
+    OpenCV's setting is the process's; only the camera check uses OpenCV, so the analysis
+    worker sets it when it starts.
+    """
+    cv2.setNumThreads(1)
+
+
+def shrink(frame: Image, width: int, height: int, *, area_last: bool = False) -> Image:
     """`frame` at `width`×`height`, cheaply: exact halvings (each pixel the mean of two by
-    two), then one bilinear step of less than two; enlarging is bilinear."""
+    two), then one bilinear step of less than two; enlarging is bilinear.
+
+    With `area_last` the last step is an area average too: dearer, but the face search
+    finds more faces on it; on a grey picture of the work size it costs little.
+    """
     img = frame
     while img.shape[1] >= 2 * width and img.shape[0] >= 2 * height:
         img = cv2.resize(img, (img.shape[1] // 2, img.shape[0] // 2),
                          interpolation=cv2.INTER_LINEAR)
     if img.shape[1] != width or img.shape[0] != height:
-        img = cv2.resize(img, (width, height), interpolation=cv2.INTER_LINEAR)
+        shrinking = area_last and img.shape[1] > width and img.shape[0] > height
+        img = cv2.resize(img, (width, height),
+                         interpolation=cv2.INTER_AREA if shrinking else cv2.INTER_LINEAR)
     return img
 
 

@@ -4,8 +4,9 @@ are in bench_stall.py).
 
 Run: `python tests/benchmarks/bench_camera.py [--frames 300] [--gui]`.
 `rows()` gives the table rows: per-frame analysis of 1080p frames from a real video, face
-search included (median and worst frame, in wall time and in CPU time of the process,
-which other programs on a busy machine inflate less), against decoding that frame from a
+search included (median, p99 and worst frame, in wall time and in CPU time of the
+process, which other programs on a busy machine inflate less), as the check's worker runs
+it (one OpenCV thread), from a check's first frame, against decoding that frame from a
 JPEG (a 1080p webcam sends MJPG). Asserts nothing.
 """
 
@@ -50,6 +51,7 @@ class AnalysisFigures:
     worst: float  # ms, wall
     worst_cpu: float  # ms, CPU time of the process (all its threads)
     p99: float
+    p99_cpu: float
     face_median: float  # ms, frames that ended a face search
     decode: float  # ms, median cv2.imdecode of a JPEG of the same frame
     frames: int
@@ -71,8 +73,9 @@ def video_frames(folder: Path, kind: str, count: int = 30) -> list[np.ndarray]:
 
 
 def measure_analysis(frames_per_kind: int = 300) -> AnalysisFigures:
-    from app.devices.video_analysis import FrameAnalyzer, load_thresholds
+    from app.devices.video_analysis import FrameAnalyzer, analysis_threads, load_thresholds
 
+    analysis_threads()  # as the check's worker does when it starts
     t = load_thresholds()
     wall: list[float] = []
     cpu: list[float] = []
@@ -87,9 +90,11 @@ def measure_analysis(frames_per_kind: int = 300) -> AnalysisFigures:
             assert ok
             decode += [median_ms(lambda j=jpeg: cv2.imdecode(j, cv2.IMREAD_COLOR), 1)
                        for _ in range(60)]
+            # OpenCV's own set-up on first use, once a process, on a throwaway analyser:
+            # the measured one starts as a check's does, its first face search included.
+            FrameAnalyzer(t).analyze(frames[0], 0.0)
             analyzer = FrameAnalyzer(t)
-            analyzer.analyze(frames[0], 0.0)  # first use: OpenCV's own set-up, once
-            for i in range(1, frames_per_kind + 1):
+            for i in range(frames_per_kind):
                 frame = frames[i % len(frames)]
                 c0, w0 = time.process_time(), time.perf_counter()
                 m = analyzer.analyze(frame, i / 30)
@@ -101,7 +106,7 @@ def measure_analysis(frames_per_kind: int = 300) -> AnalysisFigures:
     return AnalysisFigures(
         median=statistics.median(wall), median_cpu=statistics.median(cpu),
         worst=max(wall), worst_cpu=max(cpu),
-        p99=float(np.percentile(wall, 99)),
+        p99=float(np.percentile(wall, 99)), p99_cpu=float(np.percentile(cpu, 99)),
         face_median=statistics.median(face) if face else float("nan"),
         decode=statistics.median(decode), frames=len(wall),
     )
@@ -122,6 +127,8 @@ def rows(frames_per_kind: int = 300) -> list[Row]:
             "ms", base, f.decode, goal, f.worst_cpu <= GOAL_MS),
         Row("camera analysis, p99 of 1080p frames (wall time)", f.p99, "ms", base, f.decode,
             goal, f.p99 <= GOAL_MS),
+        Row("camera analysis, p99 of 1080p frames (CPU time)", f.p99_cpu, "ms", base,
+            f.decode, goal, f.p99_cpu <= GOAL_MS),
         Row("camera analysis, frames ending a face search (median)", f.face_median, "ms",
             base, f.decode, goal, f.face_median <= GOAL_MS),
     ]

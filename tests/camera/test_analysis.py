@@ -12,6 +12,7 @@ import pytest
 
 from app.core.checks import CheckKind, Criterion, Verdict
 from app.devices.camera import check_camera, file_source
+from app.devices.face_search import USUAL_FACE_FRAMES
 from app.devices.video_analysis import (
     CRITERIA,
     CameraCheck,
@@ -173,13 +174,19 @@ def test_bad_override_is_named(tmp_path: Path, text: str, message: str) -> None:
 
 
 def test_analysis_without_face_sampling_skips_face_criteria() -> None:
+    """The face search is spread over frames: a face in view is known within
+    USUAL_FACE_FRAMES frames, by one frame that reports the search; the frames after it
+    until the next search report none."""
     t = load_thresholds()
     analyzer = FrameAnalyzer(t)
     lit = videos.scene(0.5)
-    m0 = analyzer.analyze(lit, 0.0)
-    m1 = analyzer.analyze(lit, 1 / 30)
-    assert m0.face_searched and m0.face is not None
-    assert not m1.face_searched and m1.change == 0.0
+    ms = [analyzer.analyze(lit, i / 30) for i in range(USUAL_FACE_FRAMES + 1)]
+    searched = [m for m in ms if m.face_searched]
+    assert len(searched) == 1
+    m0 = searched[0]
+    m1 = ms[ms.index(m0) + 1]
+    assert m0.face is not None
+    assert not m1.face_searched and m1.face is None and m1.change == 0.0
     cx, cy = m0.face.centre
     assert abs(cx - 0.5) < 0.05 and 0.2 < cy < 0.5
     assert analyzer.work_image is not None and analyzer.work_image.shape == (360, 640, 3)

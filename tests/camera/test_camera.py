@@ -272,3 +272,24 @@ def test_preview_frame_fits_either_way() -> None:
     assert tuple(int(v) for v in tall[90, 160]) == (0, 0, 200, 255)
     wide = camera.preview_frame(image, (5000, 720))
     assert wide.shape == (720, 1280, 4)
+
+
+def test_the_check_analyses_with_one_opencv_thread(tmp_path: Path) -> None:
+    """OpenCV's thread pool costs CPU time and jitter on pictures this small: the check's
+    worker turns it down to one thread when it starts."""
+
+    class Token:
+        cancelled = False
+
+    before = cv2.getNumThreads()
+    cv2.setNumThreads(2)
+    try:
+        token = Token()
+        stream = run_check(CAM, token, thresholds=quick(tmp_path),
+                           opener=lambda i: FakeDevice(10_000, "fail"), keep_previewing=True)
+        next(u for u in stream if u.preview is not None)
+        assert cv2.getNumThreads() == 1
+        token.cancelled = True
+        list(stream)
+    finally:
+        cv2.setNumThreads(before)

@@ -1,14 +1,24 @@
-"""The face search spread over frames finds what one whole search finds, on time."""
+"""The face search spread over frames finds what one whole search finds, on time, and
+no frame carries more than a bounded slice of it."""
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import cv2
 import numpy as np
 import pytest
 
-from app.devices.face_search import MIN_NEIGHBOURS, SCALE_STEP, FaceSearch, _group
+from app.devices import face_search
+from app.devices.face_search import (
+    MIN_NEIGHBOURS,
+    PASS_WORK,
+    SCALE_STEP,
+    USUAL_FACE_FRAMES,
+    FaceSearch,
+    _group,
+)
 from app.devices.video_analysis import FrameAnalyzer, face_cascade_path, load_thresholds, shrink
 from tests.camera import videos
 
@@ -25,33 +35,47 @@ def search_picture(frame: Any) -> Any:
     """The grey picture the analyser searches (work width, then face width)."""
     h, w = frame.shape[:2]
     gray = cv2.cvtColor(shrink(frame, 640, round(h * 640 / w)), cv2.COLOR_BGR2GRAY)
-    return cv2.resize(gray, (224, round(gray.shape[0] * 224 / 640)),
-                      interpolation=cv2.INTER_AREA)
+    return shrink(gray, 224, round(gray.shape[0] * 224 / 640), area_last=True)
 
 
-def whole(image: Any) -> list[tuple[int, int, int, int]]:
+def whole(image: Any, neighbours: int = MIN_NEIGHBOURS) -> list[tuple[int, int, int, int]]:
+    """One whole search by the cascade; with no neighbours, its raw detections."""
     side = max(12, round(image.shape[0] * 0.12))
     found = cascade().detectMultiScale(image, scaleFactor=SCALE_STEP,
-                                       minNeighbors=MIN_NEIGHBOURS, minSize=(side, side))
+                                       minNeighbors=neighbours, minSize=(side, side))
     return sorted((int(x), int(y), int(w), int(h)) for x, y, w, h in found)
 
 
-@pytest.mark.parametrize(("size", "face_x"), [
-    ((1280, 720), 0.5), ((1920, 1080), 0.12), ((640, 480), 0.3), ((1280, 720), None),
+@pytest.mark.parametrize(("size", "face_x", "seed"), [
+    ((1280, 720), 0.5, 2), ((1920, 1080), 0.12, 2), ((640, 480), 0.3, 2),
+    ((1280, 720), None, 2), ((1920, 1080), 0.5, 5), ((1920, 1080), 0.8, 6),
+    ((800, 600), 0.6, 7), ((640, 480), 0.5, 8),
 ])
+@pytest.mark.parametrize("work", [PASS_WORK, 700, 300])  # many bands, many band edges
 def test_all_passes_together_are_one_whole_search(
-    size: tuple[int, int], face_x: float | None
+    size: tuple[int, int], face_x: float | None, seed: int, work: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    image = search_picture(videos.noisy(videos.scene(face_x, size), np.random.default_rng(2)))
+    """Every window of a whole search is tried once, with the same answer: the raw
+    detections are the cascade's own, so the faces are too."""
+    monkeypatch.setattr(face_search, "PASS_WORK", work)
+    monkeypatch.setattr(face_search, "_USUAL_MOST", 2 * work)
+    image = search_picture(
+        videos.noisy(videos.scene(face_x, size), np.random.default_rng(seed)))
     search = FaceSearch(cascade(), EVERY, 0.12)
     search.step(image)  # plans for this picture size
     passes = search._plan(image.shape[1], image.shape[0])
-    hits = [h for p in passes for h in search._run(image, p.low, p.high)]
+    hits = [h for p in passes for h in search._run(image, p)]
+    raw = whole(image, neighbours=0)
+    if face_x is not None:
+        assert len(raw) > 8  # windows around a face answer
+    assert sorted(hits) == raw
     assert sorted(_group(hits)) == whole(image)
     assert (face_x is None) == (whole(image) == [])
-    sizes = sorted(s for p in passes for s in search._levels(*image.shape[1::-1])
-                   if p.low <= s <= p.high)
-    assert sizes == search._levels(*image.shape[1::-1])  # each size once, none left out
+    for scale in search.scales(image.shape[1], image.shape[0]):  # each row once
+        rows = sorted(r for p in passes for piece in p.slices if piece.scale == scale
+                      for r in range(piece.first, piece.last + 1, scale.step))
+        assert rows == scale.rows, scale
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (640, 480)])
@@ -60,36 +84,60 @@ def test_no_pass_does_much_of_a_whole_search(size: tuple[int, int]) -> None:
     search = FaceSearch(cascade(), EVERY, 0.12)
     search.step(image)
     w, h = image.shape[1], image.shape[0]
-    levels = search._levels(w, h)
-    total = sum(search._cost(w, h, s) for s in levels)
+    total = sum(s.windows for s in search.scales(w, h))
     passes = search._plan(w, h)
-    assert 3 <= len(passes) <= EVERY
-    for p in passes:
-        share = sum(search._cost(w, h, s) for s in levels if p.low <= s <= p.high) / total
-        assert share <= 0.45, (p, share)
+    assert len(passes) >= 8
+    for i, p in enumerate(passes):
+        assert p.windows / total <= 0.15, (i, p.windows / total)
+        # The usual sizes may take a little more, to be known within USUAL_FACE_FRAMES.
+        assert p.work <= (2.0 if i < search.usual_passes(w, h) else 1.0) * PASS_WORK, (
+            i, p.work)
+    wide = h / w < 0.6
+    assert search.usual_passes(w, h) == USUAL_FACE_FRAMES if wide else (
+        search.usual_passes(w, h) <= EVERY)
 
 
 def test_each_search_ends_before_the_next_is_due() -> None:
-    """One search result every EVERY frames, face or not, as whole searches gave."""
+    """With a face, one search result every EVERY frames, as whole searches gave; without
+    one, a search runs all its passes, one a frame, and the next starts at once."""
     for face_x, found in ((None, False), (0.5, True)):
         image = search_picture(videos.scene(face_x, (1920, 1080)))
         search = FaceSearch(cascade(), EVERY, 0.12)
-        done = [search.step(image) for _ in range(4 * EVERY)]
-        assert sum(o.done for o in done) == 4
+        passes = len(search._plan(image.shape[1], image.shape[0]))
+        done = [search.step(image) for _ in range(4 * passes)]
+        assert passes > EVERY  # the case of a search longer than the cadence
+        period = EVERY if found else passes
+        ends = [i for i, o in enumerate(done) if o.done]
+        assert ends[0] == (ends[0] if found else passes - 1)
+        assert ends[0] < (USUAL_FACE_FRAMES if found else passes)
+        # Searches start every `period` frames; after the first found the face, the next
+        # ones find it again on their first frame (around where it was).
+        starts = [0, *ends[1:]] if found else ends
+        assert [b - a for a, b in itertools.pairwise(starts)] == [period] * (
+            len(starts) - 1)
+        assert len(ends) == -(-(len(done) - starts[0]) // period)
         assert all((o.box is not None) == found for o in done if o.done)
         assert all(o.box is None for o in done if not o.done)
 
 
-def test_a_face_in_view_is_found_on_the_search_s_first_frame() -> None:
+def test_a_face_in_view_is_known_within_usual_face_frames() -> None:
+    """A face of the usual size is known within USUAL_FACE_FRAMES frames (133 ms at 30
+    frames a second) on a wide picture, within the search's usual passes (no more than
+    EVERY frames) on a 4:3 one, and the frames after it until the next search search
+    nothing."""
     analyzer = FrameAnalyzer(load_thresholds())
     rng = np.random.default_rng(3)
-    for face_x in (0.5, 0.12, 0.3):
-        lit = videos.scene(face_x, (1920, 1080))
-        m = analyzer.analyze(videos.noisy(lit, rng), 0.0)
-        for i in range(1, EVERY):
-            assert not analyzer.analyze(videos.noisy(lit, rng), i / 30).face_searched
-        assert m.face_searched and m.face is not None
-        assert abs(m.face.centre[0] - face_x) < 0.06
+    for size, within in (((1920, 1080), USUAL_FACE_FRAMES), ((1280, 720), USUAL_FACE_FRAMES),
+                         ((640, 480), EVERY)):
+        for face_x in (0.5, 0.12, 0.3, 0.8):
+            lit = videos.scene(face_x, size)
+            ms = [analyzer.analyze(videos.noisy(lit, rng), i / 30) for i in range(EVERY)]
+            searched = [i for i, m in enumerate(ms) if m.face_searched]
+            assert len(searched) == 1 and searched[0] < within, (size, face_x, searched)
+            face = ms[searched[0]].face
+            assert face is not None, (size, face_x)
+            assert abs(face.centre[0] - face_x) < 0.06
+            assert all(m.face is None for m in ms if not m.face_searched)
 
 
 def _windows(width: int, height: int, factor: float) -> int:
@@ -103,8 +151,9 @@ def _windows(width: int, height: int, factor: float) -> int:
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 720), (640, 480)])
 def test_each_frame_carries_a_bounded_slice_of_the_search(size: tuple[int, int]) -> None:
-    """With the shipped settings, no frame's pass tries more than a third of a whole
-    search's windows (the first, at the usual face sizes) or a quarter (the others)."""
+    """With the shipped settings, no frame's pass tries more than PASS_WORK windows, save
+    the usual face sizes' passes, which come first; all together try each window of a
+    whole search once."""
     t = load_thresholds()
     every = t.int("analysis", "face_every_n_frames")
     image = search_picture(videos.scene(None, size))
@@ -120,11 +169,58 @@ def test_each_frame_carries_a_bounded_slice_of_the_search(size: tuple[int, int])
             scales.setdefault(side, factor)
         factor *= SCALE_STEP
     whole_windows = sum(_windows(w, h, f) for f in scales.values())
-    assert all(search._cost(w, h, s) == _windows(w, h, f) for s, f in scales.items())
+    assert {s.side: s.windows for s in search.scales(w, h)} == {
+        s: _windows(w, h, f) for s, f in scales.items()}
     passes = search._plan(w, h)
-    assert len(passes) <= every
-    shares = [sum(_windows(w, h, f) for s, f in scales.items() if p.low <= s <= p.high)
-              / whole_windows for p in passes]
-    assert shares[0] <= 0.33, (passes[0], shares[0])
-    assert max(shares[1:]) <= 0.25, list(zip(passes, shares, strict=True))
-    assert sum(shares) == pytest.approx(1.0)
+    usual_passes = search.usual_passes(w, h)
+    for i, p in enumerate(passes):
+        assert p.windows <= (2.0 if i < usual_passes else 1.0) * PASS_WORK, (i, p)
+    assert sum(p.windows for p in passes) == whole_windows
+    usual = 0.3 * h
+    first = {side for p in passes[:usual_passes] for side in p.sides}
+    assert min(first) <= usual <= max(first) and max(first) >= usual * 1.2, first
+    assert not first & {side for p in passes[usual_passes:] for side in p.sides}
+
+
+@pytest.mark.parametrize(("size", "face_x"), [((1920, 1080), 0.5), ((1920, 1080), 0.12),
+                                              ((1280, 720), 0.8), ((640, 480), 0.3)])
+def test_a_found_face_is_found_again_around_where_it_was(
+    size: tuple[int, int], face_x: float
+) -> None:
+    """The search after one that found a face first tries, for a fraction of a pass's
+    work, windows of the whole search's grid around it: a face still there, or moved a
+    little, is found again on that search's first frame; the first search is a plain one."""
+    rng = np.random.default_rng(9)
+    image = search_picture(videos.noisy(videos.scene(face_x, size), rng))
+    moved = search_picture(videos.noisy(videos.scene(face_x + 0.03, size), rng))
+    h, w = image.shape[:2]
+    search = FaceSearch(cascade(), EVERY, 0.12)
+    first = [search.step(image) for _ in range(EVERY)]
+    found = next(o.box for o in first if o.done)
+    assert found is not None
+    near = search._near(found, w, h)
+    assert near is not None and near.work <= 0.6 * PASS_WORK
+    assert set(search._run(image, near)) <= set(whole(image, neighbours=0))  # on the grid
+    for picture in (image, moved, image):
+        again = search.step(picture)
+        assert again.done and again.box is not None
+        assert abs(again.box[0] - found[0]) <= w * 0.05
+        assert abs(again.box[2] - found[2]) <= found[2] * 0.2
+        assert not any(search.step(picture).done for _ in range(EVERY - 1))
+
+
+def test_a_face_gone_is_looked_for_everywhere() -> None:
+    """When the face found last is gone, the search goes on over the whole picture, and
+    the next one starts from the usual sizes again."""
+    face = search_picture(videos.scene(0.5, (1920, 1080)))
+    empty = search_picture(videos.scene(None, (1920, 1080)))
+    h, w = empty.shape[:2]
+    search = FaceSearch(cascade(), EVERY, 0.12)
+    first = [search.step(face) for _ in range(EVERY)]  # every step taken: the cadence
+    assert any(o.box is not None for o in first)
+    passes = len(search._plan(w, h))
+    gone = [search.step(empty) for _ in range(passes + 1)]  # around the face, then all
+    assert [i for i, o in enumerate(gone) if o.done] == [passes]
+    assert all(o.box is None for o in gone)
+    after = [search.step(empty) for _ in range(passes)]  # no longer around any face
+    assert [i for i, o in enumerate(after) if o.done] == [passes - 1]
