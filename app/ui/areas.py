@@ -244,9 +244,11 @@ def _refresh_checklists(checklists: ChecklistsArea) -> None:
 def refresh_report(window: MainWindow) -> None:
     """The report follows; found in the window, as the area built once the server is
     back replaces its stand-in (which has nothing to refresh)."""
+    report = window.built_area("report")  # one never shown reads fresh data when it is
+    if report is None:
+        return  # and its module (with Qt Charts) is not loaded here, on the GUI thread
     from app.ui.report import ReportArea
 
-    report = window.built_area("report")  # one never shown reads fresh data when it is
     if isinstance(report, ReportArea):
         report.reload()
 

@@ -230,6 +230,7 @@ def test_a_camera_check_saved_for_a_session_turns_its_card_camera_step_done(
     area = desk.today_area()
     card = area.cards[0]
     sid, title = card.session_id, card.readiness.row.title
+    untouched = [c for c in area.cards if c.session_id != sid]
     assert card.action_button.text() == "Check the camera"
     qtbot.mouseClick(card.action_button, Qt.MouseButton.LeftButton)
     camera = desk.window.area("camera")
@@ -256,6 +257,9 @@ def test_a_camera_check_saved_for_a_session_turns_its_card_camera_step_done(
     assert now_card.action_button.text() == "Check the sound"
     other = next(c for c in area.cards if c.session_id != sid)
     assert "○ Camera: To do" in other.step_text(StepKey.CAMERA)  # tied to that session
+    # Only that session's card was made again: the others are the very same widgets
+    # (rebuilding every card on the GUI thread stalled the screen in use).
+    assert [c for c in area.cards if c.session_id != sid] == untouched
     desk.close()
 
 

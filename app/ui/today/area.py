@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from app.errors import RegieError
 from app.ui.glance import GlanceView
 from app.ui.i18n import error_text
-from app.ui.today.card import SessionCard
+from app.ui.today.card import SessionCard, card_signature
 from app.ui.today.model import TodayData, TodayModel
 from app.ui.today.prepare import PreparePage
 from app.ui.today_settings import (
@@ -245,13 +245,15 @@ class TodayArea(QWidget):
             and self.data.registrations == data.registrations
             and not self._problem_shown
         )
+        previous = None if self._problem_shown else self.data
         self.data = data
         self._problem_shown = False
         self._drop_glance()
         if not same:
             self._fill_branches(data)
             self._fill_heading(data)
-            self._fill_cards(data)
+            if not (previous is not None and self._renew_cards(previous, data)):
+                self._fill_cards(data)
         self.loaded.emit()
 
     def _drop_glance(self) -> None:
@@ -358,13 +360,56 @@ class TodayArea(QWidget):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.show()
+        self._order_tabs()
+        self._restore_focus(focus)
+
+    def _order_tabs(self) -> None:
         previous: QWidget = self.refresh_button
         for card in self.cards:
             for button in (card.action_button, card.registrations_button, card.prepare_button):
                 self.setTabOrder(previous, button)
                 previous = button
         self.setTabOrder(previous, self.cards_scroll.verticalScrollBar())
-        self._restore_focus(focus)
+
+    def _renew_cards(self, previous: TodayData, data: TodayData) -> bool:
+        """Rebuild in place only the cards whose content changed (a check saved for one
+        session leaves the others as they are: a dozen cards rebuilt on the GUI thread
+        stall the screen in use). False when the list itself changed: sessions added,
+        removed or moved, another branch or other days."""
+        if (
+            previous.day != data.day
+            or previous.days != data.days
+            or previous.branch_code != data.branch_code
+            or len(self.cards) != len(data.sessions)
+            or any(card.session_id != r.row.id or card.readiness.row.start != r.row.start
+                   for card, r in zip(self.cards, data.sessions, strict=True))
+        ):
+            return False
+        focus = self._focused()
+        now = data.now or self.services.clock()
+        layout = self.cards_layout
+        renewed = False
+        for i, r in enumerate(data.sessions):
+            old = self.cards[i]
+            advice = data.advice.get(r.row.id)
+            registrations = data.registrations.get(r.row.id)
+            if card_signature(r, now, advice, registrations) == old.signature:
+                continue
+            card = SessionCard(r, now, self.cards_box, advice=advice,
+                               registrations=registrations)
+            card.action_requested.connect(self._act)
+            card.registrations_requested.connect(self.registrations_requested)
+            card.prepare_requested.connect(self.prepare)
+            layout.replaceWidget(old, card)
+            old.hide()
+            old.deleteLater()
+            card.show()
+            self.cards[i] = card
+            renewed = True
+        if renewed:
+            self._order_tabs()
+            self._restore_focus(focus)
+        return True
 
     def _focused(self) -> tuple[int, str] | None:
         """Which card button has the focus, to give it back after a refresh."""

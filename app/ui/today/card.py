@@ -52,6 +52,18 @@ def chip(view: StepView, parent: QWidget | None = None) -> QLabel:
     return chip
 
 
+def card_signature(
+    readiness: Readiness,
+    now: datetime,
+    advice: Advice | None,
+    registrations: RegistrationCounts | None,
+) -> tuple[object, ...]:
+    """Everything a card shows, as data: two cards with the same signature look the same,
+    so a refresh rebuilds only the cards whose signature changed."""
+    return (readiness, [step_view(s, now) for s in readiness.steps], status_text(readiness),
+            action_text(readiness), advice, registrations)
+
+
 class SessionCard(QFrame):
     """A session of the coming days and how far its preparation is."""
 
@@ -70,6 +82,7 @@ class SessionCard(QFrame):
     ) -> None:
         super().__init__(parent)
         self.readiness = readiness
+        self.signature = card_signature(readiness, now, advice, registrations)
         row = readiness.row
         self.session_id = row.id
         self.setObjectName("SessionCard")
