@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from itertools import chain, compress
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from app.core.attendance import (
     ParticipantReport,
@@ -134,7 +134,7 @@ def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
             )
 
     rows, lines = table.rows, table.lines
-    kept = _structure(rows, lines, h, i_name, width)
+    kept, raw_names = _structure(rows, lines, h, i_name, width)
     # Column by column: each cell stripped once, each distinct value worked out once.
     used = [i for i in (i_name, i_email, i_join, i_leave, i_total, i_duration, i_waiting,
                         i_role) if i is not None]
@@ -182,7 +182,7 @@ def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
         _first_error([lines[k] for k in kept], names, emails, join_texts, leave_texts,
                      minute_texts, times)
 
-    about = {name: _about(name) for name in chunked_set(names)}
+    about = {name: _about(name) for name in {raw.strip() for raw in raw_names}}
     folded = chunked_map(folds.__getitem__, emails)
     # Hosts and the waiting room, found from their distinct values: rarely a row is one.
     hosts: set[int] = set()
@@ -220,7 +220,7 @@ def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
         minutes = [minutes[k] for k in attending]
     skipped_host, skipped_waiting = len(hosts), len(waits)
     groups = _groups(names, folded, about)
-    attendees, spans = _merge(
+    attendees, peak = _merge(
         groups,
         _Columns(names, emails, join_texts, leave_texts, join_at, leave_at, minutes),
         instants,
@@ -239,7 +239,7 @@ def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
         merged_reconnections=present - len(attendees),
         skipped_host=skipped_host,
         skipped_waiting_room=skipped_waiting,
-        peak_concurrent=_peak(spans) if spans or not present else None,
+        peak_concurrent=peak if present else 0,
         median_minutes=median_minutes(attendees),
         meeting=meeting,
         encoding=table.encoding,
@@ -255,15 +255,16 @@ def _groups(
     joins the first person of the same name who gave one, after that person's own rows.
     Groups come in the order they first appear, each one's rows in file order.
 
-    Worked out on the distinct (name, e-mail) pairs, far fewer than the rows: each row is
-    then only looked up, in C, and the rows put in group order by one stable sort."""
+    Worked out on the distinct keys, far fewer than the rows: each row's key is looked up
+    in C (by name only for the rows without e-mail), and the rows put in group order by
+    one stable sort."""
     ekeys = {fold: "e:" + fold for fold in chunked_set(folded) if fold}
     group_of = {name: group for name, (_marked, group, _key) in about.items()}
-    keys: list[str] = []  # each row's e-mail key, else its name's
-    for start in range(0, len(names), CHUNK):
-        keys.extend(map(ekeys.get, folded[start : start + CHUNK],
-                        map(group_of.__getitem__, names[start : start + CHUNK])))
-        let_others_run()
+    # Each row's e-mail key, else (filled in after: a few rows) its name's.
+    found: list[str | None] = chunked_map(ekeys.get, folded)
+    for k in [k for k, key in enumerate(found) if key is None]:
+        found[k] = group_of[names[k]]
+    keys = cast(list[str], found)
     appearing: dict[str, None] = {}  # each key once, in the order it first appears
     for start in range(0, len(keys), CHUNK):
         appearing.update(dict.fromkeys(keys[start : start + CHUNK]))
@@ -371,9 +372,10 @@ def _first_error(
 
 def _structure(
     rows: list[list[str]], lines: list[int], header: list[str], i_name: int, width: int
-) -> list[int]:
+) -> tuple[list[int], set[str]]:
     """Positions of the rows to read: blank rows and repeated headers left out; a row
-    wider than the header, or one row too many, stops the import."""
+    wider than the header, or one row too many, stops the import. With them, every
+    distinct name cell (as it is in the file: not stripped)."""
     if rows and max(map(len, rows)) > width:
         for k, cells in enumerate(rows):
             if len(cells) > width and "".join(cells[width:]).strip():
@@ -389,13 +391,17 @@ def _structure(
                     expected=width,
                 )
     target = header[i_name]
-    names = [c[i_name] if len(c) > i_name else "" for c in rows]
-    # Normalising keeps every character of the title, in order, from a casefolded cell:
-    # a cell whose casefold lacks the title's last character cannot be the title.
-    last = target[-1:]
+    if rows and min(map(len, rows)) > i_name:
+        names = chunked_map(operator.itemgetter(i_name), rows)
+    else:
+        names = [c[i_name] if len(c) > i_name else "" for c in rows]
+    # Normalising only strips a cell, drops its BOMs, squeezes its spaces and casefolds it
+    # (character by character): the title's longest word is in the casefolded cell.
+    word = max(target.split(), key=len)
     distinct = chunked_set(names)
-    titles = {raw for raw in distinct if last in raw.casefold() and normalise_header(raw) == target}
-    if not titles and not any(not raw or raw.isspace() for raw in distinct):
+    titles = {raw for raw in distinct
+              if word in raw.replace("\ufeff", "").casefold() and normalise_header(raw) == target}
+    if not titles and "" not in distinct and not any(map(str.isspace, distinct)):
         kept = list(range(len(rows)))  # every row named, none a repeated header
     else:
         kept = [
@@ -411,7 +417,7 @@ def _structure(
             line=lines[kept[MAX_ROWS]],
             max=MAX_ROWS,
         )
-    return kept
+    return kept, distinct
 
 
 def _any_before(leave_at: list[float], join_at: list[float]) -> bool:
@@ -666,7 +672,7 @@ class _Merged(NamedTuple):
     first_join: list[int]
     last_leave: list[int]
     minutes: list[float]
-    spans: list[tuple[float, float]]
+    peak: int  # the most connections at once, as `_peak` counts them
 
 
 _SHIFT = 40  # bits for a time within a report: 2**40 seconds is 34,000 years
@@ -711,8 +717,12 @@ def _spans(
         spent = np.array([_NO_MINUTES if m is None else m for m in columns.minutes])[rows]
         top = np.maximum.reduceat(spent, starts).tolist()
         minutes = [t if t != _NO_MINUTES else m for t, m in zip(top, minutes, strict=True)]
-    return _Merged(first.tolist(), last.tolist(), minutes, list(zip(lo.tolist(), hi.tolist(),
-                                                                    strict=True)))
+    # The most connections at once: joins +1 and leaves -1, in time order, each second's
+    # leaves before its joins (a reconnection is not two people).
+    at_time = np.concatenate((lo, hi))
+    step = np.concatenate((np.ones(len(lo), dtype=np.int64), np.full(len(hi), -1, np.int64)))
+    running = np.cumsum(step[np.lexsort((step, at_time))])
+    return _Merged(first.tolist(), last.tolist(), minutes, max(0, int(running.max())))
 
 
 def _merge_partial(
@@ -793,10 +803,10 @@ def _merge(
     *,
     use_total: bool,
     complete: bool,
-) -> tuple[tuple[Person, ...], list[tuple[float, float]]]:
+) -> tuple[tuple[Person, ...], int | None]:
     """One Person per group of connections (rows by position in the columns); time
     connected is the union of their connections, so two devices at once are not counted
-    twice. Returns the people and every union span, in epoch seconds.
+    twice. Returns the people and the most connections at once (None without times).
 
     When every connection has its join and its leave (`complete`, the usual report), the
     whole table is merged at once in numpy (`_spans`); otherwise person by person."""
@@ -808,14 +818,14 @@ def _merge(
     moments = {text: v[0] for text, v in instants.items() if v is not None}
     if complete and counts:
         merged = _spans(grouping, starts, columns, use_total=use_total)
-        all_spans = merged.spans
+        peak: int | None = merged.peak
         first_joins: list[datetime | None] = list(
             map(moments.__getitem__, map(join_texts.__getitem__, merged.first_join)))
         last_leaves: list[datetime | None] = list(
             map(moments.__getitem__, map(leave_texts.__getitem__, merged.last_leave)))
         minutes: list[int | None] = list(map(round, merged.minutes))
     else:
-        all_spans = []
+        all_spans: list[tuple[float, float]] = []
         order = rows.tolist()
         found = [_merge_partial(order[start : start + size], columns, all_spans,
                                 use_total=use_total)
@@ -823,6 +833,7 @@ def _merge(
         first_joins = [None if k < 0 else moments[join_texts[k]] for k, _l, _t in found]
         last_leaves = [None if k < 0 else moments[leave_texts[k]] for _f, k, _t in found]
         minutes = [None if t is None else round(t) for _f, _l, t in found]
+        peak = _peak(all_spans) if all_spans else None
     given = list(map(emails.__getitem__, heads))  # an e-mail group's first row has it
     named = list(map(names.__getitem__, heads))
     if "" in named:  # a person whose first connection had no name (given by e-mail)
@@ -840,4 +851,4 @@ def _merge(
             for start in range(0, len(people), CHUNK)]
     ranked = runs[0] if len(runs) == 1 else sorted(chain.from_iterable(runs),
                                                    key=order.__getitem__)
-    return tuple(map(people.__getitem__, ranked)), all_spans
+    return tuple(map(people.__getitem__, ranked)), peak
