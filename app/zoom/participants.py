@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
-from itertools import chain, compress
+from itertools import chain, compress, repeat
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from app.core.attendance import (
@@ -196,7 +196,8 @@ def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
             hosts.update(k for k, role in enumerate(roles) if role in host_roles)
     if hosts_e and not hosts_e.isdisjoint(folds.values()):
         hosts.update(k for k, fold in enumerate(folded) if fold and fold in hosts_e)
-    plain = {name for name, (_mark, _group, key) in about.items() if key in hosts_n}
+    plain = {name for name, (_mark, _group, key) in about.items() if key in hosts_n} if (
+        hosts_n) else set()
     if plain:
         hosts.update(k for k, (name, fold) in enumerate(zip(names, folded, strict=True))
                      if not fold and name in plain)
@@ -262,7 +263,7 @@ def _groups(
     group_of = {name: group for name, (_marked, group, _key) in about.items()}
     # Each row's e-mail key, else (filled in after: a few rows) its name's.
     found: list[str | None] = chunked_map(ekeys.get, folded)
-    for k in [k for k, key in enumerate(found) if key is None]:
+    for k in list(compress(range(len(found)), map(operator.is_, found, repeat(None)))):
         found[k] = group_of[names[k]]
     keys = cast(list[str], found)
     appearing: dict[str, None] = {}  # each key once, in the order it first appears
