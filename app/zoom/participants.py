@@ -183,7 +183,6 @@ def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
                      minute_texts, times)
 
     about = {name: _about(name) for name in {raw.strip() for raw in raw_names}}
-    folded = chunked_map(folds.__getitem__, emails)
     # Hosts and the waiting room, found from their distinct values: rarely a row is one.
     hosts: set[int] = set()
     marked = {name for name, (mark, _group, _key) in about.items() if mark}
@@ -194,13 +193,14 @@ def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
         host_roles = {r for r in set(roles) if _is_host_role(r.casefold())}
         if host_roles:
             hosts.update(k for k, role in enumerate(roles) if role in host_roles)
-    if hosts_e and not hosts_e.isdisjoint(folds.values()):
-        hosts.update(k for k, fold in enumerate(folded) if fold and fold in hosts_e)
+    host_cells = {email for email, fold in folds.items() if fold and fold in hosts_e}
+    if host_cells:
+        hosts.update(k for k, email in enumerate(emails) if email in host_cells)
     plain = {name for name, (_mark, _group, key) in about.items() if key in hosts_n} if (
         hosts_n) else set()
     if plain:
-        hosts.update(k for k, (name, fold) in enumerate(zip(names, folded, strict=True))
-                     if not fold and name in plain)
+        hosts.update(k for k, (name, email) in enumerate(zip(names, emails, strict=True))
+                     if not email and name in plain)
     waits: set[int] = set()
     if i_waiting is not None:
         waiting = column(i_waiting)
@@ -213,14 +213,13 @@ def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
         attending = [k for k in range(len(names)) if k not in skipped]
         names = [names[k] for k in attending]
         emails = [emails[k] for k in attending]
-        folded = [folded[k] for k in attending]
         join_texts = [join_texts[k] for k in attending]
         leave_texts = [leave_texts[k] for k in attending]
         join_at = [join_at[k] for k in attending]
         leave_at = [leave_at[k] for k in attending]
         minutes = [minutes[k] for k in attending]
     skipped_host, skipped_waiting = len(hosts), len(waits)
-    groups = _groups(names, folded, about)
+    groups = _groups(names, emails, folds, about)
     attendees, peak = _merge(
         groups,
         _Columns(names, emails, join_texts, leave_texts, join_at, leave_at, minutes),
@@ -231,7 +230,7 @@ def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
     present = len(names)  # the attendees' connections
     # What the table held is freed a chunk at a time, the rows last (they own the cells).
     held: list[list[Any]] = [*cells.values(), names, emails, join_texts, leave_texts,
-                             minute_texts, join_at, leave_at, minutes, folded, sel, rows]
+                             minute_texts, join_at, leave_at, minutes, sel, rows]
     for items in held:
         release(items)
     return ParticipantReport(
@@ -249,7 +248,10 @@ def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
 
 
 def _groups(
-    names: list[str], folded: list[str], about: dict[str, tuple[bool, str, str]]
+    names: list[str],
+    emails: list[str],
+    folds: dict[str, str],
+    about: dict[str, tuple[bool, str, str]],
 ) -> _Grouping:
     """The attending rows grouped by person: every row's position, group after group,
     and each group's size. Grouped by e-mail, else by name; a connection without e-mail
@@ -259,10 +261,10 @@ def _groups(
     Worked out on the distinct keys, far fewer than the rows: each row's key is looked up
     in C (by name only for the rows without e-mail), and the rows put in group order by
     one stable sort."""
-    ekeys = {fold: "e:" + fold for fold in chunked_set(folded) if fold}
+    ekeys = {email: "e:" + fold for email, fold in folds.items() if fold}  # by e-mail cell
     group_of = {name: group for name, (_marked, group, _key) in about.items()}
     # Each row's e-mail key, else (filled in after: a few rows) its name's.
-    found: list[str | None] = chunked_map(ekeys.get, folded)
+    found: list[str | None] = chunked_map(ekeys.get, emails)
     for k in list(compress(range(len(found)), map(operator.is_, found, repeat(None)))):
         found[k] = group_of[names[k]]
     keys = cast(list[str], found)
@@ -274,7 +276,7 @@ def _groups(
     nameless = {key for key in appearing if key.startswith("n:")}
     hits = {name for name, group in group_of.items() if group in nameless}
     if hits:
-        hits.intersection_update(chunked_set(list(compress(names, folded))))
+        hits.intersection_update(chunked_set(list(compress(names, emails))))
     by_name: dict[str, str] = {}
     if hits:
         for name, key in zip(names, keys, strict=True):
