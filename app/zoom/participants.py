@@ -704,10 +704,10 @@ def _spans(
     first = rows[np.minimum.reduceat(np.where(join == earliest[group], at, n), starts)]
     latest = np.maximum.reduceat(leave, starts)
     last = rows[np.minimum.reduceat(np.where(leave == latest[group], at, n), starts)]
-    by_join = np.lexsort((join, group))  # group stays sorted: rows come group by group
-    join, leave = join[by_join], leave[by_join]
     base = int(join.min())
     lifted = group << _SHIFT
+    by_join = np.argsort(lifted + (join - base))  # group stays sorted: by group, then join
+    join, leave = join[by_join], leave[by_join]
     reach = np.maximum.accumulate(lifted + (leave - base)) - lifted + base
     opens = np.ones(n, dtype=bool)
     opens[1:] = (group[1:] != group[:-1]) | (join[1:] > reach[:-1])
@@ -722,9 +722,9 @@ def _spans(
         minutes = [t if t != _NO_MINUTES else m for t, m in zip(top, minutes, strict=True)]
     # The most connections at once: joins +1 and leaves -1, in time order, each second's
     # leaves before its joins (a reconnection is not two people).
-    at_time = np.concatenate((lo, hi))
-    step = np.concatenate((np.ones(len(lo), dtype=np.int64), np.full(len(hi), -1, np.int64)))
-    running = np.cumsum(step[np.lexsort((step, at_time))])
+    events = np.concatenate((lo * 2 + 1, hi * 2))  # the lowest bit: a join
+    events.sort()
+    running = np.cumsum((events & 1) * 2 - 1)
     return _Merged(first.tolist(), last.tolist(), minutes, max(0, int(running.max())))
 
 
