@@ -848,10 +848,12 @@ def _merge(
     people = list(map(Person, shown, map(_NO_EMAIL.get, given, given), minutes, first_joins,
                       last_leaves, counts))
     order = chunked_map(name_key, shown)
-    # Sorted a chunk at a time, then once more (stable, and quick over sorted runs):
-    # as one stable sort by name.
-    runs = [sorted(range(start, min(start + CHUNK, len(people))), key=order.__getitem__)
+    # Sorted a chunk at a time, then neighbouring runs merged two by two (each sort is
+    # stable, and quick over two sorted runs): as one stable sort by name, in short calls.
+    by_name = order.__getitem__
+    runs = [sorted(range(start, min(start + CHUNK, len(people))), key=by_name)
             for start in range(0, len(people), CHUNK)]
-    ranked = runs[0] if len(runs) == 1 else sorted(chain.from_iterable(runs),
-                                                   key=order.__getitem__)
-    return tuple(map(people.__getitem__, ranked)), peak
+    while len(runs) > 1:
+        runs = [sorted(chain(*runs[k : k + 2]), key=by_name) for k in range(0, len(runs), 2)]
+        let_others_run()
+    return tuple(map(people.__getitem__, runs[0] if runs else [])), peak

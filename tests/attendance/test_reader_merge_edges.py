@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from app.core.csvfiles import CHUNK
 from app.zoom.participants import read_participants
 
 TITLES = "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)\n"
@@ -125,3 +126,16 @@ def test_repeated_headers_are_left_out_however_written() -> None:
     ))
     assert sorted(p.name for p in report.attendees) == ["Anne Roy", "Bruno Lefort"]
     assert report.rows_read == 2
+
+
+def test_people_of_one_name_keep_their_order_over_several_chunks() -> None:
+    """More people than a chunk, many under one name with their own e-mails: sorted by
+    name, and those of one name in the order they first appear, as one stable sort."""
+    count = CHUNK + CHUNK // 2
+    lines = [line("Anne Roy" if k % 3 else f"Zoé {k:05d}", f"p{k:05d}@example.fr",
+                  "14:00", "14:30") for k in range(count)]
+    report = read_participants(rows(*reversed(lines)))
+    assert report.unique_attendees == count
+    annes = [p.email or "" for p in report.attendees if p.name == "Anne Roy"]
+    assert annes == sorted(annes, reverse=True)  # the file lists them last to first
+    assert [p.name for p in report.attendees] == sorted(p.name for p in report.attendees)
