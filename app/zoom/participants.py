@@ -170,7 +170,10 @@ def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
     join_at = chunked_map(starts.__getitem__, join_texts)
     leave_at = chunked_map(ends.__getitem__, leave_texts)
     durations = {text: _minutes_or_bad(text) for text in chunked_set(minute_texts)}
-    minutes = chunked_map(durations.__getitem__, minute_texts)
+    complete = "" not in texts  # every connection has its join and its leave
+    # Each row's minutes count only in a total-duration export or beside missing times.
+    minutes = (chunked_map(durations.__getitem__, minute_texts)
+               if i_total is not None or not complete else [])
     folds = {email: email.casefold() for email in chunked_set(emails)}
     if (
         ("" in names and any(not n and not e for n, e in zip(names, emails, strict=True)))
@@ -217,7 +220,7 @@ def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
         leave_texts = [leave_texts[k] for k in attending]
         join_at = [join_at[k] for k in attending]
         leave_at = [leave_at[k] for k in attending]
-        minutes = [minutes[k] for k in attending]
+        minutes = [minutes[k] for k in attending] if minutes else []
     skipped_host, skipped_waiting = len(hosts), len(waits)
     groups = _groups(names, emails, folds, about)
     attendees, peak = _merge(
@@ -225,7 +228,7 @@ def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
         _Columns(names, emails, join_texts, leave_texts, join_at, leave_at, minutes),
         instants,
         use_total=i_total is not None,
-        complete="" not in texts,  # every connection has its join and its leave
+        complete=complete,
     )
     present = len(names)  # the attendees' connections
     # What the table held is freed a chunk at a time, the rows last (they own the cells).
@@ -796,7 +799,7 @@ class _Columns(NamedTuple):
     leave_texts: list[str]
     join_at: list[float]  # _NEVER_FIRST when missing
     leave_at: list[float]  # _NEVER_LAST when missing
-    minutes: list[float | None]
+    minutes: list[float | None]  # only for a total-duration export or missing times
 
 
 def _merge(
