@@ -157,20 +157,15 @@ def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
         _distinct(t for pair in zip(join_texts, leave_texts, strict=True) for t in pair),
         day_first_hint=table.delimiter == ";" or table.encoding == "cp1252",
     )
+    # Each distinct time read once, when a row first has it; its epoch second then looked
+    # up in C, so that times compare in C. A missing join or leave never comes first.
     instants: dict[str, tuple[datetime, int] | None] = {"": None}
-    instant = times.instant
-    texts = chunked_set(join_texts, leave_texts)
-    for text in texts:
-        if text:
-            found = instant(text)
-            instants[text] = _BAD_TIME if found is None else found
-    # Epoch seconds to compare in C; a missing join or leave never comes first.
-    starts = {text: _NEVER_FIRST if v is None else v[1] for text, v in instants.items()}
-    ends = {text: _NEVER_LAST if v is None else v[1] for text, v in instants.items()}
+    starts = _Seconds(times, instants, _NEVER_FIRST)
+    ends = _Seconds(times, instants, _NEVER_LAST)
     join_at = chunked_map(starts.__getitem__, join_texts)
     leave_at = chunked_map(ends.__getitem__, leave_texts)
     durations = {text: _minutes_or_bad(text) for text in chunked_set(minute_texts)}
-    complete = "" not in texts  # every connection has its join and its leave
+    complete = "" not in starts and "" not in ends  # every row has its join and its leave
     # Each row's minutes count only in a total-duration export or beside missing times.
     minutes = (chunked_map(durations.__getitem__, minute_texts)
                if i_total is not None or not complete else [])
@@ -521,6 +516,28 @@ def _minutes(text: str, line: int) -> float | None:
             value=text,
         )
     return value
+
+
+class _Seconds(dict[str, float]):
+    """Time cell → epoch second (`missing` for an empty cell), each distinct text read the
+    first time it is looked up and kept in `instants` (a bad time as _BAD_TIME)."""
+
+    def __init__(
+        self,
+        times: _TimeParser,
+        instants: dict[str, tuple[datetime, int] | None],
+        missing: float,
+    ) -> None:
+        super().__init__()
+        self._times, self._instants, self._missing = times, instants, missing
+
+    def __missing__(self, text: str) -> float:
+        known = self._instants.get(text, _UNSEEN)
+        if known is _UNSEEN:
+            found = self._times.instant(text)
+            known = self._instants[text] = _BAD_TIME if found is None else found
+        second = self[text] = self._missing if known is None else known[1]
+        return second
 
 
 class _TimeParser:
