@@ -472,7 +472,7 @@ _NO_MINUTES = -math.inf  # a connection without a duration, in `_spans`
 _NO_EMAIL: dict[str, None] = {"": None}  # `.get(email, email)`: None for no e-mail
 _AM_PM = frozenset({"AM", "PM"})
 _SECONDS = {f"{s:02d}": (s, timedelta(seconds=s)) for s in range(60)}
-_UNSEEN: tuple[datetime, int] = (_EPOCH, 0)  # a minute not looked at yet
+_UNSEEN: tuple[datetime, int] = (_EPOCH, 0)  # a minute, or a time, not looked at yet
 
 
 def _epoch(moment: datetime) -> int:
