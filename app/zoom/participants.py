@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import heapq
 import math
 import operator
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
-from typing import Any
+from itertools import chain, compress, repeat
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from app.core.attendance import (
     ParticipantReport,
@@ -42,6 +42,10 @@ from app.core.csvfiles import (
     release,
 )
 from app.core.i18n import QT_TRANSLATE_NOOP as _N
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 NAME = ("name (original name)", "name", "participant", "participant name", "user name",
         "display name", "nom (nom d'origine)", "nom (nom original)", "nom")
@@ -130,7 +134,7 @@ def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
             )
 
     rows, lines = table.rows, table.lines
-    kept = _structure(rows, lines, h, i_name, width)
+    kept, raw_names = _structure(rows, lines, h, i_name, width)
     # Column by column: each cell stripped once, each distinct value worked out once.
     used = [i for i in (i_name, i_email, i_join, i_leave, i_total, i_duration, i_waiting,
                         i_role) if i is not None]
@@ -153,32 +157,30 @@ def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
         _distinct(t for pair in zip(join_texts, leave_texts, strict=True) for t in pair),
         day_first_hint=table.delimiter == ";" or table.encoding == "cp1252",
     )
+    # Each distinct time read once, when a row first has it; its epoch second then looked
+    # up in C, so that times compare in C. A missing join or leave never comes first.
     instants: dict[str, tuple[datetime, int] | None] = {"": None}
-    instant = times.instant
-    for text in chunked_set(join_texts, leave_texts):
-        if text:
-            found = instant(text)
-            instants[text] = _BAD_TIME if found is None else found
-    joins = chunked_map(instants.__getitem__, join_texts)
-    leaves = chunked_map(instants.__getitem__, leave_texts)
-    # Epoch seconds to compare in C; a missing join or leave never comes first.
-    starts = {text: -math.inf if v is None else v[1] for text, v in instants.items()}
-    ends = {text: math.inf if v is None else v[1] for text, v in instants.items()}
+    starts = _Seconds(times, instants, _NEVER_FIRST)
+    ends = _Seconds(times, instants, _NEVER_LAST)
+    join_at = chunked_map(starts.__getitem__, join_texts)
+    leave_at = chunked_map(ends.__getitem__, leave_texts)
     durations = {text: _minutes_or_bad(text) for text in chunked_set(minute_texts)}
-    minutes = chunked_map(durations.__getitem__, minute_texts)
+    complete = "" not in starts and "" not in ends  # every row has its join and its leave
+    # Each row's minutes count only in a total-duration export or beside missing times.
+    minutes = (chunked_map(durations.__getitem__, minute_texts)
+               if i_total is not None or not complete else [])
+    folds = {email: email.casefold() for email in chunked_set(emails)}
     if (
         ("" in names and any(not n and not e for n, e in zip(names, emails, strict=True)))
-        or any(e and "@" not in e for e in chunked_set(emails))
+        or any(e and "@" not in e for e in folds)
         or any(v is _BAD_TIME for v in instants.values())  # each distinct text once,
         or any(v == _BAD_MINUTES for v in durations.values())  # not each row
-        or any(map(operator.lt, chunked_map(ends.__getitem__, leave_texts),
-                   chunked_map(starts.__getitem__, join_texts)))
+        or _any_before(leave_at, join_at)
     ):
         _first_error([lines[k] for k in kept], names, emails, join_texts, leave_texts,
                      minute_texts, times)
 
-    about = {name: _about(name) for name in chunked_set(names)}
-    folded = chunked_map(str.casefold, emails)
+    about = {name: _about(name) for name in {raw.strip() for raw in raw_names}}
     # Hosts and the waiting room, found from their distinct values: rarely a row is one.
     hosts: set[int] = set()
     marked = {name for name, (mark, _group, _key) in about.items() if mark}
@@ -189,12 +191,14 @@ def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
         host_roles = {r for r in set(roles) if _is_host_role(r.casefold())}
         if host_roles:
             hosts.update(k for k, role in enumerate(roles) if role in host_roles)
-    if hosts_e and hosts_e & chunked_set(folded):
-        hosts.update(k for k, fold in enumerate(folded) if fold and fold in hosts_e)
-    plain = {name for name, (_mark, _group, key) in about.items() if key in hosts_n}
+    host_cells = {email for email, fold in folds.items() if fold and fold in hosts_e}
+    if host_cells:
+        hosts.update(k for k, email in enumerate(emails) if email in host_cells)
+    plain = {name for name, (_mark, _group, key) in about.items() if key in hosts_n} if (
+        hosts_n) else set()
     if plain:
-        hosts.update(k for k, (name, fold) in enumerate(zip(names, folded, strict=True))
-                     if not fold and name in plain)
+        hosts.update(k for k, (name, email) in enumerate(zip(names, emails, strict=True))
+                     if not email and name in plain)
     waits: set[int] = set()
     if i_waiting is not None:
         waiting = column(i_waiting)
@@ -207,18 +211,24 @@ def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
         attending = [k for k in range(len(names)) if k not in skipped]
         names = [names[k] for k in attending]
         emails = [emails[k] for k in attending]
-        folded = [folded[k] for k in attending]
-        joins = [joins[k] for k in attending]
-        leaves = [leaves[k] for k in attending]
-        minutes = [minutes[k] for k in attending]
+        join_texts = [join_texts[k] for k in attending]
+        leave_texts = [leave_texts[k] for k in attending]
+        join_at = [join_at[k] for k in attending]
+        leave_at = [leave_at[k] for k in attending]
+        minutes = [minutes[k] for k in attending] if minutes else []
     skipped_host, skipped_waiting = len(hosts), len(waits)
-    groups = _groups(names, folded, about)
-    attendees, spans = _merge(groups, names, emails, joins, leaves, minutes,
-                              use_total=i_total is not None)
+    groups = _groups(names, emails, folds, about)
+    attendees, peak = _merge(
+        groups,
+        _Columns(names, emails, join_texts, leave_texts, join_at, leave_at, minutes),
+        instants,
+        use_total=i_total is not None,
+        complete=complete,
+    )
     present = len(names)  # the attendees' connections
     # What the table held is freed a chunk at a time, the rows last (they own the cells).
     held: list[list[Any]] = [*cells.values(), names, emails, join_texts, leave_texts,
-                             minute_texts, joins, leaves, minutes, folded, sel, rows]
+                             minute_texts, join_at, leave_at, minutes, sel, rows]
     for items in held:
         release(items)
     return ParticipantReport(
@@ -227,7 +237,7 @@ def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
         merged_reconnections=present - len(attendees),
         skipped_host=skipped_host,
         skipped_waiting_room=skipped_waiting,
-        peak_concurrent=_peak(spans) if spans or not present else None,
+        peak_concurrent=peak if present else 0,
         median_minutes=median_minutes(attendees),
         meeting=meeting,
         encoding=table.encoding,
@@ -236,36 +246,60 @@ def _read(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
 
 
 def _groups(
-    names: list[str], folded: list[str], about: dict[str, tuple[bool, str, str]]
-) -> dict[str, list[int]]:
-    """The attending rows of each person, by position: grouped by e-mail, else by name;
-    a connection without e-mail joins the first person of the same name who gave one,
-    after that person's own rows. Groups come in the order they first appear."""
-    ekeys = {fold: "e:" + fold for fold in chunked_set(folded)}  # one string per e-mail
-    keys = [ekeys[fold] if fold else about[name][1]
-            for name, fold in zip(names, folded, strict=True)]
-    # The first e-mail group of each name that also has rows without e-mail.
-    nameless = {about[name][1] for name, fold in zip(names, folded, strict=True) if not fold}
-    hits = {name for name, (_marked, group, _key) in about.items() if group in nameless}
-    by_name = dict(reversed([(about[name][1], key) for name, fold, key in zip(
-        names, folded, keys, strict=True) if fold and name in hits]))
+    names: list[str],
+    emails: list[str],
+    folds: dict[str, str],
+    about: dict[str, tuple[bool, str, str]],
+) -> _Grouping:
+    """The attending rows grouped by person: every row's position, group after group,
+    and each group's size. Grouped by e-mail, else by name; a connection without e-mail
+    joins the first person of the same name who gave one, after that person's own rows.
+    Groups come in the order they first appear, each one's rows in file order.
+
+    Worked out on the distinct keys, far fewer than the rows: each row's key is looked up
+    in C (by name only for the rows without e-mail), and the rows put in group order by
+    one stable sort."""
+    ekeys = {email: "e:" + fold for email, fold in folds.items() if fold}  # by e-mail cell
+    group_of = {name: group for name, (_marked, group, _key) in about.items()}
+    # Each row's e-mail key, else (filled in after: a few rows) its name's.
+    found: list[str | None] = chunked_map(ekeys.get, emails)
+    for k in list(compress(range(len(found)), map(operator.is_, found, repeat(None)))):
+        found[k] = group_of[names[k]]
+    keys = cast(list[str], found)
     appearing: dict[str, None] = {}  # each key once, in the order it first appears
     for start in range(0, len(keys), CHUNK):
         appearing.update(dict.fromkeys(keys[start : start + CHUNK]))
         let_others_run()
-    groups: dict[str, list[int]] = {key: [] for key in appearing if key not in by_name}
-    first: dict[str, int] = {}  # where each moved key first appears
-    moved: list[tuple[int, int]] = []
-    for k, key in enumerate(keys):
-        members = groups.get(key)
-        if members is None:
-            moved.append((first.setdefault(key, k), k))
+    # A name with rows without e-mail, also given with an e-mail: its first e-mail group.
+    nameless = {key for key in appearing if key.startswith("n:")}
+    hits = {name for name, group in group_of.items() if group in nameless}
+    if hits:
+        hits.intersection_update(chunked_set(list(compress(names, emails))))
+    by_name: dict[str, str] = {}
+    if hits:
+        for name, key in zip(names, keys, strict=True):
+            if name in hits and key.startswith("e:"):
+                by_name.setdefault(group_of[name], key)
+    ids: dict[str, int] = {}  # each group's rank, in order of first appearance
+    moved: dict[str, int] = {}  # each moved name's rank after the rows of its group
+    for key in appearing:
+        if key in by_name:
+            moved[key] = len(moved) + 1
         else:
-            members.append(k)
-    moved.sort()
-    for _first, k in moved:
-        groups[by_name[keys[k]]].append(k)
-    return groups
+            ids[key] = len(ids)
+    step = len(moved) + 1
+    order = {key: ids[by_name[key]] * step + moved[key] if key in moved else ids[key] * step
+             for key in appearing}
+    return _group_order(chunked_map(order.__getitem__, keys), step, len(ids))
+
+
+def _group_order(ranks: list[int], step: int, count: int) -> _Grouping:
+    """Rows sorted by rank, stably, and how many rows each of the `count` groups has
+    (a row's group is its rank // step)."""
+    import numpy as np
+
+    rank = np.array(ranks, dtype=np.int64)
+    return _Grouping(np.argsort(rank, kind="stable"), np.bincount(rank // step, minlength=count))
 
 
 def _columns(sel: list[list[str]], used: list[int]) -> dict[int, list[str]]:
@@ -339,9 +373,10 @@ def _first_error(
 
 def _structure(
     rows: list[list[str]], lines: list[int], header: list[str], i_name: int, width: int
-) -> list[int]:
+) -> tuple[list[int], set[str]]:
     """Positions of the rows to read: blank rows and repeated headers left out; a row
-    wider than the header, or one row too many, stops the import."""
+    wider than the header, or one row too many, stops the import. With them, every
+    distinct name cell (as it is in the file: not stripped)."""
     if rows and max(map(len, rows)) > width:
         for k, cells in enumerate(rows):
             if len(cells) > width and "".join(cells[width:]).strip():
@@ -357,13 +392,17 @@ def _structure(
                     expected=width,
                 )
     target = header[i_name]
-    names = [c[i_name] if len(c) > i_name else "" for c in rows]
-    # Normalising keeps every character of the title, in order, from a casefolded cell:
-    # a cell whose casefold lacks the title's last character cannot be the title.
-    last = target[-1:]
+    if rows and min(map(len, rows)) > i_name:
+        names = chunked_map(operator.itemgetter(i_name), rows)
+    else:
+        names = [c[i_name] if len(c) > i_name else "" for c in rows]
+    # Normalising only strips a cell, drops its BOMs, squeezes its spaces and casefolds it
+    # (character by character): the title's longest word is in the casefolded cell.
+    word = max(target.split(), key=len)
     distinct = chunked_set(names)
-    titles = {raw for raw in distinct if last in raw.casefold() and normalise_header(raw) == target}
-    if not titles and not any(not raw or raw.isspace() for raw in distinct):
+    titles = {raw for raw in distinct
+              if word in raw.replace("\ufeff", "").casefold() and normalise_header(raw) == target}
+    if not titles and "" not in distinct and not any(map(str.isspace, distinct)):
         kept = list(range(len(rows)))  # every row named, none a repeated header
     else:
         kept = [
@@ -379,7 +418,15 @@ def _structure(
             line=lines[kept[MAX_ROWS]],
             max=MAX_ROWS,
         )
-    return kept
+    return kept, distinct
+
+
+def _any_before(leave_at: list[float], join_at: list[float]) -> bool:
+    """Whether any connection leaves before it joins, a chunk at a time."""
+    for start in range(0, len(leave_at), CHUNK):
+        if any(map(operator.lt, leave_at[start : start + CHUNK], join_at[start : start + CHUNK])):
+            return True
+    return False
 
 
 def _distinct(texts: Iterable[str]) -> Iterator[str]:
@@ -391,12 +438,12 @@ def _distinct(texts: Iterable[str]) -> Iterator[str]:
             yield text
 
 
-def _peak(spans: list[tuple[int, int]]) -> int:
+def _peak(spans: list[tuple[float, float]]) -> int:
     """`peak_concurrent` over whole epoch seconds: joins and leaves counted per second,
     and at each second the leaves before the joins (a reconnection is not two people).
     Only the distinct seconds are sorted."""
-    joins: Counter[int] = Counter()
-    leaves: Counter[int] = Counter()
+    joins: Counter[float] = Counter()
+    leaves: Counter[float] = Counter()
     for start in range(0, len(spans), CHUNK):
         part = spans[start : start + CHUNK]
         joins.update([begin for begin, _end in part])
@@ -418,10 +465,14 @@ _SECOND = timedelta(seconds=1)
 # What a cell that cannot be read stands for until the row's error is raised.
 _BAD_TIME: tuple[datetime, int] = (datetime(1, 1, 1, tzinfo=UTC), -1)
 _BAD_MINUTES = -1.0
-_NAME = operator.attrgetter("name")
+# The epoch second of a missing join or leave: never the earliest join, nor the latest leave.
+_NEVER_FIRST = -math.inf
+_NEVER_LAST = math.inf
+_NO_MINUTES = -math.inf  # a connection without a duration, in `_spans`
+_NO_EMAIL: dict[str, None] = {"": None}  # `.get(email, email)`: None for no e-mail
 _AM_PM = frozenset({"AM", "PM"})
 _SECONDS = {f"{s:02d}": (s, timedelta(seconds=s)) for s in range(60)}
-_UNSEEN: tuple[datetime, int] = (_EPOCH, 0)  # a minute not looked at yet
+_UNSEEN: tuple[datetime, int] = (_EPOCH, 0)  # a minute, or a time, not looked at yet
 
 
 def _epoch(moment: datetime) -> int:
@@ -465,6 +516,28 @@ def _minutes(text: str, line: int) -> float | None:
             value=text,
         )
     return value
+
+
+class _Seconds(dict[str, float]):
+    """Time cell → epoch second (`missing` for an empty cell), each distinct text read the
+    first time it is looked up and kept in `instants` (a bad time as _BAD_TIME)."""
+
+    def __init__(
+        self,
+        times: _TimeParser,
+        instants: dict[str, tuple[datetime, int] | None],
+        missing: float,
+    ) -> None:
+        super().__init__()
+        self._times, self._instants, self._missing = times, instants, missing
+
+    def __missing__(self, text: str) -> float:
+        known = self._instants.get(text, _UNSEEN)
+        if known is _UNSEEN:
+            found = self._times.instant(text)
+            known = self._instants[text] = _BAD_TIME if found is None else found
+        second = self[text] = self._missing if known is None else known[1]
+        return second
 
 
 class _TimeParser:
@@ -606,6 +679,119 @@ class _TimeParser:
         return (naive + shift).replace(tzinfo=zone) if shift else naive.replace(tzinfo=zone)
 
 
+def _starts(sizes: npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:
+    """Where each group starts among the grouped rows."""
+    import numpy as np
+
+    starts = np.zeros_like(sizes)
+    np.cumsum(sizes[:-1], out=starts[1:])
+    return starts
+
+
+class _Merged(NamedTuple):
+    """Each person's earliest join and latest leave (row positions) and minutes, and the
+    union spans of everyone's connections."""
+
+    first_join: list[int]
+    last_leave: list[int]
+    minutes: list[float]
+    peak: int  # the most connections at once, as `_peak` counts them
+
+
+_SHIFT = 40  # bits for a time within a report: 2**40 seconds is 34,000 years
+
+
+def _spans(
+    grouping: _Grouping, starts: npt.NDArray[np.intp], columns: _Columns, *, use_total: bool
+) -> _Merged:
+    """Every person merged at once, when every connection has both its times (the same
+    results as `_merge_partial` gives each group of such connections).
+
+    The earliest join is the first of a group's smallest joins in its order, the latest
+    leave the first of its largest leaves. For the union, the rows are sorted by group,
+    then join; a running maximum of the leaves, kept from crossing into the next group by
+    adding the group's number above the time's bits, closes a span wherever the next join
+    comes after every leave before it."""
+    import numpy as np
+
+    rows, sizes = grouping
+    count, n = len(sizes), len(rows)
+    group = np.repeat(np.arange(count, dtype=np.int64), sizes)
+    join = np.array(columns.join_at, dtype=np.int64)[rows]
+    leave = np.array(columns.leave_at, dtype=np.int64)[rows]
+    at = np.arange(n)
+    earliest = np.minimum.reduceat(join, starts)
+    first = rows[np.minimum.reduceat(np.where(join == earliest[group], at, n), starts)]
+    latest = np.maximum.reduceat(leave, starts)
+    last = rows[np.minimum.reduceat(np.where(leave == latest[group], at, n), starts)]
+    base = int(join.min())
+    lifted = group << _SHIFT
+    by_join = np.argsort(lifted + (join - base))  # group stays sorted: by group, then join
+    join, leave = join[by_join], leave[by_join]
+    reach = np.maximum.accumulate(lifted + (leave - base)) - lifted + base
+    opens = np.ones(n, dtype=bool)
+    opens[1:] = (group[1:] != group[:-1]) | (join[1:] > reach[:-1])
+    begin = np.flatnonzero(opens)
+    lo = join[begin]
+    hi = reach[np.append(begin[1:], n) - 1]
+    connected = np.add.reduceat(hi - lo, np.searchsorted(group[begin], np.arange(count)))
+    minutes = (connected / 60).tolist()
+    if use_total:
+        spent = np.array([_NO_MINUTES if m is None else m for m in columns.minutes])[rows]
+        top = np.maximum.reduceat(spent, starts).tolist()
+        minutes = [t if t != _NO_MINUTES else m for t, m in zip(top, minutes, strict=True)]
+    # The most connections at once: joins +1 and leaves -1, in time order, each second's
+    # leaves before its joins (a reconnection is not two people).
+    events = np.concatenate((lo * 2 + 1, hi * 2))  # the lowest bit: a join
+    events.sort()
+    running = np.cumsum((events & 1) * 2 - 1)
+    return _Merged(first.tolist(), last.tolist(), minutes, max(0, int(running.max())))
+
+
+def _merge_partial(
+    group: list[int], columns: _Columns, all_spans: list[tuple[float, float]], *,
+    use_total: bool
+) -> tuple[int, int, float | None]:
+    """One person's earliest join and latest leave (row positions, -1 for none) and time
+    connected, when some connections lack a join or a leave; adds the union spans."""
+    join_at, leave_at, minutes = columns.join_at, columns.leave_at, columns.minutes
+    spans: list[tuple[float, float]] = []
+    durations: list[float] = []
+    first = last = -1
+    for k in group:
+        start, end, spent = join_at[k], leave_at[k], minutes[k]
+        if start != _NEVER_FIRST:
+            if first < 0 or start < join_at[first]:
+                first = k
+            if end != _NEVER_LAST:
+                spans.append((start, end))
+        if end != _NEVER_LAST and (last < 0 or end > leave_at[last]):
+            last = k
+        if spent is not None:
+            durations.append(spent)
+    connected = 0.0
+    if spans:
+        spans.sort()
+        lo, hi = spans[0]
+        for start, end in spans:
+            if start <= hi:
+                if end > hi:
+                    hi = end
+            else:
+                all_spans.append((lo, hi))
+                connected += hi - lo
+                lo, hi = start, end
+        all_spans.append((lo, hi))
+        connected += hi - lo
+    if use_total and durations:
+        return first, last, max(durations)
+    if spans and len(spans) == len(group):
+        return first, last, connected / 60
+    if durations:
+        return first, last, sum(durations)
+    return first, last, None
+
+
 def _zone(text: str) -> timezone:
     if text == "Z":
         return UTC
@@ -614,80 +800,80 @@ def _zone(text: str) -> timezone:
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
 
 
+class _Grouping(NamedTuple):
+    """Every attending row's position, group after group, and each group's size."""
+
+    rows: npt.NDArray[np.intp]
+    sizes: npt.NDArray[np.intp]
+
+
+class _Columns(NamedTuple):
+    """The attending connections, column by column (times as text and as epoch seconds)."""
+
+    names: list[str]
+    emails: list[str]
+    join_texts: list[str]
+    leave_texts: list[str]
+    join_at: list[float]  # _NEVER_FIRST when missing
+    leave_at: list[float]  # _NEVER_LAST when missing
+    minutes: list[float | None]  # only for a total-duration export or missing times
+
+
 def _merge(
-    groups: dict[str, list[int]],
-    names: list[str],
-    emails: list[str],
-    joins: list[tuple[datetime, int] | None],
-    leaves: list[tuple[datetime, int] | None],
-    minutes: list[float | None],
+    grouping: _Grouping,
+    columns: _Columns,
+    instants: dict[str, tuple[datetime, int] | None],
     *,
     use_total: bool,
-) -> tuple[tuple[Person, ...], list[tuple[int, int]]]:
+    complete: bool,
+) -> tuple[tuple[Person, ...], int | None]:
     """One Person per group of connections (rows by position in the columns); time
     connected is the union of their connections, so two devices at once are not counted
-    twice. Returns the people and every union span, in epoch seconds."""
-    people: list[Person] = []
-    all_spans: list[tuple[int, int]] = []
-    for group in groups.values():
-        spans: list[tuple[int, int]] = []
-        durations: list[float] = []
-        first_join: tuple[datetime, int] | None = None
-        last_leave: tuple[datetime, int] | None = None
-        named = given = ""
-        for k in group:
-            join, leave, spent = joins[k], leaves[k], minutes[k]
-            if join is not None:
-                if first_join is None or join[1] < first_join[1]:
-                    first_join = join
-                if leave is not None:
-                    spans.append((join[1], leave[1]))
-            if leave is not None and (last_leave is None or leave[1] > last_leave[1]):
-                last_leave = leave
-            if spent is not None:
-                durations.append(spent)
-            if not named:
-                named = names[k]
-            if not given:
-                given = emails[k]
-        connected = 0
-        if len(spans) == 1:
-            all_spans.append(spans[0])
-            connected = spans[0][1] - spans[0][0]
-        elif spans:
-            spans.sort()
-            lo, hi = spans[0]
-            for start, end in spans:
-                if start <= hi:
-                    if end > hi:
-                        hi = end
-                else:
-                    all_spans.append((lo, hi))
-                    connected += hi - lo
-                    lo, hi = start, end
-            all_spans.append((lo, hi))
-            connected += hi - lo
-        if use_total and durations:
-            total: float | None = max(durations)
-        elif spans and len(spans) == len(group):
-            total = connected / 60
-        elif durations:
-            total = sum(durations)
-        else:
-            total = None
-        people.append(
-            Person(
-                name=_unmarked(named or emails[group[0]]),
-                email=given or None,
-                minutes=None if total is None else round(total),
-                first_join=None if first_join is None else first_join[0],
-                last_leave=None if last_leave is None else last_leave[0],
-                connections=len(group),
-            )
-        )
-    order = chunked_map(name_key, chunked_map(_NAME, people))
-    # Sorted a chunk at a time, then merged (both stable): as one stable sort by name.
-    runs = [sorted(range(start, min(start + CHUNK, len(people))), key=order.__getitem__)
+    twice. Returns the people and the most connections at once (None without times).
+
+    When every connection has its join and its leave (`complete`, the usual report), the
+    whole table is merged at once in numpy (`_spans`); otherwise person by person."""
+    names, emails, join_texts, leave_texts = columns[:4]
+    rows, sizes = grouping
+    starts = _starts(sizes)
+    heads = rows[starts].tolist()  # each person's first connection
+    counts = sizes.tolist()
+    moments = {text: v[0] for text, v in instants.items() if v is not None}
+    if complete and counts:
+        merged = _spans(grouping, starts, columns, use_total=use_total)
+        peak: int | None = merged.peak
+        first_joins: list[datetime | None] = list(
+            map(moments.__getitem__, map(join_texts.__getitem__, merged.first_join)))
+        last_leaves: list[datetime | None] = list(
+            map(moments.__getitem__, map(leave_texts.__getitem__, merged.last_leave)))
+        minutes: list[int | None] = list(map(round, merged.minutes))
+    else:
+        all_spans: list[tuple[float, float]] = []
+        order = rows.tolist()
+        found = [_merge_partial(order[start : start + size], columns, all_spans,
+                                use_total=use_total)
+                 for start, size in zip(starts.tolist(), counts, strict=True)]
+        first_joins = [None if k < 0 else moments[join_texts[k]] for k, _l, _t in found]
+        last_leaves = [None if k < 0 else moments[leave_texts[k]] for _f, k, _t in found]
+        minutes = [None if t is None else round(t) for _f, _l, t in found]
+        peak = _peak(all_spans) if all_spans else None
+    given = list(map(emails.__getitem__, heads))  # an e-mail group's first row has it
+    named = list(map(names.__getitem__, heads))
+    if "" in named:  # a person whose first connection had no name (given by e-mail)
+        for g, name in enumerate(named):
+            if not name:
+                group = rows[int(starts[g]) : int(starts[g]) + counts[g]].tolist()
+                named[g] = next((names[k] for k in group if names[k]), "") or given[g]
+    shown = [_unmarked(name) if ")" in name else name for name in named]
+    people = list(map(Person, shown, map(_NO_EMAIL.get, given, given), minutes, first_joins,
+                      last_leaves, counts))
+    order = chunked_map(name_key, shown)
+    # Sorted a chunk at a time, then neighbouring runs merged two by two (each sort is
+    # stable, and quick over two sorted runs): as one stable sort by name, in short calls.
+    by_name = order.__getitem__
+    runs = [sorted(range(start, min(start + CHUNK, len(people))), key=by_name)
             for start in range(0, len(people), CHUNK)]
-    ranked = runs[0] if len(runs) == 1 else heapq.merge(*runs, key=order.__getitem__)
-    return tuple(people[k] for k in ranked), all_spans
+    while len(runs) > 1:
+        runs = [sorted(chain(*runs[k : k + 2]), key=by_name) for k in range(0, len(runs), 2)]
+        let_others_run()
+    return tuple(map(people.__getitem__, runs[0] if runs else [])), peak
