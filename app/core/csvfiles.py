@@ -47,15 +47,19 @@ TEXT_CHUNK = 1 << 18
 
 def text_lines(text: str) -> Iterator[str]:
     """The lines of `text` exactly as `io.StringIO(text, newline="")` gives them (every
-    line break kept, `\r\n` whole), made a slice at a time."""
+    line break kept, `\r\n` whole), made a slice at a time; the lines themselves come
+    from C, without a Python step per line."""
     if len(text) <= TEXT_CHUNK:
-        yield from io.StringIO(text, newline="")
-        return
+        return iter(io.StringIO(text, newline=""))
+    return itertools.chain.from_iterable(_slices(text))
+
+
+def _slices(text: str) -> Iterator[io.StringIO]:
     start, size = 0, len(text)
     while start < size:
         cut = text.find("\n", start + TEXT_CHUNK)  # after a \n: never inside \r\n
         end = size if cut < 0 else cut + 1
-        yield from io.StringIO(text[start:end], newline="")
+        yield io.StringIO(text[start:end], newline="")
         start = end
         let_others_run()
 
