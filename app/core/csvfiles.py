@@ -238,14 +238,10 @@ def _read_rows(text: str, delimiter: str) -> tuple[list[list[str]], list[int]]:
 
 
 def _head(text: str, lines: int) -> str:
-    """The first `lines` lines, joined by newlines, without splitting the whole text."""
-    size = 1 << 16
-    while size < len(text):
-        split = text[:size].splitlines()
-        if len(split) > lines:  # line `lines` is complete: a break follows it in the prefix
-            return "\n".join(split[:lines])
-        size *= 4
-    return "\n".join(text.splitlines()[:lines])
+    """The first `lines` lines, cut where the CSV reader cuts them (only at \r and \n:
+    `str.splitlines` also breaks at form feeds and other separators, and a header found
+    there would be counted lines away from where the reader sees it)."""
+    return "".join(itertools.islice(text_lines(text), lines))
 
 
 def find_table(

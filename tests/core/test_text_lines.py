@@ -56,3 +56,18 @@ def test_a_long_text_is_copied_in_slices(monkeypatch: pytest.MonkeyPatch) -> Non
     text = "".join(f"{i},name {i}\r\n" for i in range(1000))
     assert len(list(text_lines(text))) == 1000
     assert len(made) > 10 and max(made) < 200
+
+
+@pytest.mark.parametrize("junk", ["\x0c", "\x1e", "\x1c\x1d", "\x85", "\u2028", "\x0b"])
+def test_separators_other_than_line_breaks_do_not_move_the_header(junk: str) -> None:
+    """The reader breaks lines at \\r and \\n only; the header scan did too little the same
+    (`str.splitlines` also breaks at form feeds and the like), found the header some
+    lines away from where the reader saw it and dropped the first people as preamble."""
+    from app.zoom.participants import read_participants
+    from tests.attendance.test_properties import GOOD
+
+    clean = read_participants(GOOD)
+    damaged = read_participants(junk.encode("utf-8") + b"\r\n" + GOOD)
+    assert [(p.name, p.connections) for p in damaged.attendees] == [
+        (p.name, p.connections) for p in clean.attendees]
+    assert damaged.rows_read == clean.rows_read
