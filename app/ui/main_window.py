@@ -42,6 +42,12 @@ class AreaStack(QStackedWidget):
         current = self.currentWidget()
         return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
 
+    def heightForWidth(self, width: int) -> int:
+        """The shown area's, not the tallest of all (the stacked layout's answer): a
+        camera check's wrapped verdicts must not make Aujourd'hui scroll afterwards."""
+        current = self.currentWidget()
+        return current.heightForWidth(width) if current is not None else -1
+
 if TYPE_CHECKING:
     from app.ui.help import HelpDialog
 
