@@ -20,7 +20,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QPointF, Qt, QTime
-from PySide6.QtGui import QKeySequence, QPainter
+from PySide6.QtGui import QKeySequence, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -270,6 +270,7 @@ class ReportArea(QWidget):
         self._pool = pool
         self._generation = 0
         self.report: ActivityReport | None = None
+        self._waiting_view: ReportView | None = None  # read while hidden: shown when shown
         day = (today or (lambda: services.clock().date()))()
 
         first, last = default_period(day)
@@ -448,22 +449,36 @@ class ReportArea(QWidget):
         )
 
     def _loaded(self, generation: int, view: ReportView) -> None:
-        """Only cheap work here: a dozen table cells, the chart series replaced."""
+        """Only cheap work here: a dozen table cells, the chart series replaced; and only
+        on screen: hidden (a session changed while another area is in use), the tables
+        and charts wait to be shown, so that Qt Charts does not lay them out meanwhile."""
         if generation != self._generation:
             return  # a newer request is on its way
         report = view.report
         self.report = report
-        self._fill(self.type_table, _t(TYPE_TITLE), view.type_rows)
-        self._fill(self.branch_table, _t(BRANCH_TITLE), view.branch_rows)
-        self.week_chart.show_view(view)
-        self.type_chart.show_bars(view.type_bars)
-        self.branch_chart.show_bars(view.branch_bars)
         self.status.setText(
             self.tr("{n} sessions held · no-show {rate}").format(
                 n=report.total.sessions, rate=percent_text(report.total.no_show_rate)
             )
         )
         self._set_busy(False)
+        if self.isVisible():
+            self._show_view(view)
+        else:
+            self._waiting_view = view
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        view, self._waiting_view = self._waiting_view, None
+        if view is not None:
+            self._show_view(view)
+
+    def _show_view(self, view: ReportView) -> None:
+        self._fill(self.type_table, _t(TYPE_TITLE), view.type_rows)
+        self._fill(self.branch_table, _t(BRANCH_TITLE), view.branch_rows)
+        self.week_chart.show_view(view)
+        self.type_chart.show_bars(view.type_bars)
+        self.branch_chart.show_bars(view.branch_bars)
 
     def _failed(self, generation: int, err: BaseException) -> None:
         if generation != self._generation:

@@ -37,6 +37,7 @@ def make(qtbot: QtBot, net: Net, language: QLocale.Language = QLocale.Language.F
     QLocale.setDefault(QLocale(language))
     area = ReportArea(net, pool=ImmediatePool(), today=lambda: FIXED_NOW.date())
     qtbot.addWidget(area)
+    area.show()  # on screen: a hidden area fills its tables and charts when shown
     return area
 
 
@@ -167,6 +168,23 @@ def test_the_report_is_prepared_off_the_gui_thread(
     QLocale.setDefault(QLocale(QLocale.Language.French))
     area = ReportArea(net, today=lambda: FIXED_NOW.date())
     qtbot.addWidget(area)
+    area.show()
     qtbot.waitUntil(lambda: area.report is not None, timeout=10_000)
     assert threads and all(t is not threading.main_thread() for t in threads)
+    assert cell(area, 8, 5) == "40,0 %"
+
+
+def test_a_hidden_report_fills_its_tables_and_charts_when_shown(
+    qtbot: QtBot, net: Net
+) -> None:
+    """Read while another area is in use (a session changed): the figures are ready, but
+    Qt Charts lays nothing out on the GUI thread until the report is on screen."""
+    QLocale.setDefault(QLocale(QLocale.Language.French))
+    area = ReportArea(net, pool=ImmediatePool(), today=lambda: FIXED_NOW.date())
+    qtbot.addWidget(area)
+    qtbot.waitUntil(lambda: area.report is not None, timeout=10_000)
+    assert area.type_table.rowCount() == 0  # hidden: nothing laid out yet
+    assert "sessions held" in area.status.text() or "séances" in area.status.text()
+    area.show()
+    qtbot.waitUntil(lambda: area.type_table.rowCount() == 9, timeout=5_000)
     assert cell(area, 8, 5) == "40,0 %"
