@@ -25,6 +25,16 @@ def _english(_context: str, text: str) -> str:
     return text
 
 
+def is_text(arg: str) -> bool:
+    """False for an argument holding bytes that are not UTF-8: Python keeps them as lone
+    surrogates, which no database, file or terminal accepts later."""
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def iso_datetime(tr_cli: Translate) -> Callable[[str], datetime]:
     """argparse type for an ISO 8601 date and time (local time when no offset is given),
     its error said through `tr_cli`."""
@@ -130,13 +140,8 @@ def window_args(argv: list[str]) -> argparse.Namespace | None:
     """`argv` parsed when it holds only global options (the window, `--self-test`,
     `--smoke`); None for a verb, `--help`, `--version` or a mistake: `app.cli.parse`
     then says what it has to, in the user's language."""
-    if {"-h", "--help", "--version"} & set(argv):
-        return None
-    try:
-        for arg in argv:
-            arg.encode("utf-8")  # bytes that are not UTF-8: the full parser explains
-    except UnicodeEncodeError:
-        return None
+    if {"-h", "--help", "--version"} & set(argv) or not all(map(is_text, argv)):
+        return None  # the full parser explains bytes that are not UTF-8
     parser = _WindowParser(prog="regie", add_help=False)
     add_global_options(parser, _english)
     parser.set_defaults(verb=None)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from app.cli.i18n import choose_language, colon, error_text, language, set_language, tr_cli
 from app.config import AppConfig
 from app.errors import RegieError
-from app.options import add_global_options, config_from_args
+from app.options import add_global_options, config_from_args, is_text
 
 if TYPE_CHECKING:
     from app.services import Services
@@ -130,16 +130,6 @@ def use_language(forced: str | None) -> None:
 
     set_language(choose_language(forced))
     _argparse_words.install()
-
-
-def is_text(arg: str) -> bool:
-    """False for an argument holding bytes that are not UTF-8: Python keeps them as lone
-    surrogates, which no database, file or terminal accepts later."""
-    try:
-        arg.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def printable(arg: str) -> str:
