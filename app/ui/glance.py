@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -30,6 +30,23 @@ def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
     return label
 
 
+def heading(day: date, place: str) -> str:
+    """« Aujourd'hui, mardi 24 novembre — Bachut »: the glance's and Aujourd'hui's title."""
+    when = QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM")
+    return QCoreApplication.translate("GlanceView", "Today, {day} — {place}").format(
+        day=when, place=place)
+
+
+def day_title(day: date, today: date) -> str:
+    """A day's title in the list of the coming days (today, tomorrow, then the date)."""
+    text = QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM")
+    if day == today:
+        return QCoreApplication.translate("GlanceView", "Today — {day}").format(day=text)
+    if day == today + timedelta(days=1):
+        return QCoreApplication.translate("GlanceView", "Tomorrow — {day}").format(day=text)
+    return text[:1].upper() + text[1:]
+
+
 class GlanceView(QWidget):
     """The heading and one line pair per session, grouped by day; read-only."""
 
@@ -38,9 +55,7 @@ class GlanceView(QWidget):
         self.setObjectName("TodayGlance")
         self.glance = glance
         place = glance.branch_name or self.tr("the whole network")
-        day = QDate(glance.day.year, glance.day.month, glance.day.day)
-        self.heading = _bold(QLabel(self.tr("Today, {day} — {place}").format(
-            day=QLocale().toString(day, "dddd d MMMM"), place=place), self), 1.25)
+        self.heading = _bold(QLabel(heading(glance.day, place), self), 1.25)
         self.heading.setAccessibleName(self.tr("Today"))
         self.note = QLabel(self.tr(
             "Each session's preparation (checks, checklist, licence) is being read and "
@@ -58,7 +73,7 @@ class GlanceView(QWidget):
             by_day.setdefault(row.start.astimezone().date(), []).append(row)
         for offset in range(glance.days):
             when = glance.day + timedelta(days=offset)
-            title = self._day_title(when, offset)
+            title = day_title(when, glance.day)
             lines = [f"<b>{_escape(title)}</b>"]
             said.append(title + ":")
             sessions = by_day.get(when, [])
@@ -89,14 +104,6 @@ class GlanceView(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.note)
         layout.addWidget(scroll, 1)
-
-    def _day_title(self, day: date, offset: int) -> str:
-        text = QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM")
-        if offset == 0:
-            return self.tr("Today — {day}").format(day=text)
-        if offset == 1:
-            return self.tr("Tomorrow — {day}").format(day=text)
-        return text[:1].upper() + text[1:]
 
     def _line(self, row: GlanceRow) -> str:
         start, end = row.start.astimezone(), row.end.astimezone()

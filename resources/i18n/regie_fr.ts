@@ -5098,24 +5098,12 @@ Si une partie de Régie vous est difficile ou impossible à utiliser, dites-le �
         <translation>tout le réseau</translation>
     </message>
     <message>
-        <source>Today, {day} — {place}</source>
-        <translation>Aujourd’hui, {day} — {place}</translation>
-    </message>
-    <message>
         <source>The network has no branch yet: load the demo network (File menu) or add your branches and sessions.</source>
         <translation>Le réseau n’a encore aucune bibliothèque&#xa0;: chargez la démonstration (menu Fichier) ou ajoutez vos bibliothèques et vos séances.</translation>
     </message>
     <message>
         <source>Choose your branch above (Alt+B): Régie remembers it on this computer. “Whole network” shows every branch.</source>
         <translation>Choisissez votre bibliothèque ci-dessus (Alt+B)&#xa0;: Régie s’en souvient sur cet ordinateur. «&#xa0;Tout le réseau&#xa0;» montre toutes les bibliothèques.</translation>
-    </message>
-    <message>
-        <source>Today — {day}</source>
-        <translation>Aujourd’hui — {day}</translation>
-    </message>
-    <message>
-        <source>Tomorrow — {day}</source>
-        <translation>Demain — {day}</translation>
     </message>
     <message>
         <source>No session today for {place}: nothing to prepare.</source>

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import RegieError
-from app.ui.glance import GlanceView
+from app.ui.glance import GlanceView, day_title, heading
 from app.ui.i18n import error_text
 from app.ui.today.card import SessionCard, card_signature
 from app.ui.today.model import TodayData, TodayModel
@@ -268,12 +268,7 @@ class TodayArea(QWidget):
         return branch.name if branch is not None else self.tr("the whole network")
 
     def _fill_heading(self, data: TodayData) -> None:
-        day = QDate(data.day.year, data.day.month, data.day.day)
-        self.heading.setText(
-            self.tr("Today, {day} — {place}").format(
-                day=QLocale().toString(day, "dddd d MMMM"), place=self._place(data)
-            )
-        )
+        self.heading.setText(heading(data.day, self._place(data)))
         if not data.branches:
             self.hint.setText(self.tr(
                 "The network has no branch yet: load the demo network (File menu) or add "
@@ -286,14 +281,6 @@ class TodayArea(QWidget):
             self.hint.show()
         else:
             self.hint.hide()
-
-    def _day_title(self, data: TodayData, day: date) -> str:
-        text = QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM")
-        if day == data.day:
-            return self.tr("Today — {day}").format(day=text)
-        if day == data.day + timedelta(days=1):
-            return self.tr("Tomorrow — {day}").format(day=text)
-        return text[:1].upper() + text[1:]
 
     def _fill_cards(self, data: TodayData) -> None:
         focus = self._focused()
@@ -338,7 +325,7 @@ class TodayArea(QWidget):
         index = 0
         days = [data.day + timedelta(days=i) for i in range(data.days)]
         for day in days:
-            title = QLabel(self._day_title(data, day), self.cards_box)
+            title = QLabel(day_title(day, data.day), self.cards_box)
             title.setObjectName("DayTitle")
             bold = QFont(title.font())
             bold.setBold(True)
