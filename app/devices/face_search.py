@@ -16,15 +16,16 @@ analysis outgrows its budget whatever the picture:
   at a desk, and the sizes next to it (a face is found when enough detections at
   neighbouring sizes group); the others follow from the largest faces to the smallest.
   A search stops as soon as the detections so far make a face, and keeps the largest: a
-  face in view is mostly known within `USUAL_FACE_FRAMES` frames (133 ms at 30 frames a
-  second; `usual_passes`).
+  face in view is mostly known within `USUAL_FACE_FRAMES` frames (300 ms at 30 frames a
+  second on a wide picture; `usual_passes`).
 
 A search that follows one that found a face first tries the windows around that face
-(its size and the sizes next to it, where it may have moved to since): a face still in
-view is found again on the search's first frame, for a fraction of a pass's work (those
-windows are the whole search's, but not all of them: a larger face that came in view
-elsewhere meanwhile waits for a search that does not find this one); if it is not there,
-the search goes on as any other.
+(its size and the sizes next to it, where it may have moved to since), the sizes nearest
+the face's first, in passes of their own: windows on a face run far down the cascade, so
+these count for more work (`_NEAR_COST`). A face still in view is found again within the
+first of them or two (those windows are the whole search's, but not all of them: a
+larger face that came in view elsewhere meanwhile waits for a search that does not find
+this one); if it is not there, the search goes on as any other.
 
 A search is done (its frame reports `searched`) when it found a face or ran all its
 passes. Searches start every `every` frames, or as soon as the previous one is done when
@@ -55,19 +56,22 @@ SCALE_STEP = 1.15
 MIN_NEIGHBOURS = 4
 GROUP_EPS = 0.2  # how OpenCV's cascade search merges neighbouring detections
 _ONE_PIXEL_ABOVE = 2.0  # the cascade steps one pixel (four times the work) above this scale
-# Each pass does at most this much work (about 1 ms on a desk computer): one unit per
-# window tried at the picture's own scale, more for larger windows (`Scale.weight`), and
-# `_CALL` per call of the cascade. A whole search of a 224×126 picture is about 35,000.
-PASS_WORK = 2500
+# Each pass does at most this much work (about 1 ms on a desk computer, a face in it
+# included): one unit per window tried at the picture's own scale, more for larger windows
+# (`Scale.weight`), and `_CALL` per call of the cascade. A whole search of a 224×126
+# picture is about 35,000.
+PASS_WORK = 1500
 _CALL = 60
 # A window's cost against one at the picture's own scale: windows of larger faces run
 # further down the cascade (measured: 0.4 µs a window at scale 1, 0.7 µs from 1.5 on).
 _WEIGHT_SLOPE, _WEIGHT_MOST = 1.25, 1.75
-# The usual face sizes take this many passes, with up to `_USUAL_MOST` work each: a face
-# of the usual size is known by then (on a 4:3 picture, where they lie on the one-pixel
-# grid, a frame later).
-USUAL_FACE_FRAMES = 4
-_USUAL_MOST = 2 * PASS_WORK
+# The usual face sizes take this many passes on a wide picture, sharing their work
+# evenly: a face of the usual size is known by then (on a 4:3 picture, where they lie on
+# the one-pixel grid, they take more).
+USUAL_FACE_FRAMES = 9
+# Windows on a face run far down the cascade: measured, about eight times the work of
+# windows elsewhere; the windows searched around the last face found count so.
+_NEAR_COST = 8.0
 # A search after one that found a face first tries the windows of sizes within this
 # factor of that face's, centred within `_NEAR` of its height of that face's centre.
 _NEAR_SIZE = 1.3
@@ -124,6 +128,7 @@ class Slice:
     last: int
     left: int = 0
     right: int | None = None
+    cost: float = 1.0  # a window's work against the same window elsewhere (`_NEAR_COST`)
 
     @property
     def windows(self) -> int:
@@ -135,7 +140,7 @@ class Slice:
     @property
     def work(self) -> float:
         """Its share of a pass's `PASS_WORK`."""
-        return self.windows * self.scale.weight + self.scale.calls * _CALL
+        return self.windows * self.scale.weight * self.cost + self.scale.calls * _CALL
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +158,11 @@ class Pass:
     @property
     def sides(self) -> set[int]:
         return {s.scale.side for s in self.slices}
+
+
+# Plans by (pass budget, cascade window, smallest face, picture width and height): the
+# same for every search of a picture size, made on a check's first frame once a process.
+_PLANS: dict[tuple[float, int, int, int, int], tuple[list[Pass], int]] = {}
 
 
 @dataclass(slots=True)
@@ -189,9 +199,8 @@ class FaceSearch:
         if not self._pending:
             h, w = image.shape[:2]
             self._pending = list(self._plan(w, h))
-            near = self._near(self._last, w, h) if self._last is not None else None
-            if near is not None:
-                self._pending.insert(0, near)
+            if self._last is not None:
+                self._pending[:0] = self._near(self._last, w, h)
             self._hits = []
             self._since_start = 0
             if not self._pending:  # a picture too small for any face
@@ -225,31 +234,26 @@ class FaceSearch:
             factor *= SCALE_STEP
 
     def _plan(self, width: int, height: int) -> list[Pass]:
-        """The passes of a whole search, in the order they run (see the module's text)."""
-        if self._passes_for == (width, height):
-            return self._passes
-        scales = self.scales(width, height)
-        usual = height * _USUAL_SHARE
-        first = [s for s in scales if usual * _FIRST_FROM <= s.side <= usual * _FIRST_TO]
-        rest = [s for s in reversed(scales) if s not in first]  # from the largest
-        usual_passes: list[Pass] = []
-        if first:
-            # In USUAL_FACE_FRAMES passes if up to `_USUAL_MOST` work each does it, else in
-            # as few as that allows, sharing the work evenly.
-            total = sum(Slice(s, 0, s.rows[-1]).work for s in first if s.rows)
-            count = max(USUAL_FACE_FRAMES, len(_pack(first, _USUAL_MOST)))
-            budget = max(float(PASS_WORK), total / count)
-            while len(usual_passes := _pack(first, budget)) > count:
-                budget *= 1.02
-        self._passes = usual_passes + _pack(rest, PASS_WORK)
-        self._usual = len(usual_passes)
-        self._passes_for = (width, height)
+        """The passes of a whole search, in the order they run (see the module's text);
+        planned once a process for each picture size."""
+        if self._passes_for != (width, height):
+            key = (PASS_WORK, self._window, self._min_side, width, height)
+            if key not in _PLANS:
+                scales = self.scales(width, height)
+                usual = height * _USUAL_SHARE
+                first = [s for s in scales
+                         if usual * _FIRST_FROM <= s.side <= usual * _FIRST_TO]
+                rest = [s for s in reversed(scales) if s not in first]  # from the largest
+                usual_passes = _pack(first, PASS_WORK)
+                _PLANS[key] = (usual_passes + _pack(rest, PASS_WORK), len(usual_passes))
+            self._passes, self._usual = _PLANS[key]
+            self._passes_for = (width, height)
         return self._passes
 
-    def _near(self, face: Box, width: int, height: int) -> Pass | None:
+    def _near(self, face: Box, width: int, height: int) -> list[Pass]:
         """The windows around `face` (sizes and places it may have drifted to since it
-        was found), searched first: a face still in view is found again at a fraction of
-        a pass's work."""
+        was found), searched first, the sizes nearest the face's first, in passes of up
+        to `PASS_WORK`: a face still in view is found again within a pass or two."""
         x, y, w, h = face
         slices: list[Slice] = []
         for sc in self.scales(width, height):
@@ -263,8 +267,9 @@ class FaceSearch:
             right = min(last_x, math.ceil((cx + margin) / f))
             bottom = min(last_y, math.ceil((cy + margin) / f))
             if left <= right and top <= bottom:
-                slices.append(Slice(sc, top, bottom, left, right))
-        return Pass(tuple(slices)) if slices else None
+                slices.append(Slice(sc, top, bottom, left, right, _NEAR_COST))
+        slices.sort(key=lambda piece: abs(math.log(piece.scale.side / h)))
+        return _cut(slices, PASS_WORK)
 
     def usual_passes(self, width: int, height: int) -> int:
         """How many passes (frames) the usual face sizes take: USUAL_FACE_FRAMES on a
@@ -311,17 +316,25 @@ class FaceSearch:
 def _pack(scales: list[Scale], budget: float) -> list[Pass]:
     """The windows of `scales`, in that order, cut into passes of up to `budget` work,
     by bands of rows."""
+    return _cut([Slice(sc, sc.rows[0], sc.rows[-1]) for sc in scales if sc.rows], budget)
+
+
+def _cut(slices: list[Slice], budget: float) -> list[Pass]:
+    """`slices`, in that order, cut by bands of rows into passes of up to `budget` work
+    (a single row of windows that does not fit alone makes a pass of its own)."""
     passes: list[Pass] = []
     current: list[Slice] = []
     room = budget
-    for sc in scales:
-        rows = sc.rows
+    for whole in slices:
+        sc = whole.scale
+        rows = range(whole.first, whole.last + 1, sc.step)
+        across = whole.windows // len(rows) if rows else 0
         i = 0
         while i < len(rows):
-            fit = (int((room - sc.calls * _CALL) // (sc.across * sc.weight))
-                   if sc.across else 0)
+            each = across * sc.weight * whole.cost
+            fit = int((room - sc.calls * _CALL) // each) if across else 0
             n = min(len(rows) - i, max(1, fit))
-            piece = Slice(sc, rows[i], rows[i + n - 1])
+            piece = Slice(sc, rows[i], rows[i + n - 1], whole.left, whole.right, whole.cost)
             if piece.work > room and current:  # not even one row fits: the next pass
                 passes.append(Pass(tuple(current)))
                 current, room = [], budget
