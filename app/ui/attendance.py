@@ -564,7 +564,7 @@ class AttendanceDialog(QDialog):
         service = self._service
 
         def job(_token: CancelToken, progress: Callable[[int, int], None]) -> AttendanceRecord:
-            with collection_deferred():
+            with collection_deferred(), interpreter_shared():
                 if isinstance(preview, ZoomPreview):
                     return service.commit_zoom(preview, progress)
                 return service.commit_registrations(preview, progress)

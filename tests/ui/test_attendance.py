@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
@@ -346,6 +347,40 @@ def test_preview_rows_are_made_on_the_worker(
     dialog.import_zoom_file(f)
     qtbot.waitUntil(lambda: dialog.pending is not None, timeout=10_000)
     assert dialog.preview_model.rowCount() == 3
+    assert len(seen) == 1
+    thread, interval = seen[0]
+    assert thread != threading.get_ident()
+    assert interval == pytest.approx(0.001)
+    assert sys.getswitchinterval() == before
+
+
+def test_an_import_is_written_on_a_worker_that_shares_the_interpreter(
+    qtbot: QtBot, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Writing an import is long Python work (a row's values made ready for the
+    database): while it runs on its worker the interpreter changes threads every
+    millisecond, so the window waits at most that long for it; as it was once saved."""
+    before = sys.getswitchinterval()
+    net = network(services)
+    sid = add_session(services, capacity=40)
+    dialog = AttendanceDialog(net, sid)  # the application's thread pool
+    qtbot.addWidget(dialog)
+    seen: list[tuple[int, float]] = []
+    service = dialog._service
+    commit = service.commit_zoom
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append((threading.get_ident(), sys.getswitchinterval()))
+        return commit(*args, **kwargs)
+
+    monkeypatch.setattr(service, "commit_zoom", spy)
+    f = tmp_path / "participants.csv"
+    f.write_bytes((HEADER_BLOCK + ZOOM_US).encode())
+    dialog.import_zoom_file(f)
+    qtbot.waitUntil(lambda: dialog.pending is not None, timeout=10_000)
+    dialog.confirm_import()
+    qtbot.waitUntil(lambda: dialog.pending is None and not dialog.saving, timeout=10_000)
+    assert net.attendance.record(sid) is not None
     assert len(seen) == 1
     thread, interval = seen[0]
     assert thread != threading.get_ident()
