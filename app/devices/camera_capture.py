@@ -171,6 +171,7 @@ class Capture:
         cap = self._cap
         interval = 1.0 / (self.nominal_fps or 30.0)
         number = 0
+        in_loop = 0  # frames read since the file (re)started
         offset = 0.0  # media time added at each loop of a simulated camera
         previous = -1.0
         started = time.monotonic()
@@ -188,10 +189,12 @@ class Capture:
                         )
                     return
                 offset = previous + interval
+                in_loop = 0
                 cap.set(cv2.CAP_PROP_POS_FRAMES, 0)
                 continue
             media = cap.get(cv2.CAP_PROP_POS_MSEC) / 1000.0
-            stamp = offset + (media if media > 0 or number == 0 else number * interval)
+            # A loop's first frame is at media time 0, like the file's.
+            stamp = offset + (media if media > 0 or in_loop == 0 else in_loop * interval)
             if stamp <= previous:  # some containers report no times: count frames instead
                 stamp = previous + interval
             previous = stamp
@@ -199,6 +202,7 @@ class Capture:
                 return
             yield Frame(image, stamp, number)
             number += 1
+            in_loop += 1
 
     def _still_frames(self, token: Token) -> Iterator[Frame]:
         assert self._still is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from pathlib import Path
@@ -293,3 +294,20 @@ def test_the_check_analyses_with_one_opencv_thread(tmp_path: Path) -> None:
         list(stream)
     finally:
         cv2.setNumThreads(before)
+
+
+def test_a_simulated_camera_loops_its_video_without_a_pause(tmp_path: Path) -> None:
+    """A simulated camera plays its video again and again at the video's pace: the frame
+    after the last one comes one frame interval later, not a whole video later (which the
+    check counted as frames the camera lost)."""
+    from tests.camera import videos
+
+    path = videos.make("well_lit", tmp_path, size=(320, 180), count=6)
+    capture = open_camera(camera_sources.file_source(path, simulated=True),
+                          thresholds=quick(tmp_path))
+    try:
+        stamps = [f.timestamp for f in itertools.islice(capture.frames(NeverCancelled()), 15)]
+    finally:
+        capture.close()
+    steps = np.diff(stamps)
+    assert steps == pytest.approx([1 / 30] * 14, abs=0.002), steps
