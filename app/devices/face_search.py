@@ -65,9 +65,9 @@ _CALL = 60
 # A window's cost against one at the picture's own scale: windows of larger faces run
 # further down the cascade (measured: 0.4 µs a window at scale 1, 0.7 µs from 1.5 on).
 _WEIGHT_SLOPE, _WEIGHT_MOST = 1.25, 1.75
-# The usual face sizes take this many passes on a wide picture, sharing their work
-# evenly: a face of the usual size is known by then (on a 4:3 picture, where they lie on
-# the one-pixel grid, they take more).
+# The usual face sizes take this many passes on a wide picture (224×126): a face of the
+# usual size is known by then (on a 4:3 picture, where they lie on the one-pixel grid,
+# they take about twice as many).
 USUAL_FACE_FRAMES = 9
 # Windows on a face run far down the cascade: measured, about eight times the work of
 # windows elsewhere; the windows searched around the last face found count so.
