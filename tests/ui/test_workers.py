@@ -112,8 +112,8 @@ def test_cycles_are_collected_by_the_gui_thread_only(qtbot: QtBot) -> None:
 
         kept: list[list[int]] = []
 
-        def churn() -> None:  # a worker allocating far past every threshold
-            kept.extend([i] for i in range(50_000))
+        def churn() -> None:  # a worker allocating far past the young thresholds
+            kept.extend([i] for i in range(10_000))
 
         worker = threading.Thread(target=churn, name="worker")
         worker.start()
@@ -139,11 +139,11 @@ def test_no_collection_while_a_bulk_job_runs(qtbot: QtBot) -> None:
             cycle: list[object] = [Tracked(deaths)]
             cycle.append(cycle)
             del cycle
-            kept = [[i] for i in range(50_000)]  # far past every threshold
+            kept = [[i] for i in range(10_000)]  # far past the young thresholds
             qtbot.wait(100)  # twenty ticks
             assert deaths == []
         qtbot.waitUntil(lambda: bool(deaths), timeout=10_000)
-        assert deaths == [threading.main_thread().name] and len(kept) == 50_000
+        assert deaths == [threading.main_thread().name] and len(kept) == 10_000
     finally:
         collector.stop()
         if not was_enabled:
@@ -189,6 +189,63 @@ def test_a_full_collection_waits_until_nobody_uses_the_window(qtbot: QtBot) -> N
     finally:
         gc.callbacks.remove(seen)
         collector.stop()
+        if not was_enabled:
+            gc.disable()
+
+
+def test_a_large_young_generation_waits_for_the_window_to_be_idle(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """After a job that built large structures (a 100,000-row import), walking its young
+    objects would hold the GUI thread for tens of milliseconds: they are set aside
+    unwalked (a cycle among them lives on, past the idle delay of a full pass too); once
+    nobody has touched the window for the give-back delay, everything is collected (the
+    cycle dies, on the GUI thread) and what lives on is frozen again."""
+    monkeypatch.setattr(workers, "_start_up_over", True)
+    now = [100.0]
+    hands = [0]
+    collector = GuiThreadCollector(
+        interval_ms=60_000, idle_ms=5000, clock=lambda: now[0], activity=lambda: hands[0],
+        give_back_ms=60_000,
+    )
+    passes: list[int] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            passes.append(info["generation"])
+
+    was_enabled = gc.isenabled()
+    collector.start()
+    gc.collect()
+    gc.callbacks.append(seen)
+    deaths: list[str] = []
+    try:
+        cycle: list[object] = [Tracked(deaths)]
+        cycle.append(cycle)
+        del cycle
+        built = [[i] for i in range(workers.SET_ASIDE_ABOVE + 5000)]  # the job's tables
+        frozen = gc.get_freeze_count()
+        for _tick in range(20):  # two seconds of work
+            now[0] += 0.1
+            hands[0] += 1
+            collector.check()
+        assert deaths == []  # never walked while the user worked
+        assert gc.get_freeze_count() >= frozen + len(built)
+        assert set(passes) <= {0, 1}
+        now[0] += 5.0  # nobody touched the window for the idle delay: not long enough
+        collector.check()
+        assert deaths == []
+        passes.clear()
+        now[0] += 55.0  # nor for a minute: nobody is at the window
+        collector.check()
+        assert deaths == [threading.main_thread().name]
+        assert passes == [2]
+        assert gc.get_freeze_count() >= len(built)  # what lives on, frozen again
+        assert gc.get_count()[0] < workers.SET_ASIDE_ABOVE
+    finally:
+        gc.callbacks.remove(seen)
+        collector.stop()
+        gc.unfreeze()
         if not was_enabled:
             gc.disable()
 
