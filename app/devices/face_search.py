@@ -181,9 +181,6 @@ class FaceSearch:
         self._min_side = 12
         size = cascade.getOriginalWindowSize()
         self._window = int(size[0]) if size is not None and size[0] > 0 else 24
-        self._passes: list[Pass] = []
-        self._passes_for: tuple[int, int] | None = None
-        self._usual = 0
         self._pending: list[Pass] = []
         self._hits: list[Box] = []
         self._since_start: int | None = None  # frames since the last search started
@@ -234,21 +231,21 @@ class FaceSearch:
             factor *= SCALE_STEP
 
     def _plan(self, width: int, height: int) -> list[Pass]:
-        """The passes of a whole search, in the order they run (see the module's text);
-        planned once a process for each picture size."""
-        if self._passes_for != (width, height):
-            key = (PASS_WORK, self._window, self._min_side, width, height)
-            if key not in _PLANS:
-                scales = self.scales(width, height)
-                usual = height * _USUAL_SHARE
-                first = [s for s in scales
-                         if usual * _FIRST_FROM <= s.side <= usual * _FIRST_TO]
-                rest = [s for s in reversed(scales) if s not in first]  # from the largest
-                usual_passes = _pack(first, PASS_WORK)
-                _PLANS[key] = (usual_passes + _pack(rest, PASS_WORK), len(usual_passes))
-            self._passes, self._usual = _PLANS[key]
-            self._passes_for = (width, height)
-        return self._passes
+        """The passes of a whole search, in the order they run (see the module's text)."""
+        return self._planned(width, height)[0]
+
+    def _planned(self, width: int, height: int) -> tuple[list[Pass], int]:
+        """The passes and how many of them cover the usual sizes; planned once a process
+        for each picture size."""
+        key = (PASS_WORK, self._window, self._min_side, width, height)
+        if key not in _PLANS:
+            scales = self.scales(width, height)
+            usual = height * _USUAL_SHARE
+            first = [s for s in scales if usual * _FIRST_FROM <= s.side <= usual * _FIRST_TO]
+            rest = [s for s in reversed(scales) if s not in first]  # from the largest
+            usual_passes = _pack(first, PASS_WORK)
+            _PLANS[key] = (usual_passes + _pack(rest, PASS_WORK), len(usual_passes))
+        return _PLANS[key]
 
     def _near(self, face: Box, width: int, height: int) -> list[Pass]:
         """The windows around `face` (sizes and places it may have drifted to since it
@@ -274,8 +271,7 @@ class FaceSearch:
     def usual_passes(self, width: int, height: int) -> int:
         """How many passes (frames) the usual face sizes take: USUAL_FACE_FRAMES on a
         wide picture; more on a 4:3 one, taller, where they lie on the one-pixel grid."""
-        self._plan(width, height)
-        return self._usual
+        return self._planned(width, height)[1]
 
     # -- searching
 

@@ -240,7 +240,7 @@ class GuiThreadCollector(QObject):
         self.give_back_s = give_back_ms / 1000
         self._last_input = clock()
         self._last_state: object = None
-        self._set_aside = False  # a large young generation frozen until the next idle moment
+        self._set_aside = False  # a large young generation frozen until it is given back
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.check)
@@ -267,7 +267,6 @@ class GuiThreadCollector(QObject):
         if state != self._last_state:
             self._last_state = state
             self._last_input = self._clock()
-        idle = self.idle
         if self._set_aside and self._clock() - self._last_input >= self.give_back_s:
             # What was set aside, and everything else, is walked once nobody is at the
             # window; what lives on is frozen again (no garbage left to freeze with it).
@@ -280,7 +279,7 @@ class GuiThreadCollector(QObject):
             gc.freeze()
             self._set_aside = True
             return
-        collect_if_due(oldest=idle)
+        collect_if_due(oldest=self.idle)
 
     @staticmethod
     def freeze() -> None:

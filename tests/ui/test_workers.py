@@ -53,6 +53,29 @@ class Tracked:
         self._deaths.append(threading.current_thread().name)
 
 
+@contextmanager
+def passes_started() -> Iterator[list[int]]:
+    """The generations of the collector's passes started meanwhile; afterwards nothing
+    stays frozen and the collector is switched on or off as it was."""
+    passes: list[int] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            passes.append(info["generation"])
+
+    was_enabled = gc.isenabled()
+    gc.callbacks.append(seen)
+    try:
+        yield passes
+    finally:
+        gc.callbacks.remove(seen)
+        gc.unfreeze()
+        if was_enabled:
+            gc.enable()
+        else:
+            gc.disable()
+
+
 def _drain(qtbot: QtBot, done: Callable[[], bool]) -> None:
     qtbot.waitUntil(done, timeout=10_000)
     for _ in range(3):  # the leftovers' own queued event
@@ -208,46 +231,36 @@ def test_a_large_young_generation_waits_for_the_window_to_be_idle(
         interval_ms=60_000, idle_ms=5000, clock=lambda: now[0], activity=lambda: hands[0],
         give_back_ms=60_000,
     )
-    passes: list[int] = []
-
-    def seen(phase: str, info: dict[str, int]) -> None:
-        if phase == "start":
-            passes.append(info["generation"])
-
-    was_enabled = gc.isenabled()
-    collector.start()
-    gc.collect()
-    gc.callbacks.append(seen)
     deaths: list[str] = []
-    try:
-        cycle: list[object] = [Tracked(deaths)]
-        cycle.append(cycle)
-        del cycle
-        built = [[i] for i in range(workers.SET_ASIDE_ABOVE + 5000)]  # the job's tables
-        frozen = gc.get_freeze_count()
-        for _tick in range(20):  # two seconds of work
-            now[0] += 0.1
-            hands[0] += 1
+    with passes_started() as passes:
+        collector.start()
+        try:
+            gc.collect()
+            passes.clear()
+            cycle: list[object] = [Tracked(deaths)]
+            cycle.append(cycle)
+            del cycle
+            built = [[i] for i in range(workers.SET_ASIDE_ABOVE + 5000)]  # the job's tables
+            frozen = gc.get_freeze_count()
+            for _tick in range(20):  # two seconds of work
+                now[0] += 0.1
+                hands[0] += 1
+                collector.check()
+            assert deaths == []  # never walked while the user worked
+            assert gc.get_freeze_count() >= frozen + len(built)
+            assert set(passes) <= {0, 1}
+            now[0] += 5.0  # nobody touched the window for the idle delay: not long enough
             collector.check()
-        assert deaths == []  # never walked while the user worked
-        assert gc.get_freeze_count() >= frozen + len(built)
-        assert set(passes) <= {0, 1}
-        now[0] += 5.0  # nobody touched the window for the idle delay: not long enough
-        collector.check()
-        assert deaths == []
-        passes.clear()
-        now[0] += 55.0  # nor for a minute: nobody is at the window
-        collector.check()
-        assert deaths == [threading.main_thread().name]
-        assert passes == [2]
-        assert gc.get_freeze_count() >= len(built)  # what lives on, frozen again
-        assert gc.get_count()[0] < workers.SET_ASIDE_ABOVE
-    finally:
-        gc.callbacks.remove(seen)
-        collector.stop()
-        gc.unfreeze()
-        if not was_enabled:
-            gc.disable()
+            assert deaths == []
+            passes.clear()
+            now[0] += 55.0  # nor for a minute: nobody is at the window
+            collector.check()
+            assert deaths == [threading.main_thread().name]
+            assert passes == [2]
+            assert gc.get_freeze_count() >= len(built)  # what lives on, frozen again
+            assert gc.get_count()[0] < workers.SET_ASIDE_ABOVE
+        finally:
+            collector.stop()
 
 
 def test_the_polled_input_follows_the_mouse_and_the_focus(qtbot: QtBot) -> None:
@@ -275,22 +288,12 @@ def test_freezing_keeps_start_up_objects_out_of_every_pass(
 ) -> None:
     monkeypatch.setattr(workers, "_start_up_over", False)
     before = gc.get_freeze_count()
-    passes: list[int] = []
-
-    def seen(phase: str, info: dict[str, int]) -> None:
-        if phase == "start":
-            passes.append(info["generation"])
-
-    gc.callbacks.append(seen)
-    try:
+    with passes_started() as passes:
         GuiThreadCollector.freeze()
         assert gc.get_freeze_count() > before
         assert passes == []  # frozen as it is: no pass over every object first
         assert gc.get_count() == (0, 0, 0)
         assert workers._start_up_over
-    finally:
-        gc.callbacks.remove(seen)
-        gc.unfreeze()
 
 
 def test_no_collection_during_start_up_until_the_first_screen_is_frozen(
@@ -300,45 +303,35 @@ def test_no_collection_during_start_up_until_the_first_screen_is_frozen(
     freeze (or, should it never come, for the start-up delay)."""
     monkeypatch.setattr(workers, "_start_up_over", False)
     now = [0.0]
-    passes: list[int] = []
-
-    def seen(phase: str, info: dict[str, int]) -> None:
-        if phase == "start":
-            passes.append(info["generation"])
 
     def collector() -> GuiThreadCollector:
         return GuiThreadCollector(interval_ms=60_000, clock=lambda: now[0],
                                   after_start_up=True, start_up_ms=30_000)
 
-    was_enabled = gc.isenabled()
     waiting, late = collector(), collector()
-    waiting.start()
-    gc.callbacks.append(seen)
     kept: list[list[int]] = []
-    try:
-        for _ in range(20):
-            kept.extend([i] for i in range(1000))  # far past the young thresholds
+    with passes_started() as passes:
+        waiting.start()
+        try:
+            for _ in range(20):
+                kept.extend([i] for i in range(1000))  # far past the young thresholds
+                waiting.check()
+            assert passes == []
+            GuiThreadCollector.freeze()
+            kept.extend([i] for i in range(1000))
             waiting.check()
-        assert passes == []
-        GuiThreadCollector.freeze()
-        kept.extend([i] for i in range(1000))
-        waiting.check()
-        assert passes and set(passes) <= {0, 1}
-        gc.unfreeze()
-        monkeypatch.setattr(workers, "_start_up_over", False)
-        passes.clear()
-        kept.extend([i] for i in range(1000))
-        late.check()
-        assert passes == []
-        now[0] += 30.0  # no first screen after the start-up delay: collect anyway
-        late.check()
-        assert passes and set(passes) <= {0, 1}
-    finally:
-        gc.callbacks.remove(seen)
-        waiting.stop()
-        gc.unfreeze()
-        if not was_enabled:
-            gc.disable()
+            assert passes and set(passes) <= {0, 1}
+            gc.unfreeze()
+            monkeypatch.setattr(workers, "_start_up_over", False)
+            passes.clear()
+            kept.extend([i] for i in range(1000))
+            late.check()
+            assert passes == []
+            now[0] += 30.0  # no first screen after the start-up delay: collect anyway
+            late.check()
+            assert passes and set(passes) <= {0, 1}
+        finally:
+            waiting.stop()
 
 
 GONE = RegieError("The file is gone.", "Choose it again.")
