@@ -253,7 +253,27 @@ def check_qt() -> dict[str, Any]:
             "pictures would be blank.",
             **details,
         )
+    details["french_sorting"] = french_sorting()
+    if not details["french_sorting"]:
+        raise CheckError(
+            "Qt cannot sort French text (ICU's collation data is missing): accented names "
+            "would sort after Z.",
+            **details,
+        )
     return details
+
+
+FRENCH_ORDER = ("eau", "ecole", "École", "Élodie", "été", "œuvre", "zèbre", "Zoé")
+FRENCH_SHUFFLED = ("Zoé", "été", "Élodie", "eau", "œuvre", "ecole", "École", "zèbre")
+
+
+def french_sorting() -> bool:
+    """Whether Qt sorts French words in dictionary order, which it does through ICU's
+    collation data (the bundle keeps only the locales Régie speaks: see installer/slim.py)."""
+    from PySide6.QtCore import QCollator, QLocale
+
+    collator = QCollator(QLocale(QLocale.Language.French, QLocale.Country.France))
+    return tuple(sorted(FRENCH_SHUFFLED, key=collator.sortKey)) == FRENCH_ORDER
 
 
 def check_translations() -> dict[str, Any]:
@@ -414,6 +434,11 @@ def check_opencv() -> dict[str, Any]:
     if cascade.empty():
         raise CheckError(f"The Haar cascade {cascade_path} does not load.", **details)
     cascade.detectMultiScale(np.zeros((96, 96), np.uint8))
+    gap = linear_algebra_error(cv2, np)
+    details["linear_algebra_error"] = gap
+    if not gap < 1e-6:
+        raise CheckError(
+            "OpenCV's matrix routines (BLAS and LAPACK) give wrong results.", **details)
     details["video_frames"] = _video_roundtrip(cv2, np)
     if details["video_frames"] != 3:
         raise CheckError(
@@ -422,6 +447,48 @@ def check_opencv() -> dict[str, Any]:
             **details,
         )
     return details
+
+
+def linear_algebra_error(cv2: Any, np: Any) -> float:
+    """The largest relative gap between OpenCV's and NumPy's answers to the same matrix
+    problems, sized for OpenCV to hand them to BLAS and LAPACK (its products, LU,
+    Cholesky, QR and SVD solvers, determinant, in single and double precision). In the Linux bundle
+    those routines are NumPy's, reached through a forwarder (installer/slim.py)."""
+    rng = np.random.default_rng(7)
+    worst = 0.0
+
+    def gap(got: Any, want: Any) -> float:
+        want = np.asarray(want, np.float64)
+        return float(np.abs(np.asarray(got, np.float64) - want).max()
+                     / max(1.0, float(np.abs(want).max())))
+
+    for dtype, scale in ((np.float64, 1.0), (np.float32, 1e-4)):
+        n = 40
+        a = rng.standard_normal((n, n)) + n * np.eye(n)
+        spd = a @ a.T
+        b = rng.standard_normal((n, 3))
+        tall = rng.standard_normal((60, 10))
+        y = rng.standard_normal((60, 1))
+        cases = [
+            (cv2.solve(a.astype(dtype), b.astype(dtype), flags=cv2.DECOMP_LU)[1],
+             np.linalg.solve(a, b)),
+            (cv2.solve(spd.astype(dtype), b.astype(dtype), flags=cv2.DECOMP_CHOLESKY)[1],
+             np.linalg.solve(spd, b)),
+            (cv2.solve(tall.astype(dtype), y.astype(dtype), flags=cv2.DECOMP_QR)[1],
+             np.linalg.lstsq(tall, y, rcond=None)[0]),
+            (cv2.solve(a.astype(dtype), b.astype(dtype), flags=cv2.DECOMP_SVD)[1],
+             np.linalg.solve(a, b)),
+        ]
+        left, right = rng.standard_normal((300, 200)), rng.standard_normal((200, 250))
+        cases.append((cv2.gemm(left.astype(dtype), right.astype(dtype), 1.0, None, 0.0),
+                      left @ right))
+        # Determinants (OpenCV hands LAPACK those from 100 rows): their signs come from
+        # the LU factorisation's row swaps.
+        for rows in (100, 120, 140, 160):
+            square = rng.standard_normal((rows, rows)) * 2.5 / np.sqrt(rows)
+            cases.append((cv2.determinant(square.astype(dtype)), np.linalg.det(square)))
+        worst = max(worst, *(gap(got, want) * scale for got, want in cases))
+    return worst
 
 
 def _video_roundtrip(cv2: Any, np: Any) -> int:

@@ -19,6 +19,7 @@ test_packages=(
   xvfb xauth pulseaudio pulseaudio-utils gnome-keyring dbus
   postgresql  # the server binaries for the throwaway network database of the tests
   binutils  # objdump, with which PyInstaller finds the libraries the bundle test packs
+  gcc libc6-dev  # the bundle's slimmer ICU data and BLAS forwarder (installer/slim.py)
   at-spi2-core python3-pyatspi gir1.2-atspi-2.0  # the screen-reader view of the window
 )
 

@@ -11,9 +11,10 @@ import pytest
 
 BOOTSTRAP = Path(__file__).resolve().parents[1] / "installer" / "bootstrap.sh"
 
-# Programs the suite runs that a minimal Debian lacks: PyInstaller's objdump (bundle
-# test), the services of tests/support/services.sh, the mounts of tests/support/disks.py.
-PROGRAMS = ["objdump", "Xvfb", "pulseaudio", "pacat", "gnome-keyring-daemon",
+# Programs the suite runs that a minimal Debian lacks: PyInstaller's objdump and the C
+# compiler of the bundle's slimmer libraries (bundle tests), the services of
+# tests/support/services.sh, the mounts of tests/support/disks.py.
+PROGRAMS = ["objdump", "gcc", "Xvfb", "pulseaudio", "pacat", "gnome-keyring-daemon",
             "dbus-run-session"]
 
 

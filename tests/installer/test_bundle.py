@@ -72,6 +72,9 @@ def test_bundle_passes_its_self_test_offscreen(bundle, tmp_path):
     assert checks["translations"]["sample"] == {"Sessions": "Séances", "Cancel": "Annuler"}
     assert Path(checks["opencv"]["cascade"]).is_relative_to(bundle)
     assert checks["database"]["revision"] == checks["database"]["head"]
+    # The slimmer ICU data and the BLAS forwarder (test_slim_libraries_stand_in) at work.
+    assert checks["qt"]["french_sorting"] is True
+    assert checks["opencv"]["linear_algebra_error"] < 1e-6
 
 
 def test_bundle_starts_the_window_offscreen(bundle, tmp_path):
@@ -129,6 +132,30 @@ def _sections(path: Path) -> set[str]:
     done = subprocess.run(["readelf", "-SW", str(path)], capture_output=True, text=True,
                           check=True)
     return set(re.findall(r"\]\s+(\.\S+)", done.stdout))
+
+
+def _needed(path: Path) -> list[str]:
+    done = subprocess.run(["readelf", "-dW", str(path)], capture_output=True, text=True,
+                          check=True)
+    return re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", done.stdout)
+
+
+def test_slim_libraries_stand_in_for_the_wheels_whole_ones(bundle):
+    """installer/slim.py ran: ICU's data holds the locales Régie speaks, OpenCV's OpenBLAS
+    is a forwarder to NumPy's, and the Fortran runtime only the former needed is gone."""
+    if shutil.which("readelf") is None:
+        pytest.skip("readelf (binutils) is not installed")
+    internal = bundle / "_internal"
+    (icu,) = [p for p in internal.glob("PySide6/Qt/lib/libicudata.so.*") if not p.is_symlink()]
+    assert icu.stat().st_size < 8_000_000
+    (openblas,) = internal.glob("opencv_python_headless.libs/libopenblas*")
+    assert openblas.stat().st_size < 100_000
+    assert [n for n in _needed(openblas) if n.startswith("libscipy_openblas64_")]
+    assert not list(internal.glob("opencv_python_headless.libs/libgfortran*"))
+    # Nor Python's TLS and OpenSSL hashes, nor the system OpenSSL Qt's TLS backends load.
+    names = {p.name for p in internal.rglob("*")}
+    assert not [n for n in names if n.startswith(("_ssl.", "_hashlib.", "libssl.so.",
+                                                   "libcrypto.so."))]
 
 
 def test_bundle_libraries_carry_no_debug_information(bundle):
