@@ -438,6 +438,17 @@ class SessionsArea(QWidget):
         when a newer request was made meanwhile."""
         if generation != self._generation:
             return False
+        in_place = self._pending_select is None and self.model.today == self._today()
+        if in_place and self.model.update_rows(rows, complete=complete):
+            # The same sessions (a check saved, a count entered): changed rows repainted,
+            # the selection kept; the details follow the selected session's new facts.
+            if complete:
+                self._show_count()
+            self._refresh_details()
+            self.first_rows_shown.emit(len(rows))
+            if complete:
+                self.rows_loaded.emit(len(rows))
+            return True
         keep = self._pending_select if self._pending_select is not None else self.selected_id()
         self._pending_select = None
         self.model.set_rows(rows, self._today())
@@ -460,7 +471,13 @@ class SessionsArea(QWidget):
         """The rest of the list, after its first page."""
         if generation != self._generation:
             return
-        self.model.add_rows(rows)
+        if self.model.update_rows(rows, start=FIRST_PAGE):
+            selected = self.selected_id()
+            at = self.model.row_of(selected) if selected is not None else None
+            if at is not None and at >= FIRST_PAGE:  # the first page's refresh read older facts
+                self._refresh_details()
+        else:
+            self.model.replace_tail(FIRST_PAGE, rows)
         self._show_count()
         keep, self._pending_select = self._pending_select, None
         if keep is not None and keep != self.selected_id():
@@ -509,6 +526,15 @@ class SessionsArea(QWidget):
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
         return True
+
+    def _refresh_details(self) -> None:
+        """The selected session's details read again, shown once read (no blank first)."""
+        self._update_actions()
+        row = self.selected_row()
+        if row is not None and not self.read_only:
+            self._load_checks(row)
+        elif row is not None:
+            self.details.setHtml(details_html(self.read_only, row, None))
 
     def _on_selection(self) -> None:
         self._update_actions()

@@ -47,8 +47,20 @@ _STATUS_SYMBOL = {
 SessionIdRole = Qt.ItemDataRole.UserRole + 1
 
 
+def _runs(indexes: list[int]) -> list[tuple[int, int]]:
+    """Consecutive indexes as (first, last) pairs: [1, 2, 3, 7] → [(1, 3), (7, 7)]."""
+    out: list[tuple[int, int]] = []
+    for i in indexes:
+        if out and out[-1][1] == i - 1:
+            out[-1] = (out[-1][0], i)
+        else:
+            out.append((i, i))
+    return out
+
+
 class SessionTableModel(QAbstractTableModel):
-    """Rows are replaced wholesale (`set_rows`); cells are formatted lazily on display."""
+    """Rows are replaced wholesale (`set_rows`), or updated in place when the same
+    sessions come back (`update_rows`); cells are formatted lazily on display."""
 
     def __init__(self, today: date, parent: Any = None) -> None:
         super().__init__(parent)
@@ -67,6 +79,39 @@ class SessionTableModel(QAbstractTableModel):
         if today is not None:
             self._today = today
         self.endResetModel()
+
+    @property
+    def today(self) -> date:
+        return self._today
+
+    def update_rows(self, rows: list[SessionRow], *, start: int = 0,
+                    complete: bool = True) -> bool:
+        """Put `rows` at `start` (and, when `complete`, nothing after them) without a
+        reset when the same sessions are there in the same order: only the rows whose
+        facts changed are repainted, and the view keeps its selection, current row and
+        scroll position. False, and nothing done, when the sessions differ: the caller
+        then replaces the list (`set_rows`) or its tail."""
+        old = self._rows
+        end = start + len(rows)
+        if start > len(old) or end > len(old) or (complete and end != len(old)):
+            return False
+        if any(a.id != b.id for a, b in zip(old[start:end], rows, strict=True)):
+            return False
+        changed = [start + i for i, (a, b) in enumerate(zip(old[start:end], rows, strict=True))
+                   if a != b]
+        old[start:end] = rows
+        last_column = len(COLUMNS) - 1
+        for first, final in _runs(changed):
+            self.dataChanged.emit(self.index(first, 0), self.index(final, last_column))
+        return True
+
+    def replace_tail(self, start: int, rows: list[SessionRow]) -> None:
+        """Rows from `start` on become `rows` (the rest of a list read by pages)."""
+        if start < len(self._rows):
+            self.beginRemoveRows(QModelIndex(), start, len(self._rows) - 1)
+            del self._rows[start:]
+            self.endRemoveRows()
+        self.add_rows(rows)
 
     def add_rows(self, rows: list[SessionRow]) -> None:
         """Rows that follow the ones shown (the rest of a list read by pages)."""

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.core.demo import build_demo
-from app.core.models import SessionStatus
+from app.core.models import SessionDraft, SessionStatus
 from app.services import Services
 from app.storage.demo import load_demo
 from app.ui.session_dialog import SessionDialog
@@ -207,6 +207,10 @@ def test_a_hidden_table_fits_its_columns_when_shown(
     monkeypatch.setattr(area.table, "sizeHintForColumn", spy)
     shown_widths = [area.table.columnWidth(c) for c in range(area.model.columnCount())]
     area.hide()
+    # A session added meanwhile, on the first page: another list, which replaces the rows.
+    first = area.model.row_at(0)
+    area.services.session_repo.add_many([SessionDraft(
+        "Atelier", first.type_id, first.branch_id, first.start, first.end, first.mode, 10)])
     area.refresh()
     area.resize(1000, 600)
     assert measured == []
@@ -214,3 +218,34 @@ def test_a_hidden_table_fits_its_columns_when_shown(
     area.show()
     assert measured  # fitted once shown
     assert [area.table.columnWidth(c) for c in range(area.model.columnCount())] == shown_widths
+
+
+def test_a_refresh_with_the_same_sessions_updates_rows_in_place(area: SessionsArea) -> None:
+    """A check saved or a status changed elsewhere: the list is read again, but the same
+    sessions in the same order are not reset — only the changed row is repainted, and
+    the selection, current row and scroll position stay where the agent left them."""
+    m = area.model
+    resets: list[bool] = []
+    painted: list[tuple[int, int]] = []
+    m.modelReset.connect(lambda: resets.append(True))
+    m.dataChanged.connect(lambda a, b, *_: painted.append((a.row(), b.row())))
+    target = m.row_at(FIRST_PAGE + 20)  # beyond the first page: updated with the rest
+    chosen = m.row_at(5).id
+    area.select_session(chosen)
+    area.table.verticalScrollBar().setValue(3)
+    assert target.status is not SessionStatus.CANCELLED
+    area.services.session_repo.set_status(target.id, SessionStatus.CANCELLED)
+
+    area.refresh()
+    assert resets == []
+    assert painted == [(FIRST_PAGE + 20, FIRST_PAGE + 20)]
+    assert m.row_at(FIRST_PAGE + 20).status is SessionStatus.CANCELLED
+    assert area.selected_id() == chosen
+    assert area.table.currentIndex().row() == 5
+    assert area.table.verticalScrollBar().value() == 3
+    assert "257" in area.count_label.text()
+
+    # Another set of sessions (a filter changed, a session added): the list is replaced.
+    area.search_edit.setText(target.title[:6])
+    area.refresh()
+    assert resets
