@@ -56,3 +56,29 @@ def test_licences_stay_distinct_when_cut(qtbot: QtBot, services: Services) -> No
     shown = [chart.shown_label(label) for label in labels]
     assert any(s != label for s, label in zip(shown, labels, strict=True)), "none is cut"
     assert len(set(shown)) == len(set(labels)), shown
+
+
+def test_the_same_planning_read_again_is_not_redrawn(qtbot: QtBot, services: Services) -> None:
+    """Read again after a change elsewhere (a check saved), an unchanged planning keeps
+    its tree as it is (nothing rebuilt, nothing collapsed); a changed one is redrawn,
+    and so is the planning after a problem was shown in its place."""
+    from app.ui.licences.planning import PlanningPanel
+
+    load_demo_network(services, FIXED_NOW)
+    panel = PlanningPanel(FIXED_NOW.date())
+    qtbot.addWidget(panel)
+    start, end = panel.period()
+    rows = services.licences.service.planning(start, end)
+    panel.show_rows(rows, start, end)
+    top = panel.segments.topLevelItem(0)
+    assert top is not None
+    panel.show_rows(list(rows), start, end)
+    assert panel.segments.topLevelItem(0) is top
+
+    panel.show_rows(rows[1:], start, end)
+    assert panel.segments.topLevelItemCount() == len(rows) - 1
+    panel.show_problem("The server cannot be reached.")
+    panel.show_rows(rows[1:], start, end)
+    assert panel.segments.topLevelItemCount() == len(rows) - 1
+    first = panel.segments.topLevelItem(0)
+    assert first is not None and first.text(0) == rows[1].licence.label

@@ -213,6 +213,7 @@ class PlanningPanel(QGroupBox):
         box = QVBoxLayout(self)
         box.addLayout(nav)
         box.addWidget(split, 1)
+        self._showing_rows = False  # the rows are on screen (not a problem, not nothing yet)
 
     def period(self) -> tuple[datetime, datetime]:
         """The shown period, from midnight of the first day, in local time."""
@@ -224,6 +225,9 @@ class PlanningPanel(QGroupBox):
         return start, end
 
     def show_rows(self, rows: list[PlanningRow], start: datetime, end: datetime) -> None:
+        if self._showing_rows and self.chart.span == (start, end) and self.chart.rows == rows:
+            return  # read again after a change elsewhere, and the same: nothing to redraw
+        self._showing_rows = True
         self.chart.set_rows(rows, start, end)
         self.segments.clear()
         for row in rows:
@@ -246,6 +250,7 @@ class PlanningPanel(QGroupBox):
 
     def show_problem(self, text: str) -> None:
         """Said in the planning itself, where the person is looking."""
+        self._showing_rows = False
         self.segments.clear()
         self.segments.addTopLevelItem(QTreeWidgetItem([text, ""]))
 
