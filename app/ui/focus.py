@@ -8,7 +8,7 @@ focus, a dark line with a light one inside, so that it shows on any background.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QRegion
 from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QWidget
 
 from app.ui import colours
@@ -28,12 +28,21 @@ class FocusRing(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         target.installEventFilter(self)
-        self.setGeometry(target.rect())
+        self._fit(target.rect())
+
+    def _fit(self, rect: QRect) -> None:
+        """Cover the target, but only along the ring: the ring is a widget over the
+        target, and without a mask every repaint of the target (a preview frame, a
+        table's rows) would repaint it too, running its Python paint each time."""
+        self.setGeometry(rect)
+        inner = RING_WIDTH + 1
+        self.setMask(QRegion(self.rect()).subtracted(
+            QRegion(self.rect().adjusted(inner, inner, -inner, -inner))))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         target = self.parentWidget()
         if target is not None and watched is target and event.type() == QEvent.Type.Resize:
-            self.setGeometry(target.rect())
+            self._fit(target.rect())
         return False
 
     def paintEvent(self, event: QPaintEvent) -> None:

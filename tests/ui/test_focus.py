@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPaintEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -75,3 +75,36 @@ def test_every_focusable_widget_shows_the_focus(qtbot: QtBot, config: AppConfig)
                     hidden.append(f"{name}: {type(w).__name__} {w.accessibleName()!r}: {problem}")
     assert seen > 80, seen
     assert not hidden, "\n".join(hidden)
+
+
+def test_the_ring_repaints_only_where_it_is_drawn(qtbot: QtBot) -> None:
+    """A repaint inside the focused widget (a preview frame, a table's rows) leaves the
+    ring alone; one that reaches the edge repaints it, so it stays on top."""
+    from PySide6.QtCore import QRect
+
+    target = QWidget()
+    qtbot.addWidget(target)
+    target.resize(200, 120)
+    target.show()
+    qtbot.waitExposed(target)
+    ring = FocusRing(target)
+    ring.show()
+    painted: list[QRect] = []
+    real = ring.paintEvent
+
+    def counting(event: QPaintEvent) -> None:
+        painted.append(event.rect())
+        real(event)
+
+    ring.paintEvent = counting  # type: ignore[method-assign]
+    QApplication.processEvents()
+    painted.clear()
+    target.repaint(QRect(40, 30, 100, 60))
+    assert painted == []
+    target.repaint()
+    assert painted
+    target.resize(300, 150)
+    QApplication.processEvents()
+    assert ring.geometry() == target.rect()
+    assert not ring.mask().contains(target.rect().center())
+    assert ring.mask().contains(target.rect().topLeft())
