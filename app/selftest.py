@@ -452,8 +452,9 @@ def check_opencv() -> dict[str, Any]:
 def linear_algebra_error(cv2: Any, np: Any) -> float:
     """The largest relative gap between OpenCV's and NumPy's answers to the same matrix
     problems, sized for OpenCV to hand them to BLAS and LAPACK (its products, LU,
-    Cholesky, QR and SVD solvers, determinant, in single and double precision). In the Linux bundle
-    those routines are NumPy's, reached through a forwarder (installer/slim.py)."""
+    Cholesky, QR and SVD solvers, determinants, in single and double precision). In the
+    Linux bundle those routines are NumPy's, reached through a forwarder
+    (installer/slim.py)."""
     rng = np.random.default_rng(7)
     worst = 0.0
 

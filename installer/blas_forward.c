@@ -45,13 +45,10 @@ GEMM_COMPLEX(z)
 
 /* ------------------------------------------------------------------ helpers */
 
-/* A 64-bit copy of a pivot or workspace array of `count` entries (at least one). */
-static wide *widened(const int *values, wide count) {
-    wide *out = malloc(sizeof(wide) * (size_t)(count > 0 ? count : 1));
-    if (out != NULL && values != NULL) {
-        for (wide i = 0; i < count; i++) out[i] = values[i];
-    }
-    return out;
+/* A 64-bit pivot or workspace array of `count` entries (at least one), for the callee
+   to fill: nothing is read from the caller's. */
+static wide *wide_array(wide count) {
+    return malloc(sizeof(wide) * (size_t)(count > 0 ? count : 1));
 }
 
 static void narrowed(int *dest, const wide *values, wide count) {
@@ -71,7 +68,7 @@ static wide least(wide a, wide b) { return a < b ? a : b; }
     EXPORT void x##gesv_(const int *n, const int *nrhs, T *a, const int *lda, int *ipiv,  \
                          T *b, const int *ldb, int *info) {                               \
         wide N = *n, NRHS = *nrhs, LDA = *lda, LDB = *ldb, INFO = 0;                      \
-        wide *piv = widened(NULL, N);                                                     \
+        wide *piv = wide_array(N);                                                        \
         if (piv == NULL) { *info = NO_MEMORY; return; }                                   \
         scipy_##x##gesv_64_(&N, &NRHS, a, &LDA, piv, b, &LDB, &INFO);                     \
         narrowed(ipiv, piv, N);                                                           \
@@ -84,7 +81,7 @@ static wide least(wide a, wide b) { return a < b ? a : b; }
     EXPORT void x##getrf_(const int *m, const int *n, T *a, const int *lda, int *ipiv,    \
                           int *info) {                                                    \
         wide M = *m, N = *n, LDA = *lda, INFO = 0, K = least(*m, *n);                     \
-        wide *piv = widened(NULL, K);                                                     \
+        wide *piv = wide_array(K);                                                        \
         if (piv == NULL) { *info = NO_MEMORY; return; }                                   \
         scipy_##x##getrf_64_(&M, &N, a, &LDA, piv, &INFO);                                \
         narrowed(ipiv, piv, K);                                                           \
@@ -142,7 +139,7 @@ static wide least(wide a, wide b) { return a < b ? a : b; }
                           int *info) {                                                    \
         wide M = *m, N = *n, LDA = *lda, LDU = *ldu, LDVT = *ldvt, LWORK = *lwork;        \
         wide INFO = 0, K = 8 * least(*m, *n);                                             \
-        wide *iw = widened(NULL, K);                                                      \
+        wide *iw = wide_array(K);                                                         \
         if (iw == NULL) { *info = NO_MEMORY; return; }                                    \
         scipy_##x##gesdd_64_(jobz, &M, &N, a, &LDA, s, u, &LDU, vt, &LDVT, work, &LWORK,  \
                              iw, &INFO, 1);                                               \

@@ -303,27 +303,27 @@ def _links_to(folder: Path, target: Path) -> list[Path]:
 
 
 def _drop_unneeded(internal: Path, candidates: Iterable[Path],
-                   log: Callable[[str], None]) -> int:
-    """Remove the candidates no library of the bundle names any more (and their links)."""
-    libraries = [p for p in internal.rglob("*.so*") if p.is_file() and not p.is_symlink()]
-    needed: set[str] = set()
-    for lib in libraries:
-        if lib in candidates:
-            continue
-        try:
-            needed.update(_needed_and_soname(lib)[0])
-        except subprocess.CalledProcessError:
-            continue
-    freed = 0
-    for path in candidates:
-        if path.name in needed or not path.is_file():
+                   log: Callable[[str], None]) -> None:
+    """Remove the candidates no other library of the bundle names (and their links),
+    then, in turn, the libraries beside them that only those named."""
+    needs: dict[Path, list[str]] = {}
+    for lib in internal.rglob("*.so*"):
+        if lib.is_file() and not lib.is_symlink():
+            try:
+                needs[lib] = _needed_and_soname(lib)[0]
+            except subprocess.CalledProcessError:
+                needs[lib] = []
+    todo = list(candidates)
+    while todo:
+        path = todo.pop()
+        if path not in needs or any(path.name in named for lib, named in needs.items()
+                                    if lib != path):
             continue
         for link in _links_to(internal, path):
             link.unlink()
-        freed += path.stat().st_size
+        todo += [path.parent / name for name in needs.pop(path)]
         path.unlink()
         log(f"slim: {path.name} left out, nothing needs it any more")
-    return freed
 
 
 def slim_bundle(internal: Path, log: Callable[[str], None] = print) -> int:
@@ -351,9 +351,5 @@ def slim_bundle(internal: Path, log: Callable[[str], None] = print) -> int:
                 continue
             shutil.move(str(stand_in), openblas)
         # Its Fortran runtime (and what only that needs) goes once nothing names it.
-        folder = openblas.parent
-        gone = [folder / name for name in runtime if (folder / name).is_file()]
-        _drop_unneeded(internal, gone, log)
-        gone = [p for p in folder.glob("libquadmath*") if p.is_file()]
-        _drop_unneeded(internal, gone, log)
+        _drop_unneeded(internal, [openblas.parent / name for name in runtime], log)
     return before - _size(internal.rglob("*"))

@@ -442,18 +442,21 @@ class SessionsArea(QWidget):
         if in_place and self.model.update_rows(rows, complete=complete):
             # The same sessions (a check saved, a count entered): changed rows repainted,
             # the selection kept; the details follow the selected session's new facts.
-            if complete:
-                self._show_count()
             self._refresh_details()
-            self.first_rows_shown.emit(len(rows))
-            if complete:
-                self.rows_loaded.emit(len(rows))
-            return True
+        else:
+            self._replace_rows(rows, complete=complete)
+        if complete:
+            self._show_count()
+        self.first_rows_shown.emit(len(rows))
+        if complete:
+            self.rows_loaded.emit(len(rows))
+        return True
+
+    def _replace_rows(self, rows: list[SessionRow], *, complete: bool) -> None:
+        """Another list: the model reset, the selection found again or chosen."""
         keep = self._pending_select if self._pending_select is not None else self.selected_id()
         self._pending_select = None
         self.model.set_rows(rows, self._today())
-        if complete:
-            self._show_count()
         # The desk opens on the next session (today's first); a session asked for that is
         # not on the first page is selected when the rest arrives.
         if keep is None or not self.select_session(keep):
@@ -462,10 +465,6 @@ class SessionsArea(QWidget):
             elif rows:
                 self.select_session(rows[0].id)
         self._on_selection()
-        self.first_rows_shown.emit(len(rows))
-        if complete:
-            self.rows_loaded.emit(len(rows))
-        return True
 
     def _add_rows(self, generation: int, rows: list[SessionRow]) -> None:
         """The rest of the list, after its first page."""

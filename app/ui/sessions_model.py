@@ -95,10 +95,10 @@ class SessionTableModel(QAbstractTableModel):
         end = start + len(rows)
         if start > len(old) or end > len(old) or (complete and end != len(old)):
             return False
-        if any(a.id != b.id for a, b in zip(old[start:end], rows, strict=True)):
+        pairs = list(zip(old[start:end], rows, strict=True))
+        if any(a.id != b.id for a, b in pairs):
             return False
-        changed = [start + i for i, (a, b) in enumerate(zip(old[start:end], rows, strict=True))
-                   if a != b]
+        changed = [start + i for i, (a, b) in enumerate(pairs) if a != b]
         old[start:end] = rows
         last_column = len(COLUMNS) - 1
         for first, final in _runs(changed):
