@@ -134,7 +134,7 @@ def build_areas(
         area.run_finished.connect(events.notify)
         for page in (area.read_do_page, area.list_page):
             page.close_button.clicked.connect(lambda: area.saver.when_idle(events.notify))
-        events.sessions_changed.connect(lambda: _refresh_checklists(area))
+        events.follow(area, lambda: _refresh_checklists(area))
         return area
 
     def licences() -> QWidget:
@@ -148,15 +148,13 @@ def build_areas(
             snapshot=snapshot,
         )
         area.saved.connect(events.notify)  # a host key saved or removed
-        events.sessions_changed.connect(area.refresh)
+        events.follow(area, area.refresh)
         return area
 
     def report() -> QWidget:
-        from app.ui.report import ReportArea
-
         if services.link.offline:
-            return needs_server(lambda: ReportArea(services, pool=pool))
-        return ReportArea(services, pool=pool)
+            return needs_server(lambda: report_area(services, events, pool))
+        return report_area(services, events, pool)
 
     def equipment() -> QWidget:
         """The Matériel area; it follows the results the check screens save."""
@@ -165,7 +163,7 @@ def build_areas(
         away = services.link.offline
         area = needs_server(lambda: build_equipment_area(services, pool=pool, offline=away))
         if isinstance(area, EquipmentArea):
-            events.equipment_changed.connect(area.reload)
+            events.follow(area, area.reload, signal=events.equipment_changed)
         return area
 
     return [
@@ -241,16 +239,14 @@ def _refresh_checklists(checklists: ChecklistsArea) -> None:
         checklists.refresh_start_page()
 
 
-def refresh_report(window: MainWindow) -> None:
-    """The report follows; found in the window, as the area built once the server is
-    back replaces its stand-in (which has nothing to refresh)."""
-    report = window.built_area("report")  # one never shown reads fresh data when it is
-    if report is None:
-        return  # and its module (with Qt Charts) is not loaded here, on the GUI thread
+def report_area(services: Services, events: DeskEvents, pool: Pool | None = None) -> QWidget:
+    """The report, following the sessions' changes (its module, with Qt Charts, loads
+    here: when the area is first shown, never at start-up)."""
     from app.ui.report import ReportArea
 
-    if isinstance(report, ReportArea):
-        report.reload()
+    area = ReportArea(services, pool=pool)
+    events.follow(area, area.reload)
+    return area
 
 
 def needs_server(build: Callable[[], QWidget]) -> QWidget:
@@ -302,7 +298,8 @@ def connect_session_actions(
     if isinstance(today, TodayArea):
         today.open_requested.connect(actions.open_step)
         today.registrations_requested.connect(actions.registrations)
-    events.sessions_changed.connect(lambda: refresh_report(window))
+    # An area brought on screen reads what changed while another one was shown.
+    window.area_changed.connect(lambda key: events.shown(window.built_area(key)))
 
     prepare = QAction(QCoreApplication.translate("MainWindow", "&Prepare…"), sessions)
     prepare.setObjectName("PrepareAction")

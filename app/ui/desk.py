@@ -252,14 +252,16 @@ class Desk(QObject):
         # A report never shown is built when it is, as the server is then.
         from app.ui.areas import NEEDS_SERVER
 
-        report_area = self.window.built_area("report")
-        if report_area is not None and report_area.objectName() == NEEDS_SERVER:
-            from app.ui.report import ReportArea  # it could not open without the server
+        current = self.window.built_area("report")
+        if current is not None and current.objectName() == NEEDS_SERVER:
+            from app.ui.areas import report_area  # it could not open without the server
 
             if self.services is not None:
-                self.window.replace_area("report", ReportArea(self.services, pool=self.pool))
-        elif report_area is not None:
-            refresh = getattr(report_area, "refresh", None)
+                self.window.replace_area(
+                    "report", report_area(self.services, self.events, self.pool)
+                )
+        elif current is not None:
+            refresh = getattr(current, "refresh", None)
             if callable(refresh):
                 refresh()
         sent = len(report.sent) + len(report.already)

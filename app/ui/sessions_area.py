@@ -148,7 +148,8 @@ class SessionsArea(QWidget):
         self._reload_references()
         self._update_actions()
         if events is not None:
-            events.sessions_changed.connect(self.refresh)
+            # The offline copy (`snapshot_sink`) is kept current even while hidden.
+            events.follow(self, self.refresh, always=lambda: self.snapshot_sink is not None)
 
     # ------------------------------------------------------------------ building
     def _build_filters(self) -> None:

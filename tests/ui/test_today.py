@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
 import cv2
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QThreadPool
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -173,17 +174,25 @@ def test_after_the_demo_load_every_area_shows_it_without_a_restart(
     with qtbot.waitSignal(desk.demo_loaded, timeout=20_000):
         box.button(QMessageBox.StandardButton.Yes).click()
 
-    qtbot.waitUntil(lambda: desk.sessions_area().model.rowCount() == 257, timeout=10_000)
+    # Aujourd'hui, on screen, follows at once.
     qtbot.waitUntil(lambda: len(today.cards) == len(_all_sessions(config)), timeout=10_000)
     qtbot.waitUntil(lambda: today.branch_combo.count() == 11, timeout=10_000)
+    # The areas behind it read nothing meanwhile; each reads the network when opened.
+    QThreadPool.globalInstance().waitForDone(10_000)
+    QCoreApplication.processEvents()
+    assert licences.table.rowCount() == 0 and report.branch_combo.count() == 1
+    assert checklists.session_combo.count() == 0
+    desk.window.show_area("sessions")
+    qtbot.waitUntil(lambda: desk.sessions_area().model.rowCount() == 257, timeout=10_000)
+    desk.window.show_area("licences")
     qtbot.waitUntil(lambda: licences.table.rowCount() == 4, timeout=10_000)
+    desk.window.show_area("checklists")
     qtbot.waitUntil(lambda: checklists.session_combo.count() > 0, timeout=10_000)
     qtbot.waitUntil(lambda: checklists.runner.count() > 1, timeout=10_000)
+    desk.window.show_area("report")
     qtbot.waitUntil(lambda: report.branch_combo.count() == 11, timeout=10_000)
     qtbot.waitUntil(lambda: report.report is not None and report.report.total.sessions > 0,
                     timeout=10_000)
-    # Read while hidden, the report lays out its tables when the agent opens it.
-    desk.window.show_area("report")
     qtbot.waitUntil(lambda: report.type_table.rowCount() > 0, timeout=5_000)
     total = report.type_table.item(report.type_table.rowCount() - 1, 1)
     assert total is not None and report.report is not None
@@ -205,6 +214,47 @@ def test_a_burst_of_changes_makes_one_sessions_changed(qtbot: QtBot) -> None:
     assert heard == [1] and events.notified == 5
     events.notify()
     qtbot.waitUntil(lambda: len(heard) == 2, timeout=2000)
+
+
+def test_an_area_behind_another_reads_once_when_it_is_shown(qtbot: QtBot) -> None:
+    """Changes reach the area on screen at once; one behind it reads once, when shown,
+    however many changes it missed; one that keeps a copy (`always`) reads at once."""
+    from PySide6.QtWidgets import QStackedWidget, QWidget
+
+    events = DeskEvents()
+    stack = QStackedWidget()
+    qtbot.addWidget(stack)
+    shown, hidden, copy = QWidget(), QWidget(), QWidget()
+    for w in (shown, hidden, copy):
+        stack.addWidget(w)
+    reads = {"shown": 0, "hidden": 0, "copy": 0}
+
+    def reader(key: str) -> Callable[[], None]:
+        return lambda: reads.__setitem__(key, reads[key] + 1)
+
+    events.follow(shown, reader("shown"))
+    events.follow(hidden, reader("hidden"))
+    events.follow(copy, reader("copy"), always=lambda: True)
+    events.sessions_changed.emit()  # a window not on screen yet: every area reads
+    assert reads == {"shown": 1, "hidden": 1, "copy": 1}
+    stack.show()
+    qtbot.waitExposed(stack)
+    for _ in range(3):
+        events.sessions_changed.emit()
+    assert reads == {"shown": 4, "hidden": 1, "copy": 4}
+    events.shown(shown)  # nothing missed: nothing read again
+    assert reads["shown"] == 4
+    stack.setCurrentWidget(hidden)
+    events.shown(hidden)
+    assert reads == {"shown": 4, "hidden": 2, "copy": 4}
+    events.shown(hidden)
+    assert reads["hidden"] == 2
+    # A deleted area's refresh goes with it.
+    shown.deleteLater()
+    QCoreApplication.sendPostedEvents(None, 0)
+    QCoreApplication.processEvents()
+    events.sessions_changed.emit()
+    assert reads == {"shown": 4, "hidden": 3, "copy": 5}
 
 
 @pytest.fixture
@@ -246,13 +296,18 @@ def test_a_camera_check_saved_for_a_session_turns_its_card_camera_step_done(
     assert saved.args[1] == sid
     camera.stop()
 
-    # Aujourd'hui follows while the camera area is still the one shown.
     def camera_done() -> bool:
         c = area.card(sid)
         return c is not None and "Camera: OK" in c.step_text(StepKey.CAMERA)
 
+    # While the camera area is on screen, Aujourd'hui reads nothing (the window works
+    # for the screen in use); it follows once the agent comes back to it.
+    qtbot.waitUntil(lambda: not desk.events.pending and desk.events.emitted > 0)
+    QThreadPool.globalInstance().waitForDone(10_000)
+    QCoreApplication.processEvents()
+    assert not camera_done()
+    desk.window.show_area("today")
     qtbot.waitUntil(camera_done, timeout=10_000)
-    assert desk.window.stack.currentWidget() is camera
     now_card = area.card(sid)
     assert now_card is not None
     text = now_card.step_text(StepKey.CAMERA)
@@ -467,7 +522,7 @@ def test_changes_made_in_other_areas_reach_today_at_once(
     qtbot: QtBot, demo: AppConfig
 ) -> None:
     """A session cancelled, a checklist run closed, attendance typed: each tells the
-    desk, and Aujourd'hui follows without being shown again or refreshed by hand."""
+    desk, and Aujourd'hui follows once shown again, without being refreshed by hand."""
     from app.ui.attendance import AttendanceDialog
 
     QSettings().setValue("today/branch", "bachut")
@@ -481,8 +536,9 @@ def test_changes_made_in_other_areas_reach_today_at_once(
     assert sessions.select_session(first)
     sessions.cancel_selected()
     box = sessions.cancel_box
-    with qtbot.waitSignals([area.loaded, sessions.rows_loaded], timeout=10_000):
+    with qtbot.waitSignal(sessions.rows_loaded, timeout=10_000):
         box.button(QMessageBox.StandardButton.Yes).click()
+    desk.window.show_area("today")
     qtbot.waitUntil(lambda: area.card(first) is None, timeout=10_000)
     assert [c.session_id for c in area.cards] == [second]
 
@@ -504,8 +560,9 @@ def test_changes_made_in_other_areas_reach_today_at_once(
         card = area.card(second)
         return card is not None and "steps at T-30" in card.step_text(StepKey.CHECKLIST)
 
-    qtbot.waitUntil(counted, timeout=10_000)
     assert desk.window.stack.currentWidget() is checklists
+    desk.window.show_area("today")
+    qtbot.waitUntil(counted, timeout=10_000)
 
     # Attendance typed and the dialog closed: the desk hears it once.
     desk.window.show_area("sessions")

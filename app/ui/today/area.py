@@ -172,7 +172,7 @@ class TodayArea(QWidget):
         self.setTabOrder(self.branch_combo, self.days_spin)
         self.setTabOrder(self.days_spin, self.refresh_button)
         if events is not None:
-            events.sessions_changed.connect(self.refresh)
+            events.follow(self, self.refresh)
         if offline:
             self.set_offline()
         else:
