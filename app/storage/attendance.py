@@ -32,6 +32,7 @@ from app.core.report import (
     offset_segments,
 )
 from app.storage import schema as t
+from app.storage.bulk import insert_columns
 from app.storage.database import Database
 from app.storage.repositories import local_day_bounds
 from app.storage.schema import UtcDateTime, metadata
@@ -190,21 +191,19 @@ class SqlAttendanceRepository:
             "median_minutes": report.median_minutes,
             "updated_at": at,
         }
-        people = [
-            {
-                "session_id": session_id,
-                "kind": ATTENDEE,
-                "name": p.name[:200],
-                "email": p.email[:200] if p.email else None,
-                "minutes": p.minutes,
-                "first_join": p.first_join,
-                "last_leave": p.last_leave,
-                "connections": p.connections,
-                "imported_at": at,
-            }
-            for p in report.attendees
-        ]
-        return self._replace(session_id, ATTENDEE, values, people, progress)
+        people = report.attendees
+        columns: dict[str, Any] = {
+            "session_id": session_id,
+            "kind": ATTENDEE,
+            "name": [p.name[:200] for p in people],
+            "email": [p.email[:200] if p.email else None for p in people],
+            "minutes": [p.minutes for p in people],
+            "first_join": [p.first_join for p in people],
+            "last_leave": [p.last_leave for p in people],
+            "connections": [p.connections for p in people],
+            "imported_at": at,
+        }
+        return self._replace(session_id, ATTENDEE, values, columns, len(people), progress)
 
     def save_registrations(
         self,
@@ -219,38 +218,40 @@ class SqlAttendanceRepository:
             "registered_source": CountSource.REGISTRATIONS.value,
             "updated_at": at,
         }
-        people = [
-            {
-                "session_id": session_id,
-                "kind": REGISTRANT,
-                "name": p.name[:200],
-                "email": p.email[:200] if p.email else None,
-                "connections": 1,
-                "imported_at": at,
-            }
-            for p in registrations.registrants
-        ]
-        return self._replace(session_id, REGISTRANT, values, people, progress)
+        people = registrations.registrants
+        columns: dict[str, Any] = {
+            "session_id": session_id,
+            "kind": REGISTRANT,
+            "name": [p.name[:200] for p in people],
+            "email": [p.email[:200] if p.email else None for p in people],
+            "connections": 1,
+            "imported_at": at,
+        }
+        return self._replace(session_id, REGISTRANT, values, columns, len(people), progress)
 
     def _replace(
         self,
         session_id: int,
         kind: str,
         values: dict[str, Any],
-        people: list[dict[str, Any]],
+        columns: dict[str, Any],
+        total: int,
         progress: Progress | None = None,
     ) -> AttendanceRecord:
         """One transaction: the counts, the old people out, the new ones in (by chunks,
-        so that `progress` hears from a long import), or nothing at all."""
+        so that `progress` hears from a long import), or nothing at all. `columns` as
+        `insert_columns` takes them, `total` rows long."""
         p = attendance_people.c
         with self._db.begin(immediate=True) as conn:
             _upsert(conn, session_id, values)
             conn.execute(
                 attendance_people.delete().where(p.session_id == session_id, p.kind == kind)
             )
-            total = len(people)
             for done in range(0, total, _CHUNK):
-                conn.execute(attendance_people.insert(), people[done : done + _CHUNK])
+                insert_columns(conn, attendance_people, {
+                    name: v[done : done + _CHUNK] if isinstance(v, list) else v
+                    for name, v in columns.items()
+                })
                 if progress is not None:
                     progress(min(done + _CHUNK, total), total)
             return _record(_fetch(conn, session_id))

@@ -47,12 +47,13 @@ class InventoryOffer(QWidget):
 
     def consider(self, result: CheckResult) -> None:
         """Look the measured device up in the inventory (in a worker)."""
-        from app.services.equipment import record_for
-
         self._result = result
         services = self._services
 
         def look_up() -> tuple[Device | None, list[Branch]]:
+            # Imported by the worker: loading it would hold the window as the result comes.
+            from app.services.equipment import record_for
+
             return record_for(services, result), services.references.branches()
 
         run_task(
