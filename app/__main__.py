@@ -22,6 +22,11 @@ def seconds_since_process_start() -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):
+        # A bundle started as a child process (a large report read apart) becomes it.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     from app.options import config_from_args, window_args
 
     argv = sys.argv[1:] if argv is None else argv

@@ -511,12 +511,39 @@ def _video_roundtrip(cv2: Any, np: Any) -> int:
         return count
 
 
+SAMPLE_REPORT = (
+    "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes)\r\n"
+    "Ada,ada@example.fr,11/24/2026 02:00:00 PM,11/24/2026 02:30:00 PM,30\r\n"
+    "Ada,ada@example.fr,11/24/2026 02:40:00 PM,11/24/2026 03:00:00 PM,20\r\n"
+    "Basile,,11/24/2026 02:05:00 PM,11/24/2026 03:00:00 PM,55\r\n"
+)
+
+
+def check_processes() -> dict[str, Any]:
+    """A participant report read in a child process, as the window reads large ones:
+    a bundle must start a copy of itself for it (PyInstaller's multiprocessing hook)."""
+    from app.zoom.participants import read_participants
+    from app.zoom.participants_apart import read_participants_apart
+
+    data = SAMPLE_REPORT.encode()
+    apart = read_participants_apart(data, apart_from=0)
+    details: dict[str, object] = {
+        "attendees": len(apart.attendees),
+        "same": apart == read_participants(data),
+    }
+    if not details["same"] or len(apart.attendees) != 2:
+        raise CheckError("A report read in a child process differs from one read here.",
+                         **details)
+    return details
+
+
 CHECKS: tuple[tuple[str, CheckFn], ...] = (
     ("imports", check_imports),
     ("qt", check_qt),
     ("translations", check_translations),
     ("resources", check_resources),
     ("database", check_database),
+    ("processes", check_processes),
     ("keyring", check_keyring),
     ("audio", check_audio),
     ("opencv", check_opencv),

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from app.config import AppConfig, data_dir
-from app.core.attendance import AttendanceRecord, AttendanceService
+from app.core.attendance import (
+    AttendanceRecord,
+    AttendanceService,
+    ParticipantReader,
+    ParticipantReport,
+)
 from app.core.clock import Clock, now_local
 from app.core.licences import LicenceDraft, LicenceService
 from app.core.models import SessionRow
@@ -152,9 +157,13 @@ def build_licences(services: Services, vault: CredentialVault | None = None) -> 
 
 
 def build_attendance(
-    services: Services, *, clock: Callable[[], datetime] | None = None
+    services: Services,
+    *,
+    clock: Callable[[], datetime] | None = None,
+    read: ParticipantReader = read_participants,
 ) -> AttendanceService:
-    """The attendance service on the application's database (composition)."""
+    """The attendance service on the application's database (composition); `read`
+    reads Zoom participant reports (the window's reads large ones in a child process)."""
     refs = services.references
 
     def host_emails(row: SessionRow) -> list[str]:
@@ -166,10 +175,17 @@ def build_attendance(
         SqlAttendanceRepository(services.db),
         services.session_repo,
         services.settings,
-        read_participants,
+        read,
         host_emails=host_emails,
         clock=clock or services.clock,
     )
+
+
+def _read_apart(data: bytes, host_emails: Sequence[str]) -> ParticipantReport:
+    """`read_participants_apart`, its module (and multiprocessing) loaded on first use."""
+    from app.zoom.participants_apart import read_participants_apart
+
+    return read_participants_apart(data, host_emails)
 
 
 def open_services(
@@ -178,10 +194,12 @@ def open_services(
     migrate: bool = True,
     clock: Clock | None = None,
     link: NetworkLink | None = None,
+    read_apart: bool = False,
 ) -> Services:
     """Open the database (migrating it after a backup) and build every service on it.
     `clock` (by default the configuration's) is the one "now" of every rule and screen;
-    `link` (the desk's) keeps writes on this computer while a network server is away."""
+    `link` (the desk's) keeps writes on this computer while a network server is away;
+    `read_apart` (the window's) reads large participant reports in a child process."""
     clock = clock or config.clock
     link = link or NetworkLink(config.db_url, data_dir())
     from app.services.database import open_database
@@ -208,7 +226,9 @@ def open_services(
             link=link,
             clock=clock,
         )
-        services.attendance = build_attendance(services, clock=clock)
+        services.attendance = build_attendance(
+            services, clock=clock, read=_read_apart if read_apart else read_participants
+        )
         services.licences = build_licences(services)
         services.facts = build_facts(services)
         services.registrations = build_registrations(

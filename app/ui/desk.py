@@ -106,7 +106,7 @@ class Desk(QObject):
             link = NetworkLink(config.db_url, data_dir(), queue_writes=True)
             snapshot = None
             try:
-                services = open_services(config, link=link)
+                services = open_services(config, link=link, read_apart=True)
             except ServerUnreachable:
                 # A network server out of reach: open read-only on the last known data
                 # when there is some; otherwise the start-up page keeps the message.
@@ -114,7 +114,7 @@ class Desk(QObject):
                 if snapshot is None:
                     raise
                 link.offline = True
-                services = open_services(config, migrate=False, link=link)
+                services = open_services(config, migrate=False, link=link, read_apart=True)
             from app.ui.areas import START_MODULES
 
             for name in START_MODULES:

@@ -7281,6 +7281,14 @@ Merci de l&apos;envoyer à votre technicien audiovisuel.</translation>
         <source>serial {serial} already belongs to device {id} (“{label}”)</source>
         <translation>le numéro de série {serial} appartient déjà à l’appareil {id} («&#xa0;{label}&#xa0;»)</translation>
     </message>
+    <message>
+        <source>The file could not be read to its end: the reading stopped.</source>
+        <translation>Le fichier n’a pas pu être lu jusqu’au bout : la lecture s’est arrêtée.</translation>
+    </message>
+    <message>
+        <source>Import it again; if it stops again, restart Régie.</source>
+        <translation>Importez-le de nouveau ; si la lecture s’arrête encore, redémarrez Régie.</translation>
+    </message>
 </context>
 <context>
     <name>forecast</name>

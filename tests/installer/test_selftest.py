@@ -16,8 +16,8 @@ from app import selftest
 from app.config import resources_dir
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECK_NAMES = ["imports", "qt", "translations", "resources", "database", "keyring", "audio",
-               "opencv"]
+CHECK_NAMES = ["imports", "qt", "translations", "resources", "database", "processes",
+               "keyring", "audio", "opencv"]
 
 
 def test_offscreen_only_when_linux_has_no_display():
