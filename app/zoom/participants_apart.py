@@ -28,6 +28,8 @@ from app.zoom.participants import read_participants
 
 # From this size, a file is read in a child process (about 10,000 rows).
 APART_FROM_BYTES = 1_000_000
+# Bytes of the file per message to the child.
+BYTES_PER_MESSAGE = 1 << 20
 # Attendees per message: unpickling a thousand tuples is about a millisecond.
 PEOPLE_PER_MESSAGE = 1_000
 
@@ -45,15 +47,19 @@ def read_participants_apart(
         return read_participants(data, host_emails)
     context = multiprocessing.get_context("spawn")  # never fork a process running Qt
     receive, send = context.Pipe(duplex=False)
+    child_reads, give = context.Pipe(duplex=False)
     child = context.Process(
-        target=_read_and_send, args=(send, data, tuple(host_emails)), daemon=True,
+        target=_read_and_send, args=(child_reads, send, tuple(host_emails)), daemon=True,
         name="regie-participants",
     )
     child.start()
-    send.close()  # the child's end: its exit then ends our reads
+    send.close()  # the child's ends: its exit then ends our reads and writes
+    child_reads.close()
     try:
+        _give(give, data)
         return _receive(receive)
     finally:
+        give.close()
         receive.close()
         child.join(5)
         if child.is_alive():
@@ -61,10 +67,27 @@ def read_participants_apart(
             child.join()
 
 
-def _read_and_send(send: Connection, data: bytes, host_emails: tuple[str, ...]) -> None:
-    """In the child: read, then send the report without its attendees, then them."""
+def _give(give: Connection, data: bytes) -> None:
+    """The file to the child, a slice at a time, then an empty message. Not among the
+    child's arguments: pickling those copies the whole file in one call into C."""
+    view = memoryview(data)
     try:
-        report = read_participants(data, host_emails)
+        for start in range(0, len(view), BYTES_PER_MESSAGE):
+            give.send_bytes(view[start : start + BYTES_PER_MESSAGE])
+        give.send_bytes(b"")
+    except OSError:
+        pass  # the child stopped: `_receive` says so
+
+
+def _read_and_send(given: Connection, send: Connection, host_emails: tuple[str, ...]) -> None:
+    """In the child: take the file, read it, then send the report without its
+    attendees, then them."""
+    parts: list[bytes] = []
+    while part := given.recv_bytes():
+        parts.append(part)
+    given.close()
+    try:
+        report = read_participants(b"".join(parts), host_emails)
     except Exception as err:  # the parent raises it as if it had read the file itself
         send.send(("error", _sendable(err)))
         return
