@@ -36,6 +36,17 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 KEEP_BACKUPS = 5
 
 
+def _sqlite_file(parsed: sa.engine.URL) -> Path | None:
+    """The file of a SQLite URL; a URI filename (`file:…?uri=true`) names it after its
+    scheme, which is no folder to create."""
+    name = parsed.database
+    if not name:
+        return None
+    if parsed.query.get("uri") == "true" and name.startswith("file:"):
+        name = name.removeprefix("file:").split("?", 1)[0]
+    return Path(name) if name else None
+
+
 class StorageError(RegieError):
     """A database problem the user can fix (disk full, read-only, locked, corrupt…)."""
 
@@ -115,10 +126,8 @@ class Database:
         parsed = sa.engine.make_url(self.url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
         self.is_postgresql = parsed.get_backend_name() == "postgresql"
-        self.path: Path | None = (
-            Path(parsed.database) if self.is_sqlite and parsed.database else None
-        )
-        if self.path is not None:
+        self.path: Path | None = _sqlite_file(parsed) if self.is_sqlite else None
+        if self.path is not None and parsed.query.get("mode") != "ro":
             self._check_sqlite_location(self.path)
         if self.is_sqlite:
             self.engine: Engine = sa.create_engine(self.url, echo=echo, future=True)

@@ -130,8 +130,13 @@ def test_damaged_file_is_known_on_connecting(db_path: Path) -> None:
     db.dispose()
 
 
-def test_missing_read_only_file_is_unreachable(tmp_path: Path) -> None:
+def test_missing_read_only_file_is_unreachable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
     db = Database(f"sqlite:///file:{tmp_path / 'gone.sqlite3'}?mode=ro&uri=true")
+    assert not (tmp_path / "file:").exists()  # a URI filename is no folder to create
+    assert db.path == tmp_path / "gone.sqlite3"
     with pytest.raises(StorageError) as caught, db.read() as conn:
         conn.execute(sa.select(1))
     assert caught.value.kind == "unreachable"
