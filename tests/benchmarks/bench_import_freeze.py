@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.config import AppConfig
 from app.core.models import SessionDraft, SessionMode, SessionStatus
-from app.services import build_attendance, open_services
+from app.services import open_services
 from app.ui.attendance import AttendanceDialog
 from app.ui.workers import GuiThreadCollector, collect_on_gui_thread
 from tests.benchmarks.bench_attendance import zoom_report
@@ -87,7 +87,9 @@ def rows() -> list[Row]:
     collect_on_gui_thread(app)  # as the window runs: the collector on the GUI thread
     with tempfile.TemporaryDirectory() as folder:
         os.environ.setdefault("REGIE_DATA_DIR", folder)
-        services = open_services(AppConfig(db_url=f"sqlite:///{Path(folder) / 'b.sqlite3'}"))
+        # As the window opens them: large reports read in a child process.
+        services = open_services(AppConfig(db_url=f"sqlite:///{Path(folder) / 'b.sqlite3'}"),
+                                 read_apart=True)
         try:
             services.references.add_branch("centre", "Médiathèque centre")
             start = datetime(2026, 11, 24, 14).astimezone()
@@ -100,7 +102,7 @@ def rows() -> list[Row]:
             report.write_bytes(zoom_report(ROWS, random.Random(1)))
 
             class Net:
-                attendance = build_attendance(services)
+                attendance = services.attendance
 
             GuiThreadCollector.freeze()  # as `run_gui` does once the first rows are shown
             dialog = AttendanceDialog(Net(), sid)
