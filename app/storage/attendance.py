@@ -23,7 +23,7 @@ from app.core.attendance import (
     Person,
     Progress,
 )
-from app.core.registrations import RegistrationList
+from app.core.registrations import Registrant, RegistrationList
 from app.core.report import (
     DayGrouping,
     ReportCell,
@@ -133,6 +133,19 @@ def _epoch_default(element: epoch_seconds, compiler: SQLCompiler, **kw: Any) -> 
     return f"CAST(EXTRACT(EPOCH FROM {compiler.process(element.clauses, **kw)}) AS BIGINT)"
 
 
+def _people_columns(
+    session_id: int, kind: str, people: Sequence[Person] | Sequence[Registrant], at: datetime
+) -> dict[str, Any]:
+    """What every imported person's row holds, as `insert_columns` takes it."""
+    return {
+        "session_id": session_id,
+        "kind": kind,
+        "name": [p.name[:200] for p in people],
+        "email": [p.email[:200] if p.email else None for p in people],
+        "imported_at": at,
+    }
+
+
 class SqlAttendanceRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -192,16 +205,11 @@ class SqlAttendanceRepository:
             "updated_at": at,
         }
         people = report.attendees
-        columns: dict[str, Any] = {
-            "session_id": session_id,
-            "kind": ATTENDEE,
-            "name": [p.name[:200] for p in people],
-            "email": [p.email[:200] if p.email else None for p in people],
+        columns = _people_columns(session_id, ATTENDEE, people, at) | {
             "minutes": [p.minutes for p in people],
             "first_join": [p.first_join for p in people],
             "last_leave": [p.last_leave for p in people],
             "connections": [p.connections for p in people],
-            "imported_at": at,
         }
         return self._replace(session_id, ATTENDEE, values, columns, len(people), progress)
 
@@ -219,14 +227,7 @@ class SqlAttendanceRepository:
             "updated_at": at,
         }
         people = registrations.registrants
-        columns: dict[str, Any] = {
-            "session_id": session_id,
-            "kind": REGISTRANT,
-            "name": [p.name[:200] for p in people],
-            "email": [p.email[:200] if p.email else None for p in people],
-            "connections": 1,
-            "imported_at": at,
-        }
+        columns = _people_columns(session_id, REGISTRANT, people, at) | {"connections": 1}
         return self._replace(session_id, REGISTRANT, values, columns, len(people), progress)
 
     def _replace(

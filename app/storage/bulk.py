@@ -59,17 +59,18 @@ def _converter(column: sa.Column[Any], dialect: sa.Dialect) -> Callable[[Any], A
 
 def _sqlite_text(general: Callable[[Any], Any]) -> Callable[[Any], Any]:
     """An aware datetime as SQLite's text of its UTC time, in three calls into C (the
-    general path goes through four Python functions). Checked against the general path on its first
-    value: a form that ever differed would be given up for it."""
-    state: dict[str, bool] = {}
+    general path goes through four Python functions). Checked against the general path
+    on its first value: a form that ever differed would be given up for it."""
+    same: bool | None = None
 
     def fast(value: datetime | None) -> Any:
+        nonlocal same
         if value is None:
             return None
         text = value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
-        if "same" not in state:
-            state["same"] = text == general(value)
-        return text if state["same"] else general(value)
+        if same is None:
+            same = text == general(value)
+        return text if same else general(value)
 
     return fast
 

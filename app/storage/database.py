@@ -43,7 +43,7 @@ def _sqlite_file(parsed: sa.engine.URL) -> Path | None:
     if not name:
         return None
     if parsed.query.get("uri") == "true" and name.startswith("file:"):
-        name = name.removeprefix("file:").split("?", 1)[0]
+        name = name.removeprefix("file:")  # its query is the URL's, already parsed out
     return Path(name) if name else None
 
 

@@ -1,7 +1,8 @@
 """The work areas, in sidebar order, and the actions that carry a session from one area
 to another (prepare it, check its camera, its sound, run its checklist, launch it, record
 its attendance). Every change to sessions or their facts is told to the desk's
-`DeskEvents`, and every area showing sessions refreshes on it."""
+`DeskEvents`, and every area showing sessions follows it (at once while on screen,
+once shown again otherwise)."""
 
 from __future__ import annotations
 

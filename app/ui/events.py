@@ -105,4 +105,3 @@ def behind_another_area(area: QWidget) -> bool:
     """The window is on screen but `area` is not: another area fills it. An area of a
     window not shown yet (being built, or a test's) counts as on screen."""
     return area.window().isVisible() and not area.isVisible()
-
